@@ -1,0 +1,33 @@
+package dev.signozha.core.topology;
+
+import dev.signozha.core.yaml.TreePath;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A validated topology with every default applied, remembering which values came from the file,
+ * which from the profile and which were derived, and the warnings worth showing in a plan.
+ */
+public record LoadedTopology(String source, Topology topology, Set<String> profilePaths, Set<String> derivedPaths,
+                             List<String> warnings) {
+
+    /** Where a value came from. */
+    public enum Origin { FILE, PROFILE, DERIVED }
+
+    /** The origin of the value at a key path such as spec.clickhouse.shards. */
+    public Origin origin(String path) {
+        for (String current = path; !current.isEmpty(); current = TreePath.parent(current)) {
+            if (profilePaths.contains(current)) {
+                return Origin.PROFILE;
+            }
+            if (derivedPaths.contains(current)) {
+                return Origin.DERIVED;
+            }
+        }
+        return Origin.FILE;
+    }
+
+    public Topology.Spec spec() {
+        return topology.spec();
+    }
+}
