@@ -220,6 +220,8 @@ public final class YamlReader {
                     value = new BigInteger(unsigned.substring(2), 2);
                 } else if (unsigned.startsWith("0o")) {
                     value = new BigInteger(unsigned.substring(2), 8);
+                } else if (unsigned.length() > 1 && unsigned.startsWith("0")) {
+                    value = new BigInteger(unsigned.substring(1), 8); // YAML 1.1 octal, as kubectl reads 0755
                 } else {
                     value = new BigInteger(unsigned);
                 }

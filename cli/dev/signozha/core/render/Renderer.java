@@ -1,0 +1,94 @@
+package dev.signozha.core.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.topology.ChartVersion;
+import dev.signozha.core.topology.ClickHouseMode;
+import dev.signozha.core.topology.Topology;
+import dev.signozha.core.topology.Topology.Spec;
+import dev.signozha.core.yaml.SourcedTree;
+import dev.signozha.core.yaml.TreeMerge;
+import dev.signozha.core.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Renders a topology into chart values and manifests from templates. Pure given its template source. */
+public final class Renderer {
+
+    private static final List<String> EXTERNAL_MANIFESTS = List.of(
+            "manifests/external/zookeeper.yaml", "manifests/external/clickhouse-installation.yaml");
+
+    private final TemplateSource templates;
+
+    public Renderer(TemplateSource templates) {
+        this.templates = templates;
+    }
+
+    /** The release a topology describes. */
+    public RenderedRelease render(Topology topology) {
+        Spec spec = topology.spec();
+        ChartVersion chart = ChartVersion.parse(spec.chart().version());
+        Variables variables = RenderVariables.of(topology);
+        JsonNode values = JsonNodeFactory.instance.objectNode();
+        for (String path : valueTemplates(spec, chart)) {
+            for (SourcedTree document : documents(path)) {
+                values = TreeMerge.overlay(values, TreeTemplate.fill(document, variables));
+            }
+        }
+        List<Manifest> manifests = new ArrayList<>();
+        if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
+            for (String path : EXTERNAL_MANIFESTS) {
+                for (SourcedTree document : documents(path)) {
+                    manifests.add(manifest(document, TreeTemplate.fill(document, variables), topology));
+                }
+            }
+        }
+        manifests.sort(Comparator.comparingInt(Manifest::applyRank).thenComparing(Manifest::name));
+        return new RenderedRelease(chart, values, List.copyOf(manifests), notes(spec));
+    }
+
+    private static List<String> valueTemplates(Spec spec, ChartVersion chart) {
+        return List.of("values/common.yaml", "values/" + spec.clickhouse().mode().id() + ".yaml",
+                chart.usesTelemetryStoreMigrator() ? "values/migrator-telemetrystore.yaml" : "values/migrator-schema.yaml");
+    }
+
+    private List<SourcedTree> documents(String path) {
+        String text = templates.read(path).orElseThrow(() -> new IllegalStateException("template " + path + " is missing"));
+        List<SourcedTree> documents = YamlReader.readAll(templates.describe(path), text);
+        documents.forEach(SourcedTree::requireClean);
+        return documents;
+    }
+
+    private static Manifest manifest(SourcedTree template, JsonNode body, Topology topology) {
+        String apiVersion = body.path("apiVersion").asText("");
+        String kind = body.path("kind").asText("");
+        String name = body.path("metadata").path("name").asText("");
+        if (apiVersion.isEmpty() || kind.isEmpty() || name.isEmpty()) {
+            throw new InvalidInputException(List.of(template.problem("", "a manifest needs apiVersion, kind and metadata.name")));
+        }
+        ObjectNode labels = ((ObjectNode) body.path("metadata")).withObjectProperty("labels");
+        labels.put(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE);
+        labels.put(ResourceNames.TOPOLOGY_LABEL, topology.metadata().name());
+        return new Manifest(apiVersion, kind, body.path("metadata").path("namespace").asText(""), name, body);
+    }
+
+    private static List<String> notes(Spec spec) {
+        List<String> notes = new ArrayList<>();
+        ResourceNames names = new ResourceNames(spec);
+        if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
+            notes.add("clickhouse-operator creates PodDisruptionBudget/" + spec.namespace() + "/"
+                    + names.operatorDisruptionBudget() + " (maxUnavailable 1); signoz-ha adds none over ClickHouse pods");
+        } else {
+            if (spec.clickhouse().resources().limits() != null) {
+                notes.add("bundled mode: the chart has no clickhouse.resources.limits key, so ClickHouse runs without "
+                        + "the memory limit in spec.clickhouse.resources.limits; use external mode to enforce it");
+            }
+            notes.add("bundled mode: clickhouse.password in rendered values is a placeholder; deploy passes the value "
+                    + "of Secret " + spec.clickhouse().passwordSecret().name() + " to Helm in a private temporary file");
+        }
+        return List.copyOf(notes);
+    }
+}
