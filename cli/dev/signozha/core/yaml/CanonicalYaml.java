@@ -54,7 +54,8 @@ public final class CanonicalYaml {
 
     private static String write(ObjectMapper mapper, Object value) {
         try {
-            return mapper.writeValueAsString(value);
+            // Records become trees first, so their properties are sorted like every other mapping.
+            return mapper.writeValueAsString(value instanceof JsonNode ? value : JSON.valueToTree(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

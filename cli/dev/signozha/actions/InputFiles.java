@@ -1,0 +1,62 @@
+package dev.signozha.actions;
+
+import dev.signozha.core.InvalidInputException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads input files a person points the tool at, turning every way they can be wrong into a clear exit 2. */
+public final class InputFiles {
+
+    /** Topology and snapshot files are small; anything larger is a wrong file, not a topology. */
+    static final long MAX_BYTES = 1024 * 1024;
+
+    private InputFiles() {
+    }
+
+    /** The UTF-8 text of a file, refusing missing, unreadable, oversized, binary and empty files. */
+    public static String readText(Path file) {
+        String name = file.toString();
+        if (!Files.exists(file)) {
+            throw InvalidInputException.single(name, "file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw InvalidInputException.single(name, "is a directory, not a file");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw InvalidInputException.single(name, String.format("is %.1f MiB; input files are limited to 1 MiB",
+                        size / (1024.0 * 1024.0)));
+            }
+            return decode(name, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw InvalidInputException.single(name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String decode(String name, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw InvalidInputException.single(name, "is a binary file (a NUL byte at offset " + i + "), not YAML");
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            if (text.isBlank()) {
+                throw InvalidInputException.single(name, "the file is empty: expected a YAML document");
+            }
+            return text;
+        } catch (CharacterCodingException e) {
+            throw InvalidInputException.single(name, "is not UTF-8 text");
+        }
+    }
+}

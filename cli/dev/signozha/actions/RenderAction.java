@@ -1,0 +1,97 @@
+package dev.signozha.actions;
+
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.render.Manifest;
+import dev.signozha.core.render.RenderedRelease;
+import dev.signozha.core.render.Renderer;
+import dev.signozha.core.render.TemplateSource;
+import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.Topology.Spec;
+import dev.signozha.core.topology.TopologyLoader;
+import dev.signozha.core.yaml.CanonicalYaml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * render: writes values.yaml and manifests/ (with a kustomization.yaml) for GitOps. Each file is
+ * written atomically, and manifests an earlier render wrote that the topology no longer produces are
+ * removed, so a synced directory never keeps a stale object. Files the tool did not write are left alone.
+ */
+public final class RenderAction {
+
+    static final String MARKER = "# Rendered by signoz-ha";
+
+    private final TemplateSource templates;
+
+    public RenderAction(TemplateSource templates) {
+        this.templates = templates;
+    }
+
+    /** What a render wrote and removed. */
+    public record Result(List<Path> written, List<Path> removed) {}
+
+    public Result run(Path topologyFile, Path outDir) {
+        LoadedTopology loaded = TopologyLoader.load(topologyFile.toString(), InputFiles.readText(topologyFile));
+        RenderedRelease release = new Renderer(templates).render(loaded.topology());
+        String header = MARKER + " from " + topologyFile.getFileName() + " (topology "
+                + loaded.topology().metadata().name() + "); re-render instead of editing.\n";
+        try {
+            Path manifestsDir = outDir.resolve("manifests");
+            Files.createDirectories(manifestsDir);
+            List<Path> written = new ArrayList<>();
+            written.add(write(outDir.resolve("values.yaml"), header + helmHint(loaded.spec()) + CanonicalYaml.yaml(release.values())));
+            for (Manifest manifest : release.manifests()) {
+                written.add(write(manifestsDir.resolve(manifest.fileName()), header + CanonicalYaml.yaml(manifest.body())));
+            }
+            written.add(write(manifestsDir.resolve("kustomization.yaml"), header + kustomization(release.manifests())));
+            return new Result(written, removeStale(manifestsDir, Set.copyOf(written)));
+        } catch (IOException e) {
+            throw new SignozHaException(ExitCode.BAD_INPUT, outDir + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    private static String helmHint(Spec spec) {
+        return "# helm upgrade --install " + spec.release() + " " + spec.chart().name() + " --repo "
+                + spec.chart().repository() + " --version " + spec.chart().version() + " -n " + spec.namespace()
+                + " -f values.yaml\n";
+    }
+
+    private static String kustomization(List<Manifest> manifests) {
+        String resources = manifests.stream().map(m -> "  - " + m.fileName()).collect(Collectors.joining("\n"));
+        return "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:"
+                + (manifests.isEmpty() ? " []\n" : "\n" + resources + "\n");
+    }
+
+    private static Path write(Path target, String content) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), ".signoz-ha-", ".tmp");
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return target;
+    }
+
+    private static List<Path> removeStale(Path manifestsDir, Set<Path> keep) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        try (Stream<Path> files = Files.list(manifestsDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !keep.contains(f)).sorted().toList()) {
+                if (Files.readString(file, StandardCharsets.UTF_8).startsWith(MARKER)) {
+                    Files.delete(file);
+                    removed.add(file);
+                }
+            }
+        }
+        return removed;
+    }
+}

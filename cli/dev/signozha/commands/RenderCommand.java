@@ -1,0 +1,41 @@
+package dev.signozha.commands;
+
+import dev.signozha.actions.RenderAction;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "render", sortOptions = false,
+        description = {"Write the SigNoz chart values (values.yaml) and the manifests the tool applies itself "
+                + "(manifests/, with a kustomization.yaml) for Argo CD or Flux. No cluster is contacted.",
+                "Prints the paths written; removes manifests an earlier render wrote that are no longer produced."})
+final class RenderCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TopologyOption topology;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write into.")
+    Path out;
+
+    @Mixin
+    TemplatesOption templates;
+
+    @Override
+    public Integer call() {
+        RenderAction.Result result = new RenderAction(templates.source()).run(topology.file, out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        result.written().forEach(stdout::println);
+        stdout.flush();
+        result.removed().forEach(path -> spec.commandLine().getErr().println("removed stale " + path));
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+}

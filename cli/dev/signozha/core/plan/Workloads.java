@@ -1,0 +1,132 @@
+package dev.signozha.core.plan;
+
+import dev.signozha.core.render.ResourceNames;
+import dev.signozha.core.schedule.SimPod;
+import dev.signozha.core.schedule.SimPod.AntiAffinityTerm;
+import dev.signozha.core.topology.AntiAffinity;
+import dev.signozha.core.topology.ClickHouseMode;
+import dev.signozha.core.topology.KubeQuantity;
+import dev.signozha.core.topology.Topology.ClickHouse;
+import dev.signozha.core.topology.Topology.ResourceList;
+import dev.signozha.core.topology.Topology.Resources;
+import dev.signozha.core.topology.Topology.Spec;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The long-running pods an install consists of, in the order they come up, with the requests and
+ * required anti-affinity the chart, the operator and the tool's own manifests give them.
+ */
+public final class Workloads {
+
+    /** The SigNoz chart's default requests for components the topology sizes by count only. */
+    static final Resources OTEL_COLLECTOR_CHART_DEFAULT = requests("100m", "200Mi");
+    static final Resources SIGNOZ_CHART_DEFAULT = requests("100m", "100Mi");
+    static final KubeQuantity SIGNOZ_CHART_VOLUME = KubeQuantity.of("1Gi");
+    private static final String HOSTNAME = "kubernetes.io/hostname";
+
+    private Workloads() {
+    }
+
+    /** Every component with its pods. */
+    public static List<Component> of(Spec spec) {
+        ResourceNames names = new ResourceNames(spec);
+        return List.of(zookeeper(spec, names), clickhouse(spec, names),
+                replicated("otel-collector", names.otelCollector(), spec.otelCollector().replicas(),
+                        OTEL_COLLECTOR_CHART_DEFAULT, null, "chart default"),
+                replicated("signoz", names.signoz(), spec.signoz().replicas(), SIGNOZ_CHART_DEFAULT,
+                        SIGNOZ_CHART_VOLUME, "chart default"));
+    }
+
+    private static Component zookeeper(Spec spec, ResourceNames names) {
+        boolean external = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL;
+        String name = external ? names.zookeeper() : names.bundledZookeeper();
+        Map<String, String> labels = Map.of("app.kubernetes.io/name", "zookeeper", "app.kubernetes.io/instance", name);
+        // The tool's ZooKeeper requires one member per node; the chart's only prefers it.
+        List<AntiAffinityTerm> antiAffinity = external ? List.of(new AntiAffinityTerm(HOSTNAME, labels)) : List.of();
+        List<SimPod> pods = new ArrayList<>();
+        for (int i = 0; i < spec.zookeeper().replicas(); i++) {
+            pods.add(pod(name + "-" + i, "zookeeper", labels, spec.zookeeper().resources(), antiAffinity));
+        }
+        return new Component("zookeeper", pods, spec.zookeeper().resources(), spec.zookeeper().storage().size(), "topology");
+    }
+
+    private static Component clickhouse(Spec spec, ResourceNames names) {
+        ClickHouse clickhouse = spec.clickhouse();
+        List<SimPod> pods = new ArrayList<>();
+        for (int shard = 0; shard < clickhouse.shards(); shard++) {
+            for (int replica = 0; replica < clickhouse.replicas(); replica++) {
+                Map<String, String> labels = new LinkedHashMap<>(clusterScope(spec, names));
+                labels.put("clickhouse.altinity.com/shard", String.valueOf(shard));
+                labels.put("clickhouse.altinity.com/replica", String.valueOf(replica));
+                pods.add(pod(names.clickhouseHost(shard, replica) + "-0", "clickhouse", Map.copyOf(labels),
+                        clickhouse.resources(), clickhouseAntiAffinity(spec, names, shard)));
+            }
+        }
+        return new Component("clickhouse", pods, clickhouse.resources(), clickhouse.storage().size(), "topology");
+    }
+
+    /** Altinity's podDistribution with its default Cluster scope: only pods of the same installation repel. */
+    private static List<AntiAffinityTerm> clickhouseAntiAffinity(Spec spec, ResourceNames names, int shard) {
+        AntiAffinity mode = spec.clickhouse().antiAffinity();
+        if (mode == AntiAffinity.NONE) {
+            return List.of();
+        }
+        Map<String, String> match = new LinkedHashMap<>(clusterScope(spec, names));
+        if (mode == AntiAffinity.SHARD) {
+            match.put("clickhouse.altinity.com/shard", String.valueOf(shard));
+        }
+        return List.of(new AntiAffinityTerm(spec.clickhouse().topologyKey(), Map.copyOf(match)));
+    }
+
+    private static Map<String, String> clusterScope(Spec spec, ResourceNames names) {
+        return Map.of("clickhouse.altinity.com/app", "chop",
+                "clickhouse.altinity.com/namespace", spec.namespace(),
+                "clickhouse.altinity.com/chi", names.installation(),
+                "clickhouse.altinity.com/cluster", spec.clickhouse().cluster());
+    }
+
+    private static Component replicated(String component, String prefix, int replicas, Resources resources,
+                                        KubeQuantity volume, String sizedBy) {
+        List<SimPod> pods = new ArrayList<>();
+        for (int i = 0; i < replicas; i++) {
+            pods.add(pod(prefix + "-" + i, component, Map.of("app.kubernetes.io/component", component), resources, List.of()));
+        }
+        return new Component(component, pods, resources, volume, sizedBy);
+    }
+
+    private static SimPod pod(String name, String component, Map<String, String> labels, Resources resources,
+                              List<AntiAffinityTerm> antiAffinity) {
+        return new SimPod(name, component, labels, millis(effectiveRequest(resources, true)),
+                bytes(effectiveRequest(resources, false)), antiAffinity);
+    }
+
+    /** What the scheduler counts: the request, or the limit when only a limit is set (Kubernetes defaulting). */
+    static KubeQuantity effectiveRequest(Resources resources, boolean cpu) {
+        KubeQuantity request = pick(resources.requests(), cpu);
+        return request != null ? request : pick(resources.limits(), cpu);
+    }
+
+    static KubeQuantity pick(ResourceList list, boolean cpu) {
+        return list == null ? null : cpu ? list.cpu() : list.memory();
+    }
+
+    private static long millis(KubeQuantity cpu) {
+        return cpu == null ? 0 : cpu.amount().multiply(BigDecimal.valueOf(1000)).longValue();
+    }
+
+    private static long bytes(KubeQuantity memory) {
+        return memory == null ? 0 : memory.amount().longValue();
+    }
+
+    private static Resources requests(String cpu, String memory) {
+        return new Resources(new ResourceList(KubeQuantity.of(cpu), KubeQuantity.of(memory)), null);
+    }
+
+    /** A component's pods and what sized them ("topology" or "chart default"). */
+    public record Component(String name, List<SimPod> pods, Resources resources, KubeQuantity volumePerPod,
+                            String sizedBy) {}
+}
