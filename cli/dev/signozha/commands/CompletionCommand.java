@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion",
+@Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a shell completion script.",
                 "bash: source <(signoz-ha completion bash)",
                 "zsh:  source <(signoz-ha completion zsh)"})

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan", sortOptions = false,
+@Command(name = "plan", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Show what an install of the topology consists of: the resolved topology (with the values the "
                 + "profile filled in), the objects, the Helm values, resource totals and, when capacity is declared, "
                 + "where every pod would be placed.",

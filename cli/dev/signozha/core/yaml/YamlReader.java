@@ -225,10 +225,18 @@ public final class YamlReader {
                 } else {
                     value = new BigInteger(unsigned);
                 }
-                return NODES.numberNode(negative ? value.negate() : value);
+                return number(negative ? value.negate() : value);
             } catch (NumberFormatException e) {
                 return NODES.textNode(text);
             }
+        }
+
+        /** The narrowest node for the value, as Jackson's own parser would produce. */
+        private static JsonNode number(BigInteger value) {
+            if (value.bitLength() < Integer.SIZE) {
+                return NODES.numberNode(value.intValue());
+            }
+            return value.bitLength() < Long.SIZE ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
         }
 
         private JsonNode decimal(String text) {

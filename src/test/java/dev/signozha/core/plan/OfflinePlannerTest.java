@@ -1,0 +1,72 @@
+package dev.signozha.core.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signozha.Examples;
+import dev.signozha.support.CliRun;
+import dev.signozha.support.Golden;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class OfflinePlannerTest {
+
+    static List<Path> topologies() {
+        return Examples.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topologies")
+    void plan_everyTopology_matchesTextAndJsonGoldens(Path file) {
+        String source = Examples.relative(file);
+        CliRun text = CliRun.of("plan", "--offline", "-f", source);
+        CliRun json = CliRun.of("plan", "--offline", "-f", source, "-o", "json");
+        CliRun yaml = CliRun.of("plan", "--offline", "-f", source, "-o", "yaml");
+        Golden.assertMatches(text.out(), "plan/" + Examples.stem(file) + ".txt");
+        Golden.assertMatches(json.out(), "plan/" + Examples.stem(file) + ".json");
+        assertEquals(text.exitCode(), json.exitCode());
+        assertEquals(text.exitCode(), yaml.exitCode());
+        assertEquals("", text.err() + json.err() + yaml.err());
+    }
+
+    @Test
+    void plan_productionExample_marksProfileValuesAndPlacesEveryPod() throws Exception {
+        CliRun run = CliRun.of("plan", "-f", "examples/production-2x2.yaml", "-o", "json");
+        JsonNode plan = new ObjectMapper().readTree(run.out());
+        assertEquals(0, run.exitCode());
+        assertEquals(1, plan.path("schemaVersion").asInt());
+        assertEquals("profile", setting(plan, "zookeeper.image").path("origin").asText());
+        assertEquals("file", setting(plan, "clickhouse.shards").path("origin").asText());
+        assertEquals(11, plan.path("placement").path("placed").size());
+        assertEquals(0, plan.path("placement").path("unplaced").size());
+    }
+
+    @Test
+    void plan_devExample_derivesTheHostAndHasNoPlacement() throws Exception {
+        JsonNode plan = new ObjectMapper().readTree(CliRun.of("plan", "-f", "examples/dev.yaml", "-o", "json").out());
+        assertEquals("derived", setting(plan, "clickhouse.host").path("origin").asText());
+        assertEquals("signoz-clickhouse", setting(plan, "clickhouse.host").path("value").asText());
+        assertTrue(plan.path("placement").isNull() || plan.path("placement").isMissingNode());
+    }
+
+    @Test
+    void plan_podsThatCannotBePlaced_exitThreeWithTheSchedulerReason() {
+        CliRun run = CliRun.of("plan", "-f", "src/test/resources/topologies/unplaceable-node-anti-affinity.yaml");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.out().contains("cannot be placed: 0/2 nodes are available:"), run.out());
+    }
+
+    private static JsonNode setting(JsonNode plan, String path) {
+        for (JsonNode setting : plan.path("topology").path("settings")) {
+            if (setting.path("path").asText().equals(path)) {
+                return setting;
+            }
+        }
+        throw new AssertionError("no setting " + path);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.signozha.core.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signozha.Examples;
+import dev.signozha.actions.InputFiles;
+import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.TopologyLoader;
+import dev.signozha.core.yaml.CanonicalYaml;
+import dev.signozha.support.Golden;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RendererTest {
+
+    static List<Path> topologies() {
+        return Examples.all();
+    }
+
+    static RenderedRelease render(Path file) {
+        LoadedTopology loaded = TopologyLoader.load(Examples.relative(file), InputFiles.readText(file));
+        return new Renderer(new ClasspathTemplates()).render(loaded.topology());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topologies")
+    void render_everyTopology_matchesGolden(Path file) {
+        RenderedRelease release = render(file);
+        String documents = release.manifests().stream()
+                .map(m -> "# " + m.fileName() + "\n" + CanonicalYaml.yaml(m.body()))
+                .collect(Collectors.joining("---\n"));
+        Golden.assertMatches(CanonicalYaml.yaml(release.values()), "render/" + Examples.stem(file) + ".values.yaml");
+        Golden.assertMatches(documents, "render/" + Examples.stem(file) + ".manifests.yaml");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topologies")
+    void render_everyManifest_carriesOwnershipLabels(Path file) {
+        for (Manifest manifest : render(file).manifests()) {
+            JsonNode labels = manifest.body().path("metadata").path("labels");
+            assertEquals("signoz-ha", labels.path("app.kubernetes.io/managed-by").asText(), manifest.id());
+            assertFalse(labels.path("signoz-ha/topology").asText().isEmpty(), manifest.id());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topologies")
+    void render_twice_isByteIdentical(Path file) {
+        RenderedRelease first = render(file);
+        RenderedRelease second = render(file);
+        assertEquals(CanonicalYaml.yaml(first.values()), CanonicalYaml.yaml(second.values()));
+        assertEquals(first.manifests().stream().map(m -> CanonicalYaml.yaml(m.body())).toList(),
+                second.manifests().stream().map(m -> CanonicalYaml.yaml(m.body())).toList());
+    }
+
+    @Test
+    void render_externalMode_pointsEveryComponentAtTheOneHost() {
+        RenderedRelease release = render(Examples.all().stream()
+                .filter(f -> f.endsWith("production-2x2.yaml")).findFirst().orElseThrow());
+        JsonNode values = release.values();
+        assertFalse(values.path("clickhouse").path("enabled").asBoolean(true));
+        assertEquals("clickhouse-signoz-clickhouse-ha", values.path("externalClickhouse").path("host").asText());
+        assertEquals("prod", values.path("externalClickhouse").path("cluster").asText());
+        assertEquals("clickhouse-credentials", values.path("externalClickhouse").path("existingSecret").asText());
+        assertTrue(values.path("telemetryStoreMigrator").path("enableReplication").asBoolean());
+        Manifest installation = release.manifests().stream()
+                .filter(m -> m.kind().equals("ClickHouseInstallation")).findFirst().orElseThrow();
+        JsonNode spec = installation.body().path("spec");
+        assertEquals("clickhouse-signoz-clickhouse-ha",
+                spec.path("templates").path("serviceTemplates").get(0).path("generateName").asText());
+        assertEquals("Retain", spec.path("templates").path("volumeClaimTemplates").get(0).path("reclaimPolicy").asText());
+        assertEquals(3, spec.path("configuration").path("zookeeper").path("nodes").size());
+    }
+
+    @Test
+    void render_chart0112_usesSchemaMigratorWithReplication() {
+        JsonNode values = render(Examples.all().stream()
+                .filter(f -> f.endsWith("legacy-chart-0.112.yaml")).findFirst().orElseThrow()).values();
+        assertTrue(values.path("schemaMigrator").path("enableReplication").asBoolean());
+        assertTrue(values.path("telemetryStoreMigrator").isMissingNode());
+    }
+
+    @Test
+    void render_bundledMode_pinsServiceNameAndNeverEmitsThePassword() {
+        JsonNode clickhouse = render(Examples.all().stream()
+                .filter(f -> f.endsWith("bundled-2x2.yaml")).findFirst().orElseThrow()).values().path("clickhouse");
+        assertEquals("signoz-clickhouse", clickhouse.path("fullnameOverride").asText());
+        assertEquals(2, clickhouse.path("layout").path("shardsCount").asInt());
+        assertEquals("ShardAntiAffinity", clickhouse.path("podDistribution").get(0).path("type").asText());
+        assertTrue(clickhouse.path("password").asText().startsWith("<from Secret clickhouse-credentials/password"));
+    }
+}

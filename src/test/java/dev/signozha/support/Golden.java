@@ -1,0 +1,38 @@
+package dev.signozha.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Golden files for everything a person reads. {@code mvn test -Dgolden.update=true} rewrites them
+ * from the current output; review the diff before committing.
+ */
+public final class Golden {
+
+    private static final Path ROOT = Project.path("src/test/resources/golden");
+
+    private Golden() {
+    }
+
+    public static void assertMatches(String actual, String relativePath) {
+        Path file = ROOT.resolve(relativePath);
+        try {
+            if (Boolean.getBoolean("golden.update")) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            assertTrue(Files.exists(file), "golden file " + file + " is missing; run mvn test -Dgolden.update=true");
+            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
+                    "output differs from " + file + " (mvn test -Dgolden.update=true rewrites it)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
