@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Places pods onto nodes one at a time, in order, the way kube-scheduler would: a node must have room
  * for the pod's requests and must not already hold, in the same topology domain, a pod the new pod's
- * required anti-affinity excludes; among the nodes left, the least allocated wins (ties by name).
+ * required anti-affinity excludes; among the nodes left, the least allocated wins (ties: the earlier node).
  * Pure and linear in nodes per pod: each domain keeps the pods placed in it.
  */
 public final class Scheduler {
@@ -45,7 +44,7 @@ public final class Scheduler {
     }
 
     private void placeOne(SimPod pod, List<Placement.Assignment> assignments, List<Placement.Unplaced> unplaced) {
-        Map<String, Integer> reasonCounts = new TreeMap<>();
+        Map<String, Integer> reasonCounts = new HashMap<>();
         int best = -1;
         double bestFree = -1;
         for (int i = 0; i < nodes.size(); i++) {
@@ -68,6 +67,10 @@ public final class Scheduler {
         assignments.add(new Placement.Assignment(pod, nodes.get(best)));
     }
 
+    /**
+     * Why the node cannot take the pod. Like kube-scheduler, filters run in order and the first that
+     * rejects the node decides: resource fit (every missing resource named) before inter-pod anti-affinity.
+     */
     private List<String> unfit(SimPod pod, int node) {
         SimNode candidate = nodes.get(node);
         List<String> reasons = new ArrayList<>(2);
@@ -80,7 +83,7 @@ public final class Scheduler {
         if (usedPods[node] + 1 > candidate.pods()) {
             reasons.add(TOO_MANY_PODS);
         }
-        if (violatesAntiAffinity(pod, candidate)) {
+        if (reasons.isEmpty() && violatesAntiAffinity(pod, candidate)) {
             reasons.add(ANTI_AFFINITY);
         }
         return reasons;
@@ -124,13 +127,11 @@ public final class Scheduler {
         }
     }
 
+    /** kube-scheduler's FitError wording: "count reason" strings, sorted as strings. */
     private String reason(Map<String, Integer> counts) {
-        StringBuilder text = new StringBuilder("0/" + nodes.size() + " nodes are available");
-        String separator = ": ";
-        for (Map.Entry<String, Integer> count : counts.entrySet()) {
-            text.append(separator).append(count.getValue()).append(' ').append(count.getKey());
-            separator = ", ";
-        }
-        return text.append('.').toString();
+        List<String> parts = new ArrayList<>();
+        counts.forEach((reason, count) -> parts.add(count + " " + reason));
+        parts.sort(null);
+        return "0/" + nodes.size() + " nodes are available" + (parts.isEmpty() ? "" : ": " + String.join(", ", parts)) + ".";
     }
 }

@@ -10,7 +10,7 @@ public enum Format {
             "dot-separated DNS-1123 labels"),
     IDENTIFIER("ClickHouse identifier", "^[A-Za-z_][A-Za-z0-9_-]*$", 63,
             "letters, digits, '_' and '-', not starting with a digit"),
-    SEMVER("semantic version", "^v?[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$", 64,
+    SEMVER("semantic version", "^v?[0-9]{1,6}\\.[0-9]{1,6}\\.[0-9]{1,6}(-[0-9A-Za-z.-]+)?$", 64,
             "MAJOR.MINOR.PATCH, e.g. 0.131.0"),
     IMAGE("image reference", "^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._/-][a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", 255,
             "[registry/]repository:tag with an explicit tag, e.g. clickhouse/clickhouse-server:25.12.5"),

@@ -12,6 +12,8 @@ import dev.signozha.core.Suggestions;
 import dev.signozha.core.yaml.SourcedTree;
 import dev.signozha.core.yaml.TreePath;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +39,31 @@ final class SchemaValidation {
     static List<InputProblem> problems(SourcedTree tree, JsonNode schemaRoot) {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaRoot);
         SchemaValidation wording = new SchemaValidation(schemaRoot, tree);
+        Set<ValidationMessage> messages = schema.validate(tree.root());
+        Map<String, Integer> bestRank = new HashMap<>();
+        messages.forEach(m -> bestRank.merge(pathOf(m.getInstanceLocation()), rank(m), Math::min));
         Map<String, InputProblem> byPath = new LinkedHashMap<>();
-        for (ValidationMessage message : schema.validate(tree.root())) {
-            InputProblem problem = wording.describe(message);
-            byPath.putIfAbsent(problem.path() + "\n" + problem.message(), problem);
+        for (ValidationMessage message : messages) {
+            if (rank(message) == bestRank.get(pathOf(message.getInstanceLocation()))) {
+                InputProblem problem = wording.describe(message);
+                byPath.putIfAbsent(problem.path() + "\n" + problem.message(), problem);
+            }
         }
         List<InputProblem> problems = new ArrayList<>(byPath.values());
         problems.sort(null);
         return problems;
+    }
+
+    /**
+     * One message per value: the list of allowed values says most, then the expected type; the
+     * finer complaints (pattern, length, range) only matter once the type is right.
+     */
+    private static int rank(ValidationMessage message) {
+        return switch (message.getType()) {
+            case "enum", "const" -> 0;
+            case "type" -> 1;
+            default -> 2;
+        };
     }
 
     private InputProblem describe(ValidationMessage message) {
@@ -59,8 +78,7 @@ final class SchemaValidation {
             case "enum" -> tree.problem(path, badChoice(path, value, keywordOwner));
             case "pattern" -> tree.problem(path, shown(path, value) + " is not a valid " + formatName(keywordOwner));
             case "maxLength" -> tree.problem(path, "is longer than " + keywordOwner.path("maxLength").asInt() + " characters");
-            case "minimum" -> tree.problem(path, "must be at least " + keywordOwner.path("minimum").asText() + ", got " + shown(path, value));
-            case "maximum" -> tree.problem(path, "must be at most " + keywordOwner.path("maximum").asText() + ", got " + shown(path, value));
+            case "minimum", "maximum" -> tree.problem(path, outOfRange(message.getType(), path, value, keywordOwner));
             default -> tree.problem(path, stripPath(message.getMessage()));
         };
     }
@@ -75,6 +93,12 @@ final class SchemaValidation {
         String hint = Suggestions.closest(key, known).map(s -> ", did you mean '" + s + "'?")
                 .orElse(known.isEmpty() ? "" : " (known keys: " + String.join(", ", known) + ")");
         return tree.problem(path, "unknown key" + hint);
+    }
+
+    private static String outOfRange(String keyword, String path, JsonNode value, JsonNode owner) {
+        String bound = (keyword.equals("minimum") ? "at least " : "at most ") + owner.path(keyword).asText();
+        String of = owner.has("title") ? " for a " + owner.path("title").asText() : "";
+        return "must be " + bound + of + ", got " + shown(path, value);
     }
 
     private String badChoice(String path, JsonNode value, JsonNode owner) {

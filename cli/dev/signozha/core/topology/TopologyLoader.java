@@ -1,6 +1,7 @@
 package dev.signozha.core.topology;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,6 +10,7 @@ import dev.signozha.core.InputProblem;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.yaml.SourcedTree;
 import dev.signozha.core.yaml.TreeMerge;
+import dev.signozha.core.yaml.TreePath;
 import dev.signozha.core.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +53,7 @@ public final class TopologyLoader {
         }
         TreeMerge.fillMissing(spec, profileDefaults(profile), "spec", fromProfile);
         Set<String> derived = DerivedDefaults.fill(spec);
-        Topology topology = bind(source, tree.root());
+        Topology topology = bind(tree);
         List<TopologyRules.Violation> violations = TopologyRules.check(topology);
         List<InputProblem> errors = violations.stream().filter(TopologyRules.Violation::isError)
                 .map(v -> tree.problem(v.path(), v.message())).toList();
@@ -82,12 +84,19 @@ public final class TopologyLoader {
         }
     }
 
-    private static Topology bind(String source, JsonNode root) {
+    /** The schema admits only what binds; a failure here is a value the schema cannot express, located all the same. */
+    private static Topology bind(SourcedTree tree) {
         try {
-            return BINDER.treeToValue(root, Topology.class);
-        } catch (IOException | IllegalArgumentException e) {
-            // The schema admits only what binds; reaching here means schema and model drifted apart.
-            throw InvalidInputException.single(source, "cannot be read as a Topology: " + e.getMessage().lines().findFirst().orElse(""));
+            return BINDER.treeToValue(tree.root(), Topology.class);
+        } catch (JsonMappingException e) {
+            String path = "";
+            for (JsonMappingException.Reference reference : e.getPath()) {
+                path = reference.getFieldName() != null ? TreePath.key(path, reference.getFieldName())
+                        : TreePath.index(path, reference.getIndex());
+            }
+            throw new InvalidInputException(List.of(tree.problem(path, "is not a valid value for this key")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -27,6 +27,8 @@ import java.util.Optional;
 public final class TopologySchema {
 
     public static final String RESOURCE = "schema/topology.schema.json";
+    /** Numbers written unquoted as quantities stay below 2^60 (1Ei); larger ones are typos. */
+    private static final long MAX_QUANTITY = 1L << 60;
     private static final String SCHEMA_ID = "https://signoz-ha.dev/schema/topology-v1.json";
 
     private TopologySchema() {
@@ -80,6 +82,7 @@ public final class TopologySchema {
         node.put("pattern", Format.QUANTITY.pattern());
         node.put("maxLength", Format.QUANTITY.maxLength());
         node.put("minimum", 0);
+        node.put("maximum", MAX_QUANTITY);
         return node;
     }
 

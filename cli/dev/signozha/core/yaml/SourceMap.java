@@ -21,7 +21,7 @@ public final class SourceMap {
                 return found;
             }
             if (current.isEmpty()) {
-                return Location.UNKNOWN;
+                return Location.UNKNOWN; // a tree built without a source
             }
             current = TreePath.parent(current);
         }

@@ -37,6 +37,7 @@ public final class YamlReader {
     static final int MAX_NODES = 100_000;
     static final int MAX_DEPTH = 64;
     static final int MAX_ALIASES = 50;
+    private static final String TOO_DEEP = "the document is nested deeper than " + MAX_DEPTH + " levels";
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on", "y");
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
@@ -72,7 +73,9 @@ public final class YamlReader {
         } catch (MarkedYAMLException e) {
             throw new InvalidInputException(List.of(syntaxProblem(source, e)));
         } catch (YAMLException | StackOverflowError e) {
-            throw InvalidInputException.single(source, "not valid YAML: " + firstLine(e.getMessage()));
+            String message = firstLine(e.getMessage());
+            throw InvalidInputException.single(source, message.startsWith("Nesting Depth exceeded") ? TOO_DEEP
+                    : message.startsWith("the document") ? message : "not valid YAML: " + message);
         }
         return documents;
     }
@@ -112,6 +115,7 @@ public final class YamlReader {
     private static SourcedTree convert(String source, Node node) {
         List<InputProblem> problems = new ArrayList<>();
         Converter converter = new Converter(source, problems);
+        converter.sourceMap.put("", locationOf(node));
         JsonNode root = converter.convert(node, "", 0);
         return new SourcedTree(source, root, converter.sourceMap, List.copyOf(problems));
     }
@@ -136,8 +140,10 @@ public final class YamlReader {
         JsonNode convert(Node node, String path, int depth) {
             if (++nodeCount > MAX_NODES || depth > MAX_DEPTH) {
                 throw new YAMLException(nodeCount > MAX_NODES
-                        ? "the document expands to more than " + MAX_NODES + " values (YAML aliases?)"
-                        : "the document is nested deeper than " + MAX_DEPTH + " levels");
+                        ? "the document expands to more than " + MAX_NODES + " values (YAML aliases?)" : TOO_DEEP);
+            }
+            if (!node.getTag().startsWith(Tag.PREFIX)) {
+                problem(locationOf(node), path, "custom YAML tag '" + node.getTag().getValue() + "' is not supported");
             }
             if (node instanceof MappingNode mapping) {
                 return mapping(mapping, path, depth);
@@ -145,7 +151,7 @@ public final class YamlReader {
             if (node instanceof SequenceNode sequence) {
                 return sequence(sequence, path, depth);
             }
-            return scalar((ScalarNode) node, path);
+            return scalar((ScalarNode) node);
         }
 
         private ObjectNode mapping(MappingNode mapping, String path, int depth) {
@@ -186,13 +192,10 @@ public final class YamlReader {
             return array;
         }
 
-        private JsonNode scalar(ScalarNode scalar, String path) {
+        /** A scalar by its resolved tag; custom tags were reported already and keep the text. */
+        private JsonNode scalar(ScalarNode scalar) {
             Tag tag = scalar.getTag();
             String text = scalar.getValue();
-            if (!tag.startsWith(Tag.PREFIX)) {
-                problem(locationOf(scalar), path, "custom YAML tag '" + tag.getValue() + "' is not supported");
-                return NODES.nullNode();
-            }
             if (Tag.NULL.equals(tag)) {
                 return NODES.nullNode();
             }
