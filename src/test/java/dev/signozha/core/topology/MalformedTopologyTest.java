@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.support.CliRun;
+import dev.signozha.support.HostileYaml;
 import dev.signozha.support.Project;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -189,11 +190,11 @@ class MalformedTopologyTest {
         text = mutate(PRODUCTION, "  signoz: {replicas: 1}\n", "  signoz: !foo {replicas: 1}\n");
         cases.add(fault("a custom tag on a mapping is refused like one on a scalar", text,
                 pathOnly("spec.signoz"), "custom YAML tag '!foo'"));
-        cases.add(fault("a billion-laughs alias bomb is stopped by the alias limit", aliasBomb(9, 7), anywhere(), "aliases"));
-        cases.add(fault("an alias expansion under the alias limit is stopped by the value limit", aliasBomb(10, 6), anywhere(), "aliases"));
+        cases.add(fault("a billion-laughs alias bomb is stopped by the alias limit", HostileYaml.aliasBomb(9, 7), anywhere(), "aliases"));
+        cases.add(fault("an alias expansion under the alias limit is stopped by the value limit", HostileYaml.aliasBomb(10, 6), anywhere(), "aliases"));
         cases.add(fault("a list nested 70 levels deep", DEV + "extra: " + "[".repeat(70) + "]".repeat(70) + "\n",
                 anywhere(), "nested deeper"));
-        cases.add(fault("mappings nested 70 levels deep", DEV + deepMappings(70), anywhere(), "nested deeper"));
+        cases.add(fault("mappings nested 70 levels deep", DEV + HostileYaml.deepMappings(70), anywhere(), "nested deeper"));
 
         // The file as a whole.
         cases.add(fault("two YAML documents in one file", PRODUCTION + "---\n" + DEV, fileLevel(),
@@ -446,22 +447,7 @@ class MalformedTopologyTest {
         return base.replace(from, to);
     }
 
-    private static String aliasBomb(int width, int levels) {
-        StringBuilder yaml = new StringBuilder("l0: &l0 [" + String.join(", ", java.util.Collections.nCopies(width, "lol")) + "]\n");
-        for (int level = 1; level < levels; level++) {
-            yaml.append('l').append(level).append(": &l").append(level).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(width, "*l" + (level - 1)))).append("]\n");
-        }
-        return yaml.toString();
-    }
 
-    private static String deepMappings(int depth) {
-        StringBuilder yaml = new StringBuilder();
-        for (int level = 0; level < depth; level++) {
-            yaml.append("  ".repeat(level)).append("k").append(level).append(":\n");
-        }
-        return yaml.append("  ".repeat(depth)).append("leaf: 1\n").toString();
-    }
 
     private static byte[] tenMegabytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(10 * 1024 * 1024 + 100);

@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.core.InputProblem;
+import dev.signozha.support.HostileYaml;
 import dev.signozha.core.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -346,7 +346,7 @@ class YamlReaderTest {
 
     @Test
     void readOne_aliasBomb_isStoppedByTheAliasLimit() {
-        String bomb = aliasBomb(9, 9); // 9^9 values if expanded
+        String bomb = HostileYaml.aliasBomb(9, 9); // 9^9 values if expanded
 
         InvalidInputException thrown = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, bomb)));
@@ -359,7 +359,7 @@ class YamlReaderTest {
 
     @Test
     void readOne_expansionWithinTheAliasLimit_isStoppedByTheValueLimit() {
-        String bomb = aliasBomb(10, 6); // 50 aliases, 10^5 values at the last level alone
+        String bomb = HostileYaml.aliasBomb(10, 6); // 50 aliases, 10^5 values at the last level alone
 
         InvalidInputException thrown = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, bomb)));
@@ -379,7 +379,7 @@ class YamlReaderTest {
     static Stream<Arguments> tooDeep() {
         return Stream.of(
                 Arguments.of("lists nested 70 levels deep", "x: " + "[".repeat(70) + "]".repeat(70) + "\n"),
-                Arguments.of("mappings nested 70 levels deep", deepMappings(70)));
+                Arguments.of("mappings nested 70 levels deep", HostileYaml.deepMappings(70)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -405,20 +405,5 @@ class YamlReaderTest {
         assertEquals(1, node.get(0).intValue());
     }
 
-    private static String aliasBomb(int width, int levels) {
-        StringBuilder yaml = new StringBuilder("l0: &l0 [" + String.join(", ", Collections.nCopies(width, "lol")) + "]\n");
-        for (int level = 1; level < levels; level++) {
-            yaml.append('l').append(level).append(": &l").append(level).append(" [")
-                    .append(String.join(", ", Collections.nCopies(width, "*l" + (level - 1)))).append("]\n");
-        }
-        return yaml.toString();
-    }
 
-    private static String deepMappings(int depth) {
-        StringBuilder yaml = new StringBuilder();
-        for (int level = 0; level < depth; level++) {
-            yaml.append("  ".repeat(level)).append("k").append(level).append(":\n");
-        }
-        return yaml.append("  ".repeat(depth)).append("leaf: 1\n").toString();
-    }
 }
