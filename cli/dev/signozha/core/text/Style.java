@@ -13,10 +13,6 @@ public record Style(boolean colour) {
         return wrap("31", text);
     }
 
-    public String yellow(String text) {
-        return wrap("33", text);
-    }
-
     public String bold(String text) {
         return wrap("1", text);
     }

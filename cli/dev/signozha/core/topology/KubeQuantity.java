@@ -28,11 +28,6 @@ public record KubeQuantity(String text) implements Comparable<KubeQuantity> {
         return new KubeQuantity(text);
     }
 
-    /** Sum of amounts, written in the largest binary or decimal unit that keeps it exact enough to read. */
-    public static KubeQuantity ofAmount(BigDecimal amount) {
-        return new KubeQuantity(amount.stripTrailingZeros().toPlainString());
-    }
-
     @JsonValue
     public String text() {
         return text;
