@@ -1,0 +1,83 @@
+package dev.signozha.checks;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every check code the tool knows, in report order. Codes are never renamed or reused; a retired
+ * check keeps its code out of circulation. runbooks/CODE.md exists for each (RunbookCatalogTest).
+ */
+public final class CheckCatalog {
+
+    public static final String CLICKHOUSE = "clickhouse";
+    public static final String CONNECTIVITY = "connectivity";
+    public static final String MIGRATION = "schema migration";
+    public static final String SCHEDULING = "scheduling";
+    public static final String ZOOKEEPER = "zookeeper";
+    public static final String RESOURCES = "resources";
+    public static final String SECURITY = "security";
+
+    public static final CheckSpec OPERATOR_MISSING = spec("OPERATOR_MISSING", CLICKHOUSE, Severity.ERROR,
+            "the ClickHouseInstallation CRD and a clickhouse-operator watching the namespace are present",
+            "install clickhouse-operator (signoz-ha deploy does it in external mode)");
+    public static final CheckSpec DUPLICATE_CLICKHOUSE = spec("DUPLICATE_CLICKHOUSE", CLICKHOUSE, Severity.ERROR,
+            "one ClickHouse installation serves the release",
+            "keep the installation every component points at; remove the other with signoz-ha cleanup");
+    public static final CheckSpec CLICKHOUSE_NOT_READY = spec("CLICKHOUSE_NOT_READY", CLICKHOUSE, Severity.ERROR,
+            "ClickHouse installations are Completed with every host ready",
+            "kubectl describe chi; look at status.errors and the operator's log");
+    public static final CheckSpec CLICKHOUSE_HOST_UNRESOLVED = spec("CLICKHOUSE_HOST_UNRESOLVED", CONNECTIVITY,
+            Severity.ERROR, "every component's ClickHouse host names an existing Service",
+            "point the component at the installation's Service (signoz-ha deploy re-renders every component)");
+    public static final CheckSpec CONFIG_DRIFT = spec("CONFIG_DRIFT", CONNECTIVITY, Severity.ERROR,
+            "query service, collectors and migrator use the same ClickHouse host, port and cluster",
+            "re-point the drifted components; signoz-ha deploy renders all of them from one host");
+    public static final CheckSpec SCHEMA_MIGRATION_TOPOLOGY = spec("SCHEMA_MIGRATION_TOPOLOGY", MIGRATION,
+            Severity.ERROR, "the schema migration runs with the real cluster's topology and finished",
+            "re-run the migration with the cluster's shards, replicas, cluster name and replication on");
+    public static final CheckSpec ANTI_AFFINITY_UNSCHEDULABLE = spec("ANTI_AFFINITY_UNSCHEDULABLE", SCHEDULING,
+            Severity.ERROR, "no pod is kept Pending by pod anti-affinity",
+            "free a node per blocked replica, or remove the other installation whose pods block them");
+    public static final CheckSpec INSUFFICIENT_CAPACITY = spec("INSUFFICIENT_CAPACITY", SCHEDULING, Severity.ERROR,
+            "every pod fits the nodes' CPU, memory and pod capacity",
+            "add nodes or lower requests; the plan's placement table shows what fits");
+    public static final CheckSpec SINGLE_POINT_OF_FAILURE = spec("SINGLE_POINT_OF_FAILURE", SCHEDULING,
+            Severity.WARNING, "losing any one node or zone leaves every shard a replica and ZooKeeper its quorum",
+            "spread replicas with antiAffinity: shard (or a zone topologyKey) and reschedule the co-located pods");
+    public static final CheckSpec ZOOKEEPER_QUORUM = spec("ZOOKEEPER_QUORUM", ZOOKEEPER, Severity.ERROR,
+            "ZooKeeper runs an odd ensemble of at least 3 with a quorum ready",
+            "scale ZooKeeper to 3 (or 5) and bring members back until a majority is ready");
+    public static final CheckSpec ZOOKEEPER_STORAGE = spec("ZOOKEEPER_STORAGE", ZOOKEEPER, Severity.ERROR,
+            "ZooKeeper volumes hold at least 10Gi and autopurge is on",
+            "enable autopurge and grow the ZooKeeper volumes before they fill");
+    public static final CheckSpec POD_EVICTIONS = spec("POD_EVICTIONS", RESOURCES, Severity.ERROR,
+            "no pod of the release was evicted, OOM-killed or is restarting in a loop",
+            "raise the memory request and limit of the affected container to what it uses");
+    public static final CheckSpec RESOURCE_LIMITS = spec("RESOURCE_LIMITS", RESOURCES, Severity.ERROR,
+            "ClickHouse and ZooKeeper containers have production-sized memory requests and limits",
+            "set requests and limits from the production profile (signoz-ha plan shows them)");
+    public static final CheckSpec DEFAULT_CLICKHOUSE_PASSWORD = spec("DEFAULT_CLICKHOUSE_PASSWORD", SECURITY,
+            Severity.ERROR, "no ClickHouse user has the chart's default password and no password is a plain env value",
+            "rotate the password into a Secret and reference it (passwordSecret in the topology)");
+
+    private static final List<CheckSpec> KUBERNETES = List.of(OPERATOR_MISSING, DUPLICATE_CLICKHOUSE,
+            CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, SCHEMA_MIGRATION_TOPOLOGY,
+            ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
+            ZOOKEEPER_STORAGE, POD_EVICTIONS, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD);
+
+    private CheckCatalog() {
+    }
+
+    /** Every check, in report order. */
+    public static List<CheckSpec> all() {
+        return KUBERNETES;
+    }
+
+    public static Optional<CheckSpec> byCode(String code) {
+        return all().stream().filter(spec -> spec.code().equals(code)).findFirst();
+    }
+
+    private static CheckSpec spec(String code, String category, Severity severity, String title, String hint) {
+        return new CheckSpec(code, category, severity, title, hint);
+    }
+}
