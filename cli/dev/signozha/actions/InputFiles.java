@@ -12,14 +12,21 @@ import java.nio.file.Path;
 /** Reads input files a person points the tool at, turning every way they can be wrong into a clear exit 2. */
 public final class InputFiles {
 
-    /** Topology and snapshot files are small; anything larger is a wrong file, not a topology. */
-    static final long MAX_BYTES = 1024 * 1024;
+    /** Topology files are small; anything larger is a wrong file, not a topology. */
+    public static final long TOPOLOGY_LIMIT = 1024 * 1024;
+    /** Snapshots of large clusters run to tens of MiB. */
+    public static final long SNAPSHOT_LIMIT = 512L * 1024 * 1024;
 
     private InputFiles() {
     }
 
-    /** The UTF-8 text of a file, refusing missing, unreadable, oversized, binary and empty files. */
+    /** The UTF-8 text of a topology-sized file. */
     public static String readText(Path file) {
+        return readText(file, TOPOLOGY_LIMIT);
+    }
+
+    /** The UTF-8 text of a file, refusing missing, unreadable, oversized, binary and empty files. */
+    public static String readText(Path file, long limit) {
         String name = file.toString();
         if (!Files.exists(file)) {
             throw InvalidInputException.single(name, "file not found");
@@ -29,9 +36,9 @@ public final class InputFiles {
         }
         try {
             long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw InvalidInputException.single(name, String.format("is %.1f MiB; input files are limited to 1 MiB",
-                        size / (1024.0 * 1024.0)));
+            if (size > limit) {
+                throw InvalidInputException.single(name, String.format("is %.1f MiB; input files of this kind are "
+                        + "limited to %d MiB", size / (1024.0 * 1024.0), limit / (1024 * 1024)));
             }
             return decode(name, Files.readAllBytes(file));
         } catch (IOException e) {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,11 +47,11 @@ public final class RenderAction {
             Path manifestsDir = outDir.resolve("manifests");
             Files.createDirectories(manifestsDir);
             List<Path> written = new ArrayList<>();
-            written.add(write(outDir.resolve("values.yaml"), header + helmHint(loaded.spec()) + CanonicalYaml.yaml(release.values())));
+            written.add(AtomicFiles.write(outDir.resolve("values.yaml"), header + helmHint(loaded.spec()) + CanonicalYaml.yaml(release.values())));
             for (Manifest manifest : release.manifests()) {
-                written.add(write(manifestsDir.resolve(manifest.fileName()), header + CanonicalYaml.yaml(manifest.body())));
+                written.add(AtomicFiles.write(manifestsDir.resolve(manifest.fileName()), header + CanonicalYaml.yaml(manifest.body())));
             }
-            written.add(write(manifestsDir.resolve("kustomization.yaml"), header + kustomization(release.manifests())));
+            written.add(AtomicFiles.write(manifestsDir.resolve("kustomization.yaml"), header + kustomization(release.manifests())));
             return new Result(written, removeStale(manifestsDir, Set.copyOf(written)));
         } catch (IOException e) {
             throw new SignozHaException(ExitCode.BAD_INPUT, outDir + ": cannot write: " + e.getMessage(), e);
@@ -69,17 +68,6 @@ public final class RenderAction {
         String resources = manifests.stream().map(m -> "  - " + m.fileName()).collect(Collectors.joining("\n"));
         return "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:"
                 + (manifests.isEmpty() ? " []\n" : "\n" + resources + "\n");
-    }
-
-    private static Path write(Path target, String content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), ".signoz-ha-", ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-        return target;
     }
 
     private static List<Path> removeStale(Path manifestsDir, Set<Path> keep) throws IOException {

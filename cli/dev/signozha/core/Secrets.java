@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 public final class Secrets {
 
     private static final Pattern SENSITIVE = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|credential|apikey|api_key|private_key|dsn).*");
+            "(?i).*(password|passwd|secret|token|credential|private|dsn).*|(?i)(.*[_.-])?(api)?key([_.-].*)?");
 
     private Secrets() {
     }

@@ -22,6 +22,9 @@ class LayeringTest {
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
             "core", List.of("io.fabric8.kubernetes.client", "java.sql", "picocli", "java.nio.file", "java.net",
                     PKG + "actions", PKG + "commands", "ProcessBuilder", "System.getenv", "System.out", "System.err"),
+            "checks", List.of("io.fabric8.kubernetes.client", "java.sql", "picocli", "java.nio.file", "java.net",
+                    PKG + "actions", PKG + "commands", PKG + "cluster", "System.getenv", "System.out", "System.err"),
+            "cluster", List.of("picocli", PKG + "checks", PKG + "actions", PKG + "commands", "System.out"),
             "actions", List.of("picocli", PKG + "commands", "System.out", "System.err"),
             "commands", List.of("io.fabric8.kubernetes.client", "java.sql", "System.exit", "System.out"));
 

@@ -1,0 +1,83 @@
+package dev.signozha.actions;
+
+import dev.signozha.checks.CheckContext;
+import dev.signozha.checks.CheckReport;
+import dev.signozha.checks.CheckRunner;
+import dev.signozha.checks.ClusterView;
+import dev.signozha.checks.DoctorChecks;
+import dev.signozha.checks.Intended;
+import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.TopologyLoader;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * doctor: read the cluster (live or from a snapshot) once, settle which namespace and which intended
+ * topology to judge it against, and run every check.
+ */
+public final class DoctorAction {
+
+    /** The tool's own state record; its {@code topology} key holds the last applied topology file. */
+    public static final String STATE_CONFIG_MAP = "signoz-ha-state";
+
+    /** What doctor was asked: where to read, which namespace (may be null), which topology file (may be null). */
+    public record Request(Function<String, Inventory> reader, String namespace, Path topologyFile) {}
+
+    /** The report and what it was judged against. */
+    public record Result(CheckReport report, String namespace, String topology) {}
+
+    public Result run(Request request) {
+        Optional<LoadedTopology> topology = Optional.ofNullable(request.topologyFile())
+                .map(file -> TopologyLoader.load(file.toString(), InputFiles.readText(file)));
+        String namespace = request.namespace() != null ? request.namespace()
+                : topology.map(t -> t.spec().namespace()).orElse(null);
+        Inventory inventory = request.reader().apply(namespace);
+        String scope = namespace != null ? namespace : NamespaceGuess.of(inventory);
+        ClusterView view = new ClusterView(inventory, scope);
+        Optional<Intended> intended = topology.map(t -> Intended.of(t, "topology file " + t.source()))
+                .or(() -> stateRecord(view)).or(() -> Intended.infer(view));
+        CheckReport report = CheckRunner.run(DoctorChecks.kubernetes(), new CheckContext(view, intended));
+        return new Result(report, scope, intended.map(DoctorAction::describe).orElse("unknown: no topology file, "
+                + "state record or ClickHouseInstallation"));
+    }
+
+    private static Optional<Intended> stateRecord(ClusterView view) {
+        return view.local(view.inventory().configMaps()).stream()
+                .filter(map -> STATE_CONFIG_MAP.equals(map.getMetadata().getName()))
+                .map(ConfigMap::getData).filter(data -> data != null && data.containsKey("topology"))
+                .findFirst()
+                .map(data -> TopologyLoader.load("ConfigMap/" + view.namespace() + "/" + STATE_CONFIG_MAP,
+                        data.get("topology")))
+                .map(loaded -> Intended.of(loaded, "state record ConfigMap/" + view.namespace() + "/" + STATE_CONFIG_MAP));
+    }
+
+    private static String describe(Intended intended) {
+        return intended.origin() + ": " + intended.shards() + " shard(s) x " + intended.replicas()
+                + " replica(s), cluster " + intended.cluster() + ", host " + intended.host();
+    }
+
+    /** Which namespace a snapshot is about, when nobody said. */
+    static final class NamespaceGuess {
+
+        private NamespaceGuess() {
+        }
+
+        static String of(Inventory inventory) {
+            List<String> withClickHouse = inventory.clickHouseInstallations().stream()
+                    .map(chi -> chi.getMetadata().getNamespace()).distinct().toList();
+            if (withClickHouse.size() == 1) {
+                return withClickHouse.get(0);
+            }
+            if (inventory.namespaces().size() == 1) {
+                return inventory.namespaces().get(0);
+            }
+            throw InvalidInputException.single(inventory.source(), "covers namespaces " + inventory.namespaces()
+                    + "; say which one the release is in with -n");
+        }
+    }
+}

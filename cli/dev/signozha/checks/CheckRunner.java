@@ -1,0 +1,28 @@
+package dev.signozha.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs checks in order. A check that throws becomes a failed result with the message; the others still run. */
+public final class CheckRunner {
+
+    private CheckRunner() {
+    }
+
+    public static CheckReport run(List<Check> checks, CheckContext context) {
+        List<CheckResult> results = new ArrayList<>();
+        for (Check check : checks) {
+            results.add(runOne(check, context));
+        }
+        return new CheckReport(context.source(), List.copyOf(results));
+    }
+
+    private static CheckResult runOne(Check check, CheckContext context) {
+        try {
+            return CheckResult.of(check.spec(), check.run(context));
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return CheckResult.of(check.spec(), new Outcome.Fail(List.of(Finding.of("the check could not run: " + reason))));
+        }
+    }
+}

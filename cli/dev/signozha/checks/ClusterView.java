@@ -1,0 +1,210 @@
+package dev.signozha.checks;
+
+import dev.signozha.core.inventory.Inventory;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The inventory as the checks see it: objects of the release's namespace, classified (ClickHouse and
+ * ZooKeeper workloads, clickhouse-operators, components that connect to ClickHouse). Pure.
+ */
+public final class ClusterView {
+
+    private final Inventory inventory;
+    private final String namespace;
+
+    public ClusterView(Inventory inventory, String namespace) {
+        this.inventory = inventory;
+        this.namespace = namespace;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Objects of the release's namespace. */
+    public <T extends HasMetadata> List<T> local(List<T> objects) {
+        return objects.stream().filter(o -> namespace.equals(o.getMetadata().getNamespace())).toList();
+    }
+
+    public List<GenericKubernetesResource> installations() {
+        return local(inventory.clickHouseInstallations());
+    }
+
+    /** StatefulSets running a ClickHouse server. */
+    public List<StatefulSet> clickHouseStatefulSets() {
+        return local(inventory.statefulSets()).stream()
+                .filter(s -> "chop".equals(label(s, "clickhouse.altinity.com/app")) || runs(spec(s), "clickhouse-server"))
+                .toList();
+    }
+
+    /** StatefulSets running ZooKeeper. */
+    public List<StatefulSet> zooKeeperStatefulSets() {
+        return local(inventory.statefulSets()).stream()
+                .filter(s -> "zookeeper".equals(label(s, "app.kubernetes.io/name")) || runs(spec(s), "zookeeper"))
+                .toList();
+    }
+
+    /** Pods running a ClickHouse server. */
+    public List<Pod> clickHousePods() {
+        return local(inventory.pods()).stream()
+                .filter(p -> "chop".equals(label(p, "clickhouse.altinity.com/app")) || runs(p.getSpec(), "clickhouse-server"))
+                .toList();
+    }
+
+    /** clickhouse-operator Deployments anywhere, with the namespaces each watches. */
+    public Map<Deployment, List<String>> operators() {
+        Map<Deployment, List<String>> operators = new LinkedHashMap<>();
+        for (Deployment deployment : inventory.deployments()) {
+            if (runs(spec(deployment), "clickhouse-operator")) {
+                operators.put(deployment, watchedNamespaces(deployment));
+            }
+        }
+        return operators;
+    }
+
+    /** Operators whose watch covers the release's namespace. */
+    public List<Deployment> operatorsWatchingNamespace() {
+        return operators().entrySet().stream()
+                .filter(e -> e.getValue().contains("*") || e.getValue().contains(namespace))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * WATCH_NAMESPACE(S) as a comma list; when unset, the operator watches its own namespace, or
+     * every namespace when it runs in kube-system (clickhouse-operator 0.21 behaviour).
+     */
+    private static List<String> watchedNamespaces(Deployment operator) {
+        for (Container container : containers(spec(operator))) {
+            Map<String, String> env = plainEnv(container);
+            String watch = env.getOrDefault("WATCH_NAMESPACES", env.get("WATCH_NAMESPACE"));
+            if (watch != null && !watch.isBlank()) {
+                return Stream.of(watch.split("[,\\s]+")).filter(s -> !s.isBlank())
+                        .map(s -> s.equals(".*") ? "*" : s).toList();
+            }
+        }
+        String own = operator.getMetadata().getNamespace();
+        return List.of("kube-system".equals(own) ? "*" : own);
+    }
+
+    /** Workloads of the namespace that connect to ClickHouse, each with its endpoint. */
+    public List<Client> clients() {
+        List<Client> clients = new ArrayList<>();
+        Stream.of(local(inventory.statefulSets()), local(inventory.deployments()), local(inventory.daemonSets()),
+                        local(inventory.jobs()))
+                .flatMap(List::stream)
+                .forEach(workload -> endpointOf(workload).ifPresent(e -> clients.add(new Client(workload, e))));
+        return clients;
+    }
+
+    private static Optional<Endpoint> endpointOf(HasMetadata workload) {
+        for (Container container : containers(spec(workload))) {
+            Endpoint endpoint = Endpoint.fromEnvironment(plainEnv(container), clusterArgument(container));
+            if (endpoint != null) {
+                return Optional.of(endpoint);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value of a --cluster-name argument (the schema migrator passes the cluster that way). */
+    static String clusterArgument(Container container) {
+        List<String> args = new ArrayList<>();
+        Optional.ofNullable(container.getCommand()).ifPresent(args::addAll);
+        Optional.ofNullable(container.getArgs()).ifPresent(args::addAll);
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--cluster-name") && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (args.get(i).startsWith("--cluster-name=")) {
+                return args.get(i).substring("--cluster-name=".length());
+            }
+        }
+        return null;
+    }
+
+    /** A workload that connects to ClickHouse, and where. */
+    public record Client(HasMetadata workload, Endpoint endpoint) {
+
+        public String id() {
+            return Inventory.id(workload);
+        }
+    }
+
+    // ---- small accessors every check uses ----
+
+    /** The pod template spec of a workload, or the spec of a pod. */
+    public static PodSpec spec(HasMetadata object) {
+        if (object instanceof Pod pod) {
+            return pod.getSpec();
+        }
+        if (object instanceof StatefulSet set) {
+            return set.getSpec().getTemplate().getSpec();
+        }
+        if (object instanceof Deployment deployment) {
+            return deployment.getSpec().getTemplate().getSpec();
+        }
+        if (object instanceof io.fabric8.kubernetes.api.model.apps.DaemonSet daemonSet) {
+            return daemonSet.getSpec().getTemplate().getSpec();
+        }
+        if (object instanceof io.fabric8.kubernetes.api.model.batch.v1.Job job) {
+            return job.getSpec().getTemplate().getSpec();
+        }
+        return null;
+    }
+
+    /** Init containers, then containers. */
+    public static List<Container> containers(PodSpec spec) {
+        List<Container> all = new ArrayList<>();
+        if (spec != null) {
+            Optional.ofNullable(spec.getInitContainers()).ifPresent(all::addAll);
+            Optional.ofNullable(spec.getContainers()).ifPresent(all::addAll);
+        }
+        return all;
+    }
+
+    /** Env vars with literal values (valueFrom references have none), in declaration order. */
+    public static Map<String, String> plainEnv(Container container) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (EnvVar variable : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
+            if (variable.getValue() != null) {
+                env.put(variable.getName(), variable.getValue());
+            }
+        }
+        return env;
+    }
+
+    /** Whether any container's image contains the fragment (e.g. clickhouse-server). */
+    public static boolean runs(PodSpec spec, String imageFragment) {
+        return containers(spec).stream().map(Container::getImage).filter(Objects::nonNull)
+                .anyMatch(image -> image.contains(imageFragment));
+    }
+
+    public static String label(HasMetadata object, String key) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return labels == null ? null : labels.get(key);
+    }
+
+    /** Objects whose label has the value. */
+    public static <T extends HasMetadata> Predicate<T> labelled(String key, String value) {
+        return object -> value.equals(label(object, key));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.signozha.checks;
+
+import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.render.ResourceNames;
+import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.Profile;
+import dev.signozha.core.topology.Topology.Spec;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The topology the cluster should have, which the checks compare it with: from the topology file (-f), or
+ * the tool's own state record, or inferred from the ClickHouseInstallation the components point at.
+ * {@code zookeeperReplicas} and {@code profile} are null when inferred.
+ */
+public record Intended(String origin, String namespace, String installation, String host, String cluster, int shards,
+                       int replicas, Integer zookeeperReplicas, Profile profile) {
+
+    public static Intended of(LoadedTopology loaded, String origin) {
+        Spec spec = loaded.spec();
+        return new Intended(origin, spec.namespace(), new ResourceNames(spec).installation(), spec.clickhouse().host(),
+                spec.clickhouse().cluster(), spec.clickhouse().shards(), spec.clickhouse().replicas(),
+                spec.zookeeper().replicas(), spec.profile());
+    }
+
+    /** From the installation the components connect to, else the only (or first) one in the namespace. */
+    public static Optional<Intended> infer(ClusterView view) {
+        List<GenericKubernetesResource> installations = view.installations();
+        if (installations.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> hosts = view.clients().stream().map(c -> c.endpoint().serviceName()).toList();
+        GenericKubernetesResource chosen = installations.stream()
+                .filter(chi -> hosts.contains(Installations.serviceName(chi))).findFirst()
+                .orElse(installations.get(0));
+        return Optional.of(new Intended("inferred from " + Inventory.id(chosen), view.namespace(),
+                chosen.getMetadata().getName(), Installations.serviceName(chosen), Installations.clusterName(chosen),
+                Installations.shards(chosen), Installations.replicas(chosen), null, null));
+    }
+
+    public boolean replicated() {
+        return replicas > 1;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.signozha.checks;
+
+import dev.signozha.core.text.Style;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The report as {@code linkerd check} lays it out: categories, a mark per check, details under failures. */
+public final class ReportText {
+
+    private ReportText() {
+    }
+
+    public static String render(CheckReport report, String header, Style style) {
+        StringBuilder out = new StringBuilder(header);
+        Map<String, List<CheckResult>> byCategory = new LinkedHashMap<>();
+        report.results().forEach(r -> byCategory.computeIfAbsent(r.spec().category(), c -> new java.util.ArrayList<>()).add(r));
+        byCategory.forEach((category, results) -> {
+            out.append('\n').append(style.bold(category)).append('\n').append("-".repeat(category.length())).append('\n');
+            results.forEach(result -> line(out, result, style));
+        });
+        out.append('\n').append(summary(report, style)).append('\n');
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, CheckResult result, Style style) {
+        CheckSpec spec = result.spec();
+        String code = style.dim("[" + spec.code() + "]");
+        switch (result.status()) {
+            case PASS -> out.append(style.green("✔")).append(' ').append(spec.title()).append(' ').append(code).append('\n');
+            case SKIP -> out.append(style.dim("-")).append(' ').append(spec.title()).append(' ').append(code)
+                    .append('\n').append("    skipped: ").append(result.note()).append('\n');
+            case FAIL -> failure(out, result, style, code);
+        }
+    }
+
+    private static void failure(StringBuilder out, CheckResult result, Style style, String code) {
+        CheckSpec spec = result.spec();
+        String mark = spec.severity() == Severity.ERROR ? style.red("×") : style.bold("‼");
+        out.append(mark).append(' ').append(spec.title()).append(' ').append(code).append('\n');
+        for (Finding finding : result.findings()) {
+            out.append("    ").append(finding.detail()).append('\n');
+            finding.objects().forEach(object -> out.append("      ").append(object).append('\n'));
+        }
+        out.append("    hint: ").append(spec.hint()).append('\n');
+        out.append("    see: signoz-ha runbook ").append(spec.code()).append('\n');
+    }
+
+    private static String summary(CheckReport report, Style style) {
+        String counts = report.errors() + " error(s), " + report.warnings() + " warning(s), " + report.passed()
+                + " passed, " + report.skipped() + " skipped";
+        if (report.errors() > 0) {
+            return style.red("× " + counts);
+        }
+        return report.warnings() > 0 ? style.bold("‼ " + counts) : style.green("✔ " + counts);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.signozha.cluster.kube;
+
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.inventory.Inventory;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The only class that lists objects through fabric8. The number of requests is fixed (one per kind),
+ * whatever the cluster's size: nothing is fetched per pod or per node.
+ */
+public final class Fabric8KubeGateway implements KubeGateway {
+
+    static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
+            .withGroup("clickhouse.altinity.com").withVersion("v1").withKind("ClickHouseInstallation")
+            .withPlural("clickhouseinstallations").withNamespaced(true).build();
+
+    private final KubernetesClient client;
+    private final String name;
+    private final Clock clock;
+
+    public Fabric8KubeGateway(KubernetesClient client, String name, Clock clock) {
+        this.client = client;
+        this.name = name;
+        this.clock = clock;
+    }
+
+    @Override
+    public Inventory inventory(String namespace) {
+        try {
+            CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions()
+                    .withName(Inventory.CHI_CRD).get();
+            List<GenericKubernetesResource> installations = definition == null ? List.of()
+                    : client.genericKubernetesResources(CHI).inNamespace(namespace).list().getItems();
+            return new Inventory(describe(), clock.instant(), List.of(namespace),
+                    client.nodes().list().getItems(),
+                    client.pods().inNamespace(namespace).list().getItems(),
+                    client.services().inNamespace(namespace).list().getItems(),
+                    client.endpoints().inNamespace(namespace).list().getItems(),
+                    client.apps().statefulSets().inNamespace(namespace).list().getItems(),
+                    // Cluster-wide: a clickhouse-operator elsewhere may watch this namespace too.
+                    client.apps().deployments().inAnyNamespace().list().getItems(),
+                    client.apps().daemonSets().inNamespace(namespace).list().getItems(),
+                    client.batch().v1().jobs().inNamespace(namespace).list().getItems(),
+                    client.persistentVolumeClaims().inNamespace(namespace).list().getItems(),
+                    client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems(),
+                    client.v1().events().inNamespace(namespace).list().getItems(),
+                    client.storage().v1().storageClasses().list().getItems(),
+                    definition == null ? List.of() : List.of(definition),
+                    installations,
+                    client.leases().inNamespace(namespace).list().getItems(),
+                    client.configMaps().inNamespace(namespace).list().getItems());
+        } catch (KubernetesClientException e) {
+            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read the cluster (" + describe() + "): "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public String defaultNamespace() {
+        String namespace = client.getNamespace();
+        return namespace == null ? "default" : namespace;
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no answer" : message.lines().findFirst().orElse(message);
+    }
+}

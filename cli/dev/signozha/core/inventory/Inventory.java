@@ -1,0 +1,55 @@
+package dev.signozha.core.inventory;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One read of a cluster (or of a snapshot of one): every object the checks look at, one list per kind.
+ * {@code observedAt} is "now" for age-based checks: the time of the read, or the time a snapshot records.
+ */
+public record Inventory(String source, Instant observedAt, List<String> namespaces, List<Node> nodes, List<Pod> pods,
+                        List<Service> services, List<Endpoints> endpoints, List<StatefulSet> statefulSets,
+                        List<Deployment> deployments, List<DaemonSet> daemonSets, List<Job> jobs,
+                        List<PersistentVolumeClaim> persistentVolumeClaims, List<PodDisruptionBudget> disruptionBudgets,
+                        List<Event> events, List<StorageClass> storageClasses,
+                        List<CustomResourceDefinition> customResourceDefinitions,
+                        List<GenericKubernetesResource> clickHouseInstallations, List<Lease> leases,
+                        List<ConfigMap> configMaps) {
+
+    /** The CustomResourceDefinition that makes ClickHouseInstallation a kind. */
+    public static final String CHI_CRD = "clickhouseinstallations.clickhouse.altinity.com";
+
+    /** Every object, for writing snapshots and counting. */
+    public List<HasMetadata> all() {
+        List<HasMetadata> all = new ArrayList<>();
+        Stream.of(nodes, storageClasses, customResourceDefinitions, configMaps, leases, services, endpoints,
+                persistentVolumeClaims, disruptionBudgets, deployments, daemonSets, statefulSets, jobs,
+                clickHouseInstallations, pods, events).forEach(all::addAll);
+        return all;
+    }
+
+    /** {@code Kind/namespace/name}, how findings name objects. */
+    public static String id(HasMetadata object) {
+        String namespace = object.getMetadata().getNamespace();
+        return object.getKind() + "/" + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName();
+    }
+}

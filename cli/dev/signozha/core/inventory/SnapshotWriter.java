@@ -1,0 +1,37 @@
+package dev.signozha.core.inventory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.core.yaml.CanonicalYaml;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/**
+ * Writes an inventory as a kubectl List that {@link SnapshotParser} (and kubectl) read back, with every
+ * object redacted ({@link Redaction}) and the time of the read recorded. Secrets are never in an inventory.
+ */
+public final class SnapshotWriter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SnapshotWriter() {
+    }
+
+    public static String write(Inventory inventory) {
+        ObjectNode list = JsonNodeFactory.instance.objectNode();
+        list.put("apiVersion", "v1");
+        list.put("kind", "List");
+        ObjectNode metadata = list.putObject("metadata");
+        metadata.put("resourceVersion", "");
+        metadata.putObject("annotations").put(SnapshotParser.OBSERVED_AT, inventory.observedAt().toString())
+                .put("signoz-ha/source", inventory.source());
+        ArrayNode items = list.putArray("items");
+        for (HasMetadata object : inventory.all()) {
+            ObjectNode tree = MAPPER.valueToTree(object);
+            Redaction.redact(tree);
+            items.add(tree);
+        }
+        return CanonicalYaml.yaml(list);
+    }
+}

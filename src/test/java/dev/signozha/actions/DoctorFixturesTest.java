@@ -1,0 +1,86 @@
+package dev.signozha.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signozha.support.CliRun;
+import dev.signozha.support.Golden;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The five ways SigNoz HA breaks, and a healthy 2x2, as kubectl-format snapshots: doctor must name each
+ * failure with the right codes and objects, and find no error in the healthy cluster.
+ */
+class DoctorFixturesTest {
+
+    static Stream<Arguments> fixtures() {
+        return Stream.of(
+                Arguments.of("healthy-2x2", Set.of(), "ClickHouseInstallation/platform/clickhouse-signoz-clickhouse-ha"),
+                Arguments.of("migration-single-node", Set.of("SCHEMA_MIGRATION_TOPOLOGY"),
+                        "Job/platform/signoz-schema-migrator-sync"),
+                Arguments.of("duplicate-install", Set.of("DUPLICATE_CLICKHOUSE", "CLICKHOUSE_HOST_UNRESOLVED", "CONFIG_DRIFT"),
+                        "ClickHouseInstallation/platform/signoz-clickhouse"),
+                Arguments.of("anti-affinity-deadlock", Set.of("ANTI_AFFINITY_UNSCHEDULABLE", "DUPLICATE_CLICKHOUSE",
+                        "CLICKHOUSE_NOT_READY"), "Pod/platform/chi-clickhouse-signoz-clickhouse-ha-prod-1-1-0"),
+                Arguments.of("config-drift", Set.of("CONFIG_DRIFT"), "Deployment/platform/signoz-otel-collector"),
+                Arguments.of("dev-sized", Set.of("RESOURCE_LIMITS", "ZOOKEEPER_QUORUM", "ZOOKEEPER_STORAGE", "POD_EVICTIONS"),
+                        "StatefulSet/platform/signoz-zookeeper"),
+                Arguments.of("default-password", Set.of("DEFAULT_CLICKHOUSE_PASSWORD"),
+                        "ClickHouseInstallation/platform/signoz-clickhouse"),
+                Arguments.of("operator-missing", Set.of("OPERATOR_MISSING"),
+                        "CustomResourceDefinition/clickhouseinstallations.clickhouse.altinity.com"));
+    }
+
+    static String snapshot(String fixture) {
+        return "src/test/resources/clusters/" + fixture + ".yaml";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void doctor_snapshot_findsExactlyTheExpectedErrors(String fixture, Set<String> errors, String object) throws Exception {
+        CliRun run = CliRun.of("doctor", "--snapshot", snapshot(fixture), "-o", "json");
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(errors, codes(report, "error"), run.out());
+        assertEquals(errors.isEmpty() ? 0 : 3, run.exitCode());
+        String reported = errors.isEmpty() ? report.path("topology").asText() : report.path("findings").toString();
+        assertTrue(reported.contains(object.substring(object.lastIndexOf('/') + 1)), object + " not named: " + reported);
+        assertEquals("", run.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void doctor_snapshot_matchesTextAndJsonGoldens(String fixture, Set<String> errors, String object) {
+        Golden.assertMatches(CliRun.of("doctor", "--snapshot", snapshot(fixture)).out(), "doctor/" + fixture + ".txt");
+        Golden.assertMatches(CliRun.of("doctor", "--snapshot", snapshot(fixture), "-o", "json").out(),
+                "doctor/" + fixture + ".json");
+    }
+
+    static Set<String> codes(JsonNode report, String severity) {
+        Set<String> codes = new TreeSet<>();
+        for (JsonNode finding : report.path("findings")) {
+            if (severity.equals(finding.path("severity").asText())) {
+                codes.add(finding.path("code").asText());
+            }
+        }
+        return codes;
+    }
+
+    static List<String> objects(JsonNode report, String code) {
+        List<String> objects = new ArrayList<>();
+        for (JsonNode finding : report.path("findings")) {
+            if (code.equals(finding.path("code").asText())) {
+                finding.path("objects").forEach(o -> objects.add(o.asText()));
+            }
+        }
+        return objects;
+    }
+}

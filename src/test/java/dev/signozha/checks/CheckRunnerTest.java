@@ -1,0 +1,49 @@
+package dev.signozha.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signozha.core.inventory.InventoryBuilder;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CheckRunnerTest {
+
+    private static final CheckContext EMPTY = new CheckContext(
+            new ClusterView(new InventoryBuilder("test").build(), "platform"), Optional.empty());
+
+    @Test
+    void run_aCheckThrows_becomesAFailureAndTheOthersStillRun() {
+        CheckReport report = CheckRunner.run(List.of(
+                Check.of(CheckCatalog.OPERATOR_MISSING, c -> { throw new IllegalStateException("boom"); }),
+                Check.of(CheckCatalog.CONFIG_DRIFT, c -> Outcome.pass("fine"))), EMPTY);
+        assertEquals(CheckResult.Status.FAIL, report.results().get(0).status());
+        assertTrue(report.results().get(0).findings().get(0).detail().contains("the check could not run: boom"));
+        assertEquals(CheckResult.Status.PASS, report.results().get(1).status());
+        assertEquals(1, report.errors());
+        assertEquals(1, report.passed());
+    }
+
+    @Test
+    void failed_warningsOnly_failOnlyWhenStrict() {
+        CheckReport report = CheckRunner.run(List.of(Check.of(CheckCatalog.SINGLE_POINT_OF_FAILURE,
+                c -> Outcome.of(List.of(Finding.of("x", "Pod/platform/p")), "ok"))), EMPTY);
+        assertEquals(1, report.warnings());
+        assertEquals(false, report.failed(false));
+        assertEquals(true, report.failed(true));
+    }
+
+    @Test
+    void catalog_codesAreUniqueAndUpperSnakeCase() {
+        List<String> codes = CheckCatalog.all().stream().map(CheckSpec::code).toList();
+        assertEquals(codes.size(), codes.stream().distinct().count());
+        codes.forEach(code -> assertTrue(code.matches("[A-Z]+(_[A-Z]+)*"), code));
+    }
+
+    @Test
+    void doctorChecks_coverTheWholeCatalogInOrder() {
+        assertEquals(CheckCatalog.all().stream().map(CheckSpec::code).toList(),
+                DoctorChecks.kubernetes().stream().map(check -> check.spec().code()).toList());
+    }
+}

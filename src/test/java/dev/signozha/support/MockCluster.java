@@ -1,0 +1,37 @@
+package dev.signozha.support;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.util.HashMap;
+
+/** The fabric8 mock API server in CRUD mode (real HTTP, the real client, objects stored and listed). */
+public final class MockCluster implements AutoCloseable {
+
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+
+    public MockCluster() {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        server.init();
+        client = server.createClient();
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** Requests the server has answered so far. */
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
