@@ -27,11 +27,11 @@ final class InterPodAffinity {
     private final List<Bound> bound = new ArrayList<>();
     /** For each selection and topology key a pod to place asked about: where the matching bound pods are. */
     private final Map<Watch, DomainCounts> watches = new HashMap<>();
-    /** For each distinct anti-affinity term of a bound pod: where the pods declaring it are. */
-    private final Map<OwnedTerm, DomainCounts> antiAffinityOwners = new HashMap<>();
+    private final AntiAffinityOwners antiAffinityOwners;
 
     InterPodAffinity(TopologyIndex topology) {
         this.topology = topology;
+        this.antiAffinityOwners = new AntiAffinityOwners(topology);
     }
 
     void bind(SimPod pod, int node) {
@@ -41,10 +41,7 @@ final class InterPodAffinity {
                 counts.add(node);
             }
         });
-        for (PodAffinityTerm term : pod.constraints().podAntiAffinity()) {
-            antiAffinityOwners.computeIfAbsent(new OwnedTerm(pod.namespace(), term),
-                    owned -> new DomainCounts(topology.domains(term.topologyKey()))).add(node);
-        }
+        antiAffinityOwners.add(pod, node);
     }
 
     /** The rules for one pod, resolved against the pods bound now. */
@@ -60,17 +57,7 @@ final class InterPodAffinity {
         for (PodAffinityTerm term : pod.constraints().podAntiAffinity()) {
             antiAffinity.add(watch(Selection.of(pod.namespace(), List.of(term)), term.topologyKey()));
         }
-        return new Check(affinity, mayStartGroup, antiAffinity, repelling(pod));
-    }
-
-    private List<DomainCounts> repelling(SimPod pod) {
-        List<DomainCounts> owners = new ArrayList<>();
-        antiAffinityOwners.forEach((owned, counts) -> {
-            if (owned.repels(pod)) {
-                owners.add(counts);
-            }
-        });
-        return owners;
+        return new Check(affinity, mayStartGroup, antiAffinity, antiAffinityOwners.repelling(pod));
     }
 
     private DomainCounts watch(Selection selection, String topologyKey) {
@@ -88,13 +75,6 @@ final class InterPodAffinity {
     private record Bound(SimPod pod, int node) {}
 
     private record Watch(Selection selection, String topologyKey) {}
-
-    private record OwnedTerm(String namespace, PodAffinityTerm term) {
-
-        boolean repels(SimPod pod) {
-            return namespace.equals(pod.namespace()) && term.selector().matches(pod.labels());
-        }
-    }
 
     /** One pod's inter-pod rules, asked node by node. */
     record Check(List<DomainCounts> affinity, boolean mayStartGroup, List<DomainCounts> antiAffinity,

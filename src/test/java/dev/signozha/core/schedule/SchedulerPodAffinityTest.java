@@ -54,6 +54,18 @@ class SchedulerPodAffinityTest {
     }
 
     @Test
+    void place_existingPodsAntiAffinityByExpressionsOnly_repelsThePodsItMatches() {
+        List<SimNode> nodes = List.of(node("a"), node("b"));
+        PodAffinityTerm noFrontends = new PodAffinityTerm(HOSTNAME,
+                LabelSelector.matchExpressions(LabelRequirement.in("tier", "web", "edge")));
+        List<SimPod> existing = List.of(pod("batch").withAntiAffinity(noFrontends).boundTo("a"));
+
+        Placement placement = Scheduler.place(nodes, existing, List.of(pod("edge-0", "tier", "edge"), pod("db-0", "tier", "db")));
+
+        assertEquals(List.of("edge-0->b", "db-0->a"), bindings(placement));
+    }
+
+    @Test
     void place_placedPodsAntiAffinity_repelsLaterPodsToo() {
         List<SimNode> nodes = List.of(node("a"), node("b"));
         SimPod guard = pod("guard").withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, Map.of("app", "web")));
