@@ -45,9 +45,10 @@ public final class Scheduler {
         List<Placement.Assignment> assignments = new ArrayList<>();
         List<Placement.Unplaced> unplaced = new ArrayList<>();
         for (SimPod pod : podsToPlace) {
-            int node = scheduler.select(pod);
+            Filters filters = scheduler.filtersFor(pod);
+            int node = filters.leastAllocatedFit();
             if (node < 0) {
-                unplaced.add(new Placement.Unplaced(pod, scheduler.whyNot(pod)));
+                unplaced.add(new Placement.Unplaced(pod, filters.fitError()));
             } else {
                 scheduler.bind(pod, node);
                 assignments.add(new Placement.Assignment(pod, scheduler.nodes.get(node)));
@@ -67,33 +68,6 @@ public final class Scheduler {
                 bind(pod, node);
             }
         }
-    }
-
-    /** The least allocated node that passes every filter, or -1. */
-    private int select(SimPod pod) {
-        Filters filters = filtersFor(pod);
-        int best = -1;
-        double bestFree = -1;
-        for (int node = 0; node < nodes.size(); node++) {
-            if (filters.pass(node)) {
-                double free = resources.freeShare(pod, node);
-                if (free > bestFree) {
-                    best = node;
-                    bestFree = free;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** Runs the filters again, now counting every node's reasons, for a pod no node takes. */
-    private String whyNot(SimPod pod) {
-        Filters filters = filtersFor(pod);
-        FitError error = new FitError(nodes.size());
-        for (int node = 0; node < nodes.size(); node++) {
-            filters.firstFailure(node).forEach(error::add);
-        }
-        return error.message();
     }
 
     private Filters filtersFor(SimPod pod) {
@@ -117,12 +91,37 @@ public final class Scheduler {
             this.interPod = interPod;
         }
 
-        boolean pass(int node) {
+        /** The least allocated node that passes every filter, or -1. */
+        int leastAllocatedFit() {
+            int best = -1;
+            double bestFree = 0;
+            for (int node = 0; node < nodes.size(); node++) {
+                if (passes(node)) {
+                    double free = resources.freeShare(pod, node);
+                    if (best < 0 || free > bestFree) {
+                        best = node;
+                        bestFree = free;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** For a pod no node takes: how many nodes each reason rejected. */
+        String fitError() {
+            FitError error = new FitError(nodes.size());
+            for (int node = 0; node < nodes.size(); node++) {
+                firstFailure(node).forEach(error::add);
+            }
+            return error.message();
+        }
+
+        private boolean passes(int node) {
             return nodeReasons[node] == null && resources.shortfalls(pod, node).isEmpty() && interPod.reason(node) == null;
         }
 
         /** The reasons of the first filter that rejects the node; none when every filter passes. */
-        List<String> firstFailure(int node) {
+        private List<String> firstFailure(int node) {
             if (nodeReasons[node] != null) {
                 return List.of(nodeReasons[node]);
             }
