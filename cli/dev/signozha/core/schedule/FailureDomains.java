@@ -105,6 +105,7 @@ public final class FailureDomains {
             return new Group(name, pods, Kind.QUORUM);
         }
 
+        /** How many members must stay up: 1 for replicas, floor(n/2)+1 for a quorum of n. */
         public int minimum() {
             return kind == Kind.REPLICAS ? 1 : pods.size() / 2 + 1;
         }
