@@ -35,7 +35,7 @@ public final class DeclaredNodes {
                 ? Map.of("kubernetes.io/hostname", name, "signoz-ha/node-pool", pool.name())
                 : Map.of("kubernetes.io/hostname", name, "signoz-ha/node-pool", pool.name(),
                         "topology.kubernetes.io/zone", pool.zones().get(index % pool.zones().size()));
-        return new SimNode(name, labels, pool.cpu().amount().multiply(BigDecimal.valueOf(1000)).longValue(),
+        return SimNode.of(name, labels, pool.cpu().amount().multiply(BigDecimal.valueOf(1000)).longValue(),
                 pool.memory().amount().longValue(), pool.pods() == null ? DEFAULT_PODS_PER_NODE : pool.pods());
     }
 }

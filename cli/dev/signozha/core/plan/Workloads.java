@@ -1,8 +1,8 @@
 package dev.signozha.core.plan;
 
 import dev.signozha.core.render.ResourceNames;
+import dev.signozha.core.schedule.PodAffinityTerm;
 import dev.signozha.core.schedule.SimPod;
-import dev.signozha.core.schedule.SimPod.AntiAffinityTerm;
 import dev.signozha.core.topology.AntiAffinity;
 import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.KubeQuantity;
@@ -35,21 +35,21 @@ public final class Workloads {
     public static List<Component> of(Spec spec) {
         ResourceNames names = new ResourceNames(spec);
         return List.of(zookeeper(spec, names), clickhouse(spec, names),
-                replicated("otel-collector", names.otelCollector(), spec.otelCollector().replicas(),
-                        OTEL_COLLECTOR_CHART_DEFAULT, null, "chart default"),
-                replicated("signoz", names.signoz(), spec.signoz().replicas(), SIGNOZ_CHART_DEFAULT,
-                        SIGNOZ_CHART_VOLUME, "chart default"));
+                replicated(spec, "otel-collector", names.otelCollector(), spec.otelCollector().replicas(),
+                        OTEL_COLLECTOR_CHART_DEFAULT, null),
+                replicated(spec, "signoz", names.signoz(), spec.signoz().replicas(), SIGNOZ_CHART_DEFAULT,
+                        SIGNOZ_CHART_VOLUME));
     }
 
     private static Component zookeeper(Spec spec, ResourceNames names) {
         boolean external = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL;
         String name = external ? names.zookeeper() : names.bundledZookeeper();
         Map<String, String> labels = Map.of("app.kubernetes.io/name", "zookeeper", "app.kubernetes.io/instance", name);
-        // The tool's ZooKeeper requires one member per node; the chart's only prefers it.
-        List<AntiAffinityTerm> antiAffinity = external ? List.of(new AntiAffinityTerm(HOSTNAME, labels)) : List.of();
         List<SimPod> pods = new ArrayList<>();
         for (int i = 0; i < spec.zookeeper().replicas(); i++) {
-            pods.add(pod(name + "-" + i, "zookeeper", labels, spec.zookeeper().resources(), antiAffinity));
+            SimPod pod = pod(spec, name + "-" + i, "zookeeper", labels, spec.zookeeper().resources());
+            // The tool's ZooKeeper requires one member per node; the chart's only prefers it.
+            pods.add(external ? pod.withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, labels)) : pod);
         }
         return new Component("zookeeper", pods, spec.zookeeper().resources(), spec.zookeeper().storage().size(), "topology");
     }
@@ -62,24 +62,25 @@ public final class Workloads {
                 Map<String, String> labels = new LinkedHashMap<>(clusterScope(spec, names));
                 labels.put("clickhouse.altinity.com/shard", String.valueOf(shard));
                 labels.put("clickhouse.altinity.com/replica", String.valueOf(replica));
-                pods.add(pod(names.clickhouseHost(shard, replica) + "-0", "clickhouse", Map.copyOf(labels),
-                        clickhouse.resources(), clickhouseAntiAffinity(spec, names, shard)));
+                SimPod pod = pod(spec, names.clickhouseHost(shard, replica) + "-0", "clickhouse", labels,
+                        clickhouse.resources());
+                pods.add(withClickHouseAntiAffinity(pod, spec, names, shard));
             }
         }
         return new Component("clickhouse", pods, clickhouse.resources(), clickhouse.storage().size(), "topology");
     }
 
     /** Altinity's podDistribution with its default Cluster scope: only pods of the same installation repel. */
-    private static List<AntiAffinityTerm> clickhouseAntiAffinity(Spec spec, ResourceNames names, int shard) {
+    private static SimPod withClickHouseAntiAffinity(SimPod pod, Spec spec, ResourceNames names, int shard) {
         AntiAffinity mode = spec.clickhouse().antiAffinity();
         if (mode == AntiAffinity.NONE) {
-            return List.of();
+            return pod;
         }
         Map<String, String> match = new LinkedHashMap<>(clusterScope(spec, names));
         if (mode == AntiAffinity.SHARD) {
             match.put("clickhouse.altinity.com/shard", String.valueOf(shard));
         }
-        return List.of(new AntiAffinityTerm(spec.clickhouse().topologyKey(), Map.copyOf(match)));
+        return pod.withAntiAffinity(PodAffinityTerm.matchLabels(spec.clickhouse().topologyKey(), match));
     }
 
     private static Map<String, String> clusterScope(Spec spec, ResourceNames names) {
@@ -89,19 +90,19 @@ public final class Workloads {
                 "clickhouse.altinity.com/cluster", spec.clickhouse().cluster());
     }
 
-    private static Component replicated(String component, String prefix, int replicas, Resources resources,
-                                        KubeQuantity volume, String sizedBy) {
+    /** A component the topology sizes by count only, so the chart's defaults size each pod. */
+    private static Component replicated(Spec spec, String component, String prefix, int replicas, Resources resources,
+                                        KubeQuantity volume) {
         List<SimPod> pods = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
-            pods.add(pod(prefix + "-" + i, component, Map.of("app.kubernetes.io/component", component), resources, List.of()));
+            pods.add(pod(spec, prefix + "-" + i, component, Map.of("app.kubernetes.io/component", component), resources));
         }
-        return new Component(component, pods, resources, volume, sizedBy);
+        return new Component(component, pods, resources, volume, "chart default");
     }
 
-    private static SimPod pod(String name, String component, Map<String, String> labels, Resources resources,
-                              List<AntiAffinityTerm> antiAffinity) {
-        return new SimPod(name, component, labels, millis(effectiveRequest(resources, true)),
-                bytes(effectiveRequest(resources, false)), antiAffinity);
+    private static SimPod pod(Spec spec, String name, String component, Map<String, String> labels, Resources resources) {
+        return SimPod.of(name, component, labels, millis(effectiveRequest(resources, true)),
+                bytes(effectiveRequest(resources, false))).inNamespace(spec.namespace());
     }
 
     /** What the scheduler counts: the request, or the limit when only a limit is set (Kubernetes defaulting). */

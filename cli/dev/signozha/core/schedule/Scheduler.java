@@ -6,132 +6,131 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Places pods onto nodes one at a time, in order, the way kube-scheduler would: a node must have room
- * for the pod's requests and must not already hold, in the same topology domain, a pod the new pod's
- * required anti-affinity excludes; among the nodes left, the least allocated wins (ties: the earlier node).
- * Pure and linear in nodes per pod: each domain keeps the pods placed in it.
+ * Places pods onto nodes one at a time, in order, the way kube-scheduler would. Existing pods (bound to
+ * one of the nodes) use up resources and count for pod affinity in both directions, as do the pods placed
+ * before. Each node goes through kube-scheduler's filters in its order, and the first that rejects the
+ * node gives its reason: NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit (every
+ * missing resource), InterPodAffinity. Among the nodes left the least allocated wins, ties going to the
+ * earlier node.
+ *
+ * <p>Pure. Per pod, each node costs a few array reads: node-only verdicts are shared by pods with the same
+ * node requirements, and inter-pod rules read counts kept per topology domain.
  */
 public final class Scheduler {
 
-    static final String INSUFFICIENT_CPU = "Insufficient cpu";
-    static final String INSUFFICIENT_MEMORY = "Insufficient memory";
-    static final String TOO_MANY_PODS = "Too many pods";
-    static final String ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
-
     private final List<SimNode> nodes;
-    private final long[] usedCpu;
-    private final long[] usedMemory;
-    private final int[] usedPods;
-    /** topologyKey → domain value → pods placed there. */
-    private final Map<String, Map<String, List<SimPod>>> domains = new HashMap<>();
+    private final NodeFilters nodeFilters;
+    private final ResourceLedger resources;
+    private final InterPodAffinity interPodAffinity;
 
     private Scheduler(List<SimNode> nodes) {
         this.nodes = nodes;
-        this.usedCpu = new long[nodes.size()];
-        this.usedMemory = new long[nodes.size()];
-        this.usedPods = new int[nodes.size()];
+        this.nodeFilters = new NodeFilters(nodes);
+        this.resources = new ResourceLedger(nodes);
+        this.interPodAffinity = new InterPodAffinity(new TopologyIndex(nodes));
     }
 
-    /** Places {@code pods} in order onto {@code nodes}. */
-    public static Placement place(List<SimNode> nodes, List<SimPod> pods) {
-        Scheduler scheduler = new Scheduler(nodes);
+    /** Places {@code podsToPlace} in order onto empty {@code nodes}. */
+    public static Placement place(List<SimNode> nodes, List<SimPod> podsToPlace) {
+        return place(nodes, List.of(), podsToPlace);
+    }
+
+    /**
+     * Places {@code podsToPlace} in order onto {@code nodes} that already run {@code existingPods}. An
+     * existing pod whose node name is not one of the nodes (or is null) is not running and counts for nothing.
+     */
+    public static Placement place(List<SimNode> nodes, List<SimPod> existingPods, List<SimPod> podsToPlace) {
+        Scheduler scheduler = new Scheduler(List.copyOf(nodes));
+        scheduler.bindExisting(existingPods);
         List<Placement.Assignment> assignments = new ArrayList<>();
         List<Placement.Unplaced> unplaced = new ArrayList<>();
-        for (SimPod pod : pods) {
-            scheduler.placeOne(pod, assignments, unplaced);
+        for (SimPod pod : podsToPlace) {
+            Filters filters = scheduler.filtersFor(pod);
+            int node = filters.leastAllocatedFit();
+            if (node < 0) {
+                unplaced.add(new Placement.Unplaced(pod, filters.fitError()));
+            } else {
+                scheduler.bind(pod, node);
+                assignments.add(new Placement.Assignment(pod, scheduler.nodes.get(node)));
+            }
         }
         return new Placement(List.copyOf(assignments), List.copyOf(unplaced));
     }
 
-    private void placeOne(SimPod pod, List<Placement.Assignment> assignments, List<Placement.Unplaced> unplaced) {
-        Map<String, Integer> reasonCounts = new HashMap<>();
-        int best = -1;
-        double bestFree = -1;
-        for (int i = 0; i < nodes.size(); i++) {
-            List<String> reasons = unfit(pod, i);
-            if (!reasons.isEmpty()) {
-                reasons.forEach(reason -> reasonCounts.merge(reason, 1, Integer::sum));
-                continue;
-            }
-            double free = freeShare(pod, i);
-            if (free > bestFree) {
-                best = i;
-                bestFree = free;
+    private void bindExisting(List<SimPod> existingPods) {
+        Map<String, Integer> nodeIndex = new HashMap<>();
+        for (int node = 0; node < nodes.size(); node++) {
+            nodeIndex.putIfAbsent(nodes.get(node).name(), node);
+        }
+        for (SimPod pod : existingPods) {
+            Integer node = pod.nodeName() == null ? null : nodeIndex.get(pod.nodeName());
+            if (node != null) {
+                bind(pod, node);
             }
         }
-        if (best < 0) {
-            unplaced.add(new Placement.Unplaced(pod, reason(reasonCounts)));
-            return;
-        }
-        bind(pod, best);
-        assignments.add(new Placement.Assignment(pod, nodes.get(best)));
     }
 
-    /**
-     * Why the node cannot take the pod. Like kube-scheduler, filters run in order and the first that
-     * rejects the node decides: resource fit (every missing resource named) before inter-pod anti-affinity.
-     */
-    private List<String> unfit(SimPod pod, int node) {
-        SimNode candidate = nodes.get(node);
-        List<String> reasons = new ArrayList<>(2);
-        if (usedCpu[node] + pod.cpuMillis() > candidate.cpuMillis()) {
-            reasons.add(INSUFFICIENT_CPU);
-        }
-        if (usedMemory[node] + pod.memoryBytes() > candidate.memoryBytes()) {
-            reasons.add(INSUFFICIENT_MEMORY);
-        }
-        if (usedPods[node] + 1 > candidate.pods()) {
-            reasons.add(TOO_MANY_PODS);
-        }
-        if (reasons.isEmpty() && violatesAntiAffinity(pod, candidate)) {
-            reasons.add(ANTI_AFFINITY);
-        }
-        return reasons;
-    }
-
-    private boolean violatesAntiAffinity(SimPod pod, SimNode node) {
-        for (SimPod.AntiAffinityTerm term : pod.antiAffinity()) {
-            String domain = node.label(term.topologyKey());
-            if (domain == null) {
-                continue;
-            }
-            for (SimPod placed : domains.getOrDefault(term.topologyKey(), Map.of()).getOrDefault(domain, List.of())) {
-                if (term.matches(placed)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Share of CPU and memory still free after placing the pod (kube-scheduler's LeastAllocated). */
-    private double freeShare(SimPod pod, int node) {
-        SimNode candidate = nodes.get(node);
-        double cpu = share(candidate.cpuMillis() - usedCpu[node] - pod.cpuMillis(), candidate.cpuMillis());
-        double memory = share(candidate.memoryBytes() - usedMemory[node] - pod.memoryBytes(), candidate.memoryBytes());
-        return (cpu + memory) / 2;
-    }
-
-    private static double share(long free, long total) {
-        return total == 0 ? 0 : (double) free / total;
+    private Filters filtersFor(SimPod pod) {
+        return new Filters(pod, nodeFilters.reasons(pod), interPodAffinity.check(pod));
     }
 
     private void bind(SimPod pod, int node) {
-        SimNode target = nodes.get(node);
-        usedCpu[node] += pod.cpuMillis();
-        usedMemory[node] += pod.memoryBytes();
-        usedPods[node]++;
-        for (Map.Entry<String, String> label : target.labels().entrySet()) {
-            domains.computeIfAbsent(label.getKey(), key -> new HashMap<>())
-                    .computeIfAbsent(label.getValue(), value -> new ArrayList<>()).add(pod);
-        }
+        resources.add(pod, node);
+        interPodAffinity.bind(pod, node);
     }
 
-    /** kube-scheduler's FitError wording: "count reason" strings, sorted as strings. */
-    private String reason(Map<String, Integer> counts) {
-        List<String> parts = new ArrayList<>();
-        counts.forEach((reason, count) -> parts.add(count + " " + reason));
-        parts.sort(null);
-        return "0/" + nodes.size() + " nodes are available" + (parts.isEmpty() ? "" : ": " + String.join(", ", parts)) + ".";
+    /** Every filter for one pod, resolved once and then asked node by node. */
+    private final class Filters {
+        private final SimPod pod;
+        private final String[] nodeReasons;
+        private final InterPodAffinity.Check interPod;
+
+        Filters(SimPod pod, String[] nodeReasons, InterPodAffinity.Check interPod) {
+            this.pod = pod;
+            this.nodeReasons = nodeReasons;
+            this.interPod = interPod;
+        }
+
+        /** The least allocated node that passes every filter, or -1. */
+        int leastAllocatedFit() {
+            int best = -1;
+            double bestFree = 0;
+            for (int node = 0; node < nodes.size(); node++) {
+                if (passes(node)) {
+                    double free = resources.freeShare(pod, node);
+                    if (best < 0 || free > bestFree) {
+                        best = node;
+                        bestFree = free;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** For a pod no node takes: how many nodes each reason rejected. */
+        String fitError() {
+            FitError error = new FitError(nodes.size());
+            for (int node = 0; node < nodes.size(); node++) {
+                firstFailure(node).forEach(error::add);
+            }
+            return error.message();
+        }
+
+        private boolean passes(int node) {
+            return nodeReasons[node] == null && resources.shortfalls(pod, node).isEmpty() && interPod.reason(node) == null;
+        }
+
+        /** The reasons of the first filter that rejects the node; none when every filter passes. */
+        private List<String> firstFailure(int node) {
+            if (nodeReasons[node] != null) {
+                return List.of(nodeReasons[node]);
+            }
+            List<String> shortfalls = resources.shortfalls(pod, node);
+            if (!shortfalls.isEmpty()) {
+                return shortfalls;
+            }
+            String interPodReason = interPod.reason(node);
+            return interPodReason == null ? List.of() : List.of(interPodReason);
+        }
     }
 }

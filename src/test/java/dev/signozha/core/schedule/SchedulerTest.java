@@ -111,7 +111,7 @@ class SchedulerTest {
     @Test
     void place_antiAffinity_ignoresPodsNotMatchingItsLabels() {
         List<SimNode> nodes = List.of(node("only", 4000, 8 * GI));
-        SimPod other = new SimPod("other", "zookeeper", Map.of("app", "zookeeper"), 100, 100 * MI, List.of());
+        SimPod other = SimPod.of("other", "zookeeper", Map.of("app", "zookeeper"), 100, 100 * MI);
 
         Placement placement = Scheduler.place(nodes, List.of(other, replica("s0-r0", 0)));
 
@@ -142,7 +142,7 @@ class SchedulerTest {
 
     @Test
     void place_nodeAtItsPodLimit_reportsTooManyPods() {
-        List<SimNode> nodes = List.of(new SimNode("node-a", Map.of(HOSTNAME, "node-a"), 4000, 8 * GI, 2));
+        List<SimNode> nodes = List.of(SimNode.of("node-a", Map.of(HOSTNAME, "node-a"), 4000, 8 * GI, 2));
         List<SimPod> pods = List.of(pod("p0", 10, MI), pod("p1", 10, MI), pod("p2", 10, MI));
 
         Placement placement = Scheduler.place(nodes, pods);
@@ -237,11 +237,11 @@ class SchedulerTest {
         for (int i = 0; i < extraLabels.length; i += 2) {
             labels.put(extraLabels[i], extraLabels[i + 1]);
         }
-        return new SimNode(name, Map.copyOf(labels), cpuMillis, memoryBytes, 110);
+        return SimNode.of(name, labels, cpuMillis, memoryBytes, 110);
     }
 
     private static SimPod pod(String name, long cpuMillis, long memoryBytes) {
-        return new SimPod(name, "test", Map.of("app", "test"), cpuMillis, memoryBytes, List.of());
+        return SimPod.of(name, "test", Map.of("app", "test"), cpuMillis, memoryBytes);
     }
 
     /** A ClickHouse replica with the ShardAntiAffinity-like term: no two pods of its shard on one host. */
@@ -251,14 +251,14 @@ class SchedulerTest {
 
     private static SimPod replicaSized(String name, int shard, long cpuMillis) {
         Map<String, String> labels = Map.of("app", "clickhouse", "shard", Integer.toString(shard));
-        return new SimPod(name, "clickhouse", labels, cpuMillis, 2 * GI,
-                List.of(new SimPod.AntiAffinityTerm(HOSTNAME, Map.of("app", "clickhouse", "shard", Integer.toString(shard)))));
+        return SimPod.of(name, "clickhouse", labels, cpuMillis, 2 * GI)
+                .withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, labels));
     }
 
     /** A pod that refuses to share a zone with another of its kind. */
     private static SimPod zoneSpread(String name) {
-        return new SimPod(name, "spread", Map.of("app", "spread"), 100, 100 * MI,
-                List.of(new SimPod.AntiAffinityTerm(ZONE, Map.of("app", "spread"))));
+        return SimPod.of(name, "spread", Map.of("app", "spread"), 100, 100 * MI)
+                .withAntiAffinity(PodAffinityTerm.matchLabels(ZONE, Map.of("app", "spread")));
     }
 
     private static List<String> bindings(Placement placement) {
