@@ -5,12 +5,17 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import java.util.ArrayList;
+import dev.signozha.core.schedule.Placement;
+import dev.signozha.core.schedule.Scheduler;
+import dev.signozha.core.schedule.SimPod;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Pods kept Pending: by required anti-affinity, or by too little CPU, memory or pod room. */
+/** Where pods run: none kept Pending by anti-affinity or capacity, none placed so one loss takes a shard or the quorum. */
 final class SchedulingChecks {
 
     private SchedulingChecks() {
@@ -22,16 +27,42 @@ final class SchedulingChecks {
                         context -> pending(context, reason -> reason.contains("affinity"), "anti-affinity")),
                 Check.of(CheckCatalog.INSUFFICIENT_CAPACITY,
                         context -> pending(context, reason -> reason.contains("Insufficient") || reason.contains("Too many pods"),
-                                "capacity")));
+                                "capacity")),
+                Check.of(CheckCatalog.SINGLE_POINT_OF_FAILURE, Resilience::check));
     }
 
+    /**
+     * Pending pods and why: the scheduler's own message when it left one, else what simulating the pod on
+     * the observed nodes (with the pods already bound there) says.
+     */
     private static Outcome pending(CheckContext context, Predicate<String> cause, String what) {
         List<Finding> findings = new ArrayList<>();
-        for (Pod pod : unscheduled(context.view())) {
-            schedulingMessage(context.view(), pod).filter(cause)
-                    .ifPresent(message -> findings.add(Finding.of("Pending: " + message, Inventory.id(pod))));
+        List<Pod> unscheduled = unscheduled(context.view());
+        Map<String, String> simulated = simulate(context.view(), unscheduled);
+        for (Pod pod : unscheduled) {
+            Optional<String> scheduler = schedulingMessage(context.view(), pod);
+            String name = pod.getMetadata().getName();
+            String message = scheduler.orElse(simulated.get(name));
+            if (message != null && cause.test(message)) {
+                String prefix = scheduler.isPresent() ? "Pending: " : "Pending; simulated on the observed nodes: ";
+                findings.add(Finding.of(prefix + message, Inventory.id(pod)));
+            }
         }
         return Outcome.of(findings, "no pod Pending for " + what);
+    }
+
+    /** Reasons the simulation gives for the pods the scheduler left unexplained, by pod name. */
+    private static Map<String, String> simulate(ClusterView view, List<Pod> unscheduled) {
+        List<SimPod> unexplained = unscheduled.stream().filter(pod -> schedulingMessage(view, pod).isEmpty())
+                .map(SimulationModel::pod).toList();
+        if (unexplained.isEmpty() || view.inventory().nodes().isEmpty()) {
+            return Map.of();
+        }
+        Placement placement = Scheduler.place(view.inventory().nodes().stream().map(SimulationModel::node).toList(),
+                SimulationModel.bound(view.inventory().pods()), unexplained);
+        Map<String, String> reasons = new HashMap<>();
+        placement.unplaced().forEach(u -> reasons.put(u.pod().name(), u.reason()));
+        return reasons;
     }
 
     static List<Pod> unscheduled(ClusterView view) {

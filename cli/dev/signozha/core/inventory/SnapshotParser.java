@@ -48,7 +48,7 @@ public final class SnapshotParser {
     }
 
     private Inventory read(String text) {
-        InventoryBuilder inventory = new InventoryBuilder(source);
+        InventoryBuilder inventory = new InventoryBuilder("snapshot:" + source);
         List<InputProblem> problems = new ArrayList<>();
         try (JsonParser parser = open(text)) {
             while (parser.nextToken() != null) {

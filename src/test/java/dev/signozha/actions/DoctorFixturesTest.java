@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +25,8 @@ class DoctorFixturesTest {
 
     static Stream<Arguments> fixtures() {
         return Stream.of(
-                Arguments.of("healthy-2x2", Set.of(), "ClickHouseInstallation/platform/clickhouse-signoz-clickhouse-ha"),
+                Arguments.of("healthy-2x2", Set.of(), ""),
+                Arguments.of("single-node", Set.of(), "Node/node-a"),
                 Arguments.of("migration-single-node", Set.of("SCHEMA_MIGRATION_TOPOLOGY"),
                         "Job/platform/signoz-schema-migrator-sync"),
                 Arguments.of("duplicate-install", Set.of("DUPLICATE_CLICKHOUSE", "CLICKHOUSE_HOST_UNRESOLVED", "CONFIG_DRIFT"),
@@ -51,9 +53,25 @@ class DoctorFixturesTest {
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertEquals(errors, codes(report, "error"), run.out());
         assertEquals(errors.isEmpty() ? 0 : 3, run.exitCode());
-        String reported = errors.isEmpty() ? report.path("topology").asText() : report.path("findings").toString();
-        assertTrue(reported.contains(object.substring(object.lastIndexOf('/') + 1)), object + " not named: " + reported);
+        assertTrue(report.path("findings").toString().contains(object), object + " not named: " + report.path("findings"));
         assertEquals("", run.err());
+    }
+
+    @Test
+    void doctor_healthyCluster_hasNoFindingAtAll() throws Exception {
+        JsonNode report = new ObjectMapper().readTree(CliRun.of("doctor", "--snapshot", snapshot("healthy-2x2"), "-o", "json").out());
+        assertEquals(0, report.path("findings").size(), report.toString());
+        assertEquals(0, report.path("summary").path("skipped").asInt());
+    }
+
+    @Test
+    void doctor_allReplicasOnOneNode_warnsAndFailsOnlyWhenStrict() throws Exception {
+        CliRun run = CliRun.of("doctor", "--snapshot", snapshot("single-node"), "-o", "json");
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(Set.of("SINGLE_POINT_OF_FAILURE"), codes(report, "warning"));
+        assertTrue(objects(report, "SINGLE_POINT_OF_FAILURE").containsAll(java.util.List.of("Node/node-a", "Zone/us-east-1a")));
+        assertEquals(0, run.exitCode());
+        assertEquals(3, CliRun.of("doctor", "--snapshot", snapshot("single-node"), "--strict").exitCode());
     }
 
     @ParameterizedTest(name = "{0}")
