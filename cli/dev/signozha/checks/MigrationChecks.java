@@ -65,7 +65,7 @@ final class MigrationChecks {
         Endpoint endpoint = Endpoint.fromEnvironment(env, ClusterView.clusterArgument(container));
         String cluster = endpoint == null ? null : endpoint.cluster();
         if (cluster != null && !cluster.equals(intended.cluster())) {
-            problems.add(container.getName() + " migrates cluster '" + cluster + "', the installation's cluster is '"
+            problems.add(container.getName() + " migrates cluster '" + cluster + "', the intended cluster is '"
                     + intended.cluster() + "'");
         }
         if (intended.replicated() && replicationOff(container, env)) {
