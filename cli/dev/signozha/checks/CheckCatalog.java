@@ -16,6 +16,8 @@ public final class CheckCatalog {
     public static final String ZOOKEEPER = "zookeeper";
     public static final String RESOURCES = "resources";
     public static final String SECURITY = "security";
+    public static final String CLICKHOUSE_HEALTH = "clickhouse health";
+    public static final String DATA = "data";
 
     public static final CheckSpec OPERATOR_MISSING = spec("OPERATOR_MISSING", CLICKHOUSE, Severity.ERROR,
             "the ClickHouseInstallation CRD and a clickhouse-operator watching the namespace are present",
@@ -60,6 +62,31 @@ public final class CheckCatalog {
             Severity.ERROR, "no ClickHouse user has the chart's default password and no password is a plain env value",
             "rotate the password into a Secret and reference it (passwordSecret in the topology)");
 
+    public static final CheckSpec CLICKHOUSE_HOST_DOWN = spec("CLICKHOUSE_HOST_DOWN", CLICKHOUSE_HEALTH, Severity.ERROR,
+            "every host in system.clusters answers",
+            "look at the host's pod (kubectl describe, logs); the runbook has the restart steps");
+    public static final CheckSpec CLICKHOUSE_TOPOLOGY_MISMATCH = spec("CLICKHOUSE_TOPOLOGY_MISMATCH", CLICKHOUSE_HEALTH,
+            Severity.ERROR, "system.clusters defines the topology's cluster with its shards and replicas",
+            "make the installation's layout and the topology's cluster name agree before migrating");
+    public static final CheckSpec ZOOKEEPER_UNREACHABLE = spec("ZOOKEEPER_UNREACHABLE", CLICKHOUSE_HEALTH,
+            Severity.ERROR, "every ClickHouse host has a working ZooKeeper session",
+            "restore ZooKeeper (quorum, network) before anything else; replicas are read-only without it");
+    public static final CheckSpec REPLICA_READONLY = spec("REPLICA_READONLY", CLICKHOUSE_HEALTH, Severity.ERROR,
+            "no replicated table is read-only or has an expired ZooKeeper session",
+            "restore the ZooKeeper session, then SYSTEM RESTART REPLICA the read-only tables");
+    public static final CheckSpec REPLICATION_LAG = spec("REPLICATION_LAG", CLICKHOUSE_HEALTH, Severity.WARNING,
+            "replicas keep up: delay and queue within the thresholds",
+            "find what holds the queue (system.replication_queue.last_exception) and fix that host");
+    public static final CheckSpec DDL_QUEUE_STUCK = spec("DDL_QUEUE_STUCK", CLICKHOUSE_HEALTH, Severity.ERROR,
+            "no distributed DDL task has been unfinished past the threshold",
+            "find the host that has not executed it; migrations wait on this queue");
+    public static final CheckSpec MIGRATIONS_INCOMPLETE = spec("MIGRATIONS_INCOMPLETE", DATA, Severity.ERROR,
+            "every SigNoz database exists on every host and no migration failed or is in progress",
+            "re-run the schema migration with the cluster's topology (signoz-ha deploy does it)");
+    public static final CheckSpec INGESTION_STALLED = spec("INGESTION_STALLED", DATA, Severity.ERROR,
+            "traces, logs and metrics received new rows within the threshold",
+            "check the collectors' exporters and their ClickHouse endpoint (CONFIG_DRIFT) first");
+
     private static final List<CheckSpec> KUBERNETES = List.of(OPERATOR_MISSING, DUPLICATE_CLICKHOUSE,
             CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, SCHEMA_MIGRATION_TOPOLOGY,
             ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
@@ -68,9 +95,23 @@ public final class CheckCatalog {
     private CheckCatalog() {
     }
 
+    private static final List<CheckSpec> CLICKHOUSE_LEVEL = List.of(CLICKHOUSE_HOST_DOWN, CLICKHOUSE_TOPOLOGY_MISMATCH,
+            ZOOKEEPER_UNREACHABLE, REPLICA_READONLY, REPLICATION_LAG, DDL_QUEUE_STUCK, MIGRATIONS_INCOMPLETE,
+            INGESTION_STALLED);
+
     /** Every check, in report order. */
     public static List<CheckSpec> all() {
+        return java.util.stream.Stream.concat(KUBERNETES.stream(), CLICKHOUSE_LEVEL.stream()).toList();
+    }
+
+    /** Checks judged from Kubernetes objects. */
+    public static List<CheckSpec> kubernetes() {
         return KUBERNETES;
+    }
+
+    /** Checks judged from inside ClickHouse (system tables and the SigNoz tables). */
+    public static List<CheckSpec> clickhouse() {
+        return CLICKHOUSE_LEVEL;
     }
 
     public static Optional<CheckSpec> byCode(String code) {

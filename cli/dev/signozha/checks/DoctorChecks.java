@@ -19,7 +19,7 @@ public final class DoctorChecks {
         checks.addAll(ZooKeeperChecks.all());
         checks.addAll(ResourceChecks.all());
         checks.addAll(SecurityChecks.all());
-        List<CheckSpec> order = CheckCatalog.all();
+        List<CheckSpec> order = CheckCatalog.kubernetes();
         checks.sort(Comparator.comparingInt(check -> order.indexOf(check.spec())));
         return List.copyOf(checks);
     }
