@@ -25,8 +25,12 @@ public final class DoctorAction {
     /** The tool's own state record; its {@code topology} key holds the last applied topology file. */
     public static final String STATE_CONFIG_MAP = "signoz-ha-state";
 
-    /** What doctor was asked: where to read, which namespace (may be null), which topology file (may be null). */
-    public record Request(Function<String, Inventory> reader, String namespace, Path topologyFile) {}
+    /**
+     * What doctor was asked: where to read Kubernetes objects (null: nowhere), which namespace (may be null),
+     * which topology file (may be null), and how to look inside ClickHouse.
+     */
+    public record Request(Function<String, Inventory> reader, String namespace, Path topologyFile,
+                          ClickHouseAccess clickhouse) {}
 
     /** The report and what it was judged against. */
     public record Result(CheckReport report, String namespace, String topology) {}
@@ -36,12 +40,13 @@ public final class DoctorAction {
                 .map(file -> TopologyLoader.load(file.toString(), InputFiles.readText(file)));
         String namespace = request.namespace() != null ? request.namespace()
                 : topology.map(t -> t.spec().namespace()).orElse(null);
-        Inventory inventory = request.reader().apply(namespace);
-        String scope = namespace != null ? namespace : NamespaceGuess.of(inventory);
-        ClusterView view = new ClusterView(inventory, scope);
+        Optional<ClusterView> view = Optional.ofNullable(request.reader()).map(reader -> reader.apply(namespace))
+                .map(inventory -> new ClusterView(inventory, namespace != null ? namespace : NamespaceGuess.of(inventory)));
         Optional<Intended> intended = topology.map(t -> Intended.of(t, "topology file " + t.source()))
-                .or(() -> stateRecord(view)).or(() -> Intended.infer(view));
-        CheckReport report = CheckRunner.run(DoctorChecks.kubernetes(), new CheckContext(view, intended));
+                .or(() -> view.flatMap(DoctorAction::stateRecord)).or(() -> view.flatMap(Intended::infer));
+        CheckContext context = new CheckContext(view, intended, request.clickhouse().look(intended, view));
+        CheckReport report = CheckRunner.run(DoctorChecks.all(), context);
+        String scope = view.map(ClusterView::namespace).orElse(namespace == null ? "" : namespace);
         return new Result(report, scope, intended.map(DoctorAction::describe).orElse("unknown: no topology file, "
                 + "state record or ClickHouseInstallation"));
     }

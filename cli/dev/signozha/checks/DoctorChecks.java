@@ -4,12 +4,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The checks doctor runs against Kubernetes objects, in catalogue order. */
+/** Every check doctor runs, in catalogue order: Kubernetes-level, then ClickHouse-level. */
 public final class DoctorChecks {
 
     private DoctorChecks() {
     }
 
+    /** The whole catalogue; Kubernetes checks skip when no Kubernetes objects were read. */
+    public static List<Check> all() {
+        List<Check> checks = new ArrayList<>();
+        kubernetes().forEach(check -> checks.add(Check.of(check.spec(), context -> context.kubernetes().isPresent()
+                ? check.run(context) : Outcome.skip("no Kubernetes objects were read (--clickhouse-url without --snapshot)"))));
+        checks.addAll(ClickHouseHealthChecks.all());
+        return List.copyOf(checks);
+    }
+
+    /** The checks judged from Kubernetes objects. */
     public static List<Check> kubernetes() {
         List<Check> checks = new ArrayList<>();
         checks.addAll(ClickHouseChecks.all());

@@ -3,6 +3,9 @@ package dev.signozha.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
 
 /** Reads the fields of a ClickHouseInstallation the checks need. */
 public final class Installations {
@@ -51,6 +54,30 @@ public final class Installations {
             }
         }
         return "clickhouse-" + installation.getMetadata().getName();
+    }
+
+    /** The user whose password comes from a Secret (admin/k8s_secret_password: ns/name/key). */
+    public static Optional<String> secretUser(GenericKubernetesResource installation) {
+        return secretSetting(installation).map(entry -> entry.getKey().split("/")[0]);
+    }
+
+    /** That Secret's address, namespace/name/key (the operator's own two-part form gets the installation's namespace). */
+    public static Optional<String> secretAddress(GenericKubernetesResource installation) {
+        return secretSetting(installation).map(entry -> {
+            String address = entry.getValue().asText();
+            return address.split("/").length == 2 ? installation.getMetadata().getNamespace() + "/" + address : address;
+        });
+    }
+
+    private static Optional<Map.Entry<String, JsonNode>> secretSetting(GenericKubernetesResource installation) {
+        Iterator<Map.Entry<String, JsonNode>> fields = users(installation).fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().endsWith("/k8s_secret_password")) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The user settings map (user/setting → value). */

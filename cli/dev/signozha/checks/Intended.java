@@ -12,16 +12,18 @@ import java.util.Optional;
 /**
  * The topology the cluster should have, which the checks compare it with: from the topology file (-f), or
  * the tool's own state record, or inferred from the ClickHouseInstallation the components point at.
- * {@code zookeeperReplicas} and {@code profile} are null when inferred.
+ * {@code zookeeperReplicas} and {@code profile} are null when inferred; {@code user} and {@code passwordSecret}
+ * (namespace/name/key) are null when unknown.
  */
 public record Intended(String origin, String namespace, String installation, String host, String cluster, int shards,
-                       int replicas, Integer zookeeperReplicas, Profile profile) {
+                       int replicas, Integer zookeeperReplicas, Profile profile, String user, String passwordSecret) {
 
     public static Intended of(LoadedTopology loaded, String origin) {
         Spec spec = loaded.spec();
         return new Intended(origin, spec.namespace(), new ResourceNames(spec).installation(), spec.clickhouse().host(),
                 spec.clickhouse().cluster(), spec.clickhouse().shards(), spec.clickhouse().replicas(),
-                spec.zookeeper().replicas(), spec.profile());
+                spec.zookeeper().replicas(), spec.profile(), spec.clickhouse().user(), spec.namespace() + "/"
+                + spec.clickhouse().passwordSecret().name() + "/" + spec.clickhouse().passwordSecret().key());
     }
 
     /** From the installation the components connect to, else the only (or first) one in the namespace. */
@@ -36,7 +38,8 @@ public record Intended(String origin, String namespace, String installation, Str
                 .orElse(installations.get(0));
         return Optional.of(new Intended("inferred from " + Inventory.id(chosen), view.namespace(),
                 chosen.getMetadata().getName(), Installations.serviceName(chosen), Installations.clusterName(chosen),
-                Installations.shards(chosen), Installations.replicas(chosen), null, null));
+                Installations.shards(chosen), Installations.replicas(chosen), null, null,
+                Installations.secretUser(chosen).orElse(null), Installations.secretAddress(chosen).orElse(null)));
     }
 
     public boolean replicated() {

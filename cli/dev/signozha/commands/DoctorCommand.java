@@ -1,16 +1,23 @@
 package dev.signozha.commands;
 
+import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.DoctorAction;
 import dev.signozha.actions.InputFiles;
+import dev.signozha.checks.Intended;
 import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
+import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.ExitCode;
+import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.inventory.SnapshotParser;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Find what breaks SigNoz HA: a second ClickHouse, hosts that do not resolve, config drift, a "
                 + "migration run with the wrong topology, anti-affinity deadlocks, development-sized resources, "
-                + "ZooKeeper quorum and disk, default passwords. Each finding names the objects and a runbook.",
-                "Reads a live cluster, or a snapshot (kubectl get -o yaml output, or signoz-ha snapshot).",
+                + "ZooKeeper quorum and disk, default passwords; then, inside ClickHouse, hosts down, a cluster that is "
+                + "not the topology's, read-only or lagging replicas, a stuck DDL queue, unfinished migrations and "
+                + "stalled ingestion. Each finding names the objects and a runbook.",
+                "Reads a live cluster (ClickHouse through port-forwards), a snapshot (kubectl get -o yaml output, or "
+                        + "signoz-ha snapshot), and/or a ClickHouse reachable at --clickhouse-url.",
                 "Exits 0 with no errors (warnings allowed), 3 when a check found an error (--strict: or a warning)."})
 final class DoctorCommand implements Callable<Integer> {
 
@@ -38,6 +48,9 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
+    @Mixin
+    ClickHouseOptions clickhouse;
+
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
 
@@ -47,19 +60,46 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DoctorAction.Result result;
-        if (snapshot != null) {
-            String text = InputFiles.readText(snapshot, InputFiles.SNAPSHOT_LIMIT);
-            result = new DoctorAction().run(new DoctorAction.Request(
-                    namespace -> SnapshotParser.parse(snapshot.toString(), text), kube.namespace, topology));
+        if (snapshot != null || clickhouse.url != null) {
+            result = new DoctorAction().run(new DoctorAction.Request(snapshotReader(), kube.namespace, topology, direct()));
         } else {
             try (KubeGateway gateway = KubeConnections.open(kube.kubeconfig, kube.context)) {
+                ClickHouseAccess access = clickhouse.skip ? ClickHouseAccess.none("--no-clickhouse")
+                        : ClickHouseAccess.viaKubernetes(gateway, intended -> credentials(gateway, intended),
+                        clickhouse.thresholds(), Clock.systemUTC());
                 result = new DoctorAction().run(new DoctorAction.Request(
                         namespace -> gateway.inventory(namespace == null ? gateway.defaultNamespace() : namespace),
-                        kube.namespace, topology));
+                        kube.namespace, topology, access));
             }
         }
         print(result);
         return result.report().failed(strict) ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
+    }
+
+    private Function<String, Inventory> snapshotReader() {
+        if (snapshot == null) {
+            return null;
+        }
+        String text = InputFiles.readText(snapshot, InputFiles.SNAPSHOT_LIMIT);
+        return namespace -> SnapshotParser.parse(snapshot.toString(), text);
+    }
+
+    private ClickHouseAccess direct() {
+        if (clickhouse.skip || clickhouse.url == null) {
+            return ClickHouseAccess.none(clickhouse.skip ? "--no-clickhouse"
+                    : "a snapshot holds no ClickHouse to query; add --clickhouse-url to look inside one");
+        }
+        return ClickHouseAccess.direct(clickhouse.url, clickhouse.connections("default", ""), clickhouse.thresholds(),
+                Clock.systemUTC());
+    }
+
+    /** User and password for the port-forwarded hosts: the installation's Secret unless a variable was named. */
+    private ConnectionFactory credentials(KubeGateway gateway, Optional<Intended> intended) {
+        String secretPassword = clickhouse.passwordVariable != null ? "" : intended.map(Intended::passwordSecret)
+                .map(address -> address.split("/"))
+                .filter(parts -> parts.length == 3)
+                .flatMap(parts -> gateway.secretValue(parts[0], parts[1], parts[2])).orElse("");
+        return clickhouse.connections(intended.map(Intended::user).orElse("default"), secretPassword);
     }
 
     private void print(DoctorAction.Result result) {
@@ -67,7 +107,8 @@ final class DoctorCommand implements Callable<Integer> {
             case json -> CanonicalYaml.json(ReportJson.render(result.report(), result.namespace(), result.topology()));
             case yaml -> CanonicalYaml.yaml(ReportJson.render(result.report(), result.namespace(), result.topology()));
             case text -> ReportText.render(result.report(), "signoz-ha doctor: " + result.report().source()
-                    + ", namespace " + result.namespace() + "\ntopology: " + result.topology() + "\n", output.style());
+                    + (result.namespace().isEmpty() ? "" : ", namespace " + result.namespace())
+                    + "\ntopology: " + result.topology() + "\n", output.style());
         };
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();

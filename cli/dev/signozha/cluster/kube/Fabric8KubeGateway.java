@@ -3,12 +3,20 @@ package dev.signozha.cluster.kube;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.cluster.clickhouse.ConnectionFactory;
+import dev.signozha.cluster.clickhouse.HostConnector;
+import dev.signozha.cluster.clickhouse.PortForwardHosts;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -60,6 +68,29 @@ public final class Fabric8KubeGateway implements KubeGateway {
             throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read the cluster (" + describe() + "): "
                     + firstLine(e.getMessage()), e);
         }
+    }
+
+    @Override
+    public Optional<String> secretValue(String namespace, String name, String key) {
+        try {
+            Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+            if (secret == null) {
+                return Optional.empty();
+            }
+            if (secret.getStringData() != null && secret.getStringData().containsKey(key)) {
+                return Optional.of(secret.getStringData().get(key));
+            }
+            return Optional.ofNullable(secret.getData()).map(data -> data.get(key))
+                    .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+        } catch (KubernetesClientException e) {
+            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read Secret " + namespace + "/" + name + " ("
+                    + describe() + "): " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public HostConnector clickHouseHosts(String namespace, List<Pod> pods, ConnectionFactory connections) {
+        return new PortForwardHosts(client, namespace, pods, connections);
     }
 
     @Override

@@ -1,12 +1,23 @@
 package dev.signozha.cluster.kube;
 
+import dev.signozha.cluster.clickhouse.ConnectionFactory;
+import dev.signozha.cluster.clickhouse.HostConnector;
 import dev.signozha.core.inventory.Inventory;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.List;
+import java.util.Optional;
 
 /** Read access to a Kubernetes cluster, as narrow as the checks need it. */
 public interface KubeGateway extends AutoCloseable {
 
     /** One read of everything the checks look at, scoped to the namespace: one LIST per kind. */
     Inventory inventory(String namespace);
+
+    /** One key of a Secret, decoded; the value is handed to a driver and never printed. */
+    Optional<String> secretValue(String namespace, String name, String key);
+
+    /** Port-forwarded access to the given ClickHouse pods. */
+    HostConnector clickHouseHosts(String namespace, List<Pod> pods, ConnectionFactory connections);
 
     /** The kubeconfig context's namespace, used when none is given. */
     String defaultNamespace();

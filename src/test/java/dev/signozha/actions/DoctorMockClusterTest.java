@@ -45,7 +45,7 @@ class DoctorMockClusterTest {
             Fabric8KubeGateway gateway = new Fabric8KubeGateway(cluster.client(), "context:mock",
                     Clock.fixed(seed.observedAt(), ZoneOffset.UTC));
             DoctorAction.Result result = new DoctorAction().run(
-                    new DoctorAction.Request(gateway::inventory, "platform", null));
+                    new DoctorAction.Request(gateway::inventory, "platform", null, ClickHouseAccess.none("not in this test")));
             Set<String> found = new TreeSet<>();
             result.report().results().stream().filter(CheckResult::isError).forEach(r -> found.add(r.spec().code()));
             assertEquals(errors, found);

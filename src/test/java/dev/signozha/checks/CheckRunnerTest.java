@@ -42,6 +42,12 @@ class CheckRunnerTest {
     }
 
     @Test
+    void doctorChecks_runTheWholeCatalogInOrder() {
+        assertEquals(CheckCatalog.all().stream().map(CheckSpec::code).toList(),
+                DoctorChecks.all().stream().map(check -> check.spec().code()).toList());
+    }
+
+    @Test
     void doctorChecks_coverTheWholeCatalogInOrder() {
         assertEquals(CheckCatalog.kubernetes().stream().map(CheckSpec::code).toList(),
                 DoctorChecks.kubernetes().stream().map(check -> check.spec().code()).toList());

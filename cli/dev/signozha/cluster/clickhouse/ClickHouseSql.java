@@ -1,0 +1,172 @@
+package dev.signozha.cluster.clickhouse;
+
+import dev.signozha.core.clickhouse.ClusterHost;
+import dev.signozha.core.clickhouse.DdlTask;
+import dev.signozha.core.clickhouse.Freshness;
+import dev.signozha.core.clickhouse.MigrationState;
+import dev.signozha.core.clickhouse.ReplicaState;
+import dev.signozha.core.clickhouse.ZooKeeperSession;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every query the ClickHouse checks make, on any JDBC connection (the product's driver, or the legacy one the
+ * tests use against ClickHouse 18.16). Written for old and new servers alike: times come back as epoch seconds
+ * computed by the server, and optional system tables are looked up before they are read.
+ */
+public final class ClickHouseSql {
+
+    static final int QUERY_TIMEOUT_SECONDS = 15;
+    /** How far back the freshness queries look; older data counts as none. */
+    static final int LOOK_BACK_SECONDS = 86_400;
+
+    private final Connection connection;
+
+    public ClickHouseSql(Connection connection) {
+        this.connection = connection;
+    }
+
+    public String version() throws SQLException {
+        return Values.asText(one("SELECT version() AS v").get("v"));
+    }
+
+    public Instant now() throws SQLException {
+        return Instant.ofEpochSecond(Values.asLong(one("SELECT toUnixTimestamp(now()) AS now").get("now")));
+    }
+
+    public Set<String> systemTables() throws SQLException {
+        return names("SELECT name FROM system.tables WHERE database = 'system'");
+    }
+
+    public Set<String> databases() throws SQLException {
+        return names("SELECT name FROM system.databases");
+    }
+
+    public boolean tableExists(String database, String table) throws SQLException {
+        return !rows("SELECT 1 AS found FROM system.tables WHERE database = '" + identifier(database)
+                + "' AND name = '" + identifier(table) + "'").isEmpty();
+    }
+
+    public List<ClusterHost> clusterHosts() throws SQLException {
+        return rows("SELECT cluster, shard_num, replica_num, host_name, host_address, port FROM system.clusters")
+                .stream().map(RowMappers::clusterHost).toList();
+    }
+
+    public List<ReplicaState> replicas() throws SQLException {
+        return rows("SELECT database, table, is_readonly, is_session_expired, absolute_delay, queue_size, "
+                + "active_replicas, total_replicas FROM system.replicas").stream().map(RowMappers::replica).toList();
+    }
+
+    /** A session per system.zookeeper_connection where the server has it, else by reading the root node. */
+    public ZooKeeperSession zookeeper(Set<String> systemTables) {
+        try {
+            if (systemTables.contains("zookeeper_connection")) {
+                long sessions = Values.asLong(one("SELECT count() AS n FROM system.zookeeper_connection").get("n"));
+                return sessions > 0 ? new ZooKeeperSession(ZooKeeperSession.State.UP, sessions + " connection(s)")
+                        : new ZooKeeperSession(ZooKeeperSession.State.DOWN, "system.zookeeper_connection is empty");
+            }
+            rows("SELECT name FROM system.zookeeper WHERE path = '/'");
+            return new ZooKeeperSession(ZooKeeperSession.State.UP, "read /");
+        } catch (SQLException e) {
+            String message = firstLine(e.getMessage());
+            boolean unconfigured = message.contains("no ZooKeeper") || message.contains("ZooKeeper is not configured")
+                    || message.contains("There is no ZooKeeper configuration");
+            return new ZooKeeperSession(unconfigured ? ZooKeeperSession.State.NOT_CONFIGURED : ZooKeeperSession.State.DOWN,
+                    message);
+        }
+    }
+
+    /** Unfinished distributed DDL; column names differ across versions (host/host_name, query_create_time/query_start_time). */
+    public List<DdlTask> unfinishedDdl() throws SQLException {
+        Set<String> columns = names("SELECT name FROM system.columns WHERE database = 'system' "
+                + "AND table = 'distributed_ddl_queue'");
+        String host = columns.contains("host") ? "host" : "host_name";
+        String created = columns.contains("query_create_time") ? "query_create_time" : "query_start_time";
+        return rows("SELECT entry, toString(" + host + ") AS host, toString(status) AS status, toUnixTimestamp(" + created
+                + ") AS created, query FROM system.distributed_ddl_queue WHERE toString(status) != 'Finished'")
+                .stream().map(RowMappers::ddlTask).toList();
+    }
+
+    /** The latest state of every migration of a SigNoz database that is not finished. */
+    public List<MigrationState> unfinishedMigrations(String database) throws SQLException {
+        return rows("SELECT migration_id, argMax(status, updated_at) AS latest_status, argMax(error, updated_at) AS "
+                + "latest_error FROM " + identifier(database) + ".distributed_schema_migrations_v2 GROUP BY migration_id "
+                + "HAVING latest_status != 'finished' ORDER BY migration_id")
+                .stream().map(row -> RowMappers.migration(database, row)).toList();
+    }
+
+    /** The newest row of each signal's distributed table within the look-back window, as epoch seconds. */
+    public List<Freshness> freshness() throws SQLException {
+        List<Freshness> signals = new ArrayList<>();
+        signals.add(fresh("traces", "signoz_traces", "distributed_signoz_index_v3",
+                "toUnixTimestamp(max(timestamp))", "timestamp >= now() - " + LOOK_BACK_SECONDS));
+        signals.add(fresh("logs", "signoz_logs", "distributed_logs_v2", "intDiv(max(timestamp), 1000000000)",
+                "timestamp >= toUInt64(toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000000000"));
+        signals.add(fresh("metrics", "signoz_metrics", "distributed_samples_v4", "intDiv(max(unix_milli), 1000)",
+                "unix_milli >= (toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000"));
+        return signals;
+    }
+
+    private Freshness fresh(String signal, String database, String table, String newest, String window) throws SQLException {
+        String name = database + "." + table;
+        if (!tableExists(database, table)) {
+            return new Freshness(signal, name, false, null);
+        }
+        Object value = one("SELECT " + newest + " AS newest FROM " + name + " WHERE " + window).get("newest");
+        return new Freshness(signal, name, true, Values.asEpochSecond(value));
+    }
+
+    private Map<String, Object> one(String sql) throws SQLException {
+        List<Map<String, Object>> rows = rows(sql);
+        if (rows.isEmpty()) {
+            throw new SQLException("no row from: " + sql);
+        }
+        return rows.get(0);
+    }
+
+    private Set<String> names(String sql) throws SQLException {
+        Set<String> names = new LinkedHashSet<>();
+        rows(sql).forEach(row -> names.add(Values.asText(row.get("name"))));
+        return names;
+    }
+
+    private List<Map<String, Object>> rows(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            try (ResultSet results = statement.executeQuery(sql)) {
+                ResultSetMetaData meta = results.getMetaData();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (results.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= meta.getColumnCount(); column++) {
+                        row.put(meta.getColumnLabel(column), results.getObject(column));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** Names come from our own constants and system tables; refuse anything that is not a plain identifier. */
+    private static String identifier(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("not an identifier: " + name);
+        }
+        return name;
+    }
+
+    static String firstLine(String message) {
+        return message == null ? "no answer" : message.lines().findFirst().orElse(message);
+    }
+}

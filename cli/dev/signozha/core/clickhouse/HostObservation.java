@@ -1,0 +1,20 @@
+package dev.signozha.core.clickhouse;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one ClickHouse host said, or that it did not answer ({@code error} set, everything else empty).
+ * {@code object} is how findings name it: a Pod in Kubernetes, an address otherwise.
+ */
+public record HostObservation(ClusterHost host, String object, String error, String version, Set<String> databases,
+                              List<ReplicaState> replicas, ZooKeeperSession zookeeper) {
+
+    public static HostObservation down(ClusterHost host, String object, String error) {
+        return new HostObservation(host, object, error, null, Set.of(), List.of(), null);
+    }
+
+    public boolean reachable() {
+        return error == null;
+    }
+}
