@@ -31,7 +31,8 @@
 #   CH_SERVER_BIN        clickhouse-server binary                          (found on PATH or /usr/sbin)
 #
 # Exit status: 0 ready; 3 packages missing and not installable here (see install.sh);
-#              anything else: a real failure (logs are named in the message).
+#              4 an address:port is held by a process that is not ours (e.g. the cluster of
+#              another checkout); anything else: a real failure (logs are named in the message).
 #
 # After start, BASE_DIR/cluster.env holds the layout (shell syntax, source-able), and
 # BASE_DIR/nodes.txt holds one "name shard replica address" line per node (shard and replica
@@ -162,9 +163,15 @@ stop_pid() { # name: stop a process of ours that is alive but not healthy
   fi
   rm -f "$RUN_DIR/$1.pid"
 }
-need_port_free() { # address port
-  port_open "$1" "$2" && die "$1:$2 is in use by a process not started by this script (another cluster? set CH_ADDRESS_BASE / ZK_PORT)"
-  return 0
+need_port_free() { # address port; exit 4 when taken (the caller may wait for it and retry)
+  port_open "$1" "$2" || return 0
+  local holder=""
+  if command -v ss >/dev/null 2>&1; then
+    holder="$(ss -Hltnp "sport = :$2" 2>/dev/null | grep -oE 'pid=[0-9]+' | head -1 | cut -d= -f2)"
+    [ -n "$holder" ] && holder=" by pid $holder ($(tr '\0' '\n' <"/proc/$holder/cmdline" 2>/dev/null | head -1) ... $(tr '\0' '\n' <"/proc/$holder/cmdline" 2>/dev/null | tail -1))"
+  fi
+  log "ERROR: $1:$2 is in use$holder - not by this cluster ($BASE_DIR); another cluster? (stop it, or set CH_ADDRESS_BASE / ZK_PORT)"
+  exit 4
 }
 
 START_ZK=0; START_NODES=()
@@ -197,8 +204,14 @@ fi
 # ---------------------------------------------------------------- configs
 CONF="$BASE_DIR/conf"
 mkdir -p "$CONF" "$BASE_DIR/zookeeper/data" "$BASE_DIR/zookeeper/log"
+# Running servers watch their config files: replace a file only when its content changes, and
+# atomically, so reviving one node does not make the others reload (or read a half-written file).
+write_conf() { # file; content on stdin
+  cat >"$1.tmp"
+  if cmp -s "$1.tmp" "$1"; then rm -f "$1.tmp"; else mv -f "$1.tmp" "$1"; fi
+}
 
-cat >"$CONF/zoo.cfg" <<EOF
+write_conf "$CONF/zoo.cfg" <<EOF
 tickTime=2000
 initLimit=10
 syncLimit=5
@@ -222,7 +235,7 @@ if [ -n "${CH_USER:-}" ] && [ "${CH_USER}" != default ]; then
     </${CH_USER}>"
 fi
 # Connections between nodes and from tests come from loopback addresses (usually 127.0.0.1).
-cat >"$CONF/users.xml" <<EOF
+write_conf "$CONF/users.xml" <<EOF
 <?xml version="1.0"?>
 <yandex>
   <profiles>
@@ -264,7 +277,7 @@ for n in "${NODES[@]}"; do
   read -r name shard replica addr <<<"$n"
   nd="$BASE_DIR/$name"
   mkdir -p "$nd/data" "$nd/tmp" "$nd/user_files" "$nd/format_schemas" "$nd/log"
-  cat >"$CONF/$name.xml" <<EOF
+  write_conf "$CONF/$name.xml" <<EOF
 <?xml version="1.0"?>
 <yandex>
   <logger>

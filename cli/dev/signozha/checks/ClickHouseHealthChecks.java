@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -65,7 +66,7 @@ final class ClickHouseHealthChecks {
         Intended intended = context.intended().get();
         if (!observation.clusterNames().contains(intended.cluster())) {
             return fail("system.clusters has no cluster '" + intended.cluster() + "' (it has: "
-                    + String.join(", ", observation.clusterNames()) + "); every ON CLUSTER statement of the migration fails",
+                    + String.join(", ", new TreeSet<>(observation.clusterNames())) + "); every ON CLUSTER statement of the migration fails",
                     "ClickHouseCluster/" + intended.cluster());
         }
         long shards = observation.clusterHosts().stream().mapToInt(ClusterHost::shard).distinct().count();
