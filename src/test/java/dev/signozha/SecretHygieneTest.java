@@ -2,6 +2,7 @@ package dev.signozha;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.support.CliRun;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,16 @@ class SecretHygieneTest {
                 assertEquals(2, run.exitCode(), run.all());
                 assertFalse(run.all().contains(PLANTED), "variant " + i + " echoed the password: " + run.all());
             }
+        }
+    }
+
+    @Test
+    void doctor_onAClusterUsingTheDefaultPassword_reportsItWithoutPrintingIt() {
+        for (String format : List.of("text", "json", "yaml")) {
+            CliRun run = CliRun.of("doctor", "--snapshot", "src/test/resources/clusters/default-password.yaml", "-o", format);
+            assertEquals(3, run.exitCode());
+            assertFalse(run.all().contains(CHART_DEFAULT_PASSWORD), format + " output printed the default password");
+            assertTrue(run.out().contains("DEFAULT_CLICKHOUSE_PASSWORD"));
         }
     }
 }

@@ -62,4 +62,27 @@ class DoctorCommandTest {
         assertTrue(run.err().contains("say which one the release is in with -n"), run.err());
         assertEquals(0, CliRun.of("doctor", "--snapshot", snapshot.toString(), "-n", "one").exitCode() % 3);
     }
+
+    @Test
+    void doctor_clickhouseUrlNotAUrl_isBadInput() {
+        CliRun run = CliRun.of("doctor", "--snapshot", HEALTHY, "--clickhouse-url", "clickhouse-host");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--clickhouse-url: 'clickhouse-host' is not jdbc:clickhouse://HOST:PORT"), run.err());
+    }
+
+    @Test
+    void doctor_passwordVariableUnset_isBadInputNamingTheVariable() {
+        CliRun run = CliRun.of("doctor", "--snapshot", HEALTHY, "--clickhouse-url", "jdbc:clickhouse://127.0.0.1:1",
+                "--clickhouse-password-env", "SIGNOZ_HA_TEST_NO_SUCH_VARIABLE");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("environment variable SIGNOZ_HA_TEST_NO_SUCH_VARIABLE is not set"), run.err());
+    }
+
+    @Test
+    void doctor_clickhouseUnreachable_reportsTheHostDownAndSkipsTheRest() {
+        CliRun run = CliRun.of("doctor", "--snapshot", HEALTHY, "--clickhouse-url", "jdbc:clickhouse://127.0.0.1:1", "-o", "json");
+        assertEquals(3, run.exitCode(), run.all());
+        assertTrue(run.out().contains("\"code\" : \"CLICKHOUSE_HOST_DOWN\""), run.out());
+        assertTrue(run.out().contains("no ClickHouse host answered"), run.out());
+    }
 }

@@ -1,0 +1,44 @@
+package dev.signozha.cluster.clickhouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signozha.core.clickhouse.ClusterHost;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which pod a system.clusters host is (the port-forward itself needs a real API server, which these machines lack). */
+class PortForwardHostsTest {
+
+    private static final List<Pod> PODS = List.of(pod("chi-ch-prod-0-0-0", "10.1.0.5"), pod("chi-ch-prod-0-1-0", "10.1.0.6"));
+
+    private static Pod pod(String name, String ip) {
+        return new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewStatus().withPodIP(ip).endStatus().build();
+    }
+
+    @Test
+    void podOf_perHostServiceName_isItsPodWithOrdinalZero() {
+        ClusterHost host = new ClusterHost("prod", 1, 2, "chi-ch-prod-0-1", "", 9000);
+        assertEquals("chi-ch-prod-0-1-0", PortForwardHosts.podOf(host, PODS).orElseThrow().getMetadata().getName());
+    }
+
+    @Test
+    void podOf_fullyQualifiedName_orPodIp_isFoundToo() {
+        ClusterHost fqdn = new ClusterHost("prod", 1, 1, "chi-ch-prod-0-0.platform.svc.cluster.local", "", 9000);
+        assertEquals("chi-ch-prod-0-0-0", PortForwardHosts.podOf(fqdn, PODS).orElseThrow().getMetadata().getName());
+        ClusterHost byAddress = new ClusterHost("prod", 1, 2, "somewhere-else", "10.1.0.6", 9000);
+        assertEquals("chi-ch-prod-0-1-0", PortForwardHosts.podOf(byAddress, PODS).orElseThrow().getMetadata().getName());
+    }
+
+    @Test
+    void podOf_unknownHost_isEmpty() {
+        assertTrue(PortForwardHosts.podOf(new ClusterHost("prod", 2, 1, "chi-ch-prod-1-0", "10.9.9.9", 9000), PODS).isEmpty());
+    }
+
+    @Test
+    void credentials_neverShowThePassword() {
+        assertEquals("user admin with a password", new Credentials("admin", "hunter2").toString());
+    }
+}
