@@ -14,8 +14,16 @@ public final class MockCluster implements AutoCloseable {
     private final KubernetesClient client;
 
     public MockCluster() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+        this(new KubernetesCrudDispatcher());
+    }
+
+    /** A mock that also answers server-side apply (emulated, see {@link SsaDispatcher}). */
+    public static MockCluster withServerSideApply() {
+        return new MockCluster(new SsaDispatcher());
+    }
+
+    private MockCluster(io.fabric8.mockwebserver.http.Dispatcher dispatcher) {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         client = server.createClient();
     }
