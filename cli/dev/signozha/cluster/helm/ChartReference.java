@@ -11,9 +11,9 @@ import java.util.Optional;
 public record ChartReference(String name, Optional<String> repository, Optional<String> version) {
 
     public ChartReference {
-        Arguments.requireToken("chart", name);
-        repository.ifPresent(value -> Arguments.requireToken("chart repository", value));
-        version.ifPresent(value -> Arguments.requireToken("chart version", value));
+        ArgumentChecks.requireToken("chart", name);
+        repository.ifPresent(value -> ArgumentChecks.requireToken("chart repository", value));
+        version.ifPresent(value -> ArgumentChecks.requireToken("chart version", value));
     }
 
     /** {@code name} at {@code version} from the chart repository at {@code repositoryUrl}. */

@@ -9,7 +9,7 @@ final class GoDuration {
     }
 
     static String format(Duration duration) {
-        Arguments.requirePositive(duration);
+        ArgumentChecks.requirePositive(duration);
         long millis = duration.toMillis() + (duration.toNanosPart() % 1_000_000 == 0 ? 0 : 1);
         if (millis % 1000 != 0) {
             return millis + "ms";

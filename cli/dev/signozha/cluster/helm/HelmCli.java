@@ -75,8 +75,8 @@ public final class HelmCli implements HelmGateway {
 
     @Override
     public void rollback(String namespace, String release, int revision, Duration timeout) {
-        Arguments.requireNamespace(namespace);
-        Arguments.requireReleaseName(release);
+        ArgumentChecks.requireNamespace(namespace);
+        ArgumentChecks.requireReleaseName(release);
         if (revision < 1) {
             throw new IllegalArgumentException("revision must be at least 1: " + revision);
         }
@@ -89,8 +89,8 @@ public final class HelmCli implements HelmGateway {
 
     @Override
     public String template(String namespace, String release, ChartReference chart, List<Path> valuesFiles) {
-        Arguments.requireNamespace(namespace);
-        Arguments.requireReleaseName(release);
+        ArgumentChecks.requireNamespace(namespace);
+        ArgumentChecks.requireReleaseName(release);
         List<String> args = new ArrayList<>(List.of("template", release));
         args.addAll(chartArgs(chart));
         args.addAll(List.of("--namespace", namespace));
@@ -100,8 +100,8 @@ public final class HelmCli implements HelmGateway {
     }
 
     private List<HelmRevision> revisions(String namespace, String release, List<String> extra) {
-        Arguments.requireNamespace(namespace);
-        Arguments.requireReleaseName(release);
+        ArgumentChecks.requireNamespace(namespace);
+        ArgumentChecks.requireReleaseName(release);
         List<String> args = new ArrayList<>(List.of("history", release, "--namespace", namespace));
         args.addAll(extra);
         args.addAll(List.of("--output", "json"));

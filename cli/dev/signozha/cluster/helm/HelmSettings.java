@@ -18,11 +18,11 @@ public record HelmSettings(String binary, Optional<Path> kubeconfig, Optional<St
     static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(1);
 
     public HelmSettings {
-        Arguments.requireToken("helm binary", binary);
-        kubeContext.ifPresent(context -> Arguments.requireToken("kube context", context));
+        ArgumentChecks.requireToken("helm binary", binary);
+        kubeContext.ifPresent(context -> ArgumentChecks.requireToken("kube context", context));
         kubeconfig = kubeconfig.map(file -> file.toAbsolutePath().normalize());
         env = Map.copyOf(env);
-        Arguments.requirePositive(queryTimeout);
+        ArgumentChecks.requirePositive(queryTimeout);
     }
 
     /** {@code helm} from the PATH, helm's default kubeconfig and context. */

@@ -14,12 +14,12 @@ public record UpgradeRequest(String release, String namespace, ChartReference ch
         Duration timeout, HelmDryRun dryRun) {
 
     public UpgradeRequest {
-        Arguments.requireReleaseName(release);
-        Arguments.requireNamespace(namespace);
+        ArgumentChecks.requireReleaseName(release);
+        ArgumentChecks.requireNamespace(namespace);
         if (chart == null || dryRun == null) {
             throw new IllegalArgumentException("chart and dryRun are required");
         }
         valuesFiles = valuesFiles.stream().map(file -> file.toAbsolutePath().normalize()).toList();
-        Arguments.requirePositive(timeout);
+        ArgumentChecks.requirePositive(timeout);
     }
 }

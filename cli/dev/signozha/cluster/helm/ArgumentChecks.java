@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** Checks on what becomes a helm argument, so no value can be mistaken for a flag. */
-final class Arguments {
+final class ArgumentChecks {
 
     /** A DNS-1123 label: what Kubernetes accepts as a namespace and helm as a release name. */
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final int MAX_RELEASE = 53;
     private static final int MAX_NAMESPACE = 63;
 
-    private Arguments() {
+    private ArgumentChecks() {
     }
 
     static void requireReleaseName(String release) {
