@@ -1,0 +1,78 @@
+package dev.signozha.cluster.helm;
+
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs real processes. stdin is {@code /dev/null}, so a program can never wait for an answer
+ * nobody will type; stdout and stderr are read concurrently; at the deadline the whole process
+ * tree gets SIGTERM (helm then marks a cancelled upgrade as failed instead of leaving it pending)
+ * and, after a grace period, SIGKILL.
+ */
+public final class SystemProcessRunner implements ProcessRunner {
+
+    static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
+    /** How long output may still arrive after the process ended (a grandchild holding the pipe). */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
+    private static final File DEV_NULL = new File("/dev/null");
+
+    private final Duration stopGrace;
+
+    public SystemProcessRunner() {
+        this(DEFAULT_STOP_GRACE);
+    }
+
+    /** @param stopGrace how long a process may take to exit after SIGTERM before it is killed */
+    public SystemProcessRunner(Duration stopGrace) {
+        this.stopGrace = stopGrace;
+    }
+
+    @Override
+    public ProcessResult run(List<String> argv, Map<String, String> extraEnv, Duration timeout) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        builder.environment().putAll(extraEnv);
+        if (DEV_NULL.exists()) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+        }
+        Process process = builder.start();
+        if (!DEV_NULL.exists()) {
+            process.getOutputStream().close();
+        }
+        StreamDrain stdout = StreamDrain.start(process.getInputStream(), "process-stdout");
+        StreamDrain stderr = StreamDrain.start(process.getErrorStream(), "process-stderr");
+        try {
+            boolean finished = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (!finished) {
+                stopTree(process);
+            }
+            int exitCode = process.waitFor();
+            return new ProcessResult(exitCode, stdout.text(DRAIN_WAIT), stderr.text(DRAIN_WAIT), !finished);
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new SignozHaException(ExitCode.INTERNAL_ERROR, "interrupted while running " + argv.get(0), e);
+        }
+    }
+
+    /**
+     * SIGTERM to the process and its descendants; SIGKILL to all of them once the process itself is
+     * gone or the grace has passed. Only the process is waited for: a descendant that already died
+     * but is not yet reaped would look alive until the grace ran out.
+     */
+    private void stopTree(Process process) throws InterruptedException {
+        // Collected first: once the parent is gone its children are re-parented and no longer found.
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        process.waitFor(stopGrace.toNanos(), TimeUnit.NANOSECONDS);
+        tree.forEach(ProcessHandle::destroyForcibly);
+    }
+}
