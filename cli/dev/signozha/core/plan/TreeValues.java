@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  */
 final class TreeValues {
 
-    /** resources.requests.cpu, resources.limits.memory, ...storage, persistence.size. */
+    /** resources.requests.cpu, resources.limits.memory, ...storage, emptyDir sizeLimit, persistence.size. */
     private static final Pattern QUANTITY_PATH = Pattern.compile(
-            "(^|.*\\.)(resources\\.(requests|limits)\\.[^\\[\\]]+|storage|persistence\\.size)$");
+            "(^|.*\\.)(resources\\.(requests|limits)\\.[^\\[\\]]+|storage|sizeLimit|persistence\\.size)$");
 
     private TreeValues() {
     }

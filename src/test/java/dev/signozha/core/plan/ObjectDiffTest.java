@@ -62,6 +62,16 @@ class ObjectDiffTest {
     }
 
     @Test
+    void diff_quantityPaths_areWhereKubernetesTakesQuantities() {
+        assertTrue(TreeValues.isQuantityPath("spec.template.spec.containers[name=x].resources.limits.memory"));
+        assertTrue(TreeValues.isQuantityPath("spec.templates.volumeClaimTemplates[name=data].spec.resources.requests.storage"));
+        assertTrue(TreeValues.isQuantityPath("spec.template.spec.volumes[name=tmp].emptyDir.sizeLimit"));
+        assertTrue(TreeValues.isQuantityPath("clickhouse.persistence.size"));
+        assertFalse(TreeValues.isQuantityPath("spec.replicas"));
+        assertFalse(TreeValues.isQuantityPath("spec.template.spec.containers[name=x].env[name=ZOO_HEAP_SIZE].value"));
+    }
+
+    @Test
     void diff_quantityAtAnOrdinaryPath_comparesText() {
         JsonNode desired = TextNode.valueOf("4");
         assertEquals(1, ObjectDiff.diff(wrap("port", desired), wrap("port", IntNode.valueOf(4))).size());
