@@ -1,0 +1,108 @@
+package dev.signozha.core.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signozha.core.plan.DisruptionRules.Verdict;
+import dev.signozha.core.plan.LivePlan.Action;
+import dev.signozha.core.plan.LivePlan.ObjectStep;
+import dev.signozha.core.plan.LivePlan.ValuesStep;
+import dev.signozha.core.render.Manifest;
+import dev.signozha.core.render.RenderedRelease;
+import dev.signozha.core.render.ResourceNames;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Plans a rendered release against what is live. Pure: the caller reads the cluster and Helm. */
+public final class LivePlanner {
+
+    private static final String NO_CHANGES = "no changes";
+    private static final String NOTHING_DISTURBED = "nothing running is disturbed";
+
+    private LivePlanner() {
+    }
+
+    /**
+     * The plan for applying {@code desired}. {@code liveObjects} are the tool's objects as the API returns
+     * them; only those labelled {@code app.kubernetes.io/managed-by: signoz-ha} and no longer rendered are
+     * deleted. {@code liveValues} are the release's supplied values, {@code null} when it is not installed.
+     */
+    public static LivePlan plan(RenderedRelease desired, List<JsonNode> liveObjects, JsonNode liveValues) {
+        Map<String, JsonNode> live = new LinkedHashMap<>();
+        liveObjects.forEach(object -> live.putIfAbsent(id(object), object));
+        List<ObjectStep> steps = new ArrayList<>();
+        for (Manifest manifest : desired.manifests()) {
+            JsonNode current = live.remove(manifest.id());
+            steps.add(current == null
+                    ? new ObjectStep(Action.CREATE, manifest.id(), List.of(), Disruption.NONE, "new object")
+                    : update(manifest, current));
+        }
+        live.values().stream().filter(LivePlanner::ownedByTool).sorted(Comparator.comparing(LivePlanner::id))
+                .forEach(object -> steps.add(deletion(object)));
+        ValuesStep values = values(desired.values(), liveValues);
+        return overall(steps, values);
+    }
+
+    private static ObjectStep update(Manifest manifest, JsonNode current) {
+        List<ClassifiedChange> changes = DisruptionRules.classify(manifest.kind(), ObjectDiff.diff(manifest.body(), current));
+        Verdict verdict = worst(changes);
+        return new ObjectStep(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, manifest.id(), changes,
+                verdict.disruption(), verdict.reason());
+    }
+
+    private static ObjectStep deletion(JsonNode object) {
+        Verdict verdict = DisruptionRules.deletion(object.path("kind").asText());
+        return new ObjectStep(Action.DELETE, id(object), List.of(), verdict.disruption(), verdict.reason());
+    }
+
+    private static ValuesStep values(JsonNode desired, JsonNode live) {
+        if (live == null || live.isNull() || live.isMissingNode()) {
+            return new ValuesStep(Action.CREATE, List.of(), Disruption.NONE, "first install of the SigNoz chart");
+        }
+        List<ClassifiedChange> changes = DisruptionRules.classify(DisruptionRules.HELM_VALUES, ValuesDiff.diff(desired, live));
+        Verdict verdict = worst(changes);
+        return new ValuesStep(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, changes, verdict.disruption(),
+                verdict.reason());
+    }
+
+    /**
+     * The most disruptive step, objects before values, the first of equals; when that is NONE, a summary
+     * instead of one harmless step's reason.
+     */
+    private static LivePlan overall(List<ObjectStep> steps, ValuesStep values) {
+        Verdict worst = null;
+        for (ObjectStep step : steps) {
+            if (step.action() != Action.UNCHANGED && (worst == null || step.disruption().exceeds(worst.disruption()))) {
+                worst = new Verdict(step.disruption(), step.id() + ": " + step.reason());
+            }
+        }
+        if (values.action() != Action.UNCHANGED && (worst == null || values.disruption().exceeds(worst.disruption()))) {
+            worst = new Verdict(values.disruption(), "Helm values: " + values.reason());
+        }
+        Verdict verdict = worst == null ? new Verdict(Disruption.NONE, NO_CHANGES)
+                : worst.disruption() == Disruption.NONE ? new Verdict(Disruption.NONE, NOTHING_DISTURBED) : worst;
+        return new LivePlan(steps, values, verdict.disruption(), verdict.reason());
+    }
+
+    /** The most disruptive change and its reason (the first of equals). */
+    private static Verdict worst(List<ClassifiedChange> changes) {
+        ClassifiedChange worst = null;
+        for (ClassifiedChange change : changes) {
+            if (worst == null || change.disruption().exceeds(worst.disruption())) {
+                worst = change;
+            }
+        }
+        return worst == null ? new Verdict(Disruption.NONE, NO_CHANGES) : new Verdict(worst.disruption(), worst.reason());
+    }
+
+    private static boolean ownedByTool(JsonNode object) {
+        return ResourceNames.MANAGED_BY_VALUE.equals(
+                object.path("metadata").path("labels").path(ResourceNames.MANAGED_BY_LABEL).asText(null));
+    }
+
+    private static String id(JsonNode object) {
+        JsonNode metadata = object.path("metadata");
+        return object.path("kind").asText() + "/" + metadata.path("namespace").asText() + "/" + metadata.path("name").asText();
+    }
+}
