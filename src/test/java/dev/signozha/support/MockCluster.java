@@ -14,8 +14,12 @@ public final class MockCluster implements AutoCloseable {
     private final KubernetesClient client;
 
     public MockCluster() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+        this(new KubernetesCrudDispatcher());
+    }
+
+    /** A server answering through the given CRUD dispatcher, e.g. a {@link PreconditionDispatcher}. */
+    public MockCluster(KubernetesCrudDispatcher dispatcher) {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         client = server.createClient();
     }
