@@ -30,6 +30,7 @@ public final class StateStore {
     private final String namespace;
     private final StateRecordCodec codec;
 
+    /** The record of the release in {@code namespace}; {@code codec} knows which secrets to refuse. */
     public StateStore(KubernetesClient client, String namespace, StateRecordCodec codec) {
         this.client = client;
         this.namespace = namespace;
@@ -80,7 +81,8 @@ public final class StateStore {
 
     private StateRecord attempt(UnaryOperator<StateRecord> change) {
         ConfigMap current = configMap().get();
-        StateRecord after = change.apply(current == null ? StateRecord.empty() : codec.decode(source(), current.getData()));
+        StateRecord before = current == null ? StateRecord.empty() : codec.decode(source(), current.getData());
+        StateRecord after = change.apply(before);
         Map<String, String> data = codec.encode(after);
         if (current == null) {
             configMap().create(new ConfigMapBuilder().withNewMetadata().withName(StateRecord.CONFIG_MAP)
