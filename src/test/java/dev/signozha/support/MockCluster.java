@@ -17,8 +17,12 @@ public final class MockCluster implements AutoCloseable {
         this(new KubernetesCrudDispatcher());
     }
 
-    /** A server answering through the given CRUD dispatcher, e.g. a {@link PreconditionDispatcher}. */
-    public MockCluster(KubernetesCrudDispatcher dispatcher) {
+    /** A mock that also honours DELETE preconditions and can stage races (see {@link PreconditionDispatcher}). */
+    public static MockCluster withDeletePreconditions(PreconditionDispatcher dispatcher) {
+        return new MockCluster(dispatcher);
+    }
+
+    private MockCluster(io.fabric8.mockwebserver.http.Dispatcher dispatcher) {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         client = server.createClient();

@@ -59,7 +59,7 @@ class LeaseLockTest {
     @BeforeEach
     void startServer() {
         dispatcher = new PreconditionDispatcher();
-        cluster = new MockCluster(dispatcher);
+        cluster = MockCluster.withDeletePreconditions(dispatcher);
         client = cluster.client();
         state = new StateStore(client, NAMESPACE, new StateRecordCodec(List.of(SECRET)));
     }
