@@ -8,6 +8,8 @@ import dev.signozha.checks.DoctorChecks;
 import dev.signozha.checks.Intended;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.state.StateRecordCodec;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.TopologyLoader;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -23,7 +25,7 @@ import java.util.function.Function;
 public final class DoctorAction {
 
     /** The tool's own state record; its {@code topology} key holds the last applied topology file. */
-    public static final String STATE_CONFIG_MAP = "signoz-ha-state";
+    public static final String STATE_CONFIG_MAP = StateRecord.CONFIG_MAP;
 
     /**
      * What doctor was asked: where to read Kubernetes objects (null: nowhere), which namespace (may be null),
@@ -54,10 +56,10 @@ public final class DoctorAction {
     private static Optional<Intended> stateRecord(ClusterView view) {
         return view.local(view.inventory().configMaps()).stream()
                 .filter(map -> STATE_CONFIG_MAP.equals(map.getMetadata().getName()))
-                .map(ConfigMap::getData).filter(data -> data != null && data.containsKey("topology"))
+                .map(ConfigMap::getData).filter(data -> data != null && data.containsKey(StateRecordCodec.TOPOLOGY))
                 .findFirst()
                 .map(data -> TopologyLoader.load("ConfigMap/" + view.namespace() + "/" + STATE_CONFIG_MAP,
-                        data.get("topology")))
+                        data.get(StateRecordCodec.TOPOLOGY)))
                 .map(loaded -> Intended.of(loaded, "state record ConfigMap/" + view.namespace() + "/" + STATE_CONFIG_MAP));
     }
 

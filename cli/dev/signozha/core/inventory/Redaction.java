@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class Redaction {
 
     /** The SigNoz chart's default clickhouse.password, published in the chart's values.yaml. */
-    static final String CHART_DEFAULT_PASSWORD = "27ff0399-0d3a-4bd8-919d-17c2181e6fb9";
+    public static final String CHART_DEFAULT_PASSWORD = "27ff0399-0d3a-4bd8-919d-17c2181e6fb9";
     public static final String REDACTED = "<redacted>";
     public static final String CHART_DEFAULT_MARKER = "<redacted:signoz-chart-default-password>";
     private static final Pattern DSN_PASSWORD = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@]*:)([^@/]+)(@.*)$");

@@ -22,6 +22,11 @@ public final class MockCluster implements AutoCloseable {
         return new MockCluster(new SsaDispatcher());
     }
 
+    /** A mock that also honours DELETE preconditions and can stage races (see {@link PreconditionDispatcher}). */
+    public static MockCluster withDeletePreconditions(PreconditionDispatcher dispatcher) {
+        return new MockCluster(dispatcher);
+    }
+
     private MockCluster(io.fabric8.mockwebserver.http.Dispatcher dispatcher) {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();

@@ -1,0 +1,113 @@
+package dev.signozha.cluster.kube;
+
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.state.StateRecordCodec;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The state record in the ConfigMap {@code signoz-ha-state} of the release's namespace, labelled
+ * {@code app.kubernetes.io/managed-by: signoz-ha}. Writes are read-modify-write with the read
+ * resourceVersion, so a concurrent writer is never overwritten: a 409 re-reads and applies the change once
+ * more. Keys the record does not know (written by a later version) are kept. A read is one GET; an update is
+ * a GET and a PUT (a POST the first time).
+ */
+public final class StateStore {
+
+    static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "signoz-ha");
+    private static final int CONFLICT = 409;
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final StateRecordCodec codec;
+
+    /** The record of the release in {@code namespace}; {@code codec} knows which secrets to refuse. */
+    public StateStore(KubernetesClient client, String namespace, StateRecordCodec codec) {
+        this.client = client;
+        this.namespace = namespace;
+        this.codec = codec;
+    }
+
+    /** The record, or empty when the ConfigMap does not exist. */
+    public Optional<StateRecord> read() {
+        try {
+            return Optional.ofNullable(configMap().get()).map(map -> codec.decode(source(), map.getData()));
+        } catch (KubernetesClientException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Applies {@code change} to the stored record ({@link StateRecord#empty()} when there is none) and writes
+     * the result; returns what was written. A record holding a secret is refused before anything is written.
+     */
+    public StateRecord update(UnaryOperator<StateRecord> change) {
+        try {
+            return attempt(change);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != CONFLICT) {
+                throw failure("write", e);
+            }
+        }
+        try {
+            return attempt(change);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == CONFLICT) {
+                throw new SignozHaException(ExitCode.LOCKED, source() + " was changed by someone else twice while this"
+                        + " run wrote it; is another signoz-ha run going on without the lock?", e);
+            }
+            throw failure("write", e);
+        }
+    }
+
+    /** Throws what {@link #update} would throw if the record held a secret; writes nothing. */
+    void refuseSecrets(StateRecord record) {
+        codec.encode(record);
+    }
+
+    /** {@code ConfigMap/<namespace>/signoz-ha-state}. */
+    public String source() {
+        return "ConfigMap/" + namespace + "/" + StateRecord.CONFIG_MAP;
+    }
+
+    private StateRecord attempt(UnaryOperator<StateRecord> change) {
+        ConfigMap current = configMap().get();
+        StateRecord before = current == null ? StateRecord.empty() : codec.decode(source(), current.getData());
+        StateRecord after = change.apply(before);
+        Map<String, String> data = codec.encode(after);
+        if (current == null) {
+            configMap().create(new ConfigMapBuilder().withNewMetadata().withName(StateRecord.CONFIG_MAP)
+                    .withNamespace(namespace).withLabels(LABELS).endMetadata().withData(data).build());
+        } else {
+            Map<String, String> merged = new HashMap<>(current.getData() == null ? Map.of() : current.getData());
+            merged.keySet().removeAll(StateRecordCodec.KEYS);
+            merged.putAll(data);
+            client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder(current)
+                    .editMetadata().addToLabels(LABELS).endMetadata().withData(merged).build()).update();
+        }
+        return after;
+    }
+
+    private Resource<ConfigMap> configMap() {
+        return client.configMaps().inNamespace(namespace).withName(StateRecord.CONFIG_MAP);
+    }
+
+    private SignozHaException failure(String verb, KubernetesClientException e) {
+        return new SignozHaException(ExitCode.BAD_INPUT, "cannot " + verb + " " + source() + ": "
+                + firstLine(e), e);
+    }
+
+    private static String firstLine(KubernetesClientException e) {
+        String message = e.getMessage();
+        return message == null ? "no answer" : message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.signozha.core.state;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the tool remembers about an installation between runs, kept in the ConfigMap
+ * {@code signoz-ha-state}: the topology file last applied, the hash of the values rendered from it, the
+ * chart version, the version of the tool that applied it, and the last {@value #MAX_HISTORY} runs.
+ * It holds no secrets (see {@link StateRecordCodec}). Fields are null until the first apply.
+ *
+ * @param topology     the text of the topology file last applied
+ * @param valuesHash   {@link #hash(String)} of the values rendered from it
+ * @param chartVersion the chart version last applied
+ * @param toolVersion  the signoz-ha version that applied it
+ * @param history      the last runs, oldest first, at most {@value #MAX_HISTORY}
+ */
+public record StateRecord(String topology, String valuesHash, String chartVersion, String toolVersion,
+                          List<HistoryEntry> history) {
+
+    /** The ConfigMap the record lives in, in the release's namespace. */
+    public static final String CONFIG_MAP = "signoz-ha-state";
+    /** How many runs the history keeps; older ones are dropped. */
+    public static final int MAX_HISTORY = 20;
+
+    public StateRecord {
+        List<HistoryEntry> all = List.copyOf(Objects.requireNonNull(history, "history"));
+        history = all.subList(Math.max(0, all.size() - MAX_HISTORY), all.size());
+    }
+
+    /** Nothing applied yet. */
+    public static StateRecord empty() {
+        return new StateRecord(null, null, null, null, List.of());
+    }
+
+    /** Whether nothing was ever applied (the history may still hold failed runs or force-unlocks). */
+    public boolean neverApplied() {
+        return topology == null;
+    }
+
+    /** This record after a successful apply of the given topology, values and chart. */
+    public StateRecord applied(String topologyText, String renderedValuesHash, String chart, String tool) {
+        return new StateRecord(topologyText, renderedValuesHash, chart, tool, history);
+    }
+
+    /** This record with one more run in its history, dropping the oldest beyond {@value #MAX_HISTORY}. */
+    public StateRecord withEntry(HistoryEntry entry) {
+        List<HistoryEntry> longer = new ArrayList<>(history);
+        longer.add(Objects.requireNonNull(entry, "entry"));
+        return new StateRecord(topology, valuesHash, chartVersion, toolVersion, longer);
+    }
+
+    /** The most recent run, if any. */
+    public Optional<HistoryEntry> lastEntry() {
+        return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+    }
+
+    /** {@code sha256:<64 hex digits>} of the rendered values text (canonical YAML, so equal values hash equally). */
+    public static String hash(String renderedValues) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(renderedValues.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
