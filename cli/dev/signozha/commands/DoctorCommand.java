@@ -63,7 +63,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (snapshot != null || clickhouse.url != null) {
             result = new DoctorAction().run(new DoctorAction.Request(snapshotReader(), kube.namespace, topology, direct()));
         } else {
-            try (KubeGateway gateway = KubeConnections.open(kube.kubeconfig, kube.context)) {
+            try (KubeGateway gateway = KubeConnections.open(kube.cluster.kubeconfig, kube.cluster.context)) {
                 ClickHouseAccess access = clickhouse.skip ? ClickHouseAccess.none("--no-clickhouse")
                         : ClickHouseAccess.viaKubernetes(gateway, intended -> credentials(gateway, intended),
                         clickhouse.thresholds(), Clock.systemUTC());

@@ -1,10 +1,16 @@
 package dev.signozha.commands;
 
 import dev.signozha.actions.PlanAction;
+import dev.signozha.cluster.helm.HelmCli;
+import dev.signozha.cluster.helm.HelmSettings;
+import dev.signozha.cluster.helm.SystemProcessRunner;
+import dev.signozha.cluster.kube.KubeConnections;
+import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.plan.OfflinePlan;
 import dev.signozha.core.plan.PlanText;
 import dev.signozha.core.yaml.CanonicalYaml;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,10 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Show what an install of the topology consists of: the resolved topology (with the values the "
-                + "profile filled in), the objects, the Helm values, resource totals and, when capacity is declared, "
-                + "where every pod would be placed.",
-                "Exits 3 when a pod cannot be placed on the declared capacity."})
+        description = {"Show what applying the topology would do. With a cluster (a kubeconfig is found, --offline not "
+                + "given): every object to create, update (with a diff), keep or delete, the Helm values changes, each "
+                + "change's disruption, and the doctor's checks as preflight. Without one: the resolved topology (with "
+                + "the values the profile filled in), the objects, the Helm values, resource totals and, when capacity "
+                + "is declared, where every pod would be placed.",
+                "Exits 3 when the preflight finds an error, or a pod cannot be placed on the declared capacity."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -25,8 +33,11 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     TopologyOption topology;
 
-    @Option(names = "--offline", description = "Read nothing from a cluster (the only mode in this version).")
+    @Option(names = "--offline", description = "Read nothing from a cluster (also when no kubeconfig is found).")
     boolean offline;
+
+    @Mixin
+    ClusterOptions cluster;
 
     @Mixin
     OutputOptions output;
@@ -36,6 +47,10 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!offline && KubeConnections.kubeconfigAvailable(cluster.kubeconfig, System.getenv("KUBECONFIG"),
+                Path.of(System.getProperty("user.home")))) {
+            return live();
+        }
         OfflinePlan plan = new PlanAction(templates.source()).offline(topology.file);
         String text = switch (output.format) {
             case json -> CanonicalYaml.json(plan);
@@ -45,5 +60,20 @@ final class PlanCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         return plan.hasErrors() ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
+    }
+
+    private int live() {
+        try (KubeGateway gateway = KubeConnections.open(cluster.kubeconfig, cluster.context)) {
+            HelmCli helm = new HelmCli(new SystemProcessRunner(), HelmSettings.forCluster(cluster.kubeconfig, cluster.context));
+            PlanAction.LiveResult result = new PlanAction(templates.source()).live(topology.file, gateway, helm);
+            String text = switch (output.format) {
+                case json -> CanonicalYaml.json(result.data());
+                case yaml -> CanonicalYaml.yaml(result.data());
+                case text -> result.text(output.style());
+            };
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+            return result.hasErrors() ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
+        }
     }
 }

@@ -31,7 +31,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (KubeGateway gateway = KubeConnections.open(kube.kubeconfig, kube.context)) {
+        try (KubeGateway gateway = KubeConnections.open(kube.cluster.kubeconfig, kube.cluster.context)) {
             Inventory inventory = gateway.inventory(kube.namespace == null ? gateway.defaultNamespace() : kube.namespace);
             String snapshot = SnapshotWriter.write(inventory);
             if (output == null) {

@@ -2,6 +2,9 @@ package dev.signozha.cluster.helm;
 
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +24,7 @@ public final class HelmCli implements HelmGateway {
     /** Added to helm's own --timeout for the process: chart download, rendering, storing the release. */
     static final Duration GRACE = Duration.ofMinutes(2);
     private static final String NOT_FOUND = "release: not found";
+    private static final ObjectMapper VALUES_JSON = new ObjectMapper();
 
     private final ProcessRunner runner;
     private final HelmSettings settings;
@@ -97,6 +101,26 @@ public final class HelmCli implements HelmGateway {
         args.addAll(valuesArgs(valuesFiles.stream().map(file -> file.toAbsolutePath().normalize()).toList()));
         String command = "template " + release + " -n " + namespace;
         return succeeded(command, run(command, args, settings.queryTimeout())).stdout();
+    }
+
+    @Override
+    public Optional<JsonNode> suppliedValues(String namespace, String release) {
+        ArgumentChecks.requireNamespace(namespace);
+        ArgumentChecks.requireReleaseName(release);
+        List<String> args = new ArrayList<>(List.of("get", "values", release, "--namespace", namespace, "--output", "json"));
+        args.addAll(settings.clusterFlags());
+        String command = "get values " + release + " -n " + namespace;
+        ProcessResult result = run(command, args, settings.queryTimeout());
+        if (!result.succeeded() && HelmException.errorLine(result.stderr()).endsWith(NOT_FOUND)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode values = VALUES_JSON.readTree(succeeded(command, result).stdout());
+            return Optional.of(values == null || values.isNull() ? VALUES_JSON.createObjectNode() : values);
+        } catch (JsonProcessingException e) {
+            // Never quote the output: supplied values can hold the bundled-mode password.
+            throw HelmException.unreadable(command, "the supplied values are not JSON");
+        }
     }
 
     private List<HelmRevision> revisions(String namespace, String release, List<String> extra) {

@@ -1,5 +1,6 @@
 package dev.signozha.cluster.helm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,13 @@ public interface HelmGateway {
 
     /** The release's latest revision, or empty when no release of that name exists in the namespace. */
     Optional<HelmRelease> status(String namespace, String release);
+
+    /**
+     * The values supplied to the release's latest revision ({@code helm get values -o json}; an empty mapping
+     * when none were), or empty when the release does not exist. They may hold the bundled-mode password:
+     * compare them, never print them.
+     */
+    Optional<JsonNode> suppliedValues(String namespace, String release);
 
     /** Every revision helm keeps for the release, oldest first; empty when the release does not exist. */
     List<HelmRevision> history(String namespace, String release);

@@ -6,7 +6,10 @@ import dev.signozha.core.inventory.Inventory;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.clickhouse.HostConnector;
 import dev.signozha.cluster.clickhouse.PortForwardHosts;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signozha.core.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -15,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.List;
@@ -64,6 +68,29 @@ public final class Fabric8KubeGateway implements KubeGateway {
                     installations,
                     client.leases().inNamespace(namespace).list().getItems(),
                     client.configMaps().inNamespace(namespace).list().getItems());
+        } catch (KubernetesClientException e) {
+            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read the cluster (" + describe() + "): "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public List<JsonNode> ownedObjects(String namespace) {
+        String key = ResourceNames.MANAGED_BY_LABEL;
+        String value = ResourceNames.MANAGED_BY_VALUE;
+        try {
+            List<HasMetadata> owned = new ArrayList<>();
+            owned.addAll(client.configMaps().inNamespace(namespace).withLabel(key, value).list().getItems());
+            owned.addAll(client.services().inNamespace(namespace).withLabel(key, value).list().getItems());
+            owned.addAll(client.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabel(key, value)
+                    .list().getItems());
+            owned.addAll(client.apps().statefulSets().inNamespace(namespace).withLabel(key, value).list().getItems());
+            if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null) {
+                owned.addAll(client.genericKubernetesResources(CHI).inNamespace(namespace).withLabel(key, value)
+                        .list().getItems());
+            }
+            return owned.stream().map(object -> client.getKubernetesSerialization().convertValue(object, JsonNode.class))
+                    .toList();
         } catch (KubernetesClientException e) {
             throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read the cluster (" + describe() + "): "
                     + firstLine(e.getMessage()), e);

@@ -18,6 +18,21 @@ public final class KubeConnections {
     private KubeConnections() {
     }
 
+    /**
+     * Whether a kubeconfig can be found: the given file, a file listed in $KUBECONFIG, or ~/.kube/config.
+     * Without one, commands that can work offline do so.
+     */
+    public static boolean kubeconfigAvailable(Path kubeconfig, String environmentValue, Path home) {
+        if (kubeconfig != null) {
+            return true;
+        }
+        if (environmentValue != null && !environmentValue.isBlank()) {
+            return java.util.Arrays.stream(environmentValue.split(java.io.File.pathSeparator))
+                    .anyMatch(file -> !file.isBlank() && Files.isRegularFile(Path.of(file)));
+        }
+        return Files.isRegularFile(home.resolve(".kube").resolve("config"));
+    }
+
     public static KubeGateway open(Path kubeconfig, String context) {
         Config config = config(kubeconfig, context);
         config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());

@@ -1,5 +1,6 @@
 package dev.signozha.cluster.kube;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.clickhouse.HostConnector;
 import dev.signozha.core.inventory.Inventory;
@@ -12,6 +13,12 @@ public interface KubeGateway extends AutoCloseable {
 
     /** One read of everything the checks look at, scoped to the namespace: one LIST per kind. */
     Inventory inventory(String namespace);
+
+    /**
+     * The objects signoz-ha owns in the namespace (labelled app.kubernetes.io/managed-by: signoz-ha), of every
+     * kind it renders, as the API returns them: one LIST per kind.
+     */
+    List<JsonNode> ownedObjects(String namespace);
 
     /** One key of a Secret, decoded; the value is handed to a driver and never printed. */
     Optional<String> secretValue(String namespace, String name, String key);

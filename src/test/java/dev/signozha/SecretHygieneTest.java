@@ -30,7 +30,7 @@ class SecretHygieneTest {
         for (Path example : Examples.all()) {
             String file = Examples.relative(example);
             for (String format : List.of("text", "json", "yaml")) {
-                outputs.add(CliRun.of("plan", "-f", file, "-o", format).all());
+                outputs.add(CliRun.of("plan", "--offline", "-f", file, "-o", format).all());
             }
             Path dir = out.resolve(Examples.stem(example));
             outputs.add(CliRun.of("render", "-f", file, "--out", dir.toString()).all());
@@ -56,7 +56,7 @@ class SecretHygieneTest {
         for (int i = 0; i < variants.size(); i++) {
             Path file = Files.writeString(dir.resolve("variant-" + i + ".yaml"), variants.get(i));
             for (String format : List.of("text", "json")) {
-                CliRun run = CliRun.of("plan", "-f", file.toString(), "-o", format);
+                CliRun run = CliRun.of("plan", "--offline", "-f", file.toString(), "-o", format);
                 assertEquals(2, run.exitCode(), run.all());
                 assertFalse(run.all().contains(PLANTED), "variant " + i + " echoed the password: " + run.all());
             }

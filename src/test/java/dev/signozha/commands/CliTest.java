@@ -48,7 +48,7 @@ class CliTest {
 
     @Test
     void unknownOption_isBadInputWithASuggestion() {
-        CliRun run = CliRun.of("plan", "-f", "examples/dev.yaml", "--ofline");
+        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "--ofline");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("Unknown option: '--ofline'"), run.err());
         assertTrue(run.err().contains("--offline"), run.err());
@@ -56,7 +56,7 @@ class CliTest {
 
     @Test
     void unknownOutputFormat_isBadInput() {
-        CliRun run = CliRun.of("plan", "-f", "examples/dev.yaml", "-o", "xml");
+        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "-o", "xml");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("text, json, yaml"), run.err());
     }
@@ -117,7 +117,7 @@ class CliTest {
         Files.createDirectories(templates.resolve("values"));
         Files.writeString(templates.resolve("values/common.yaml"),
                 "otelCollector:\n  replicaCount: ${otelCollector.replicas}\n  priorityClassName: observability\n");
-        CliRun run = CliRun.of("plan", "-f", "examples/dev.yaml", "-o", "yaml", "--templates", templates.toString());
+        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "-o", "yaml", "--templates", templates.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("priorityClassName: observability"));
         assertTrue(run.out().contains("enableReplication: false"), "built-in migrator template still used");
@@ -127,7 +127,7 @@ class CliTest {
     void templatesOverride_unknownVariable_isLocatedBadInput(@TempDir Path templates) throws Exception {
         Files.createDirectories(templates.resolve("values"));
         Files.writeString(templates.resolve("values/common.yaml"), "otelCollector:\n  replicaCount: ${otelCollector.replica}\n");
-        CliRun run = CliRun.of("plan", "-f", "examples/dev.yaml", "--templates", templates.toString());
+        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "--templates", templates.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("common.yaml:2:3 otelCollector.replicaCount: unknown variable "
                 + "${otelCollector.replica}, did you mean 'otelCollector.replicas'?"), run.err());

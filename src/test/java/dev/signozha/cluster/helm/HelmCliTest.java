@@ -67,6 +67,37 @@ class HelmCliTest {
     }
 
     @Test
+    void suppliedValues_releaseExists_parsesTheJsonMapping() {
+        runner.ok("{\"otelCollector\":{\"replicaCount\":3}}\n");
+
+        assertEquals(3, helm.suppliedValues("platform", "signoz").orElseThrow().at("/otelCollector/replicaCount").asInt());
+        assertEquals(List.of("helm", "get", "values", "signoz", "--namespace", "platform", "--output", "json"),
+                runner.last().argv());
+    }
+
+    @Test
+    void suppliedValues_noneSupplied_isAnEmptyMapping() {
+        runner.ok("null\n");
+
+        assertEquals(0, helm.suppliedValues("platform", "signoz").orElseThrow().size());
+    }
+
+    @Test
+    void suppliedValues_releaseMissing_isEmpty() {
+        runner.fails(1, "Error: release: not found\n");
+
+        assertEquals(Optional.empty(), helm.suppliedValues("platform", "signoz"));
+    }
+
+    @Test
+    void suppliedValues_notJson_failsWithoutQuotingTheValues() {
+        runner.ok("clickhouse: {password: Planted-S3cret}\n");
+
+        HelmException error = assertThrows(HelmException.class, () -> helm.suppliedValues("platform", "signoz"));
+        assertFalse(error.getMessage().contains("Planted-S3cret"), error.getMessage());
+    }
+
+    @Test
     void history_helm3Output_parsesEveryField() throws IOException {
         runner.ok(fixture("history-v3.json"));
 

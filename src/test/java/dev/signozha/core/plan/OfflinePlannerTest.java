@@ -36,7 +36,7 @@ class OfflinePlannerTest {
 
     @Test
     void plan_productionExample_marksProfileValuesAndPlacesEveryPod() throws Exception {
-        CliRun run = CliRun.of("plan", "-f", "examples/production-2x2.yaml", "-o", "json");
+        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/production-2x2.yaml", "-o", "json");
         JsonNode plan = new ObjectMapper().readTree(run.out());
         assertEquals(0, run.exitCode());
         assertEquals(1, plan.path("schemaVersion").asInt());
@@ -48,7 +48,7 @@ class OfflinePlannerTest {
 
     @Test
     void plan_devExample_derivesTheHostAndHasNoPlacement() throws Exception {
-        JsonNode plan = new ObjectMapper().readTree(CliRun.of("plan", "-f", "examples/dev.yaml", "-o", "json").out());
+        JsonNode plan = new ObjectMapper().readTree(CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "-o", "json").out());
         assertEquals("derived", setting(plan, "clickhouse.host").path("origin").asText());
         assertEquals("signoz-clickhouse", setting(plan, "clickhouse.host").path("value").asText());
         assertTrue(plan.path("placement").isNull() || plan.path("placement").isMissingNode());
@@ -56,7 +56,7 @@ class OfflinePlannerTest {
 
     @Test
     void plan_podsThatCannotBePlaced_exitThreeWithTheSchedulerReason() {
-        CliRun run = CliRun.of("plan", "-f", "src/test/resources/topologies/unplaceable-node-anti-affinity.yaml");
+        CliRun run = CliRun.of("plan", "--offline", "-f", "src/test/resources/topologies/unplaceable-node-anti-affinity.yaml");
         assertEquals(3, run.exitCode());
         assertTrue(run.out().contains("cannot be placed: 0/2 nodes are available:"), run.out());
     }
