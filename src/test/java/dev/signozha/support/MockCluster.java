@@ -37,6 +37,18 @@ public final class MockCluster implements AutoCloseable {
         return client;
     }
 
+    /** A kubeconfig pointing at this server, for running the real command line against it. */
+    public String kubeconfig(String namespace) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: mock, cluster: {server: "%s"}}]
+                contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: %s}}]
+                current-context: mock
+                users: [{name: mock, user: {token: mock-token}}]
+                """.formatted(client.getMasterUrl().toString(), namespace);
+    }
+
     /** Requests the server has answered so far. */
     public int requestCount() {
         return server.getRequestCount();

@@ -1,0 +1,80 @@
+package dev.signozha.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.inventory.SnapshotParser;
+import dev.signozha.support.CliRun;
+import dev.signozha.support.MockCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real command line against a live API server (the CRUD mock) through a kubeconfig, end to end. */
+class LiveCommandsTest {
+
+    private MockCluster cluster;
+    private Path kubeconfig;
+
+    @BeforeEach
+    void seedTheDuplicateInstall(@TempDir Path dir) throws Exception {
+        cluster = new MockCluster();
+        Inventory seed = SnapshotParser.parse("seed", Files.readString(Path.of("src/test/resources/clusters/duplicate-install.yaml")));
+        for (HasMetadata item : seed.all()) {
+            HasMetadata created = cluster.client().resource(item).create();
+            if (item instanceof GenericKubernetesResource custom && custom.getAdditionalProperties().containsKey("status")) {
+                ((GenericKubernetesResource) created).setAdditionalProperty("status", custom.getAdditionalProperties().get("status"));
+                cluster.client().resource(created).updateStatus();
+            }
+        }
+        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), cluster.kubeconfig("platform"));
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void doctor_liveThroughKubeconfig_findsTheDuplicateAndNamesTheContext() throws Exception {
+        CliRun run = CliRun.of("doctor", "--kubeconfig", kubeconfig.toString(), "--no-clickhouse", "-o", "json");
+        assertEquals(3, run.exitCode(), run.all());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals("context:mock", report.path("source").asText());
+        assertEquals("platform", report.path("namespace").asText(), "the context's namespace is used without -n");
+        assertTrue(report.path("findings").toString().contains("DUPLICATE_CLICKHOUSE"));
+    }
+
+    @Test
+    void snapshot_liveThroughKubeconfig_writesAFileDoctorReadsTheSameWay(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("snapshot.yaml");
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", file.toString());
+        assertEquals(0, snapshot.exitCode(), snapshot.all());
+        assertTrue(snapshot.err().startsWith("wrote "), snapshot.err());
+        assertFalse(Files.readString(file).contains("kind: Secret"));
+        CliRun live = CliRun.of("doctor", "--kubeconfig", kubeconfig.toString(), "--no-clickhouse", "-o", "json");
+        CliRun offline = CliRun.of("doctor", "--snapshot", file.toString(), "-o", "json");
+        JsonNode liveFindings = new ObjectMapper().readTree(live.out()).path("findings");
+        JsonNode offlineFindings = new ObjectMapper().readTree(offline.out()).path("findings");
+        assertEquals(liveFindings, offlineFindings);
+    }
+
+    @Test
+    void doctor_unreachableCluster_isOneClearLine(@TempDir Path dir) throws Exception {
+        Path dead = Files.writeString(dir.resolve("dead"), cluster.kubeconfig("platform")
+                .replace(cluster.client().getMasterUrl().toString(), "http://127.0.0.1:1/"));
+        CliRun run = CliRun.of("doctor", "--kubeconfig", dead.toString(), "--no-clickhouse");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("error: cannot read the cluster (context:mock): "), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+}
