@@ -55,6 +55,9 @@ public final class CheckCatalog {
     public static final CheckSpec POD_EVICTIONS = spec("POD_EVICTIONS", RESOURCES, Severity.ERROR,
             "no pod of the release was evicted, OOM-killed or is restarting in a loop",
             "raise the memory request and limit of the affected container to what it uses");
+    public static final CheckSpec IMAGE_PULL_FAILED = spec("IMAGE_PULL_FAILED", RESOURCES, Severity.ERROR,
+            "every container image of the release can be pulled",
+            "fix the image reference or the registry credentials (imagePullSecrets), then delete the stuck pod");
     public static final CheckSpec RESOURCE_LIMITS = spec("RESOURCE_LIMITS", RESOURCES, Severity.ERROR,
             "ClickHouse and ZooKeeper containers have production-sized memory requests and limits",
             "set requests and limits from the production profile (signoz-ha plan shows them)");
@@ -90,7 +93,7 @@ public final class CheckCatalog {
     private static final List<CheckSpec> KUBERNETES = List.of(OPERATOR_MISSING, DUPLICATE_CLICKHOUSE,
             CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, SCHEMA_MIGRATION_TOPOLOGY,
             ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
-            ZOOKEEPER_STORAGE, POD_EVICTIONS, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD);
+            ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD);
 
     private CheckCatalog() {
     }

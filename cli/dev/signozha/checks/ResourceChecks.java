@@ -26,6 +26,7 @@ final class ResourceChecks {
     static List<Check> all() {
         return List.of(
                 Check.of(CheckCatalog.POD_EVICTIONS, ResourceChecks::evictions),
+                Check.of(CheckCatalog.IMAGE_PULL_FAILED, ResourceChecks::imagePulls),
                 Check.of(CheckCatalog.RESOURCE_LIMITS, ResourceChecks::limits));
     }
 
@@ -46,6 +47,32 @@ final class ResourceChecks {
             }
         }
         return Outcome.of(findings, pods.size() + " pod(s) without evictions, OOM kills or restart loops");
+    }
+
+    /** Waiting reasons the kubelet gives when an image cannot be pulled or named. */
+    static final java.util.Set<String> IMAGE_PULL_REASONS = java.util.Set.of("ImagePullBackOff", "ErrImagePull",
+            "InvalidImageName", "ErrImageNeverPull");
+
+    private static Outcome imagePulls(CheckContext context) {
+        List<Pod> pods = context.view().local(context.view().inventory().pods());
+        List<Finding> findings = new ArrayList<>();
+        for (Pod pod : pods) {
+            List<ContainerStatus> statuses = new ArrayList<>();
+            if (pod.getStatus() != null) {
+                Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).ifPresent(statuses::addAll);
+                Optional.ofNullable(pod.getStatus().getContainerStatuses()).ifPresent(statuses::addAll);
+            }
+            for (ContainerStatus status : statuses) {
+                if (status.getState() != null && status.getState().getWaiting() != null
+                        && IMAGE_PULL_REASONS.contains(status.getState().getWaiting().getReason())) {
+                    findings.add(Finding.of("container " + status.getName() + " cannot start: "
+                            + status.getState().getWaiting().getReason() + " for " + status.getImage()
+                            + Optional.ofNullable(status.getState().getWaiting().getMessage()).map(m -> " (" + m + ")")
+                            .orElse(""), Inventory.id(pod)));
+                }
+            }
+        }
+        return Outcome.of(findings, pods.size() + " pod(s) without image pull failures");
     }
 
     private static Optional<String> containerTrouble(ContainerStatus status) {
