@@ -53,6 +53,11 @@ final class ResourceChecks {
     static final java.util.Set<String> IMAGE_PULL_REASONS = java.util.Set.of("ImagePullBackOff", "ErrImagePull",
             "InvalidImageName", "ErrImageNeverPull");
 
+    /** Whether a container's waiting reason says its image cannot be pulled (a missing reason says nothing). */
+    static boolean isImagePullFailure(String reason) {
+        return reason != null && IMAGE_PULL_REASONS.contains(reason);
+    }
+
     private static Outcome imagePulls(CheckContext context) {
         List<Pod> pods = context.view().local(context.view().inventory().pods());
         List<Finding> findings = new ArrayList<>();
@@ -64,7 +69,7 @@ final class ResourceChecks {
             }
             for (ContainerStatus status : statuses) {
                 if (status.getState() != null && status.getState().getWaiting() != null
-                        && IMAGE_PULL_REASONS.contains(status.getState().getWaiting().getReason())) {
+                        && isImagePullFailure(status.getState().getWaiting().getReason())) {
                     findings.add(Finding.of("container " + status.getName() + " cannot start: "
                             + status.getState().getWaiting().getReason() + " for " + status.getImage()
                             + Optional.ofNullable(status.getState().getWaiting().getMessage()).map(m -> " (" + m + ")")

@@ -74,13 +74,18 @@ final class SchedulingChecks {
 
     /** The scheduler's latest word on the pod: its PodScheduled condition, else its newest FailedScheduling event. */
     static Optional<String> schedulingMessage(ClusterView view, Pod pod) {
+        return schedulingMessage(view.local(view.inventory().events()), pod);
+    }
+
+    /** The same, from a list of events of the pod's namespace. */
+    static Optional<String> schedulingMessage(List<Event> events, Pod pod) {
         Optional<String> condition = Optional.ofNullable(pod.getStatus()).map(s -> s.getConditions()).orElse(List.of())
                 .stream().filter(c -> "PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()))
                 .map(PodCondition::getMessage).filter(m -> m != null && !m.isBlank()).findFirst();
         if (condition.isPresent()) {
             return condition;
         }
-        return view.local(view.inventory().events()).stream()
+        return events.stream()
                 .filter(e -> "FailedScheduling".equals(e.getReason()) && e.getInvolvedObject() != null
                         && "Pod".equals(e.getInvolvedObject().getKind())
                         && pod.getMetadata().getName().equals(e.getInvolvedObject().getName()))
