@@ -5,6 +5,7 @@ import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.DdlTask;
 import dev.signozha.core.clickhouse.HostObservation;
 import dev.signozha.core.clickhouse.MigrationState;
+import dev.signozha.core.text.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public final class ClickHouseInspector {
         try (Connection seed = hosts.seed()) {
             return inspect(new ClickHouseSql(seed), clusterName);
         } catch (SQLException e) {
-            String error = ClickHouseSql.firstLine(e.getMessage());
+            String error = Messages.firstLine(e.getMessage(), "no answer");
             ClusterHost unknown = new ClusterHost(clusterName, 0, 0, hosts.seedName(), "", 0);
             return new ClickHouseObservation(hosts.seedName(), error, "unknown", Set.of(), List.of(),
                     List.of(HostObservation.down(unknown, hosts.seedName(), error)),
@@ -91,7 +92,7 @@ public final class ClickHouseInspector {
             return new HostObservation(host, object, null, sql.version(), sql.databases(), sql.replicas(),
                     sql.zookeeper(systemTables));
         } catch (SQLException | RuntimeException e) {
-            return HostObservation.down(host, object, ClickHouseSql.firstLine(e.getMessage()));
+            return HostObservation.down(host, object, Messages.firstLine(e.getMessage(), "no answer"));
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.signozha.core.clickhouse.Freshness;
 import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.clickhouse.ReplicaState;
 import dev.signozha.core.clickhouse.ZooKeeperSession;
+import dev.signozha.core.text.Messages;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -78,7 +79,7 @@ public final class ClickHouseSql {
             rows("SELECT name FROM system.zookeeper WHERE path = '/'");
             return new ZooKeeperSession(ZooKeeperSession.State.UP, "read /");
         } catch (SQLException e) {
-            String message = firstLine(e.getMessage());
+            String message = Messages.firstLine(e.getMessage(), "no answer");
             boolean unconfigured = message.contains("no ZooKeeper") || message.contains("ZooKeeper is not configured")
                     || message.contains("There is no ZooKeeper configuration");
             return new ZooKeeperSession(unconfigured ? ZooKeeperSession.State.NOT_CONFIGURED : ZooKeeperSession.State.DOWN,
@@ -166,7 +167,4 @@ public final class ClickHouseSql {
         return name;
     }
 
-    static String firstLine(String message) {
-        return message == null ? "no answer" : message.lines().findFirst().orElse(message);
-    }
 }

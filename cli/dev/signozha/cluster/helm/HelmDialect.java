@@ -1,5 +1,6 @@
 package dev.signozha.cluster.helm;
 
+import dev.signozha.core.text.Messages;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import java.util.List;
@@ -30,7 +31,7 @@ public record HelmDialect(String version, int major, int minor) {
         String text = versionShort == null ? "" : versionShort.strip();
         Matcher matcher = VERSION.matcher(text);
         if (!matcher.find()) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read helm's version from '" + firstLine(text)
+            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read helm's version from '" + Messages.firstLine(text, "")
                     + "' (signoz-ha deploy needs " + REQUIREMENT + ")");
         }
         HelmDialect dialect = new HelmDialect(matcher.group(), Integer.parseInt(matcher.group(1)),
@@ -62,7 +63,5 @@ public record HelmDialect(String version, int major, int minor) {
                 + REQUIREMENT + ")");
     }
 
-    private static String firstLine(String text) {
-        return text.lines().findFirst().orElse("");
-    }
+
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.text.Messages;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -32,7 +33,7 @@ public final class Fabric8KubeApplier implements KubeApplier {
         } catch (KubernetesClientException e) {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "cannot apply " + Inventory.id(object) + ": "
                     + (e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                    : String.valueOf(e.getMessage()).lines().findFirst().orElse("")), e);
+                    : Messages.firstLine(e.getMessage(), "")), e);
         }
     }
 }

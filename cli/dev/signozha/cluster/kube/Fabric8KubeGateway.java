@@ -1,7 +1,5 @@
 package dev.signozha.cluster.kube;
 
-import dev.signozha.core.ExitCode;
-import dev.signozha.core.SignozHaException;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.clickhouse.HostConnector;
@@ -69,8 +67,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
                     client.leases().inNamespace(namespace).list().getItems(),
                     client.configMaps().inNamespace(namespace).list().getItems());
         } catch (KubernetesClientException e) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read the cluster (" + describe() + "): "
-                    + firstLine(e.getMessage()), e);
+            throw KubeFailures.cannot("read the cluster (" + describe() + ")", e);
         }
     }
 
@@ -92,8 +89,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
             return owned.stream().map(object -> client.getKubernetesSerialization().convertValue(object, JsonNode.class))
                     .toList();
         } catch (KubernetesClientException e) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read the cluster (" + describe() + "): "
-                    + firstLine(e.getMessage()), e);
+            throw KubeFailures.cannot("read the cluster (" + describe() + ")", e);
         }
     }
 
@@ -110,8 +106,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
             return Optional.ofNullable(secret.getData()).map(data -> data.get(key))
                     .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
         } catch (KubernetesClientException e) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read Secret " + namespace + "/" + name + " ("
-                    + describe() + "): " + firstLine(e.getMessage()), e);
+            throw KubeFailures.cannot("read Secret " + namespace + "/" + name + " (" + describe() + ")", e);
         }
     }
 
@@ -136,7 +131,4 @@ public final class Fabric8KubeGateway implements KubeGateway {
         client.close();
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "no answer" : message.lines().findFirst().orElse(message);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.signozha.cluster.kube;
 
 import dev.signozha.core.ExitCode;
+import dev.signozha.core.text.Messages;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.LockHeldException;
@@ -153,7 +154,7 @@ public final class LeaseLock implements AutoCloseable {
             if (e.getCode() == CONFLICT || e.getCode() == NOT_FOUND) {
                 lost = stillOurs(now);
             } else if (!held.isLiveAt(now)) {
-                lost = "expired at " + held.expiresAt() + " after renewals failed: " + firstLine(e);
+                lost = "expired at " + held.expiresAt() + " after renewals failed: " + Messages.firstLine(e.getMessage(), "no answer");
             }
             return false;
         }
@@ -425,15 +426,11 @@ public final class LeaseLock implements AutoCloseable {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot " + what + " Lease/" + namespace + "/" + NAME
-                    + ": " + firstLine(e), e);
+            throw KubeFailures.cannot(what + " Lease/" + namespace + "/" + NAME, e);
         }
     }
 
-    private static String firstLine(KubernetesClientException e) {
-        String message = e.getMessage();
-        return message == null ? "no answer" : message.lines().findFirst().orElse(message);
-    }
+
 
     /**
      * How the lock tells time, waits for a held lock and schedules its renewals. Tests pass a clock they move,

@@ -102,12 +102,6 @@ public final class StateStore {
     }
 
     private SignozHaException failure(String verb, KubernetesClientException e) {
-        return new SignozHaException(ExitCode.BAD_INPUT, "cannot " + verb + " " + source() + ": "
-                + firstLine(e), e);
-    }
-
-    private static String firstLine(KubernetesClientException e) {
-        String message = e.getMessage();
-        return message == null ? "no answer" : message.lines().findFirst().orElse(message);
+        return KubeFailures.cannot(verb + " " + source(), e);
     }
 }

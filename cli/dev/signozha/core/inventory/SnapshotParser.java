@@ -17,6 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.signozha.core.InputProblem;
 import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.text.Messages;
 import dev.signozha.core.yaml.TreePath;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class SnapshotParser {
             }
         } catch (JsonProcessingException e) {
             problems.add(located(e.getLocation(), "", "not valid " + (isJson(text) ? "JSON" : "YAML") + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("")));
+                    + Messages.firstLine(e.getOriginalMessage(), "")));
         } catch (IOException e) {
             problems.add(InputProblem.of(source, "cannot be read: " + e.getMessage()));
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.core.InputProblem;
 import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.text.Messages;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -73,7 +74,7 @@ public final class YamlReader {
         } catch (MarkedYAMLException e) {
             throw new InvalidInputException(List.of(syntaxProblem(source, e)));
         } catch (YAMLException | StackOverflowError e) {
-            String message = firstLine(e.getMessage());
+            String message = Messages.firstLine(e.getMessage(), "unreadable input");
             throw InvalidInputException.single(source, message.startsWith("Nesting Depth exceeded") ? TOO_DEEP
                     : message.startsWith("the document") ? message : "not valid YAML: " + message);
         }
@@ -95,7 +96,7 @@ public final class YamlReader {
 
     private static InputProblem syntaxProblem(String source, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
+        String problem = e.getProblem() != null ? e.getProblem() : Messages.firstLine(e.getMessage(), "unreadable input");
         String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
         if (mark == null) {
             return InputProblem.of(source, "not valid YAML: " + problem + context);
@@ -104,13 +105,6 @@ public final class YamlReader {
                 "not valid YAML: " + problem + context);
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable input";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 
     private static SourcedTree convert(String source, Node node) {
         List<InputProblem> problems = new ArrayList<>();
