@@ -1,6 +1,7 @@
 package dev.signozha.checks;
 
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.text.GoDuration;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The schema migration Job: run with the real topology (the ch-ready init container's CLICKHOUSE_SHARDS /
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 final class MigrationChecks {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-    private static final Pattern GO_DURATION = Pattern.compile("(\\d+)(h|m|s)");
 
     private MigrationChecks() {
     }
@@ -113,17 +111,7 @@ final class MigrationChecks {
         for (Container container : ClusterView.containers(ClusterView.spec(job))) {
             String value = ClusterView.plainEnv(container).get("SIGNOZ_OTEL_COLLECTOR_TIMEOUT");
             if (value != null) {
-                Duration total = Duration.ZERO;
-                Matcher matcher = GO_DURATION.matcher(value);
-                while (matcher.find()) {
-                    long amount = Long.parseLong(matcher.group(1));
-                    total = total.plus(switch (matcher.group(2)) {
-                        case "h" -> Duration.ofHours(amount);
-                        case "m" -> Duration.ofMinutes(amount);
-                        default -> Duration.ofSeconds(amount);
-                    });
-                }
-                return total.isZero() ? DEFAULT_TIMEOUT : total;
+                return GoDuration.parse(value).filter(d -> !d.isZero()).orElse(DEFAULT_TIMEOUT);
             }
         }
         return DEFAULT_TIMEOUT;

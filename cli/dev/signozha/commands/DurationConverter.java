@@ -1,5 +1,6 @@
 package dev.signozha.commands;
 
+import dev.signozha.core.text.GoDuration;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -12,11 +13,6 @@ final class DurationConverter implements ITypeConverter<Duration> {
         if (!value.matches("\\d+[smh]")) {
             throw new TypeConversionException("'" + value + "' is not a duration such as 300s, 10m or 2h");
         }
-        long amount = Long.parseLong(value.substring(0, value.length() - 1));
-        return switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        return GoDuration.parse(value).orElseThrow();
     }
 }

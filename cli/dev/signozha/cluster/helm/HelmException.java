@@ -1,5 +1,6 @@
 package dev.signozha.cluster.helm;
 
+import dev.signozha.core.text.GoDuration;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import java.time.Duration;

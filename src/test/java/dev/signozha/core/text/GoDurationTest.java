@@ -1,9 +1,10 @@
-package dev.signozha.cluster.helm;
+package dev.signozha.core.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,5 +21,17 @@ class GoDurationTest {
     @Test
     void format_zero_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> GoDuration.format(Duration.ZERO));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"10m, PT10M", "300s, PT5M", "1h30m, PT1H30M", "1500ms, PT1.5S"})
+    void parse_goForms_readsEveryUnit(String text, Duration expected) {
+        assertEquals(Optional.of(expected), GoDuration.parse(text));
+    }
+
+    @Test
+    void parse_notADuration_isEmpty() {
+        assertEquals(Optional.empty(), GoDuration.parse("ten minutes"));
+        assertEquals(Optional.empty(), GoDuration.parse("10"));
     }
 }
