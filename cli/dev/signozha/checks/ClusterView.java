@@ -2,6 +2,7 @@ package dev.signozha.checks;
 
 import dev.signozha.core.inventory.Inventory;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -105,13 +106,16 @@ public final class ClusterView {
         return List.of("kube-system".equals(own) ? "*" : own);
     }
 
+    /** The namespace's workloads: StatefulSets, Deployments, DaemonSets and Jobs. */
+    public List<HasMetadata> workloads() {
+        return Stream.of(local(inventory.statefulSets()), local(inventory.deployments()), local(inventory.daemonSets()),
+                local(inventory.jobs())).flatMap(List::stream).map(HasMetadata.class::cast).toList();
+    }
+
     /** Workloads of the namespace that connect to ClickHouse, each with its endpoint. */
     public List<Client> clients() {
         List<Client> clients = new ArrayList<>();
-        Stream.of(local(inventory.statefulSets()), local(inventory.deployments()), local(inventory.daemonSets()),
-                        local(inventory.jobs()))
-                .flatMap(List::stream)
-                .forEach(workload -> endpointOf(workload).ifPresent(e -> clients.add(new Client(workload, e))));
+        workloads().forEach(workload -> endpointOf(workload).ifPresent(e -> clients.add(new Client(workload, e))));
         return clients;
     }
 
@@ -179,6 +183,16 @@ public final class ClusterView {
             Optional.ofNullable(spec.getContainers()).ifPresent(all::addAll);
         }
         return all;
+    }
+
+    /** A pod's init container statuses, then its container statuses. */
+    public static List<ContainerStatus> containerStatuses(Pod pod) {
+        List<ContainerStatus> statuses = new ArrayList<>();
+        if (pod.getStatus() != null) {
+            Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).ifPresent(statuses::addAll);
+            Optional.ofNullable(pod.getStatus().getContainerStatuses()).ifPresent(statuses::addAll);
+        }
+        return statuses;
     }
 
     /** Env vars with literal values (valueFrom references have none), in declaration order. */

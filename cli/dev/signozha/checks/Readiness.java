@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,12 +94,7 @@ public final class Readiness {
     }
 
     private static Optional<Stuck> waiting(Pod pod) {
-        List<ContainerStatus> statuses = new ArrayList<>();
-        if (pod.getStatus() != null) {
-            Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).ifPresent(statuses::addAll);
-            Optional.ofNullable(pod.getStatus().getContainerStatuses()).ifPresent(statuses::addAll);
-        }
-        for (ContainerStatus status : statuses) {
+        for (ContainerStatus status : ClusterView.containerStatuses(pod)) {
             String reason = status.getState() == null || status.getState().getWaiting() == null ? null
                     : status.getState().getWaiting().getReason();
             if (ResourceChecks.isImagePullFailure(reason)) {

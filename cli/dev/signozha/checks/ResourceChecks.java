@@ -62,12 +62,7 @@ final class ResourceChecks {
         List<Pod> pods = context.view().local(context.view().inventory().pods());
         List<Finding> findings = new ArrayList<>();
         for (Pod pod : pods) {
-            List<ContainerStatus> statuses = new ArrayList<>();
-            if (pod.getStatus() != null) {
-                Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).ifPresent(statuses::addAll);
-                Optional.ofNullable(pod.getStatus().getContainerStatuses()).ifPresent(statuses::addAll);
-            }
-            for (ContainerStatus status : statuses) {
+            for (ContainerStatus status : ClusterView.containerStatuses(pod)) {
                 if (status.getState() != null && status.getState().getWaiting() != null
                         && isImagePullFailure(status.getState().getWaiting().getReason())) {
                     findings.add(Finding.of("container " + status.getName() + " cannot start: "

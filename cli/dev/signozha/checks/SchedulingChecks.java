@@ -10,6 +10,7 @@ import dev.signozha.core.schedule.Scheduler;
 import dev.signozha.core.schedule.SimPod;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +38,13 @@ final class SchedulingChecks {
      */
     private static Outcome pending(CheckContext context, Predicate<String> cause, String what) {
         List<Finding> findings = new ArrayList<>();
-        List<Pod> unscheduled = unscheduled(context.view());
-        Map<String, String> simulated = simulate(context.view(), unscheduled);
-        for (Pod pod : unscheduled) {
-            Optional<String> scheduler = schedulingMessage(context.view(), pod);
-            String name = pod.getMetadata().getName();
-            String message = scheduler.orElse(simulated.get(name));
+        Map<Pod, Optional<String>> said = new LinkedHashMap<>();
+        unscheduled(context.view()).forEach(pod -> said.put(pod, schedulingMessage(context.view(), pod)));
+        Map<String, String> simulated = simulate(context.view(), said);
+        for (Map.Entry<Pod, Optional<String>> entry : said.entrySet()) {
+            Pod pod = entry.getKey();
+            Optional<String> scheduler = entry.getValue();
+            String message = scheduler.orElse(simulated.get(pod.getMetadata().getName()));
             if (message != null && cause.test(message)) {
                 String prefix = scheduler.isPresent() ? "Pending: " : "Pending; simulated on the observed nodes: ";
                 findings.add(Finding.of(prefix + message, Inventory.id(pod)));
@@ -52,9 +54,9 @@ final class SchedulingChecks {
     }
 
     /** Reasons the simulation gives for the pods the scheduler left unexplained, by pod name. */
-    private static Map<String, String> simulate(ClusterView view, List<Pod> unscheduled) {
-        List<SimPod> unexplained = unscheduled.stream().filter(pod -> schedulingMessage(view, pod).isEmpty())
-                .map(SimulationModel::pod).toList();
+    private static Map<String, String> simulate(ClusterView view, Map<Pod, Optional<String>> said) {
+        List<SimPod> unexplained = said.entrySet().stream().filter(entry -> entry.getValue().isEmpty())
+                .map(entry -> SimulationModel.pod(entry.getKey())).toList();
         if (unexplained.isEmpty() || view.inventory().nodes().isEmpty()) {
             return Map.of();
         }

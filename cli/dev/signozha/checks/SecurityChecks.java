@@ -1,6 +1,5 @@
 package dev.signozha.checks;
 
-import dev.signozha.core.Secrets;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.inventory.Redaction;
 import io.fabric8.kubernetes.api.model.Container;
@@ -10,7 +9,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Passwords: no ClickHouse user with the SigNoz chart's published default, no password as a plain env value.
@@ -36,9 +34,7 @@ final class SecurityChecks {
                 }
             });
         }
-        Stream.of(view.local(view.inventory().statefulSets()), view.local(view.inventory().deployments()),
-                        view.local(view.inventory().daemonSets()), view.local(view.inventory().jobs()))
-                .flatMap(List::stream).forEach(workload -> plainPasswords(workload, findings));
+        view.workloads().forEach(workload -> plainPasswords(workload, findings));
         return Outcome.of(findings, "passwords come from Secrets and none is the chart default");
     }
 
@@ -51,7 +47,8 @@ final class SecurityChecks {
                             + variable.getName() + " instead of a Secret reference", Inventory.id(workload)));
                     continue;
                 }
-                if (value == null || value.isEmpty() || !isPasswordVariable(variable.getName()) || value.contains("$(")) {
+                if (value == null || value.isEmpty() || !Redaction.isSecretSetting(variable.getName())
+                        || value.contains("$(")) {
                     continue;
                 }
                 String what = Redaction.isChartDefaultPassword(value) ? "the SigNoz chart's published default password"
@@ -60,9 +57,5 @@ final class SecurityChecks {
                         + variable.getName() + " instead of a Secret reference", Inventory.id(workload)));
             }
         }
-    }
-
-    private static boolean isPasswordVariable(String name) {
-        return Secrets.isSensitiveName(name) && !name.endsWith("_DSN") && !name.endsWith("Url");
     }
 }

@@ -51,12 +51,20 @@ public final class Redaction {
         return !password.isEmpty() && !password.startsWith("$(") && !password.startsWith("${");
     }
 
+    /**
+     * Whether a setting of this name holds a secret outright. DSNs and URLs are named like secrets but hold
+     * an address; only the password inside them is secret (see {@link #hasInlinePassword}).
+     */
+    public static boolean isSecretSetting(String name) {
+        return Secrets.isSensitiveName(name) && !name.endsWith("_DSN") && !name.endsWith("Url");
+    }
+
     /** The value a snapshot stores for a named setting. */
     public static String value(String name, String value) {
         if (value == null) {
             return null;
         }
-        if (Secrets.isSensitiveName(name) && !name.endsWith("_DSN") && !name.endsWith("Url")) {
+        if (isSecretSetting(name)) {
             return value.isEmpty() ? value : replacement(value);
         }
         return dsn(value);
