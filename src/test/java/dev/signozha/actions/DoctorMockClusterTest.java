@@ -7,8 +7,6 @@ import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.inventory.SnapshotParser;
 import dev.signozha.support.MockCluster;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,14 +32,7 @@ class DoctorMockClusterTest {
             throws Exception {
         Inventory seed = SnapshotParser.parse(fixture, Files.readString(Path.of(DoctorFixturesTest.snapshot(fixture))));
         try (MockCluster cluster = new MockCluster()) {
-            for (HasMetadata item : seed.all()) {
-                HasMetadata created = cluster.client().resource(item).create();
-                if (item instanceof GenericKubernetesResource custom && custom.getAdditionalProperties().containsKey("status")) {
-                    // A custom resource's status is a subresource: the API drops it on create, as the operator knows.
-                    ((GenericKubernetesResource) created).setAdditionalProperty("status", custom.getAdditionalProperties().get("status"));
-                    cluster.client().resource(created).updateStatus();
-                }
-            }
+            cluster.seed(seed.all());
             Fabric8KubeGateway gateway = new Fabric8KubeGateway(cluster.client(), "context:mock",
                     Clock.fixed(seed.observedAt(), ZoneOffset.UTC));
             DoctorAction.Result result = new DoctorAction().run(

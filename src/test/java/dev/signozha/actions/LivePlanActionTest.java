@@ -23,7 +23,6 @@ import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.support.Golden;
 import dev.signozha.support.MockCluster;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,11 +47,7 @@ class LivePlanActionTest {
     @BeforeEach
     void installProduction() {
         cluster = MockCluster.withServerSideApply();
-        cluster.client().resource(new CustomResourceDefinitionBuilder().withNewMetadata()
-                .withName("clickhouseinstallations.clickhouse.altinity.com").endMetadata().withNewSpec()
-                .withGroup("clickhouse.altinity.com").withScope("Namespaced").withNewNames().withKind("ClickHouseInstallation")
-                .withPlural("clickhouseinstallations").withSingular("clickhouseinstallation").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec().build()).create();
+        cluster.installClickHouseCrd();
         applied = new Renderer(new ClasspathTemplates())
                 .render(TopologyLoader.load(PRODUCTION.toString(), InputFiles.readText(PRODUCTION)).topology());
         Fabric8KubeApplier applier = new Fabric8KubeApplier(cluster.client());

@@ -10,8 +10,6 @@ import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.inventory.SnapshotParser;
 import dev.signozha.support.CliRun;
 import dev.signozha.support.MockCluster;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -29,13 +27,7 @@ class LiveCommandsTest {
     void seedTheDuplicateInstall(@TempDir Path dir) throws Exception {
         cluster = new MockCluster();
         Inventory seed = SnapshotParser.parse("seed", Files.readString(Path.of("src/test/resources/clusters/duplicate-install.yaml")));
-        for (HasMetadata item : seed.all()) {
-            HasMetadata created = cluster.client().resource(item).create();
-            if (item instanceof GenericKubernetesResource custom && custom.getAdditionalProperties().containsKey("status")) {
-                ((GenericKubernetesResource) created).setAdditionalProperty("status", custom.getAdditionalProperties().get("status"));
-                cluster.client().resource(created).updateStatus();
-            }
-        }
+        cluster.seed(seed.all());
         kubeconfig = Files.writeString(dir.resolve("kubeconfig"), cluster.kubeconfig("platform"));
     }
 

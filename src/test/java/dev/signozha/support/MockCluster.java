@@ -1,11 +1,15 @@
 package dev.signozha.support;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.util.HashMap;
+import java.util.List;
 
 /** The fabric8 mock API server in CRUD mode (real HTTP, the real client, objects stored and listed). */
 public final class MockCluster implements AutoCloseable {
@@ -35,6 +39,29 @@ public final class MockCluster implements AutoCloseable {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /**
+     * Creates every object, writing a custom resource's status the way its operator would: through the status
+     * subresource, because the API drops status on create.
+     */
+    public void seed(List<HasMetadata> objects) {
+        for (HasMetadata item : objects) {
+            HasMetadata created = client.resource(item).create();
+            if (item instanceof GenericKubernetesResource custom && custom.getAdditionalProperties().containsKey("status")) {
+                ((GenericKubernetesResource) created).setAdditionalProperty("status", custom.getAdditionalProperties().get("status"));
+                client.resource(created).updateStatus();
+            }
+        }
+    }
+
+    /** Registers the ClickHouseInstallation CRD, as installing clickhouse-operator does. */
+    public void installClickHouseCrd() {
+        client.resource(new CustomResourceDefinitionBuilder().withNewMetadata()
+                .withName("clickhouseinstallations.clickhouse.altinity.com").endMetadata().withNewSpec()
+                .withGroup("clickhouse.altinity.com").withScope("Namespaced").withNewNames().withKind("ClickHouseInstallation")
+                .withPlural("clickhouseinstallations").withSingular("clickhouseinstallation").endNames()
+                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec().build()).create();
     }
 
     /** A kubeconfig pointing at this server, for running the real command line against it. */

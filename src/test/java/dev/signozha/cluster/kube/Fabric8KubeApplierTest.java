@@ -12,7 +12,6 @@ import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.Renderer;
 import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.support.MockCluster;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +31,7 @@ class Fabric8KubeApplierTest {
                 .render(TopologyLoader.load(file.toString(), InputFiles.readText(file)).topology());
         manifests = release.manifests();
         cluster = MockCluster.withServerSideApply();
-        cluster.client().resource(new CustomResourceDefinitionBuilder().withNewMetadata()
-                .withName("clickhouseinstallations.clickhouse.altinity.com").endMetadata().withNewSpec()
-                .withGroup("clickhouse.altinity.com").withScope("Namespaced").withNewNames().withKind("ClickHouseInstallation")
-                .withPlural("clickhouseinstallations").withSingular("clickhouseinstallation").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec().build()).create();
+        cluster.installClickHouseCrd();
     }
 
     @AfterEach
