@@ -29,7 +29,7 @@ public interface ClickHouseAccess {
 
     /** Directly, e.g. from a bastion: jdbc:clickhouse://HOST:PORT (the other hosts on the same port). */
     static ClickHouseAccess direct(String url, ConnectionFactory connections, Thresholds thresholds, Clock clock) {
-        URI endpoint = parse(url);
+        URI endpoint = endpoint(url);
         return (intended, view) -> {
             try (HostConnector hosts = new DirectHosts(endpoint.getHost(), endpoint.getPort(), connections)) {
                 return inspect(hosts, intended, thresholds, clock);
@@ -62,7 +62,8 @@ public interface ClickHouseAccess {
         return ClickHouseEvidence.of(new ClickHouseInspector(hosts, clock).inspect(cluster), thresholds);
     }
 
-    private static URI parse(String url) {
+    /** HOST and PORT of a jdbc:clickhouse://HOST:PORT URL, or bad input naming --clickhouse-url. */
+    static URI endpoint(String url) {
         try {
             URI endpoint = URI.create(url.replaceFirst("^jdbc:", ""));
             if (endpoint.getHost() == null || endpoint.getPort() < 0) {

@@ -29,17 +29,21 @@ public final class DoctorAction {
 
     /**
      * What doctor was asked: where to read Kubernetes objects (null: nowhere), which namespace (may be null),
-     * which topology file (may be null), and how to look inside ClickHouse.
+     * which topology (may be null), and how to look inside ClickHouse.
      */
-    public record Request(Function<String, Inventory> reader, String namespace, Path topologyFile,
+    public record Request(Function<String, Inventory> reader, String namespace, LoadedTopology topology,
                           ClickHouseAccess clickhouse) {}
+
+    /** The topology file, loaded; null when none was given. */
+    public static LoadedTopology load(Path topologyFile) {
+        return topologyFile == null ? null : TopologyLoader.load(topologyFile.toString(), InputFiles.readText(topologyFile));
+    }
 
     /** The report and what it was judged against. */
     public record Result(CheckReport report, String namespace, String topology) {}
 
     public Result run(Request request) {
-        Optional<LoadedTopology> topology = Optional.ofNullable(request.topologyFile())
-                .map(file -> TopologyLoader.load(file.toString(), InputFiles.readText(file)));
+        Optional<LoadedTopology> topology = Optional.ofNullable(request.topology());
         String namespace = request.namespace() != null ? request.namespace()
                 : topology.map(t -> t.spec().namespace()).orElse(null);
         Optional<ClusterView> view = Optional.ofNullable(request.reader()).map(reader -> reader.apply(namespace))

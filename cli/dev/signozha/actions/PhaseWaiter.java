@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -17,7 +17,7 @@ import java.util.function.Function;
 public final class PhaseWaiter {
 
     /** How often the deadline is looked at when nothing changes. */
-    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    public static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final Clock clock;
 
@@ -35,7 +35,7 @@ public final class PhaseWaiter {
         public enum Result { READY, STUCK, TIMED_OUT }
     }
 
-    public Outcome await(Phase phase, NamespaceWatch watch, Duration timeout, Consumer<String> progress)
+    public Outcome await(Phase phase, NamespaceWatch watch, Duration timeout, BiConsumer<String, Duration> progress)
             throws InterruptedException {
         Instant start = clock.instant();
         Instant deadline = start.plus(timeout);
@@ -43,11 +43,11 @@ public final class PhaseWaiter {
         while (true) {
             long seen = watch.version();
             Readiness.Status status = phase.judge().apply(watch.current());
+            Duration waited = Duration.between(start, clock.instant());
             if (!status.progress().equals(reported)) {
                 reported = status.progress();
-                progress.accept(reported);
+                progress.accept(reported, waited);
             }
-            Duration waited = Duration.between(start, clock.instant());
             if (status.ready()) {
                 return new Outcome(Outcome.Result.READY, reported, Optional.empty(), waited);
             }

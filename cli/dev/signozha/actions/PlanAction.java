@@ -1,14 +1,20 @@
 package dev.signozha.actions;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.checks.CheckReport;
 import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
 import dev.signozha.cluster.helm.HelmGateway;
+import dev.signozha.cluster.helm.HelmRelease;
 import dev.signozha.cluster.kube.KubeGateway;
+import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.LivePlanText;
-import dev.signozha.core.plan.LivePlanner;
+import dev.signozha.core.plan.SavedPlan;
+import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.topology.Topology;
 import dev.signozha.core.plan.OfflinePlan;
 import dev.signozha.core.plan.OfflinePlanner;
 import dev.signozha.core.render.RenderedRelease;
@@ -20,6 +26,9 @@ import dev.signozha.core.topology.Topology.Spec;
 import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /** plan: without a cluster, what an install consists of; against one, what would change and whether it is safe. */
 public final class PlanAction {
@@ -40,20 +49,63 @@ public final class PlanAction {
      * doctor's Kubernetes-level checks as preflight.
      */
     public LiveResult live(Path topologyFile, KubeGateway kube, HelmGateway helm) {
-        LoadedTopology loaded = load(topologyFile);
+        return compute(topologyFile.toString(), InputFiles.readText(topologyFile), Optional.empty(), kube, helm).result();
+    }
+
+    /**
+     * The live plan for a topology's text, rendered with {@code chartVersion} when given instead of the file's.
+     */
+    public Planned compute(String source, String topologyText, Optional<String> chartVersion, KubeGateway kube,
+                           HelmGateway helm) {
+        LoadedTopology file = TopologyLoader.load(source, topologyText);
+        LoadedTopology loaded = chartVersion.map(file::withChartVersion).orElse(file);
         Spec spec = loaded.spec();
-        RenderedRelease release = new Renderer(templates).render(loaded.topology());
-        LivePlan plan = LivePlanner.plan(release, kube.ownedObjects(spec.namespace()),
-                helm.suppliedValues(spec.namespace(), spec.release()).orElse(null));
-        DoctorAction.Result preflight = new DoctorAction().run(new DoctorAction.Request(kube::inventory, spec.namespace(),
-                topologyFile, ClickHouseAccess.none("plan's preflight reads Kubernetes objects; signoz-ha doctor "
+        RenderedRelease rendered = new Renderer(templates).render(loaded.topology());
+        Inventory inventory = kube.inventory(spec.namespace());
+        LiveState state = LiveState.read(spec, kube, helm, inventory);
+        LivePlan plan = state.plan(rendered, spec);
+        DoctorAction.Result preflight = new DoctorAction().run(new DoctorAction.Request(namespace -> inventory, spec.namespace(),
+                loaded, ClickHouseAccess.none("plan's preflight reads Kubernetes objects; signoz-ha doctor "
                 + "also looks inside ClickHouse")));
-        return new LiveResult(loaded.topology().metadata().name(), kube.describe(), spec.namespace(), plan,
-                preflight.report());
+        return new Planned(topologyText, loaded, rendered, state, plan, preflight.report(), kube.describe());
     }
 
     private static LoadedTopology load(Path topologyFile) {
         return TopologyLoader.load(topologyFile.toString(), InputFiles.readText(topologyFile));
+    }
+
+    /** A live plan with everything it was computed from. */
+    public record Planned(String topologyText, LoadedTopology loaded, RenderedRelease rendered, LiveState live,
+                          LivePlan plan, CheckReport preflight, String cluster) {
+
+        public Topology topology() {
+            return loaded.topology();
+        }
+
+        public Spec spec() {
+            return loaded.spec();
+        }
+
+        public LiveResult result() {
+            return new LiveResult(topology().metadata().name(), cluster, spec().namespace(), plan, preflight);
+        }
+
+        /** A hash of everything rendered: a saved plan is only applied while the topology still renders to it. */
+        public String renderHash() {
+            ArrayNode all = JsonNodeFactory.instance.arrayNode().add(rendered.values());
+            rendered.manifests().forEach(manifest -> all.add(manifest.body()));
+            return StateRecord.hash(all.toString());
+        }
+
+        /** The plan to save with --out: every object it covers at the resourceVersion it was computed against. */
+        public SavedPlan save() {
+            Map<String, String> live = this.live.resourceVersions();
+            Map<String, String> versions = new TreeMap<>();
+            plan.objects().forEach(step -> versions.put(step.id(), live.getOrDefault(step.id(), SavedPlan.ABSENT)));
+            return new SavedPlan(SavedPlan.SCHEMA_VERSION, SavedPlan.KIND, topology().metadata().name(), topologyText,
+                    rendered.chartVersion().toString(), spec().namespace(), spec().release(), cluster, renderHash(),
+                    versions, this.live.release().map(HelmRelease::revision).orElse(0), result().data());
+        }
     }
 
     /** A live plan and its preflight, ready to print. */

@@ -18,6 +18,7 @@ public final class CheckCatalog {
     public static final String SECURITY = "security";
     public static final String CLICKHOUSE_HEALTH = "clickhouse health";
     public static final String DATA = "data";
+    public static final String RUNS = "signoz-ha runs";
 
     public static final CheckSpec OPERATOR_MISSING = spec("OPERATOR_MISSING", CLICKHOUSE, Severity.ERROR,
             "the ClickHouseInstallation CRD and a clickhouse-operator watching the namespace are present",
@@ -61,6 +62,9 @@ public final class CheckCatalog {
     public static final CheckSpec RESOURCE_LIMITS = spec("RESOURCE_LIMITS", RESOURCES, Severity.ERROR,
             "ClickHouse and ZooKeeper containers have production-sized memory requests and limits",
             "set requests and limits from the production profile (signoz-ha plan shows them)");
+    public static final CheckSpec LAST_RUN_FAILED = spec("LAST_RUN_FAILED", RUNS, Severity.WARNING,
+            "the last signoz-ha deploy, upgrade or cleanup finished",
+            "read its history entry; finish the repair, then run signoz-ha deploy again");
     public static final CheckSpec DEFAULT_CLICKHOUSE_PASSWORD = spec("DEFAULT_CLICKHOUSE_PASSWORD", SECURITY,
             Severity.ERROR, "no ClickHouse user has the chart's default password and no password is a plain env value",
             "rotate the password into a Secret and reference it (passwordSecret in the topology)");
@@ -93,7 +97,8 @@ public final class CheckCatalog {
     private static final List<CheckSpec> KUBERNETES = List.of(OPERATOR_MISSING, DUPLICATE_CLICKHOUSE,
             CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, SCHEMA_MIGRATION_TOPOLOGY,
             ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
-            ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD);
+            ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD,
+            LAST_RUN_FAILED);
 
     private CheckCatalog() {
     }

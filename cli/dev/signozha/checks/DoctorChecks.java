@@ -29,6 +29,7 @@ public final class DoctorChecks {
         checks.addAll(ZooKeeperChecks.all());
         checks.addAll(ResourceChecks.all());
         checks.addAll(SecurityChecks.all());
+        checks.addAll(RunChecks.all());
         List<CheckSpec> order = CheckCatalog.kubernetes();
         checks.sort(Comparator.comparingInt(check -> order.indexOf(check.spec())));
         return List.copyOf(checks);

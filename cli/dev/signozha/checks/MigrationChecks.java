@@ -51,6 +51,7 @@ final class MigrationChecks {
         return Outcome.of(findings, jobs.size() + " migration Job(s) match the topology and finished");
     }
 
+    /** Whether the Job is a schema migration (the migrator's name or component). */
     static boolean isMigration(Job job) {
         String component = Optional.ofNullable(ClusterView.label(job, "app.kubernetes.io/component")).orElse("");
         return job.getMetadata().getName().contains("migrator") || component.contains("migrator");

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,15 +61,27 @@ public final class Readiness {
 
     /** A Job (the schema migration): done when Complete, stuck at once when Failed. */
     public static Status job(Job job, List<Pod> pods, List<Event> events) {
-        boolean complete = condition(job, "Complete");
-        if (condition(job, "Failed")) {
+        boolean complete = hasCondition(job, "Complete");
+        if (hasCondition(job, "Failed")) {
             return new Status(false, "failed", Optional.of(new Stuck(CheckCatalog.SCHEMA_MIGRATION_TOPOLOGY,
                     Inventory.id(job), "the Job failed; its pods' logs say why")));
         }
         return new Status(complete, complete ? "complete" : "running", complete ? Optional.empty() : stuck(pods, events));
     }
 
-    private static boolean condition(Job job, String type) {
+    /**
+     * The newest schema migration Job among {@code jobs} judged as {@link #job}, with its pods; empty when there is
+     * no migration Job (yet).
+     */
+    public static Optional<Status> migration(List<Job> jobs, List<Pod> pods, List<Event> events) {
+        return jobs.stream().filter(MigrationChecks::isMigration)
+                .max(Comparator.comparing((Job job) -> String.valueOf(job.getMetadata().getCreationTimestamp())))
+                .map(job -> job(job, pods.stream().filter(pod -> pod.getMetadata().getName()
+                        .startsWith(job.getMetadata().getName() + "-")).toList(), events));
+    }
+
+    /** Whether the Job has condition {@code type} (Complete, Failed) set to True. */
+    public static boolean hasCondition(Job job, String type) {
         return job.getStatus() != null && Optional.ofNullable(job.getStatus().getConditions()).orElse(List.of()).stream()
                 .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
     }

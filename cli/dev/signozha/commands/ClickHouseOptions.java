@@ -1,6 +1,15 @@
 package dev.signozha.commands;
 
+import dev.signozha.actions.ClickHouseAccess;
+import dev.signozha.actions.IngestionProbe;
+import dev.signozha.checks.ClusterView;
+import dev.signozha.checks.Intended;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
+import dev.signozha.cluster.kube.KubeGateway;
+import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.Topology.Spec;
+import java.time.Clock;
+import java.util.Optional;
 import dev.signozha.cluster.clickhouse.Credentials;
 import dev.signozha.cluster.clickhouse.DriverConnections;
 import dev.signozha.core.InvalidInputException;
@@ -60,6 +69,43 @@ public final class ClickHouseOptions {
                     + " is not set");
         }
         return value;
+    }
+
+    /** Doctor's look inside ClickHouse for a live cluster: none with --no-clickhouse, else direct or port-forwarded. */
+    ClickHouseAccess viaKubernetes(KubeGateway gateway) {
+        if (skip) {
+            return ClickHouseAccess.none("--no-clickhouse");
+        }
+        if (url != null) {
+            return ClickHouseAccess.direct(url, connections("default", ""), thresholds(), Clock.systemUTC());
+        }
+        return ClickHouseAccess.viaKubernetes(gateway, intended -> credentials(gateway, intended), thresholds(),
+                Clock.systemUTC());
+    }
+
+    /** Upgrade's ingestion probe: the installation's first ClickHouse pod (or --clickhouse-url); none with --no-clickhouse. */
+    IngestionProbe ingestion(KubeGateway gateway, LoadedTopology topology) {
+        if (skip) {
+            return IngestionProbe.none();
+        }
+        if (url != null) {
+            return IngestionProbe.direct(url, connections("default", ""));
+        }
+        Spec spec = topology.spec();
+        Intended intended = Intended.of(topology, "topology file " + topology.source());
+        return IngestionProbe.from(() -> gateway.clickHouseHosts(spec.namespace(), new ClusterView(
+                gateway.inventory(spec.namespace()), spec.namespace()).clickHousePods().stream()
+                .filter(pod -> intended.installation().equals(ClusterView.label(pod, "clickhouse.altinity.com/chi")))
+                .limit(1).toList(), credentials(gateway, Optional.of(intended))));
+    }
+
+    /** User and password for the port-forwarded hosts: the installation's Secret unless a variable was named. */
+    private ConnectionFactory credentials(KubeGateway gateway, Optional<Intended> intended) {
+        String secretPassword = passwordVariable != null ? "" : intended.map(Intended::passwordSecret)
+                .map(address -> address.split("/"))
+                .filter(parts -> parts.length == 3)
+                .flatMap(parts -> gateway.secretValue(parts[0], parts[1], parts[2])).orElse("");
+        return connections(intended.map(Intended::user).orElse("default"), secretPassword);
     }
 
     ConnectionFactory connections(String defaultUser, String secretPassword) {

@@ -3,10 +3,8 @@ package dev.signozha.commands;
 import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.DoctorAction;
 import dev.signozha.actions.InputFiles;
-import dev.signozha.checks.Intended;
 import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
-import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.ExitCode;
@@ -15,7 +13,6 @@ import dev.signozha.core.inventory.SnapshotParser;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -61,15 +58,14 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         DoctorAction.Result result;
         if (snapshot != null || clickhouse.url != null) {
-            result = new DoctorAction().run(new DoctorAction.Request(snapshotReader(), kube.namespace, topology, direct()));
+            result = new DoctorAction().run(new DoctorAction.Request(snapshotReader(), kube.namespace,
+                    DoctorAction.load(topology), direct()));
         } else {
             try (KubeGateway gateway = KubeConnections.open(kube.cluster.kubeconfig, kube.cluster.context)) {
-                ClickHouseAccess access = clickhouse.skip ? ClickHouseAccess.none("--no-clickhouse")
-                        : ClickHouseAccess.viaKubernetes(gateway, intended -> credentials(gateway, intended),
-                        clickhouse.thresholds(), Clock.systemUTC());
+                ClickHouseAccess access = clickhouse.viaKubernetes(gateway);
                 result = new DoctorAction().run(new DoctorAction.Request(
                         namespace -> gateway.inventory(namespace == null ? gateway.defaultNamespace() : namespace),
-                        kube.namespace, topology, access));
+                        kube.namespace, DoctorAction.load(topology), access));
             }
         }
         print(result);
@@ -91,15 +87,6 @@ final class DoctorCommand implements Callable<Integer> {
         }
         return ClickHouseAccess.direct(clickhouse.url, clickhouse.connections("default", ""), clickhouse.thresholds(),
                 Clock.systemUTC());
-    }
-
-    /** User and password for the port-forwarded hosts: the installation's Secret unless a variable was named. */
-    private ConnectionFactory credentials(KubeGateway gateway, Optional<Intended> intended) {
-        String secretPassword = clickhouse.passwordVariable != null ? "" : intended.map(Intended::passwordSecret)
-                .map(address -> address.split("/"))
-                .filter(parts -> parts.length == 3)
-                .flatMap(parts -> gateway.secretValue(parts[0], parts[1], parts[2])).orElse("");
-        return clickhouse.connections(intended.map(Intended::user).orElse("default"), secretPassword);
     }
 
     private void print(DoctorAction.Result result) {

@@ -1,5 +1,7 @@
 package dev.signozha.commands;
 
+import dev.signozha.actions.AtomicFiles;
+import dev.signozha.actions.InputFiles;
 import dev.signozha.actions.PlanAction;
 import dev.signozha.cluster.helm.HelmCli;
 import dev.signozha.cluster.helm.HelmSettings;
@@ -7,10 +9,12 @@ import dev.signozha.cluster.helm.SystemProcessRunner;
 import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.OfflinePlan;
 import dev.signozha.core.plan.PlanText;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +40,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Read nothing from a cluster (also when no kubeconfig is found).")
     boolean offline;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the plan against the cluster, with the "
+            + "resourceVersions it was computed against, for signoz-ha deploy --plan FILE (JSON; holds no secret).")
+    Path out;
+
     @Mixin
     ClusterOptions cluster;
 
@@ -51,6 +59,10 @@ final class PlanCommand implements Callable<Integer> {
                 Path.of(System.getProperty("user.home")))) {
             return live();
         }
+        if (out != null) {
+            throw new SignozHaException(ExitCode.BAD_INPUT, "--out saves a plan against a cluster; none was found "
+                    + (offline ? "(--offline)" : "(no kubeconfig)"));
+        }
         OfflinePlan plan = new PlanAction(templates.source()).offline(topology.file);
         String text = switch (output.format) {
             case json -> CanonicalYaml.json(plan);
@@ -65,7 +77,14 @@ final class PlanCommand implements Callable<Integer> {
     private int live() {
         try (KubeGateway gateway = KubeConnections.open(cluster.kubeconfig, cluster.context)) {
             HelmCli helm = new HelmCli(new SystemProcessRunner(), HelmSettings.forCluster(cluster.kubeconfig, cluster.context));
-            PlanAction.LiveResult result = new PlanAction(templates.source()).live(topology.file, gateway, helm);
+            PlanAction.Planned planned = new PlanAction(templates.source()).compute(topology.file.toString(),
+                    InputFiles.readText(topology.file), Optional.empty(), gateway, helm);
+            PlanAction.LiveResult result = planned.result();
+            if (out != null) {
+                AtomicFiles.write(out, CanonicalYaml.json(planned.save()));
+                spec.commandLine().getErr().println("saved the plan to " + out + "; apply it with signoz-ha deploy --plan "
+                        + out);
+            }
             String text = switch (output.format) {
                 case json -> CanonicalYaml.json(result.data());
                 case yaml -> CanonicalYaml.yaml(result.data());

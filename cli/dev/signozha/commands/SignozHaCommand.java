@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "signoz-ha", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Deploy, upgrade and repair High-Availability SigNoz on Kubernetes from one topology file.",
                 "Machine output goes to stdout; progress, warnings and errors to stderr."},
-        subcommands = {PlanCommand.class, RenderCommand.class, DoctorCommand.class, SnapshotCommand.class,
+        subcommands = {PlanCommand.class, DeployCommand.class, UpgradeCommand.class, CleanupCommand.class,
+                RenderCommand.class, DoctorCommand.class, SnapshotCommand.class,
                 RunbookCommand.class, SchemaCommand.class, CompletionCommand.class})
 public final class SignozHaCommand implements Callable<Integer> {
 

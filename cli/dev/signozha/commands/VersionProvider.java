@@ -18,4 +18,13 @@ public final class VersionProvider implements IVersionProvider {
         }
         return new String[] {"signoz-ha " + properties.getProperty("version", "unknown")};
     }
+
+    /** The bare version, e.g. 0.1.0, as the state record keeps it. */
+    String version() {
+        try {
+            return getVersion()[0].substring("signoz-ha ".length());
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.signozha.cluster.clickhouse;
 import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.DdlTask;
 import dev.signozha.core.clickhouse.Freshness;
+import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.clickhouse.ReplicaState;
 import dev.signozha.core.clickhouse.ZooKeeperSession;
@@ -109,23 +110,49 @@ public final class ClickHouseSql {
     /** The newest row of each signal's distributed table within the look-back window, as epoch seconds. */
     public List<Freshness> freshness() throws SQLException {
         List<Freshness> signals = new ArrayList<>();
-        signals.add(fresh("traces", "signoz_traces", "distributed_signoz_index_v3",
-                "toUnixTimestamp(max(timestamp))", "timestamp >= now() - " + LOOK_BACK_SECONDS));
-        signals.add(fresh("logs", "signoz_logs", "distributed_logs_v2", "intDiv(max(timestamp), 1000000000)",
-                "timestamp >= toUInt64(toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000000000"));
-        signals.add(fresh("metrics", "signoz_metrics", "distributed_samples_v4", "intDiv(max(unix_milli), 1000)",
-                "unix_milli >= (toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000"));
+        for (SignalTable signal : SIGNALS) {
+            if (!tableExists(signal.database(), signal.table())) {
+                signals.add(new Freshness(signal.signal(), signal.name(), false, null));
+            } else {
+                Object value = one("SELECT " + signal.newest() + " AS newest FROM " + signal.name() + " WHERE "
+                        + signal.window()).get("newest");
+                signals.add(new Freshness(signal.signal(), signal.name(), true, Values.asEpochSecond(value)));
+            }
+        }
         return signals;
     }
 
-    private Freshness fresh(String signal, String database, String table, String newest, String window) throws SQLException {
-        String name = database + "." + table;
-        if (!tableExists(database, table)) {
-            return new Freshness(signal, name, false, null);
+    /**
+     * How far each signal's data has come: its distributed table's row count and newest row in the look-back
+     * window, for the signals whose table exists.
+     */
+    public IngestionSample ingestion() throws SQLException {
+        Map<String, IngestionSample.Signal> signals = new LinkedHashMap<>();
+        for (SignalTable signal : SIGNALS) {
+            if (tableExists(signal.database(), signal.table())) {
+                Map<String, Object> row = one("SELECT count() AS rows, (SELECT " + signal.newest() + " FROM "
+                        + signal.name() + " WHERE " + signal.window() + ") AS newest FROM " + signal.name());
+                signals.put(signal.signal(), new IngestionSample.Signal(signal.name(), Values.asLong(row.get("rows")),
+                        Values.asEpochSecond(row.get("newest"))));
+            }
         }
-        Object value = one("SELECT " + newest + " AS newest FROM " + name + " WHERE " + window).get("newest");
-        return new Freshness(signal, name, true, Values.asEpochSecond(value));
+        return new IngestionSample(now(), signals);
     }
+
+    /** A signal's distributed table, how to read its newest row as epoch seconds, and the look-back window. */
+    private record SignalTable(String signal, String database, String table, String newest, String window) {
+        String name() {
+            return database + "." + table;
+        }
+    }
+
+    private static final List<SignalTable> SIGNALS = List.of(
+            new SignalTable("traces", "signoz_traces", "distributed_signoz_index_v3",
+                    "toUnixTimestamp(max(timestamp))", "timestamp >= now() - " + LOOK_BACK_SECONDS),
+            new SignalTable("logs", "signoz_logs", "distributed_logs_v2", "intDiv(max(timestamp), 1000000000)",
+                    "timestamp >= toUInt64(toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000000000"),
+            new SignalTable("metrics", "signoz_metrics", "distributed_samples_v4", "intDiv(max(unix_milli), 1000)",
+                    "unix_milli >= (toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000"));
 
     private Map<String, Object> one(String sql) throws SQLException {
         List<Map<String, Object>> rows = rows(sql);

@@ -86,8 +86,11 @@ public final class Fabric8KubeGateway implements KubeGateway {
                 owned.addAll(client.genericKubernetesResources(CHI).inNamespace(namespace).withLabel(key, value)
                         .list().getItems());
             }
-            return owned.stream().map(object -> client.getKubernetesSerialization().convertValue(object, JsonNode.class))
-                    .toList();
+            // clickhouse-operator copies the installation's labels onto what it creates (StatefulSets, Services,
+            // budgets): those belong to their owner, not to the tool, and must never be planned for deletion.
+            return owned.stream().filter(object -> object.getMetadata().getOwnerReferences() == null
+                            || object.getMetadata().getOwnerReferences().isEmpty())
+                    .map(object -> client.getKubernetesSerialization().convertValue(object, JsonNode.class)).toList();
         } catch (KubernetesClientException e) {
             throw KubeFailures.cannot("read the cluster (" + describe() + ")", e);
         }

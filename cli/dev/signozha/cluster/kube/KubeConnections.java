@@ -36,6 +36,11 @@ public final class KubeConnections {
     }
 
     public static KubeGateway open(Path kubeconfig, String context) {
+        return session(kubeconfig, context).gateway();
+    }
+
+    /** A session for a run that changes the cluster; closing its gateway or the session closes the client. */
+    public static KubeSession session(Path kubeconfig, String context) {
         Config config = config(kubeconfig, context);
         config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
         config.setConnectionTimeout((int) REQUEST_TIMEOUT.toMillis());
@@ -44,7 +49,7 @@ public final class KubeConnections {
         config.setRequestRetryBackoffLimit(RETRIES);
         config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MILLIS);
         String name = "context:" + (config.getCurrentContext() == null ? "default" : config.getCurrentContext().getName());
-        return new Fabric8KubeGateway(new KubernetesClientBuilder().withConfig(config).build(), name, Clock.systemUTC());
+        return new KubeSession(new KubernetesClientBuilder().withConfig(config).build(), name, Clock.systemUTC());
     }
 
     private static Config config(Path kubeconfig, String context) {

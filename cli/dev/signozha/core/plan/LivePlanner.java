@@ -1,6 +1,7 @@
 package dev.signozha.core.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.signozha.core.plan.DisruptionRules.Verdict;
 import dev.signozha.core.plan.LivePlan.Action;
 import dev.signozha.core.plan.LivePlan.ObjectStep;
@@ -17,6 +18,8 @@ import java.util.Map;
 /** Plans a rendered release against what is live. Pure: the caller reads the cluster and Helm. */
 public final class LivePlanner {
 
+    /** How a chart version change is named among the values' changes. */
+    public static final String CHART_VERSION = "(chart version)";
     private static final String NO_CHANGES = "no changes";
     private static final String NOTHING_DISTURBED = "nothing running is disturbed";
 
@@ -29,6 +32,15 @@ public final class LivePlanner {
      * deleted. {@code liveValues} are the release's supplied values, {@code null} when it is not installed.
      */
     public static LivePlan plan(RenderedRelease desired, List<JsonNode> liveObjects, JsonNode liveValues) {
+        return plan(desired, liveObjects, liveValues, null);
+    }
+
+    /**
+     * As above, and a chart version other than {@code liveChartVersion} (the release's, {@code null} when unknown
+     * or not installed) is a values change: helm rolls the chart's pods to the new version.
+     */
+    public static LivePlan plan(RenderedRelease desired, List<JsonNode> liveObjects, JsonNode liveValues,
+                                String liveChartVersion) {
         Map<String, JsonNode> live = new LinkedHashMap<>();
         liveObjects.forEach(object -> live.putIfAbsent(id(object), object));
         List<ObjectStep> steps = new ArrayList<>();
@@ -40,7 +52,7 @@ public final class LivePlanner {
         }
         live.values().stream().filter(LivePlanner::ownedByTool).sorted(Comparator.comparing(LivePlanner::id))
                 .forEach(object -> steps.add(deletion(object)));
-        ValuesStep values = values(desired.values(), liveValues);
+        ValuesStep values = values(desired.values(), liveValues, chartChange(desired, liveChartVersion));
         return overall(steps, values);
     }
 
@@ -56,11 +68,21 @@ public final class LivePlanner {
         return new ObjectStep(Action.DELETE, id(object), List.of(), verdict.disruption(), verdict.reason());
     }
 
-    private static ValuesStep values(JsonNode desired, JsonNode live) {
+    private static List<ClassifiedChange> chartChange(RenderedRelease desired, String liveChartVersion) {
+        String wanted = desired.chartVersion().toString();
+        if (liveChartVersion == null || liveChartVersion.equals(wanted)) {
+            return List.of();
+        }
+        return List.of(new ClassifiedChange(new Change(CHART_VERSION, TextNode.valueOf(liveChartVersion),
+                TextNode.valueOf(wanted)), Disruption.ROLLING_RESTART, "a new chart version rolls the chart's pods"));
+    }
+
+    private static ValuesStep values(JsonNode desired, JsonNode live, List<ClassifiedChange> chart) {
         if (live == null || live.isNull() || live.isMissingNode()) {
             return new ValuesStep(Action.CREATE, List.of(), Disruption.NONE, "first install of the SigNoz chart");
         }
-        List<ClassifiedChange> changes = DisruptionRules.classify(DisruptionRules.HELM_VALUES, ValuesDiff.diff(desired, live));
+        List<ClassifiedChange> changes = new ArrayList<>(chart);
+        changes.addAll(DisruptionRules.classify(DisruptionRules.HELM_VALUES, ValuesDiff.diff(desired, live)));
         Verdict verdict = worst(changes);
         return new ValuesStep(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, changes, verdict.disruption(),
                 verdict.reason());
@@ -101,7 +123,8 @@ public final class LivePlanner {
                 object.path("metadata").path("labels").path(ResourceNames.MANAGED_BY_LABEL).asText(null));
     }
 
-    private static String id(JsonNode object) {
+    /** {@code Kind/namespace/name} of an object as the API returns it. */
+    public static String id(JsonNode object) {
         JsonNode metadata = object.path("metadata");
         return object.path("kind").asText() + "/" + metadata.path("namespace").asText() + "/" + metadata.path("name").asText();
     }

@@ -27,6 +27,11 @@ public record LoadedTopology(String source, Topology topology, Set<String> profi
         return Origin.FILE;
     }
 
+    /** This topology with another chart version, as {@code upgrade --chart-version} asks for. */
+    public LoadedTopology withChartVersion(String version) {
+        return new LoadedTopology(source, topology.withChartVersion(version), profilePaths, derivedPaths, warnings);
+    }
+
     public Topology.Spec spec() {
         return topology.spec();
     }

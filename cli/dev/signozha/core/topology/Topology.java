@@ -21,6 +21,13 @@ public record Topology(
     public static final String API_VERSION = "signoz-ha/v1";
     public static final String KIND = "Topology";
 
+    /** This topology with another chart version, as {@code upgrade --chart-version} asks for. */
+    public Topology withChartVersion(String version) {
+        Chart chart = new Chart(spec.chart().repository(), spec.chart().name(), version);
+        return new Topology(apiVersion, kind, metadata, new Spec(spec.profile(), spec.namespace(), spec.release(), chart,
+                spec.clickhouse(), spec.zookeeper(), spec.otelCollector(), spec.signoz(), spec.ingress(), spec.capacity()));
+    }
+
     /** Identifies the topology; its name labels every object the tool creates. */
     public record Metadata(
             @JsonProperty(required = true) @ValueFormat(Format.DNS_1123_LABEL)

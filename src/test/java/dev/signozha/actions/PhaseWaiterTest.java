@@ -51,7 +51,7 @@ class PhaseWaiterTest {
 
     private PhaseWaiter.Outcome await(Duration timeout) throws InterruptedException {
         try (Fabric8NamespaceWatch watch = new Fabric8NamespaceWatch(cluster.client(), "platform")) {
-            return new PhaseWaiter(Clock.systemUTC()).await(ZOOKEEPER, watch, timeout, progress::add);
+            return new PhaseWaiter(Clock.systemUTC()).await(ZOOKEEPER, watch, timeout, (state, waited) -> progress.add(state));
         }
     }
 

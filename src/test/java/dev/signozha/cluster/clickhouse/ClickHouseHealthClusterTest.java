@@ -157,7 +157,7 @@ class ClickHouseHealthClusterTest {
     }
 
     private Map<String, CheckResult> doctor(Path topology) {
-        DoctorAction.Result result = new DoctorAction().run(new DoctorAction.Request(null, null, topology,
+        DoctorAction.Result result = new DoctorAction().run(new DoctorAction.Request(null, null, DoctorAction.load(topology),
                 ClickHouseAccess.direct("jdbc:clickhouse://" + SEED + ":8123", LEGACY, Thresholds.DEFAULTS, Clock.systemUTC())));
         Map<String, CheckResult> byCode = new TreeMap<>();
         result.report().results().stream().filter(r -> CheckCatalog.clickhouse().contains(r.spec()))

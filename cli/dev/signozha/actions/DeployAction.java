@@ -1,0 +1,214 @@
+package dev.signozha.actions;
+
+import dev.signozha.checks.CheckCatalog;
+import dev.signozha.cluster.helm.HelmGateway;
+import dev.signozha.cluster.kube.KubeSession;
+import dev.signozha.cluster.kube.LeaseLock;
+import dev.signozha.cluster.kube.StateStore;
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.plan.Disruption;
+import dev.signozha.core.plan.LivePlan;
+import dev.signozha.core.plan.SavedPlan;
+import dev.signozha.core.render.TemplateSource;
+import dev.signozha.core.state.HistoryEntry;
+import dev.signozha.core.state.LockHolder;
+import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.text.Style;
+import dev.signozha.core.topology.Topology.Spec;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * deploy and upgrade: plan against the cluster, refuse what is unsafe, ask, take the lock, then apply phase by
+ * phase ({@link PhaseRunner}), verify, and record the run. An upgrade also tracks ingestion and, when it fails,
+ * rolls back ({@link Rollback}). Nothing is changed before the lock is held, and nothing at all on a refusal.
+ */
+public final class DeployAction {
+
+    /** deploy or upgrade. */
+    public enum Kind {
+        DEPLOY, UPGRADE;
+
+        String command() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** --dry-run: none, client (plan only, nothing sent), server (the API server and helm validate, nothing kept). */
+    public enum DryRun { NONE, CLIENT, SERVER }
+
+    /** What was asked. {@code timeouts} overrides phases' default timeouts. */
+    public record Request(Kind kind, String source, String topologyText, Optional<SavedPlan> savedPlan,
+                          Optional<String> chartVersion, DryRun dryRun, Disruption allowed, boolean yes,
+                          Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts) {
+
+        Duration timeout(DeployPhase phase) {
+            return timeouts.getOrDefault(phase, phase.defaultTimeout());
+        }
+    }
+
+    /** The cluster and what reaches into it. */
+    public record Cluster(KubeSession session, HelmGateway helm, ClickHouseAccess clickhouse, IngestionProbe ingestion) {}
+
+    /** Where the run reports, and who confirms. */
+    public record Console(PrintWriter out, Progress progress, Confirmer confirmer, Style style) {}
+
+    private final TemplateSource templates;
+    private final String toolVersion;
+    private final Clock clock;
+    private final LeaseLock.Timing timing;
+
+    public DeployAction(TemplateSource templates, String toolVersion, Clock clock, LeaseLock.Timing timing) {
+        this.templates = templates;
+        this.toolVersion = toolVersion;
+        this.clock = clock;
+        this.timing = timing;
+    }
+
+    /** Runs the request; returns the exit code of a run that ended as intended, throws for every other end. */
+    public int run(Request request, Cluster cluster, Console console) throws InterruptedException {
+        PlanAction.Planned planned = new PlanAction(templates).compute(request.source(), request.topologyText(),
+                request.chartVersion(), cluster.session().gateway(), cluster.helm());
+        Spec spec = planned.spec();
+        request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
+        console.out().print(planned.result().text(console.style()));
+        StateStore state = cluster.session().state(spec.namespace(), planned.live().password().stream().toList());
+        Optional<StateRecord> previous = state.read();
+        Gates.refuse(request, planned, previous);
+        if (!planned.plan().hasChanges()) {
+            console.out().println("No changes: the cluster already matches topology " + planned.topology().metadata().name()
+                    + ". Nothing was applied.");
+            return ExitCode.OK.code();
+        }
+        if (request.dryRun() == DryRun.CLIENT) {
+            console.out().println("Dry run (client): nothing was sent to the cluster.");
+            return ExitCode.OK.code();
+        }
+        confirm(request, planned.plan(), console);
+        PhaseRunner runner = new PhaseRunner(planned, request, cluster, console, clock);
+        if (request.dryRun() == DryRun.SERVER) {
+            runner.serverDryRun();
+            console.out().println("Dry run (server): the API server and helm accepted every object; nothing was kept.");
+            return ExitCode.OK.code();
+        }
+        LockHolder holder = LeaseLock.localHolder(request.kind().command(), LeaseLock.DEFAULT_TTL, clock);
+        try (LeaseLock lock = cluster.session().lock(spec.namespace(), holder, state, timing)) {
+            request.forceUnlockReason().flatMap(lock::forceUnlock).ifPresent(removed -> console.progress()
+                    .note("removed the lock of " + removed.describe(clock.instant())));
+            lock.acquire(request.lockWait());
+            return new Execution(request, planned, runner, state, previous, lock, cluster, console).run();
+        }
+    }
+
+    private static void refuseIfStale(SavedPlan saved, PlanAction.Planned planned) {
+        List<String> reasons = saved.changesSince(planned.live().resourceVersions(),
+                planned.live().release().map(release -> release.revision()).orElse(0), planned.renderHash());
+        if (!reasons.isEmpty()) {
+            throw new SignozHaException(ExitCode.REFUSED, "the saved plan is stale; nothing was changed:\n  "
+                    + String.join("\n  ", reasons) + "\nMake a new plan with signoz-ha plan --out, review it, and deploy that.");
+        }
+    }
+
+    private static void confirm(Request request, LivePlan plan, Console console) {
+        if (request.yes()) {
+            return;
+        }
+        String question = "Apply these changes (" + plan.disruption().cliName() + ")?";
+        Optional<Boolean> answer = console.confirmer().confirm(question);
+        if (answer.isEmpty()) {
+            throw new SignozHaException(ExitCode.REFUSED, "no terminal to confirm on and no --yes; nothing was changed");
+        }
+        if (!answer.get()) {
+            throw new SignozHaException(ExitCode.REFUSED, "not confirmed; nothing was changed");
+        }
+    }
+
+    /** One run that holds the lock: the phases, verification, the record, and for an upgrade the rollback. */
+    private final class Execution {
+
+        private final Request request;
+        private final PlanAction.Planned planned;
+        private final PhaseRunner runner;
+        private final StateStore state;
+        private final Optional<StateRecord> previous;
+        private final LeaseLock lock;
+        private final Cluster cluster;
+        private final Console console;
+
+        Execution(Request request, PlanAction.Planned planned, PhaseRunner runner, StateStore state,
+                  Optional<StateRecord> previous, LeaseLock lock, Cluster cluster, Console console) {
+            this.request = request;
+            this.planned = planned;
+            this.runner = runner;
+            this.state = state;
+            this.previous = previous;
+            this.lock = lock;
+            this.cluster = cluster;
+            this.console = console;
+        }
+
+        int run() throws InterruptedException {
+            IngestionWatch ingestion = request.kind() == Kind.UPGRADE
+                    ? IngestionWatch.start(cluster.ingestion(), console.progress()) : IngestionWatch.off();
+            int fromRevision = planned.live().release().map(release -> release.revision()).orElse(0);
+            try (ingestion) {
+                runner.run(lock);
+                ingestion.finish(clock, clock.instant().plus(request.timeout(DeployPhase.VERIFICATION)));
+            } catch (PhaseFailure failure) {
+                return failed(failure, fromRevision);
+            } catch (InterruptedException interrupted) {
+                record(HistoryEntry.FAILED, "interrupted during " + runner.current());
+                throw interrupted;
+            }
+            state.update(record -> record.applied(planned.topologyText(), valuesHash(),
+                    planned.rendered().chartVersion().toString(), toolVersion).withEntry(entry(HistoryEntry.SUCCEEDED,
+                    ingestion.summary().orElse(null))));
+            console.out().println((request.kind() == Kind.UPGRADE ? "Upgraded" : "Deployed") + " topology "
+                    + planned.topology().metadata().name() + " (chart " + planned.rendered().chartVersion() + ")"
+                    + ingestion.summary().map(summary -> "; " + summary).orElse("") + ".");
+            return ExitCode.OK.code();
+        }
+
+        private int failed(PhaseFailure failure, int fromRevision) throws InterruptedException {
+            if (request.kind() == Kind.DEPLOY || previous.isEmpty()) {
+                record(HistoryEntry.FAILED, failure.getMessage());
+                throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, failure.getMessage() + "\nNothing was rolled back. "
+                        + failure.advice() + " Then run signoz-ha deploy again: it applies only what is missing.");
+            }
+            try {
+                new Rollback(cluster, runner, templates, console.progress()).to(previous.get(), fromRevision,
+                        planned.spec().namespace(), planned.spec().release());
+            } catch (SignozHaException rollbackFailure) {
+                record(HistoryEntry.FAILED, "rollback failed: " + rollbackFailure.getMessage());
+                throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "the upgrade failed: " + failure.getMessage()
+                        + "\nand the rollback failed too: " + rollbackFailure.getMessage()
+                        + "\nFollow the runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
+            }
+            record(HistoryEntry.ROLLED_BACK, failure.getMessage());
+            throw new SignozHaException(ExitCode.ROLLED_BACK, "the upgrade failed and was rolled back to Helm revision "
+                    + fromRevision + " and the previous manifests: " + failure.getMessage() + "\n" + failure.advice());
+        }
+
+        private void record(String outcome, String detail) {
+            try {
+                state.update(record -> record.withEntry(entry(outcome, detail)));
+            } catch (SignozHaException e) {
+                console.progress().note("could not record the run in " + state.source() + ": " + e.getMessage());
+            }
+        }
+
+        private HistoryEntry entry(String outcome, String detail) {
+            return new HistoryEntry(clock.instant(), request.kind().command(), planned.rendered().chartVersion().toString(),
+                    valuesHash(), outcome, lock.holder().identity(), detail);
+        }
+
+        private String valuesHash() {
+            return StateRecord.hash(dev.signozha.core.yaml.CanonicalYaml.yaml(planned.rendered().values()));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.signozha.actions;
+
+import dev.signozha.checks.CheckCatalog;
+import dev.signozha.checks.CheckResult;
+import dev.signozha.checks.CheckSpec;
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.plan.Disruption;
+import dev.signozha.core.plan.LivePlan;
+import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.topology.Topology.Spec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What stops a deploy or upgrade before anything changes: preflight errors it cannot fix, a missing password
+ * Secret, an upgrade of something never deployed, a second ClickHouse installation, and any change more
+ * disruptive than {@code --allow-disruption} (a new ClickHouse host is destructive). Each refusal names the
+ * finding or the option that would allow it.
+ */
+final class Gates {
+
+    /**
+     * Preflight errors that stop a deploy: ones it cannot fix and would make worse. Other errors (not ready yet,
+     * drift, development-sized limits...) are what the deploy is about to fix; verification judges them after.
+     */
+    static final Set<CheckSpec> BLOCKING = Set.of(CheckCatalog.DUPLICATE_CLICKHOUSE,
+            CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE, CheckCatalog.INSUFFICIENT_CAPACITY,
+            CheckCatalog.DEFAULT_CLICKHOUSE_PASSWORD);
+
+    private Gates() {
+    }
+
+    static void refuse(DeployAction.Request request, PlanAction.Planned planned, Optional<StateRecord> previous) {
+        Spec spec = planned.spec();
+        if (request.kind() == DeployAction.Kind.UPGRADE && previous.map(StateRecord::neverApplied).orElse(true)) {
+            throw new SignozHaException(ExitCode.REFUSED, "nothing in namespace " + spec.namespace() + " was deployed by "
+                    + "signoz-ha (no state record " + StateRecord.CONFIG_MAP + "); run signoz-ha deploy first");
+        }
+        List<String> blocking = blocking(planned.preflight().results());
+        if (!blocking.isEmpty()) {
+            throw new SignozHaException(ExitCode.CHECKS_FAILED, "preflight found what a " + request.kind().command()
+                    + " cannot fix; nothing was changed:\n  " + String.join("\n  ", blocking)
+                    + "\nEach code has a runbook: signoz-ha runbook CODE.");
+        }
+        if (spec.clickhouse().passwordSecret() != null && planned.live().password().isEmpty()) {
+            throw new SignozHaException(ExitCode.REFUSED, "Secret " + spec.namespace() + "/"
+                    + spec.clickhouse().passwordSecret().name() + " with key " + spec.clickhouse().passwordSecret().key()
+                    + " does not exist; create it first (kubectl -n " + spec.namespace() + " create secret generic "
+                    + spec.clickhouse().passwordSecret().name() + " --from-file=" + spec.clickhouse().passwordSecret().key()
+                    + "=PATH); nothing was changed");
+        }
+        refuseDisruption(request, planned.plan(), planned.live().installations());
+    }
+
+    private static List<String> blocking(List<CheckResult> results) {
+        List<String> lines = new ArrayList<>();
+        results.stream().filter(result -> result.isError() && BLOCKING.contains(result.spec()))
+                .forEach(result -> result.findings().forEach(finding -> lines.add(result.spec().code() + ": "
+                        + finding.detail() + " (" + String.join(", ", finding.objects()) + ")")));
+        return lines;
+    }
+
+    private static void refuseDisruption(DeployAction.Request request, LivePlan plan, List<String> installations) {
+        List<String> refused = new ArrayList<>();
+        plan.objects().stream().filter(step -> step.action() != LivePlan.Action.UNCHANGED)
+                .filter(step -> step.disruption().exceeds(request.allowed()))
+                .forEach(step -> refused.add(step.id() + ": " + step.reason() + " (" + step.disruption().cliName() + ")"));
+        if (plan.values().action() != LivePlan.Action.UNCHANGED && plan.values().disruption().exceeds(request.allowed())) {
+            refused.add("Helm values: " + plan.values().reason() + " (" + plan.values().disruption().cliName() + ")");
+        }
+        if (Disruption.DESTRUCTIVE.exceeds(request.allowed())) {
+            secondInstallation(plan, installations).ifPresent(refused::add);
+        }
+        if (!refused.isEmpty()) {
+            throw new SignozHaException(ExitCode.REFUSED, "refusing to " + request.kind().command() + "; nothing was "
+                    + "changed:\n  " + String.join("\n  ", refused) + "\n" + advice(request, plan));
+        }
+    }
+
+    /**
+     * A plan that creates a ClickHouseInstallation in a namespace that already runs another (the tool's or the
+     * chart's) would put a second one under another service name beside it: the upgrade failure this tool exists
+     * to prevent.
+     */
+    private static Optional<String> secondInstallation(LivePlan plan, List<String> installations) {
+        return plan.objects().stream().filter(step -> step.action() == LivePlan.Action.CREATE)
+                .map(LivePlan.ObjectStep::id).filter(id -> id.startsWith("ClickHouseInstallation/"))
+                .filter(id -> !installations.isEmpty() && !installations.contains(id)).findFirst()
+                .map(id -> CheckCatalog.DUPLICATE_CLICKHOUSE.code() + ": " + id + " would be a second ClickHouse "
+                        + "installation beside " + String.join(", ", installations) + "; keep spec.clickhouse.host "
+                        + "naming the running one");
+    }
+
+    private static String advice(DeployAction.Request request, LivePlan plan) {
+        return plan.disruption() == Disruption.DESTRUCTIVE || !Disruption.DESTRUCTIVE.exceeds(request.allowed())
+                ? "A destructive change loses data or the host every component connects to. If that is what you "
+                + "want, back up first and pass --allow-disruption=destructive."
+                : "Pass --allow-disruption=" + plan.disruption().cliName() + " to allow it (now: "
+                + request.allowed().cliName() + ").";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.signozha.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.cluster.helm.HelmGateway;
+import dev.signozha.cluster.helm.HelmRelease;
+import dev.signozha.cluster.kube.KubeGateway;
+import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.plan.LivePlan;
+import dev.signozha.core.plan.LivePlanner;
+import dev.signozha.core.render.RenderedRelease;
+import dev.signozha.core.topology.ClickHouseMode;
+import dev.signozha.core.topology.Topology.Spec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What is live for one release, read once: the tool's objects, the Helm release and its supplied values, and
+ * (bundled mode) the ClickHouse password from its Secret, so the rendered placeholder is compared with the real
+ * value instead of showing as a change on every run. The password is only ever handed to the planner, which
+ * hides any change of it, and to the private values file of a deploy.
+ */
+public final class LiveState {
+
+    private final List<JsonNode> owned;
+    private final Optional<HelmRelease> release;
+    private final Optional<JsonNode> values;
+    private final Optional<String> password;
+    private final List<String> installations;
+
+    private LiveState(List<JsonNode> owned, Optional<HelmRelease> release, Optional<JsonNode> values,
+                      Optional<String> password, List<String> installations) {
+        this.owned = owned;
+        this.installations = installations;
+        this.release = release;
+        this.values = values;
+        this.password = password;
+    }
+
+    /** Reads the release of {@code spec}; {@code inventory} is the namespace as already read for the preflight. */
+    public static LiveState read(Spec spec, KubeGateway kube, HelmGateway helm, Inventory inventory) {
+        Optional<String> password = Optional.ofNullable(spec.clickhouse().passwordSecret())
+                .flatMap(ref -> kube.secretValue(spec.namespace(), ref.name(), ref.key()));
+        return new LiveState(kube.ownedObjects(spec.namespace()), helm.status(spec.namespace(), spec.release()),
+                helm.suppliedValues(spec.namespace(), spec.release()), password,
+                inventory.clickHouseInstallations().stream().map(Inventory::id).sorted().toList());
+    }
+
+    /** Every ClickHouseInstallation in the namespace, the tool's or not, by id. */
+    public List<String> installations() {
+        return installations;
+    }
+
+    public LivePlan plan(RenderedRelease rendered, Spec spec) {
+        RenderedRelease supplied = new RenderedRelease(rendered.chartVersion(), suppliedValues(rendered, spec),
+                rendered.manifests(), rendered.notes());
+        return LivePlanner.plan(supplied, owned, values.orElse(null), release.map(LiveState::chartVersion).orElse(null));
+    }
+
+    /** The values a deploy hands helm: the rendered ones, with the real password in bundled mode. */
+    public JsonNode suppliedValues(RenderedRelease rendered, Spec spec) {
+        if (spec.clickhouse().mode() != ClickHouseMode.BUNDLED || password.isEmpty()) {
+            return rendered.values();
+        }
+        ObjectNode copy = rendered.values().deepCopy();
+        ((ObjectNode) copy.path("clickhouse")).put("password", password.get());
+        return copy;
+    }
+
+    /** The Secret's password, when the topology names one and it exists. */
+    public Optional<String> password() {
+        return password;
+    }
+
+    public Optional<HelmRelease> release() {
+        return release;
+    }
+
+    /** The resourceVersion of every live object of the tool's, by id. */
+    public Map<String, String> resourceVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        owned.forEach(object -> versions.put(LivePlanner.id(object),
+                object.path("metadata").path("resourceVersion").asText("")));
+        return versions;
+    }
+
+    /** {@code signoz-0.131.0} → {@code 0.131.0}. */
+    static String chartVersion(HelmRelease release) {
+        String chart = release.chart();
+        return chart.substring(chart.lastIndexOf('-') + 1);
+    }
+}

@@ -1,0 +1,241 @@
+package dev.signozha.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signozha.checks.CheckCatalog;
+import dev.signozha.checks.CheckReport;
+import dev.signozha.checks.CheckResult;
+import dev.signozha.checks.Readiness;
+import dev.signozha.cluster.helm.ChartReference;
+import dev.signozha.cluster.helm.HelmDryRun;
+import dev.signozha.cluster.helm.HelmException;
+import dev.signozha.cluster.helm.UpgradeRequest;
+import dev.signozha.cluster.kube.LeaseLock;
+import dev.signozha.cluster.kube.NamespaceWatch;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.render.Manifest;
+import dev.signozha.core.render.RenderedRelease;
+import dev.signozha.core.topology.ClickHouseMode;
+import dev.signozha.core.topology.Topology.Spec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a planned release phase by phase. Each phase applies its own part (server-side apply as signoz-ha,
+ * or helm) and then waits on watches for its own readiness, with its own timeout; a phase stuck for a reason the
+ * cluster states fails at once with the finding. External mode: namespace, clickhouse-operator (when missing),
+ * ZooKeeper, ClickHouseInstallation, SigNoz chart, migration, collectors, verification. Bundled mode: the chart
+ * brings ClickHouse and ZooKeeper, so it is installed right after the namespace and the rest is waited for.
+ */
+final class PhaseRunner {
+
+    /** The clickhouse-operator chart installed in external mode when no operator watches the namespace. */
+    static final String OPERATOR_REPOSITORY = "https://docs.altinity.com/clickhouse-operator/";
+    static final String OPERATOR_CHART = "altinity-clickhouse-operator";
+    static final String OPERATOR_VERSION = "0.25.6";
+
+    private final PlanAction.Planned planned;
+    private final DeployAction.Request request;
+    private final DeployAction.Cluster cluster;
+    private final DeployAction.Console console;
+    private final Clock clock;
+    private final Spec spec;
+    private final List<DeployPhase> phases;
+    private final PhaseJudges judges;
+    private volatile DeployPhase current;
+
+    PhaseRunner(PlanAction.Planned planned, DeployAction.Request request, DeployAction.Cluster cluster,
+                DeployAction.Console console, Clock clock) {
+        this.planned = planned;
+        this.request = request;
+        this.cluster = cluster;
+        this.console = console;
+        this.clock = clock;
+        this.spec = planned.spec();
+        this.phases = phases(spec);
+        this.judges = new PhaseJudges(spec);
+    }
+
+    static List<DeployPhase> phases(Spec spec) {
+        return spec.clickhouse().mode() == ClickHouseMode.EXTERNAL ? List.of(DeployPhase.values())
+                : List.of(DeployPhase.NAMESPACE, DeployPhase.SIGNOZ, DeployPhase.ZOOKEEPER, DeployPhase.CLICKHOUSE,
+                DeployPhase.MIGRATION, DeployPhase.COLLECTORS, DeployPhase.VERIFICATION);
+    }
+
+    /** The phase running now, for a message about an interruption. */
+    String current() {
+        return current == null ? "preparation" : current.label();
+    }
+
+    void run(LeaseLock lock) throws PhaseFailure, InterruptedException {
+        for (int index = 0; index < phases.size(); index++) {
+            lock.ensureHeld();
+            current = phases.get(index);
+            runPhase(index + 1, current);
+        }
+    }
+
+    private void runPhase(int step, DeployPhase phase) throws PhaseFailure, InterruptedException {
+        Instant start = clock.instant();
+        Duration timeout = request.timeout(phase);
+        switch (phase) {
+            case NAMESPACE -> finish(step, phase, cluster.session().ensureNamespace(spec.namespace())
+                    ? "created" : "exists", start);
+            case OPERATOR -> {
+                if (!operatorMissing()) {
+                    finish(step, phase, "already installed", start);
+                    return;
+                }
+                helm(() -> cluster.helm().upgradeInstall(new UpgradeRequest(PhaseJudges.OPERATOR_RELEASE,
+                        spec.namespace(), ChartReference.remote(OPERATOR_CHART, OPERATOR_REPOSITORY, OPERATOR_VERSION),
+                        List.of(), timeout, HelmDryRun.NONE)), phase);
+                await(step, phase, timeout);
+            }
+            case ZOOKEEPER -> {
+                apply(manifests(false), false, phase);
+                await(step, phase, timeout);
+            }
+            case CLICKHOUSE -> {
+                apply(manifests(true), false, phase);
+                await(step, phase, timeout);
+            }
+            case SIGNOZ -> {
+                installChart(planned.rendered(), HelmDryRun.NONE, timeout, phase);
+                if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
+                    await(step, phase, timeout);
+                } else {
+                    finish(step, phase, "chart " + planned.rendered().chartVersion() + " released", start);
+                }
+            }
+            case MIGRATION, COLLECTORS -> await(step, phase, timeout);
+            case VERIFICATION -> verify(step, timeout);
+            default -> throw new IllegalStateException("no such phase " + phase);
+        }
+    }
+
+    /** Every object and the chart, validated by the API server and helm, nothing kept. */
+    void serverDryRun() {
+        try {
+            boolean crd = cluster.session().hasClickHouseCrd();
+            for (Manifest manifest : planned.rendered().manifests()) {
+                if (!crd && manifest.kind().equals("ClickHouseInstallation")) {
+                    console.progress().note("skipping " + manifest.id() + ": its CRD comes with clickhouse-operator");
+                    continue;
+                }
+                cluster.session().applier().apply(manifest.body(), true);
+            }
+            installChart(planned.rendered(), HelmDryRun.SERVER, request.timeout(DeployPhase.SIGNOZ), DeployPhase.SIGNOZ);
+        } catch (PhaseFailure failure) {
+            throw new SignozHaException(dev.signozha.core.ExitCode.REFUSED, failure.getMessage() + "; nothing was kept");
+        }
+    }
+
+    /** The ClickHouseInstallation ({@code installation}) or every other manifest (ZooKeeper's). */
+    private List<Manifest> manifests(boolean installation) {
+        return planned.rendered().manifests().stream()
+                .filter(manifest -> manifest.kind().equals("ClickHouseInstallation") == installation).toList();
+    }
+
+    void apply(List<Manifest> manifests, boolean dryRun, DeployPhase phase) throws PhaseFailure {
+        for (Manifest manifest : manifests) {
+            try {
+                cluster.session().applier().apply(manifest.body(), dryRun);
+            } catch (SignozHaException e) {
+                throw new PhaseFailure(phase.label() + ": " + e.getMessage(), Optional.empty());
+            }
+        }
+    }
+
+    void installChart(RenderedRelease rendered, HelmDryRun dryRun, Duration timeout, DeployPhase phase)
+            throws PhaseFailure {
+        JsonNode values = planned.live().suppliedValues(rendered, spec);
+        try (ValuesFiles files = new ValuesFiles()) {
+            UpgradeRequest upgrade = new UpgradeRequest(spec.release(), spec.namespace(),
+                    ChartReference.remote(spec.chart().name(), spec.chart().repository(), rendered.chartVersion().toString()),
+                    List.of(files.write("values.yaml", values)), timeout, dryRun);
+            helm(() -> cluster.helm().upgradeInstall(upgrade), phase);
+        }
+    }
+
+    private void helm(Runnable call, DeployPhase phase) throws PhaseFailure {
+        try {
+            call.run();
+        } catch (HelmException e) {
+            throw new PhaseFailure(phase.label() + ": helm failed: " + e.getMessage(), Optional.empty());
+        }
+    }
+
+    private boolean operatorMissing() {
+        return !cluster.session().hasClickHouseCrd() || planned.preflight().results().stream()
+                .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
+    }
+
+    /** Waits for {@code phase} on fresh watches (a CRD installed by an earlier phase is watched too). */
+    void await(int step, DeployPhase phase, Duration timeout) throws PhaseFailure, InterruptedException {
+        PhaseWaiter.Outcome outcome;
+        try (NamespaceWatch watch = cluster.session().watch(spec.namespace())) {
+            outcome = new PhaseWaiter(clock).await(new PhaseWaiter.Phase(phase.label(), judges.judge(phase)), watch,
+                    timeout, (state, waited) -> console.progress().update(step, phases.size(), phase, state, waited));
+        }
+        switch (outcome.result()) {
+            case READY -> console.progress().finish(step, phases.size(), phase, outcome.progress(), outcome.waited());
+            case STUCK -> {
+                Readiness.Stuck stuck = outcome.stuck().orElseThrow();
+                console.progress().finish(step, phases.size(), phase, "stuck: " + stuck.code().code(), outcome.waited());
+                throw new PhaseFailure("[" + step + "/" + phases.size() + "] " + phase.label() + " is stuck: "
+                        + stuck.code().code() + " " + stuck.object() + ": " + stuck.reason(), Optional.of(stuck.code()));
+            }
+            default -> {
+                console.progress().finish(step, phases.size(), phase, "timed out at " + outcome.progress(),
+                        outcome.waited());
+                throw new PhaseFailure("[" + step + "/" + phases.size() + "] " + phase.label() + " was not ready within "
+                        + dev.signozha.core.text.GoDuration.format(timeout) + " (" + outcome.progress()
+                        + "); --phase-timeout " + phase.label() + "=DURATION gives it longer", Optional.empty());
+            }
+        }
+    }
+
+    /** The doctor's checks, Kubernetes and ClickHouse level, again on every change until none fails or time is up. */
+    private void verify(int step, Duration timeout) throws PhaseFailure, InterruptedException {
+        Instant start = clock.instant();
+        Instant deadline = start.plus(timeout);
+        try (NamespaceWatch watch = cluster.session().watch(spec.namespace())) {
+            while (true) {
+                long seen = watch.version();
+                CheckReport report = new DoctorAction().run(new DoctorAction.Request(cluster.session().gateway()::inventory,
+                        spec.namespace(), planned.loaded(), cluster.clickhouse())).report();
+                List<CheckResult> errors = report.results().stream().filter(CheckResult::isError).toList();
+                Duration waited = Duration.between(start, clock.instant());
+                if (errors.isEmpty()) {
+                    console.progress().finish(step, phases.size(), DeployPhase.VERIFICATION, report.passed()
+                            + " checks passed, " + report.warnings() + " warning(s)", waited);
+                    return;
+                }
+                String codes = errors.stream().map(result -> result.spec().code()).collect(Collectors.joining(", "));
+                console.progress().update(step, phases.size(), DeployPhase.VERIFICATION, errors.size() + " failing: "
+                        + codes, waited);
+                if (!clock.instant().isBefore(deadline)) {
+                    throw new PhaseFailure("verification still fails after " + dev.signozha.core.text.GoDuration.format(timeout)
+                            + ":\n  " + describe(errors), Optional.of(errors.get(0).spec()));
+                }
+                Duration left = Duration.between(clock.instant(), deadline);
+                watch.awaitChange(seen, left.compareTo(PhaseWaiter.HEARTBEAT) < 0 ? left : PhaseWaiter.HEARTBEAT);
+            }
+        }
+    }
+
+    private static String describe(List<CheckResult> errors) {
+        List<String> lines = new ArrayList<>();
+        errors.forEach(result -> result.findings().forEach(finding -> lines.add(result.spec().code() + ": "
+                + finding.detail())));
+        return String.join("\n  ", lines);
+    }
+
+    private void finish(int step, DeployPhase phase, String result, Instant start) {
+        console.progress().finish(step, phases.size(), phase, result, Duration.between(start, clock.instant()));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.signozha.checks;
+
+import dev.signozha.core.state.HistoryEntry;
+import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.state.StateRecordCodec;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.util.List;
+import java.util.Optional;
+
+/** The tool's own runs, from the state record's history: a run that failed and was not finished since. */
+final class RunChecks {
+
+    private RunChecks() {
+    }
+
+    static List<Check> all() {
+        return List.of(Check.of(CheckCatalog.LAST_RUN_FAILED, RunChecks::lastRun));
+    }
+
+    private static Outcome lastRun(CheckContext context) {
+        ClusterView view = context.view();
+        Optional<ConfigMap> record = view.local(view.inventory().configMaps()).stream()
+                .filter(map -> StateRecord.CONFIG_MAP.equals(map.getMetadata().getName())).findFirst();
+        if (record.isEmpty()) {
+            return Outcome.skip("no state record: signoz-ha has not deployed here");
+        }
+        String source = "ConfigMap/" + view.namespace() + "/" + StateRecord.CONFIG_MAP;
+        Optional<HistoryEntry> last = new StateRecordCodec(List.of()).decode(source, record.get().getData()).lastEntry();
+        return last.filter(entry -> HistoryEntry.FAILED.equals(entry.outcome()))
+                .map(entry -> Outcome.of(List.of(Finding.of(entry.command() + " by " + entry.user() + " at " + entry.time()
+                        + " failed" + (entry.detail() == null ? "" : ": " + entry.detail()), source)), ""))
+                .orElseGet(() -> Outcome.pass(last.map(entry -> "last run: " + entry.command() + " "
+                        + entry.outcome() + " at " + entry.time()).orElse("no run recorded")));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.signozha.cluster.kube;
+
+import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.state.LockHolder;
+import dev.signozha.core.state.StateRecordCodec;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * What a run that changes a cluster does with it, on one client: read (the gateway), apply, watch, delete,
+ * lock and remember. Closing it closes the client.
+ */
+public final class KubeSession implements AutoCloseable {
+
+    private final KubernetesClient client;
+    private final Fabric8KubeGateway gateway;
+
+    public KubeSession(KubernetesClient client, String name, Clock clock) {
+        this.client = client;
+        this.gateway = new Fabric8KubeGateway(client, name, clock);
+    }
+
+    public KubeGateway gateway() {
+        return gateway;
+    }
+
+    public KubeApplier applier() {
+        return new Fabric8KubeApplier(client);
+    }
+
+    /** Watches on the namespace's workloads; ClickHouseInstallations too when their CRD is installed by now. */
+    public NamespaceWatch watch(String namespace) {
+        return new Fabric8NamespaceWatch(client, namespace);
+    }
+
+    /** The state record, refusing to store any of {@code knownSecrets}. */
+    public StateStore state(String namespace, Collection<String> knownSecrets) {
+        return new StateStore(client, namespace, new StateRecordCodec(knownSecrets));
+    }
+
+    public LeaseLock lock(String namespace, LockHolder holder, StateStore state, LeaseLock.Timing timing) {
+        return new LeaseLock(client, namespace, holder, state, timing);
+    }
+
+    public boolean hasClickHouseCrd() {
+        return call("read CustomResourceDefinition/" + Inventory.CHI_CRD,
+                () -> client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null);
+    }
+
+    /** Creates the namespace, labelled as the tool's, unless it exists; returns whether it created it. */
+    public boolean ensureNamespace(String namespace) {
+        return call("create Namespace/" + namespace, () -> {
+            if (client.namespaces().withName(namespace).get() != null) {
+                return false;
+            }
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
+                    .withLabels(Map.of("app.kubernetes.io/managed-by", "signoz-ha")).endMetadata().build()).create();
+            return true;
+        });
+    }
+
+    /**
+     * Deletes one object named {@code Kind/namespace/name} (ClickHouseInstallation, Job, Pod or
+     * PersistentVolumeClaim); a Job's pods go with it. Returns false when it was already gone.
+     */
+    public boolean delete(String id) {
+        String[] parts = id.split("/", 3);
+        Resource<?> resource = switch (parts[0]) {
+            case "ClickHouseInstallation" -> client.genericKubernetesResources(Fabric8KubeGateway.CHI)
+                    .inNamespace(parts[1]).withName(parts[2]);
+            case "Job" -> client.batch().v1().jobs().inNamespace(parts[1]).withName(parts[2]);
+            case "Pod" -> client.pods().inNamespace(parts[1]).withName(parts[2]);
+            case "PersistentVolumeClaim" -> client.persistentVolumeClaims().inNamespace(parts[1]).withName(parts[2]);
+            default -> throw new IllegalArgumentException("signoz-ha never deletes a " + parts[0]);
+        };
+        return call("delete " + id, () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty());
+    }
+
+    private <T> T call(String what, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            throw KubeFailures.cannot(what + " (" + gateway.describe() + ")", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.signozha.commands;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.signozha.actions.DeployAction;
+import dev.signozha.actions.IngestionProbe;
+import dev.signozha.actions.InputFiles;
+import dev.signozha.cluster.helm.HelmCli;
+import dev.signozha.cluster.helm.HelmSettings;
+import dev.signozha.cluster.helm.SystemProcessRunner;
+import dev.signozha.cluster.kube.KubeConnections;
+import dev.signozha.cluster.kube.KubeSession;
+import dev.signozha.cluster.kube.LeaseLock;
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.plan.SavedPlan;
+import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.TopologyLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Wires a deploy or upgrade from the command line: the real cluster, helm from the PATH, the terminal. */
+final class ChangeRun {
+
+    private ChangeRun() {
+    }
+
+    /** What the command line said. */
+    record Args(DeployAction.Kind kind, Path topologyFile, Path planFile, Optional<String> chartVersion,
+                ClusterOptions cluster, ClickHouseOptions clickhouse, ChangeOptions change, OutputOptions output,
+                TemplatesOption templates) {}
+
+    static int run(CommandSpec spec, Args args) {
+        Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(ChangeRun::readPlan);
+        String source = saved.map(plan -> args.planFile() + " (topology " + plan.topologyName() + ")")
+                .orElseGet(() -> args.topologyFile().toString());
+        String text = saved.map(SavedPlan::topology).orElseGet(() -> InputFiles.readText(args.topologyFile()));
+        DeployAction.Request request = new DeployAction.Request(args.kind(), source, text, saved,
+                args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)), args.change().dryRun,
+                args.change().allowed, args.change().yes, args.change().lockWait, args.change().forceUnlockReason(),
+                args.change().timeouts());
+        try (KubeSession session = KubeConnections.session(args.cluster().kubeconfig, args.cluster().context)) {
+            LoadedTopology loaded = TopologyLoader.load(source, text);
+            IngestionProbe ingestion = args.kind() == DeployAction.Kind.UPGRADE
+                    ? args.clickhouse().ingestion(session.gateway(), loaded) : IngestionProbe.none();
+            DeployAction.Cluster cluster = new DeployAction.Cluster(session, new HelmCli(new SystemProcessRunner(),
+                    HelmSettings.forCluster(args.cluster().kubeconfig, args.cluster().context)),
+                    args.clickhouse().viaKubernetes(session.gateway()), ingestion);
+            DeployAction.Console console = new DeployAction.Console(spec.commandLine().getOut(),
+                    Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.output().style());
+            DeployAction action = new DeployAction(args.templates().source(), new VersionProvider().version(),
+                    Clock.systemUTC(), LeaseLock.Timing.system());
+            return Interruptible.run(() -> action.run(request, cluster, console));
+        } catch (InterruptedException e) {
+            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().name().toLowerCase() + " was interrupted; "
+                    + "the run is recorded and its lock released. Run signoz-ha deploy again: it applies only what "
+                    + "is missing.", e);
+        }
+    }
+
+    private static SavedPlan readPlan(Path file) {
+        String text = InputFiles.readText(file);
+        try {
+            SavedPlan plan = JsonMapper.builder().build().readValue(text, SavedPlan.class);
+            if (!SavedPlan.KIND.equals(plan.kind()) || plan.schemaVersion() != SavedPlan.SCHEMA_VERSION) {
+                throw InvalidInputException.single(file.toString(), "not a saved plan of schema version "
+                        + SavedPlan.SCHEMA_VERSION + " (make one with signoz-ha plan --out)");
+            }
+            return plan;
+        } catch (IOException e) {
+            throw InvalidInputException.single(file.toString(), "not a saved plan: "
+                    + dev.signozha.core.text.Messages.firstLine(e.getMessage(), "unreadable"));
+        }
+    }
+}

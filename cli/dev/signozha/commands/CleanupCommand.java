@@ -1,0 +1,69 @@
+package dev.signozha.commands;
+
+import dev.signozha.actions.CleanupAction;
+import dev.signozha.actions.DoctorAction;
+import dev.signozha.cluster.kube.KubeConnections;
+import dev.signozha.cluster.kube.KubeSession;
+import dev.signozha.cluster.kube.LeaseLock;
+import dev.signozha.core.topology.LoadedTopology;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "cleanup", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Remove what doctor calls leftovers: a duplicate ClickHouseInstallation that no component "
+                + "connects to (DUPLICATE_CLICKHOUSE), failed schema migration Jobs, evicted pods. Lists them and "
+                + "deletes nothing unless --yes is given. Never touches the installation any component's host (or the "
+                + "topology's) points at, and never deletes PersistentVolumeClaims unless --delete-volumes names that "
+                + "exact installation. Every deletion is printed and written to the state record.",
+                "Exits 0 (listed or deleted), 4 when refused (the installation is in use, a volume flag names another "
+                        + "installation), 5 when another run holds the lock."})
+final class CleanupCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KubeOptions kube;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Topology file naming the host in use (default: the state record's).")
+    Path topology;
+
+    @Option(names = "--installation", paramLabel = "NAME",
+            description = "Remove this ClickHouseInstallation only (default: every one no component connects to).")
+    String installation;
+
+    @Option(names = "--delete-volumes", paramLabel = "INSTALLATION",
+            description = "Also delete the PersistentVolumeClaims, and their data, of this exact installation.")
+    String deleteVolumes;
+
+    @Option(names = {"-y", "--yes"}, description = "Delete; without it cleanup only lists (a dry run).")
+    boolean yes;
+
+    @Option(names = "--wait-for-lock", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Wait this long for another run's lock before giving up with exit 5 (default: ${DEFAULT-VALUE}).")
+    Duration lockWait;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        try (KubeSession session = KubeConnections.session(kube.cluster.kubeconfig, kube.cluster.context)) {
+            Optional<LoadedTopology> loaded = Optional.ofNullable(DoctorAction.load(topology));
+            String namespace = kube.namespace != null ? kube.namespace
+                    : loaded.map(file -> file.spec().namespace()).orElse(session.gateway().defaultNamespace());
+            return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
+                    namespace, loaded, Optional.ofNullable(installation),
+                    Optional.ofNullable(deleteVolumes), yes, lockWait), session, spec.commandLine().getOut(), output.style());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.signozha.commands;
+
+import dev.signozha.actions.DeployAction;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "deploy", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Install or update SigNoz HA from the topology: plan against the cluster, run the preflight, "
+                + "take the lock, then apply phase by phase, each waiting for its own readiness on watches: namespace, "
+                + "clickhouse-operator (external mode, when missing), ZooKeeper, the ClickHouseInstallation, the SigNoz "
+                + "chart (helm upgrade --install), the schema migration, the collectors, and verification (the doctor's "
+                + "checks, retried until their deadline). A phase stuck for a reason the cluster states stops at once "
+                + "with its finding. A re-run applies only what differs.",
+                "Exits 0 when deployed (or nothing to change), 3 on a preflight error, 4 when refused (stale plan, "
+                        + "disruption not allowed, no --yes without a terminal), 5 when another run holds the lock, "
+                        + "7 when a phase failed (nothing is rolled back; run deploy again after fixing the cause)."})
+final class DeployCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    /** The topology file, or a plan saved from one. */
+    static final class Source {
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true,
+                description = "Topology file (apiVersion signoz-ha/v1, kind Topology).")
+        Path topology;
+
+        @Option(names = "--plan", paramLabel = "FILE", required = true,
+                description = "Apply exactly this plan from signoz-ha plan --out; refused (exit 4) if anything it "
+                        + "covers changed since.")
+        Path plan;
+    }
+
+    @Mixin
+    ChangeOptions change;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    ClickHouseOptions clickhouse;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    TemplatesOption templates;
+
+    @Override
+    public Integer call() {
+        return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.DEPLOY, source.topology, source.plan,
+                Optional.empty(), cluster, clickhouse, change, output, templates));
+    }
+}

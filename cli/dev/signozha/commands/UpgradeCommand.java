@@ -1,0 +1,53 @@
+package dev.signozha.commands;
+
+import dev.signozha.actions.DeployAction;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "upgrade", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Upgrade what signoz-ha deployed: refuses (exit 4) a change that would rename the ClickHouse "
+                + "host, add a second ClickHouse installation, or be destructive, unless --allow-disruption allows it. "
+                + "Records row counts and the newest rows of traces, logs and metrics first, follows ingestion while "
+                + "the phases run, and reports the longest gap. When verification fails (or ingestion does not "
+                + "resume), rolls back: helm rollback to the revision that was live, and the previous manifests from "
+                + "the state record.",
+                "Exits 0 when upgraded, 4 when refused, 5 when locked, 6 when it failed and was rolled back, 7 when "
+                        + "the rollback failed too (both errors and the runbook are printed)."})
+final class UpgradeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TopologyOption topology;
+
+    @Option(names = "--chart-version", paramLabel = "VERSION",
+            description = "The SigNoz chart version to upgrade to (default: the topology file's).")
+    String chartVersion;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    ClickHouseOptions clickhouse;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    TemplatesOption templates;
+
+    @Override
+    public Integer call() {
+        return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.UPGRADE, topology.file, null,
+                Optional.ofNullable(chartVersion), cluster, clickhouse, change, output, templates));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.signozha.core.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A live plan saved with {@code plan --out}: what it was rendered from (the topology text, the chart version and
+ * a hash of everything rendered) and what it was computed against (the resourceVersion of every object it
+ * covers, empty for one it creates, and the Helm release's revision, 0 before the first install). {@code deploy
+ * --plan} applies it only while all of that is still so. {@code plan} is the plan itself, for people; it holds
+ * no secret (hidden changes are already masked) and neither does the topology text (passwords are Secret
+ * references).
+ */
+public record SavedPlan(int schemaVersion, String kind, String topologyName, String topology, String chartVersion,
+                        String namespace, String release, String cluster, String renderHash,
+                        Map<String, String> resourceVersions, int helmRevision, JsonNode plan) {
+
+    public static final String KIND = "SavedPlan";
+    public static final int SCHEMA_VERSION = 1;
+    /** How {@link #resourceVersions} marks an object the plan creates: it must still be absent. */
+    public static final String ABSENT = "";
+
+    public SavedPlan {
+        Objects.requireNonNull(topology, "topology");
+        resourceVersions = new TreeMap<>(resourceVersions);
+    }
+
+    /**
+     * Why the plan no longer describes the cluster, one line per difference: an object changed, appeared or
+     * disappeared, the release moved to another revision, or the same topology now renders differently (another
+     * signoz-ha version or templates). Empty while the plan still holds.
+     */
+    public List<String> changesSince(Map<String, String> liveVersions, int liveHelmRevision, String liveRenderHash) {
+        List<String> reasons = new ArrayList<>();
+        if (!renderHash.equals(liveRenderHash)) {
+            reasons.add("the topology now renders differently (another signoz-ha version or --templates)");
+        }
+        resourceVersions.forEach((id, saved) -> {
+            String live = liveVersions.getOrDefault(id, ABSENT);
+            if (saved.equals(ABSENT) && !live.equals(ABSENT)) {
+                reasons.add(id + " was created since the plan was made");
+            } else if (!saved.equals(ABSENT) && live.equals(ABSENT)) {
+                reasons.add(id + " was deleted since the plan was made");
+            } else if (!saved.equals(live)) {
+                reasons.add(id + " changed since the plan was made (resourceVersion " + saved + " → " + live + ")");
+            }
+        });
+        liveVersions.keySet().stream().filter(id -> !resourceVersions.containsKey(id)).sorted()
+                .forEach(id -> reasons.add(id + " appeared since the plan was made"));
+        if (helmRevision != liveHelmRevision) {
+            reasons.add("Helm release " + release + " is at revision " + liveHelmRevision + ", the plan was made at "
+                    + helmRevision);
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.signozha.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.signozha.cluster.helm.ChartReference;
+import dev.signozha.cluster.helm.HelmFailures;
+import dev.signozha.cluster.helm.HelmGateway;
+import dev.signozha.cluster.helm.HelmRelease;
+import dev.signozha.cluster.helm.HelmRevision;
+import dev.signozha.cluster.helm.UpgradeRequest;
+import dev.signozha.core.inventory.Inventory;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Helm behind its interface for simulated deploys: installing the SigNoz chart (re)creates the chart's
+ * workloads of the healthy fixture, not ready (the readiness controller makes them so); installing the operator
+ * chart registers the CRD and creates the operator's Deployment. Keeps revisions with their supplied values
+ * (read from the values files, as helm does), rolls back, and can be told to fail. Every call is recorded.
+ */
+public final class FakeChart implements HelmGateway {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final MockCluster cluster;
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<Revision> revisions = new CopyOnWriteArrayList<>();
+    private volatile boolean failUpgrades;
+    private volatile boolean failRollbacks;
+    private volatile String passwordSeen;
+
+    /** One stored revision: its chart version and the values it was given. */
+    private record Revision(int number, String chartVersion, JsonNode values, String status) {}
+
+    public FakeChart(MockCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    public void failUpgrades(boolean fail) {
+        failUpgrades = fail;
+    }
+
+    public void failRollbacks(boolean fail) {
+        failRollbacks = fail;
+    }
+
+    /** The bundled-mode password the last install's values carried, if any. */
+    public Optional<String> passwordSeen() {
+        return Optional.ofNullable(passwordSeen);
+    }
+
+    @Override
+    public String version() {
+        return "v3.18.0+fake";
+    }
+
+    @Override
+    public Optional<HelmRelease> status(String namespace, String release) {
+        return latest().map(r -> new HelmRelease(release, namespace, r.number(), r.status(), "signoz-" + r.chartVersion(), ""));
+    }
+
+    @Override
+    public Optional<JsonNode> suppliedValues(String namespace, String release) {
+        return latest().map(Revision::values);
+    }
+
+    @Override
+    public List<HelmRevision> history(String namespace, String release) {
+        return revisions.stream().map(r -> new HelmRevision(r.number(), r.status(), "signoz-" + r.chartVersion(), "",
+                Optional.of(Instant.now()), "")).toList();
+    }
+
+    @Override
+    public void upgradeInstall(UpgradeRequest request) {
+        calls.add("upgrade --install " + request.release() + " " + request.chart().version().orElse("") + " "
+                + request.dryRun());
+        if (request.release().equals("altinity-clickhouse-operator")) {
+            installOperator(request.namespace());
+            return;
+        }
+        if (failUpgrades) {
+            throw HelmFailures.failed("upgrade", "Error: UPGRADE FAILED: simulated");
+        }
+        if (request.dryRun() != dev.signozha.cluster.helm.HelmDryRun.NONE) {
+            return;
+        }
+        JsonNode values = read(request.valuesFiles());
+        passwordSeen = values.path("clickhouse").path("password").asText(null);
+        revisions.add(new Revision(revisions.size() + 1, request.chart().version().orElseThrow(), values, "deployed"));
+        recreateWorkloads(request.namespace());
+    }
+
+    @Override
+    public void rollback(String namespace, String release, int revision, Duration timeout) {
+        calls.add("rollback " + release + " " + revision);
+        if (failRollbacks) {
+            throw HelmFailures.failed("rollback", "Error: simulated rollback failure");
+        }
+        Revision target = revisions.get(revision - 1);
+        revisions.add(new Revision(revisions.size() + 1, target.chartVersion(), target.values(), "deployed"));
+        recreateWorkloads(namespace);
+    }
+
+    @Override
+    public String template(String namespace, String release, ChartReference chart, List<Path> valuesFiles) {
+        throw new UnsupportedOperationException("not used by deploy");
+    }
+
+    private Optional<Revision> latest() {
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
+    }
+
+    private void installOperator(String namespace) {
+        KubernetesClient client = cluster.client();
+        if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() == null) {
+            cluster.installClickHouseCrd();
+        }
+        HealthyFixture.copies(HealthyFixture.inventory().deployments(),
+                d -> d.getMetadata().getName().equals("clickhouse-operator")).forEach(operator -> {
+                    operator.getMetadata().setName("altinity-clickhouse-operator");
+                    create(namespace, operator);
+                });
+    }
+
+    /** The chart's workloads as helm leaves them after an install: new objects, nothing ready yet. */
+    private void recreateWorkloads(String namespace) {
+        Inventory fixture = HealthyFixture.inventory();
+        List<HasMetadata> chart = new ArrayList<>();
+        chart.addAll(HealthyFixture.copies(fixture.statefulSets(), s -> s.getMetadata().getName().equals("signoz")));
+        chart.addAll(HealthyFixture.copies(fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
+        chart.addAll(HealthyFixture.copies(fixture.jobs(), j -> j.getMetadata().getName().contains("migrator")));
+        for (HasMetadata object : chart) {
+            cluster.client().resource(object).inNamespace(namespace).delete();
+            awaitGone(namespace, object);
+            create(namespace, object);
+        }
+    }
+
+    private void awaitGone(String namespace, HasMetadata object) {
+        for (int i = 0; i < 100 && cluster.client().resource(object).inNamespace(namespace).get() != null; i++) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void create(String namespace, HasMetadata object) {
+        ReadinessController.clearStatus(object);
+        object.getMetadata().setNamespace(namespace);
+        object.getMetadata().setResourceVersion(null);
+        object.getMetadata().setUid(null);
+        cluster.client().resource(object).inNamespace(namespace).createOr(existing -> existing.update());
+    }
+
+    private static JsonNode read(List<Path> files) {
+        try {
+            JsonNode merged = YAML.createObjectNode();
+            for (Path file : files) {
+                merged = YAML.readerForUpdating(merged).readValue(Files.readString(file));
+            }
+            return merged;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

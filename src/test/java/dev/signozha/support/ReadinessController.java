@@ -1,0 +1,199 @@
+package dev.signozha.support;
+
+import dev.signozha.core.inventory.Inventory;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The cluster's controllers, simulated for deploy tests: every workload the tool or the fake chart creates in the
+ * namespace becomes ready {@code delay} after it first appears, the way the StatefulSet, Deployment and Job
+ * controllers and clickhouse-operator would report it, and gets the healthy fixture's pods (and, for a
+ * ClickHouseInstallation, the operator's objects). A workload told to {@link #stick} instead gets a pod whose
+ * container waits with that reason (ImagePullBackOff, CrashLoopBackOff). Runs on its own daemon thread.
+ */
+public final class ReadinessController implements AutoCloseable {
+
+    private static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
+            .withGroup("clickhouse.altinity.com").withVersion("v1").withKind("ClickHouseInstallation")
+            .withPlural("clickhouseinstallations").withNamespaced(true).build();
+    private static final Duration TICK = Duration.ofMillis(5);
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final Duration delay;
+    private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+    private final Set<String> done = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> stuck = new ConcurrentHashMap<>();
+    private final AtomicLong readied = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public ReadinessController(MockCluster cluster, String namespace, Duration delay) {
+        this.client = cluster.client();
+        this.namespace = namespace;
+        this.delay = delay;
+        this.thread = new Thread(this::loop, "readiness-controller");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Workloads named {@code name} never get ready: their pod's container waits with {@code reason}. */
+    public void stick(String name, String reason) {
+        stuck.put(name, reason);
+    }
+
+    /** How many workloads were made ready so far. */
+    public long readied() {
+        return readied.get();
+    }
+
+    /** Status as a freshly created object has it: none. */
+    static void clearStatus(HasMetadata object) {
+        if (object instanceof StatefulSet set) {
+            set.setStatus(null);
+        } else if (object instanceof Deployment deployment) {
+            deployment.setStatus(null);
+        } else if (object instanceof Job job) {
+            job.setStatus(null);
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                tick();
+                Thread.sleep(TICK.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            } catch (KubernetesClientException e) {
+                // A write raced with the deploy or the fake chart; the next tick looks again.
+            }
+        }
+    }
+
+    private void tick() {
+        List<HasMetadata> workloads = new ArrayList<>();
+        workloads.addAll(client.apps().statefulSets().inNamespace(namespace).list().getItems());
+        workloads.addAll(client.apps().deployments().inNamespace(namespace).list().getItems());
+        workloads.addAll(client.batch().v1().jobs().inNamespace(namespace).list().getItems());
+        if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null) {
+            workloads.addAll(client.genericKubernetesResources(CHI).inNamespace(namespace).list().getItems());
+        }
+        long now = System.nanoTime();
+        for (HasMetadata workload : workloads) {
+            String key = workload.getKind() + "/" + workload.getMetadata().getName() + "/" + workload.getMetadata().getUid();
+            long seen = firstSeen.computeIfAbsent(key, k -> now);
+            if (now - seen >= delay.toNanos() && !done.contains(key)) {
+                act(workload);
+                done.add(key);
+            }
+        }
+    }
+
+    private void act(HasMetadata workload) {
+        String name = workload.getMetadata().getName();
+        if (stuck.containsKey(name)) {
+            createStuckPod(name, stuck.get(name));
+            return;
+        }
+        createFixturePods(name);
+        if (workload instanceof StatefulSet set) {
+            int replicas = Optional.ofNullable(set.getSpec().getReplicas()).orElse(1);
+            set.setStatus(new StatefulSetStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+                    .withCurrentReplicas(replicas).withUpdatedReplicas(replicas).withAvailableReplicas(replicas)
+                    .withObservedGeneration(generation(set)).build());
+        } else if (workload instanceof Deployment deployment) {
+            int replicas = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
+            deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+                    .withAvailableReplicas(replicas).withUpdatedReplicas(replicas)
+                    .withObservedGeneration(generation(deployment)).build());
+        } else if (workload instanceof Job job) {
+            job.setStatus(new JobStatusBuilder().withSucceeded(1).withConditions(new JobConditionBuilder()
+                    .withType("Complete").withStatus("True").build()).build());
+        } else if (workload instanceof GenericKubernetesResource installation) {
+            createOperatorObjects(name);
+            installation.setAdditionalProperty("status", HealthyFixture.inventory().clickHouseInstallations().get(0)
+                    .getAdditionalProperties().get("status"));
+        }
+        client.resource(workload).inNamespace(namespace).updateStatus();
+        readied.incrementAndGet();
+    }
+
+    /** The generation the status reports as observed; the mock does not count generations, so 1 when unset. */
+    private long generation(HasMetadata object) {
+        if (object.getMetadata().getGeneration() == null) {
+            object.getMetadata().setGeneration(1L);
+            client.resource(object).inNamespace(namespace).update();
+        }
+        return object.getMetadata().getGeneration();
+    }
+
+    private void createFixturePods(String workload) {
+        HealthyFixture.copies(HealthyFixture.inventory().pods(),
+                pod -> pod.getMetadata().getName().startsWith(workload + "-")).forEach(this::createIfAbsent);
+    }
+
+    private void createOperatorObjects(String installation) {
+        Inventory fixture = HealthyFixture.inventory();
+        List<HasMetadata> owned = new ArrayList<>();
+        owned.addAll(fixture.statefulSets());
+        owned.addAll(fixture.services());
+        owned.addAll(fixture.persistentVolumeClaims());
+        owned.addAll(fixture.disruptionBudgets());
+        owned.addAll(fixture.pods());
+        HealthyFixture.copies(owned, object -> installation.equals(Optional.ofNullable(object.getMetadata().getLabels())
+                .map(labels -> labels.get("clickhouse.altinity.com/chi")).orElse(null))).forEach(this::createIfAbsent);
+    }
+
+    private void createStuckPod(String workload, String reason) {
+        Pod pod = HealthyFixture.copies(HealthyFixture.inventory().pods(),
+                p -> p.getMetadata().getName().startsWith(workload + "-")).stream().findFirst().orElseThrow();
+        pod.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder().withName("main").withReady(false)
+                .withImage("registry.example/missing:1").withRestartCount(0).withNewState().withNewWaiting()
+                .withReason(reason).endWaiting().endState().build()));
+        createIfAbsent(pod);
+    }
+
+    private void createIfAbsent(HasMetadata object) {
+        object.getMetadata().setNamespace(namespace);
+        object.getMetadata().setResourceVersion(null);
+        if (client.resource(object).inNamespace(namespace).get() == null) {
+            HasMetadata created = client.resource(object).inNamespace(namespace).create();
+            if (object instanceof Pod pod && pod.getStatus() != null) {
+                ((Pod) created).setStatus(pod.getStatus());
+                client.resource(created).inNamespace(namespace).updateStatus();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.signozha.support;
+
+import dev.signozha.actions.ClickHouseAccess;
+import dev.signozha.actions.Confirmer;
+import dev.signozha.actions.DeployAction;
+import dev.signozha.actions.DeployPhase;
+import dev.signozha.actions.IngestionProbe;
+import dev.signozha.actions.InputFiles;
+import dev.signozha.actions.Progress;
+import dev.signozha.cluster.kube.KubeSession;
+import dev.signozha.cluster.kube.LeaseLock;
+import dev.signozha.core.plan.Disruption;
+import dev.signozha.core.render.ClasspathTemplates;
+import dev.signozha.core.text.Style;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A cluster for whole deploys: the mock API server (with server-side apply) seeded with the healthy fixture's
+ * nodes and storage class and the ClickHouse password Secret, the readiness controller, and the fake chart.
+ * Builds deploy and upgrade requests for the production example and runs them, capturing what they print.
+ */
+public final class SimulatedCluster implements AutoCloseable {
+
+    public static final Path PRODUCTION = Path.of("examples/production-2x2.yaml");
+    public static final String NAMESPACE = "platform";
+    public static final String PASSWORD = "s3cret-Simulated-pw";
+
+    private final MockCluster cluster = MockCluster.withServerSideApply();
+    private final ReadinessController controller;
+    private final FakeChart helm = new FakeChart(cluster);
+    private final KubeSession session;
+
+    public SimulatedCluster(Duration readinessDelay) {
+        List<HasMetadata> infrastructure = new ArrayList<>(HealthyFixture.copies(HealthyFixture.inventory().nodes(), n -> true));
+        infrastructure.addAll(HealthyFixture.copies(HealthyFixture.inventory().storageClasses(), s -> true));
+        infrastructure.forEach(object -> object.getMetadata().setResourceVersion(null));
+        cluster.seed(infrastructure);
+        cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(NAMESPACE).endMetadata().build()).create();
+        cluster.client().secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
+                .withName("clickhouse-credentials").endMetadata().addToStringData("password", PASSWORD).build()).create();
+        controller = new ReadinessController(cluster, NAMESPACE, readinessDelay);
+        session = new KubeSession(cluster.client(), "context:mock", Clock.systemUTC());
+    }
+
+    public MockCluster mock() {
+        return cluster;
+    }
+
+    public FakeChart helm() {
+        return helm;
+    }
+
+    public ReadinessController controller() {
+        return controller;
+    }
+
+    public KubeSession session() {
+        return session;
+    }
+
+    /** A deploy of the production example, confirmed, with short timeouts. */
+    public static DeployAction.Request deploy() {
+        return request(DeployAction.Kind.DEPLOY, InputFiles.readText(PRODUCTION), Optional.empty());
+    }
+
+    public static DeployAction.Request request(DeployAction.Kind kind, String topology, Optional<String> chartVersion) {
+        Map<DeployPhase, Duration> timeouts = new EnumMap<>(DeployPhase.class);
+        for (DeployPhase phase : DeployPhase.values()) {
+            timeouts.put(phase, Duration.ofSeconds(20));
+        }
+        return new DeployAction.Request(kind, PRODUCTION.toString(), topology, Optional.empty(), chartVersion,
+                DeployAction.DryRun.NONE, Disruption.SCALE_OUT, true, Duration.ZERO, Optional.empty(), timeouts);
+    }
+
+    /** Runs a request with no ClickHouse access and no ingestion probe. */
+    public Run run(DeployAction.Request request) throws InterruptedException {
+        return run(request, IngestionProbe.none());
+    }
+
+    public Run run(DeployAction.Request request, IngestionProbe ingestion) throws InterruptedException {
+        StringWriter out = new StringWriter();
+        StringWriter progress = new StringWriter();
+        DeployAction.Console console = new DeployAction.Console(new PrintWriter(out, true),
+                Progress.log(new PrintWriter(progress, true), Clock.systemUTC()), Confirmer.nobody(), Style.PLAIN);
+        DeployAction.Cluster target = new DeployAction.Cluster(session, helm,
+                ClickHouseAccess.none("simulated cluster: no ClickHouse to query"), ingestion);
+        DeployAction action = new DeployAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system());
+        long start = System.nanoTime();
+        try {
+            int code = action.run(request, target, console);
+            return new Run(code, out.toString(), progress.toString(), null, Duration.ofNanos(System.nanoTime() - start));
+        } catch (RuntimeException e) {
+            return new Run(-1, out.toString(), progress.toString(), e, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** What a run printed and how it ended: an exit code, or the exception it ended with. */
+    public record Run(int code, String out, String progress, RuntimeException failure, Duration wall) {
+
+        public int exitCode() {
+            return failure instanceof dev.signozha.core.SignozHaException known ? known.exitCode().code()
+                    : failure == null ? code : 1;
+        }
+
+        public String all() {
+            return out + "\n--- progress\n" + progress + (failure == null ? "" : "\n--- failure\n" + failure.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+        cluster.close();
+    }
+}
