@@ -47,6 +47,8 @@ final class PhaseRunner {
     private final List<DeployPhase> phases;
     private final PhaseJudges judges;
     private volatile DeployPhase current;
+    private NamespaceWatch watch;
+    private boolean watchSeesInstallations;
 
     PhaseRunner(PlanAction.Planned planned, DeployAction.Request request, DeployAction.Cluster cluster,
                 DeployAction.Console console, Clock clock) {
@@ -72,10 +74,36 @@ final class PhaseRunner {
     }
 
     void run(LeaseLock lock) throws PhaseFailure, InterruptedException {
-        for (int index = 0; index < phases.size(); index++) {
-            lock.ensureHeld();
-            current = phases.get(index);
-            runPhase(index + 1, current);
+        try {
+            for (int index = 0; index < phases.size(); index++) {
+                lock.ensureHeld();
+                current = phases.get(index);
+                runPhase(index + 1, current);
+            }
+        } finally {
+            closeWatch();
+        }
+    }
+
+    /**
+     * The run's watches, opened once; opened again when the ClickHouseInstallation CRD appeared since (an operator
+     * installed by this run), so installations are watched too.
+     */
+    private NamespaceWatch watch() {
+        if (watch != null && !watchSeesInstallations && cluster.session().hasClickHouseCrd()) {
+            closeWatch();
+        }
+        if (watch == null) {
+            watchSeesInstallations = cluster.session().hasClickHouseCrd();
+            watch = cluster.session().watch(spec.namespace());
+        }
+        return watch;
+    }
+
+    void closeWatch() {
+        if (watch != null) {
+            watch.close();
+            watch = null;
         }
     }
 
@@ -174,13 +202,11 @@ final class PhaseRunner {
                 .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
     }
 
-    /** Waits for {@code phase} on fresh watches (a CRD installed by an earlier phase is watched too). */
+    /** Waits for {@code phase} on the run's watches. */
     void await(int step, DeployPhase phase, Duration timeout) throws PhaseFailure, InterruptedException {
-        PhaseWaiter.Outcome outcome;
-        try (NamespaceWatch watch = cluster.session().watch(spec.namespace())) {
-            outcome = new PhaseWaiter(clock).await(new PhaseWaiter.Phase(phase.label(), judges.judge(phase)), watch,
-                    timeout, (state, waited) -> console.progress().update(step, phases.size(), phase, state, waited));
-        }
+        PhaseWaiter.Outcome outcome = new PhaseWaiter(clock).await(new PhaseWaiter.Phase(phase.label(),
+                judges.judge(phase)), watch(), timeout,
+                (state, waited) -> console.progress().update(step, phases.size(), phase, state, waited));
         switch (outcome.result()) {
             case READY -> console.progress().finish(step, phases.size(), phase, outcome.progress(), outcome.waited());
             case STUCK -> {
@@ -203,28 +229,27 @@ final class PhaseRunner {
     private void verify(int step, Duration timeout) throws PhaseFailure, InterruptedException {
         Instant start = clock.instant();
         Instant deadline = start.plus(timeout);
-        try (NamespaceWatch watch = cluster.session().watch(spec.namespace())) {
-            while (true) {
-                long seen = watch.version();
-                CheckReport report = new DoctorAction().run(new DoctorAction.Request(cluster.session().gateway()::inventory,
-                        spec.namespace(), planned.loaded(), cluster.clickhouse())).report();
-                List<CheckResult> errors = report.results().stream().filter(CheckResult::isError).toList();
-                Duration waited = Duration.between(start, clock.instant());
-                if (errors.isEmpty()) {
-                    console.progress().finish(step, phases.size(), DeployPhase.VERIFICATION, report.passed()
-                            + " checks passed, " + report.warnings() + " warning(s)", waited);
-                    return;
-                }
-                String codes = errors.stream().map(result -> result.spec().code()).collect(Collectors.joining(", "));
-                console.progress().update(step, phases.size(), DeployPhase.VERIFICATION, errors.size() + " failing: "
-                        + codes, waited);
-                if (!clock.instant().isBefore(deadline)) {
-                    throw new PhaseFailure("verification still fails after " + dev.signozha.core.text.GoDuration.format(timeout)
-                            + ":\n  " + describe(errors), Optional.of(errors.get(0).spec()));
-                }
-                Duration left = Duration.between(clock.instant(), deadline);
-                watch.awaitChange(seen, left.compareTo(PhaseWaiter.HEARTBEAT) < 0 ? left : PhaseWaiter.HEARTBEAT);
+        NamespaceWatch watch = watch();
+        while (true) {
+            long seen = watch.version();
+            CheckReport report = new DoctorAction().run(new DoctorAction.Request(cluster.session().gateway()::inventory,
+                    spec.namespace(), planned.loaded(), cluster.clickhouse())).report();
+            List<CheckResult> errors = report.results().stream().filter(CheckResult::isError).toList();
+            Duration waited = Duration.between(start, clock.instant());
+            if (errors.isEmpty()) {
+                console.progress().finish(step, phases.size(), DeployPhase.VERIFICATION, report.passed()
+                        + " checks passed, " + report.warnings() + " warning(s)", waited);
+                return;
             }
+            String codes = errors.stream().map(result -> result.spec().code()).collect(Collectors.joining(", "));
+            console.progress().update(step, phases.size(), DeployPhase.VERIFICATION, errors.size() + " failing: "
+                    + codes, waited);
+            if (!clock.instant().isBefore(deadline)) {
+                throw new PhaseFailure("verification still fails after " + dev.signozha.core.text.GoDuration.format(timeout)
+                        + ":\n  " + describe(errors), Optional.of(errors.get(0).spec()));
+            }
+            Duration left = Duration.between(clock.instant(), deadline);
+            watch.awaitChange(seen, left.compareTo(PhaseWaiter.HEARTBEAT) < 0 ? left : PhaseWaiter.HEARTBEAT);
         }
     }
 

@@ -51,6 +51,8 @@ final class Rollback {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "helm rollback failed: " + e.getMessage(), e);
         } catch (PhaseFailure e) {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, e.getMessage(), e);
+        } finally {
+            runner.closeWatch();
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.signozha.cluster.clickhouse.HostConnector;
 import dev.signozha.cluster.clickhouse.PortForwardHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.core.render.ResourceNames;
+import dev.signozha.core.state.StateRecord;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -77,7 +78,9 @@ public final class Fabric8KubeGateway implements KubeGateway {
         String value = ResourceNames.MANAGED_BY_VALUE;
         try {
             List<HasMetadata> owned = new ArrayList<>();
-            owned.addAll(client.configMaps().inNamespace(namespace).withLabel(key, value).list().getItems());
+            // The state record is the tool's memory, not a rendered object: never part of a plan.
+            client.configMaps().inNamespace(namespace).withLabel(key, value).list().getItems().stream()
+                    .filter(map -> !StateRecord.CONFIG_MAP.equals(map.getMetadata().getName())).forEach(owned::add);
             owned.addAll(client.services().inNamespace(namespace).withLabel(key, value).list().getItems());
             owned.addAll(client.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabel(key, value)
                     .list().getItems());

@@ -42,4 +42,40 @@ class DeployScenarioTest {
         assertTrue(world.helm().calls().contains("upgrade --install altinity-clickhouse-operator 0.25.6 NONE"));
         assertFalse(run.all().contains(SimulatedCluster.PASSWORD));
     }
+
+    @Test
+    void redeploy_withNothingChanged_reportsNoChangesAndAppliesNothing() throws Exception {
+        assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
+        List<String> helmCalls = world.helm().calls();
+        List<String> before = versions();
+        SimulatedCluster.Run again = world.run(SimulatedCluster.deploy());
+        assertEquals(0, again.exitCode(), again.all());
+        assertTrue(again.out().contains("No changes: the cluster already matches topology prod. Nothing was applied."),
+                again.out());
+        assertTrue(again.out().contains("0 to create, 0 to update, 0 to delete"), again.out());
+        assertEquals(helmCalls, world.helm().calls(), "helm is not called");
+        assertEquals("", again.progress(), "no phase ran");
+        assertEquals(before, versions(), "no object was written");
+    }
+
+    @Test
+    void stuckPhase_failsAtOnceWithTheFinding_notAtItsTimeout() throws Exception {
+        world.controller().stick("signoz-ha-zookeeper", "ImagePullBackOff");
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
+        assertEquals(7, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("[3/8] zookeeper is stuck: IMAGE_PULL_FAILED Pod/platform/"
+                + "signoz-ha-zookeeper-0"), run.failure().getMessage());
+        assertTrue(run.failure().getMessage().contains("signoz-ha runbook IMAGE_PULL_FAILED"), run.failure().getMessage());
+        assertTrue(run.wall().compareTo(Duration.ofSeconds(15)) < 0, "failed fast, not at the 20s timeout: " + run.wall());
+        StateRecord state = world.session().state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
+        assertEquals(HistoryEntry.FAILED, state.lastEntry().orElseThrow().outcome());
+        assertTrue(state.neverApplied(), "a failed deploy is not recorded as applied");
+        assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(), "lock released");
+    }
+
+    private List<String> versions() {
+        return world.session().gateway().ownedObjects(SimulatedCluster.NAMESPACE).stream()
+                .map(object -> object.path("metadata").path("name").asText() + "@"
+                        + object.path("metadata").path("resourceVersion").asText()).sorted().toList();
+    }
 }

@@ -115,7 +115,8 @@ public final class SimulatedCluster implements AutoCloseable {
         }
 
         public String all() {
-            return out + "\n--- progress\n" + progress + (failure == null ? "" : "\n--- failure\n" + failure.getMessage());
+            return out + "\n--- progress\n" + progress + (failure == null ? "" : "\n--- failure\n"
+                    + failure + (failure.getCause() == null ? "" : "\ncaused by " + failure.getCause()));
         }
     }
 

@@ -1,0 +1,141 @@
+package dev.signozha.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signozha.core.clickhouse.IngestionSample;
+import dev.signozha.core.state.HistoryEntry;
+import dev.signozha.core.state.StateRecord;
+import dev.signozha.support.SimulatedCluster;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Upgrades of a simulated deploy: a new chart version, refusals, rollbacks. */
+class UpgradeScenarioTest {
+
+    private static final String PRODUCTION = InputFiles.readText(SimulatedCluster.PRODUCTION);
+
+    private SimulatedCluster world;
+
+    @BeforeEach
+    void deployFirst() throws Exception {
+        world = new SimulatedCluster(Duration.ofMillis(30));
+        SimulatedCluster.Run deployed = world.run(SimulatedCluster.deploy());
+        assertEquals(0, deployed.exitCode(), deployed.all());
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private SimulatedCluster.Run upgrade(String topology, String chartVersion, IngestionProbe probe) throws Exception {
+        return world.run(SimulatedCluster.request(DeployAction.Kind.UPGRADE, topology, Optional.ofNullable(chartVersion)),
+                probe);
+    }
+
+    private StateRecord state() {
+        return world.session().state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
+    }
+
+    /** Ingestion that advances by one row and one second on every sample. */
+    private static IngestionProbe flowing() {
+        AtomicLong rows = new AtomicLong(1000);
+        return () -> {
+            long now = rows.incrementAndGet();
+            Instant newest = Instant.parse("2026-11-21T10:00:00Z").plusSeconds(now);
+            return Optional.of(new IngestionSample(Instant.now(), Map.of(
+                    "traces", new IngestionSample.Signal("signoz_traces.distributed_signoz_index_v3", now, newest),
+                    "logs", new IngestionSample.Signal("signoz_logs.distributed_logs_v2", now, newest))));
+        };
+    }
+
+    @Test
+    void chartVersionUpgrade_rollsTheChart_tracksIngestion_andRecordsTheNewVersion() throws Exception {
+        SimulatedCluster.Run run = upgrade(PRODUCTION, "0.132.0", flowing());
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("(chart version)"), run.out());
+        assertTrue(world.helm().calls().contains("upgrade --install signoz 0.132.0 NONE"), world.helm().calls().toString());
+        assertTrue(run.progress().contains("ingestion baseline: logs 1001 rows"), run.progress());
+        assertTrue(run.out().contains("longest ingestion gap: logs "), run.out());
+        assertEquals("0.132.0", state().chartVersion());
+        assertEquals("upgrade", state().lastEntry().orElseThrow().command());
+    }
+
+    @Test
+    void upgrade_renamingTheHost_isRefusedAndChangesNothing() throws Exception {
+        List<String> calls = world.helm().calls();
+        SimulatedCluster.Run run = upgrade(PRODUCTION.replace("host: clickhouse-signoz-clickhouse-ha",
+                "host: clickhouse-signoz-new"), null, IngestionProbe.none());
+        assertEquals(4, run.exitCode(), run.all());
+        String message = run.failure().getMessage();
+        assertTrue(message.contains("DUPLICATE_CLICKHOUSE: ClickHouseInstallation/platform/clickhouse-signoz-new would "
+                + "be a second ClickHouse installation"), message);
+        assertTrue(message.contains("--allow-disruption=destructive"), message);
+        assertEquals(calls, world.helm().calls());
+        assertEquals(1, world.session().gateway().inventory(SimulatedCluster.NAMESPACE).clickHouseInstallations().size());
+    }
+
+    @Test
+    void upgrade_withoutAnyDeploy_isRefused() throws Exception {
+        try (SimulatedCluster empty = new SimulatedCluster(Duration.ofMillis(30))) {
+            SimulatedCluster.Run run = empty.run(SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION,
+                    Optional.empty()));
+            assertEquals(4, run.exitCode(), run.all());
+            assertTrue(run.failure().getMessage().contains("run signoz-ha deploy first"));
+        }
+    }
+
+    @Test
+    void failedUpgrade_rollsBackToTheLastRevision_exit6() throws Exception {
+        world.helm().failUpgrades(true);
+        SimulatedCluster.Run run = upgrade(PRODUCTION, "0.132.0", IngestionProbe.none());
+        assertEquals(6, run.exitCode(), run.all());
+        assertTrue(world.helm().calls().contains("rollback signoz 1"), world.helm().calls().toString());
+        assertTrue(run.failure().getMessage().contains("rolled back to Helm revision 1"), run.failure().getMessage());
+        assertEquals(HistoryEntry.ROLLED_BACK, state().lastEntry().orElseThrow().outcome());
+        assertEquals("0.131.0", state().chartVersion(), "the applied version stays the last good one");
+    }
+
+    @Test
+    void stalledIngestion_failsVerification_andRollsBack() throws Exception {
+        Instant newest = Instant.parse("2026-11-21T10:00:00Z");
+        IngestionProbe stalled = () -> Optional.of(new IngestionSample(Instant.now(), Map.of("traces",
+                new IngestionSample.Signal("signoz_traces.distributed_signoz_index_v3", 5, newest))));
+        SimulatedCluster.Run run = world.run(shortVerification(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                PRODUCTION, Optional.of("0.132.0"))), stalled);
+        assertEquals(6, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("ingestion did not resume"), run.failure().getMessage());
+        assertTrue(run.failure().getMessage().contains("INGESTION_STALLED"), run.failure().getMessage());
+    }
+
+    @Test
+    void failedRollback_reportsBothErrors_exit7_withTheRunbook() throws Exception {
+        world.helm().failUpgrades(true);
+        world.helm().failRollbacks(true);
+        SimulatedCluster.Run run = upgrade(PRODUCTION, "0.132.0", IngestionProbe.none());
+        assertEquals(7, run.exitCode(), run.all());
+        String message = run.failure().getMessage();
+        assertTrue(message.contains("the upgrade failed: signoz: helm failed: helm upgrade failed"), message);
+        assertTrue(message.contains("the rollback failed too: helm rollback failed"), message);
+        assertTrue(message.contains("signoz-ha runbook LAST_RUN_FAILED"), message);
+        assertEquals(HistoryEntry.FAILED, state().lastEntry().orElseThrow().outcome());
+        assertFalse(message.contains(SimulatedCluster.PASSWORD));
+    }
+
+    private static DeployAction.Request shortVerification(DeployAction.Request request) {
+        Map<DeployPhase, Duration> timeouts = new java.util.EnumMap<>(request.timeouts());
+        timeouts.put(DeployPhase.VERIFICATION, Duration.ofSeconds(1));
+        return new DeployAction.Request(request.kind(), request.source(), request.topologyText(), request.savedPlan(),
+                request.chartVersion(), request.dryRun(), request.allowed(), request.yes(), request.lockWait(),
+                request.forceUnlockReason(), timeouts);
+    }
+}
