@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cleanup", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "List, then with --yes delete, duplicate installations, failed migrations, evicted pods.",
         description = {"Remove what doctor calls leftovers: a duplicate ClickHouseInstallation that no component "
                 + "connects to (DUPLICATE_CLICKHOUSE), failed schema migration Jobs, evicted pods. Lists them and "
                 + "deletes nothing unless --yes is given. Never touches the installation any component's host (or the "

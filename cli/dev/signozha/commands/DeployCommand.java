@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "deploy", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Install or update SigNoz HA in ordered, verified phases, under a lock.",
         description = {"Install or update SigNoz HA from the topology: plan against the cluster, run the preflight, "
                 + "take the lock, then apply phase by phase, each waiting for its own readiness on watches: namespace, "
                 + "clickhouse-operator (external mode, when missing), ZooKeeper, the ClickHouseInstallation, the SigNoz "

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "upgrade", sortOptions = false, mixinStandardHelpOptions = true,
+        header = "Upgrade without a second ClickHouse or a new host; roll back on failure.",
         description = {"Upgrade what signoz-ha deployed: refuses (exit 4) a change that would rename the ClickHouse "
                 + "host, add a second ClickHouse installation, or be destructive, unless --allow-disruption allows it. "
                 + "Records row counts and the newest rows of traces, logs and metrics first, follows ingestion while "

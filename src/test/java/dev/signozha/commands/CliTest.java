@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"", "plan", "render", "doctor", "snapshot", "runbook", "schema", "completion"})
+    @ValueSource(strings = {"", "plan", "deploy", "upgrade", "cleanup", "render", "doctor", "snapshot", "runbook", "schema", "completion"})
     void help_everyCommand_matchesGolden(String command) {
         CliRun run = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
         assertEquals(0, run.exitCode());
