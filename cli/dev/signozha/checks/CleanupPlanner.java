@@ -48,6 +48,7 @@ public final class CleanupPlanner {
         Set<String> inUse = inUse(view, intendedHost);
         List<GenericKubernetesResource> installations = view.installations();
         List<GenericKubernetesResource> removable = installations.stream()
+                .filter(chi -> chi.getMetadata().getDeletionTimestamp() == null)
                 .filter(chi -> installation.map(chi.getMetadata().getName()::equals).orElse(true)).toList();
         installation.filter(name -> removable.isEmpty()).ifPresent(name -> refusals.add("no ClickHouseInstallation "
                 + name + " in namespace " + view.namespace()));

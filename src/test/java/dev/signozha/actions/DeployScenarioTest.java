@@ -78,4 +78,29 @@ class DeployScenarioTest {
                 .map(object -> object.path("metadata").path("name").asText() + "@"
                         + object.path("metadata").path("resourceVersion").asText()).sorted().toList();
     }
+
+    @Test
+    void withoutYes_andNobodyToAsk_isRefusedBeforeAnythingChanges() throws Exception {
+        DeployAction.Request deploy = SimulatedCluster.deploy();
+        SimulatedCluster.Run run = world.run(new DeployAction.Request(deploy.kind(), deploy.source(), deploy.topologyText(),
+                deploy.savedPlan(), deploy.chartVersion(), deploy.dryRun(), deploy.allowed(), false, deploy.lockWait(),
+                deploy.forceUnlockReason(), deploy.timeouts()));
+        assertEquals(4, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("no terminal to confirm on and no --yes"));
+        assertTrue(world.helm().calls().isEmpty());
+        assertTrue(versions().isEmpty());
+    }
+
+    @Test
+    void clientDryRun_printsThePlan_andSendsNothing() throws Exception {
+        DeployAction.Request deploy = SimulatedCluster.deploy();
+        SimulatedCluster.Run run = world.run(new DeployAction.Request(deploy.kind(), deploy.source(), deploy.topologyText(),
+                deploy.savedPlan(), deploy.chartVersion(), DeployAction.DryRun.CLIENT, deploy.allowed(), true,
+                deploy.lockWait(), deploy.forceUnlockReason(), deploy.timeouts()));
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("6 to create"), run.out());
+        assertTrue(run.out().contains("Dry run (client): nothing was sent to the cluster."), run.out());
+        assertTrue(world.helm().calls().isEmpty());
+        assertTrue(versions().isEmpty());
+    }
 }

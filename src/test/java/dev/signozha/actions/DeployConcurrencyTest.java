@@ -1,0 +1,133 @@
+package dev.signozha.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signozha.core.plan.SavedPlan;
+import dev.signozha.core.render.ClasspathTemplates;
+import dev.signozha.core.state.HistoryEntry;
+import dev.signozha.core.state.StateRecord;
+import dev.signozha.support.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Saved plans, two runs at once, and a run stopped half-way. */
+class DeployConcurrencyTest {
+
+    private SimulatedCluster world;
+
+    @BeforeEach
+    void start() {
+        world = new SimulatedCluster(Duration.ofMillis(300));
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private SavedPlan savePlan() {
+        return new PlanAction(new ClasspathTemplates()).compute(SimulatedCluster.PRODUCTION.toString(),
+                InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.empty(), world.session().gateway(),
+                world.helm()).save();
+    }
+
+    private static DeployAction.Request withPlan(SavedPlan plan) {
+        DeployAction.Request deploy = SimulatedCluster.deploy();
+        return new DeployAction.Request(deploy.kind(), "plan.json", plan.topology(), Optional.of(plan),
+                Optional.of(plan.chartVersion()), deploy.dryRun(), deploy.allowed(), true, deploy.lockWait(),
+                Optional.empty(), deploy.timeouts());
+    }
+
+    @Test
+    void savedPlan_appliesWhileTheClusterIsAsPlanned() throws Exception {
+        SimulatedCluster.Run run = world.run(withPlan(savePlan()));
+        assertEquals(0, run.exitCode(), run.all());
+    }
+
+    @Test
+    void savedPlan_isRefusedAsStale_whenAnObjectItCoversChanged() throws Exception {
+        assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
+        SavedPlan plan = savePlan();
+        world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE).withName("signoz-ha-zookeeper")
+                .edit(set -> { set.getMetadata().getLabels().put("edited-by", "someone-else"); return set; });
+        List<String> calls = world.helm().calls();
+        SimulatedCluster.Run run = world.run(withPlan(plan));
+        assertEquals(4, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("the saved plan is stale; nothing was changed"), run.all());
+        assertTrue(run.failure().getMessage().contains("StatefulSet/platform/signoz-ha-zookeeper changed since the plan "
+                + "was made"), run.failure().getMessage());
+        assertEquals(calls, world.helm().calls());
+    }
+
+    @Test
+    void twoConcurrentDeploys_oneApplies_theOtherExits5NamingTheHolder() throws Exception {
+        CompletableFuture<SimulatedCluster.Run> first = CompletableFuture.supplyAsync(() -> run(SimulatedCluster.deploy()));
+        awaitLease();
+        SimulatedCluster.Run second = world.run(SimulatedCluster.deploy());
+        assertEquals(5, second.exitCode(), second.all());
+        assertTrue(second.failure().getMessage().contains("signoz-ha-lock is held by "), second.failure().getMessage());
+        assertTrue(second.failure().getMessage().contains("deploy)"), second.failure().getMessage());
+        assertEquals(0, first.get().exitCode(), first.get().all());
+    }
+
+    @Test
+    void interruptedDeploy_releasesTheLock_andASecondRunConvergesWithoutDuplicates() throws Exception {
+        AtomicReference<Thread> runner = new AtomicReference<>();
+        CompletableFuture<Throwable> interrupted = CompletableFuture.supplyAsync(() -> {
+            runner.set(Thread.currentThread());
+            try {
+                return world.run(SimulatedCluster.deploy()).failure();
+            } catch (InterruptedException e) {
+                return e;
+            }
+        });
+        awaitObject("StatefulSet", "signoz-ha-zookeeper");
+        runner.get().interrupt();
+        assertTrue(interrupted.get() instanceof InterruptedException, String.valueOf(interrupted.get()));
+        StateRecord afterStop = world.session().state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
+        assertEquals(HistoryEntry.FAILED, afterStop.lastEntry().orElseThrow().outcome());
+        assertTrue(afterStop.lastEntry().orElseThrow().detail().startsWith("interrupted during "));
+        assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(), "lock released");
+
+        SimulatedCluster.Run again = world.run(SimulatedCluster.deploy());
+        assertEquals(0, again.exitCode(), again.all());
+        List<StatefulSet> zookeepers = world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE)
+                .list().getItems().stream().filter(set -> set.getMetadata().getName().contains("zookeeper")).toList();
+        assertEquals(1, zookeepers.size());
+        assertEquals(1, world.session().gateway().inventory(SimulatedCluster.NAMESPACE).clickHouseInstallations().size());
+        assertEquals(HistoryEntry.SUCCEEDED, world.session().state(SimulatedCluster.NAMESPACE, List.of()).read()
+                .orElseThrow().lastEntry().orElseThrow().outcome());
+    }
+
+    private SimulatedCluster.Run run(DeployAction.Request request) {
+        try {
+            return world.run(request);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitLease() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the first deploy never took the lock");
+            Thread.sleep(10);
+        }
+    }
+
+    private void awaitObject(String kind, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE).withName(name).get() == null) {
+            assertTrue(System.nanoTime() < deadline, kind + " " + name + " never appeared");
+            Thread.sleep(10);
+        }
+    }
+}
