@@ -30,7 +30,7 @@ final class ChangeRun {
 
     /** What the command line said. */
     record Args(DeployAction.Kind kind, Path topologyFile, Path planFile, Optional<String> chartVersion,
-                ClusterOptions cluster, ClickHouseOptions clickhouse, ChangeOptions change, OutputOptions output,
+                ClusterOptions cluster, ClickHouseOptions clickhouse, ChangeOptions change, ColorOption color,
                 TemplatesOption templates) {}
 
     static int run(CommandSpec spec, Args args) {
@@ -50,7 +50,7 @@ final class ChangeRun {
                     HelmSettings.forCluster(args.cluster().kubeconfig, args.cluster().context)),
                     args.clickhouse().viaKubernetes(session.gateway()), ingestion);
             DeployAction.Console console = new DeployAction.Console(spec.commandLine().getOut(),
-                    Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.output().style());
+                    Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.color().style());
             DeployAction action = new DeployAction(args.templates().source(), new VersionProvider().version(),
                     Clock.systemUTC(), LeaseLock.Timing.system());
             return Interruptible.run(() -> action.run(request, cluster, console));

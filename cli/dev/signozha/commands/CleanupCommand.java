@@ -54,7 +54,7 @@ final class CleanupCommand implements Callable<Integer> {
     Duration lockWait;
 
     @Mixin
-    OutputOptions output;
+    ColorOption color;
 
     @Override
     public Integer call() {
@@ -64,7 +64,7 @@ final class CleanupCommand implements Callable<Integer> {
                     : loaded.map(file -> file.spec().namespace()).orElse(session.gateway().defaultNamespace());
             return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
                     namespace, loaded, Optional.ofNullable(installation),
-                    Optional.ofNullable(deleteVolumes), yes, lockWait), session, spec.commandLine().getOut(), output.style());
+                    Optional.ofNullable(deleteVolumes), yes, lockWait), session, spec.commandLine().getOut(), color.style());
         }
     }
 }

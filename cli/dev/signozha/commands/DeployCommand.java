@@ -52,7 +52,7 @@ final class DeployCommand implements Callable<Integer> {
     ClickHouseOptions clickhouse;
 
     @Mixin
-    OutputOptions output;
+    ColorOption color;
 
     @Mixin
     TemplatesOption templates;
@@ -60,6 +60,6 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.DEPLOY, source.topology, source.plan,
-                Optional.empty(), cluster, clickhouse, change, output, templates));
+                Optional.empty(), cluster, clickhouse, change, color, templates));
     }
 }

@@ -1,6 +1,7 @@
 package dev.signozha.commands;
 
 import dev.signozha.core.text.Style;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Output format and colour, shared by commands that print a report. */
@@ -13,13 +14,11 @@ public final class OutputOptions {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--no-color", description = "No colour, even on a terminal (NO_COLOR does the same).")
-    boolean noColor;
+    @Mixin
+    ColorOption color;
 
-    /** Colour only on a terminal, never with NO_COLOR, --no-color or TERM=dumb. */
+    /** Colour for text output only (see {@link ColorOption#style()}). */
     Style style() {
-        boolean terminal = System.console() != null;
-        boolean allowed = System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
-        return new Style(terminal && allowed && !noColor && format == Format.text);
+        return format == Format.text ? color.style() : Style.PLAIN;
     }
 }

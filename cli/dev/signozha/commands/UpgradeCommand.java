@@ -41,7 +41,7 @@ final class UpgradeCommand implements Callable<Integer> {
     ClickHouseOptions clickhouse;
 
     @Mixin
-    OutputOptions output;
+    ColorOption color;
 
     @Mixin
     TemplatesOption templates;
@@ -49,6 +49,6 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.UPGRADE, topology.file, null,
-                Optional.ofNullable(chartVersion), cluster, clickhouse, change, output, templates));
+                Optional.ofNullable(chartVersion), cluster, clickhouse, change, color, templates));
     }
 }
