@@ -48,9 +48,10 @@ final class Gates {
         if (spec.clickhouse().passwordSecret() != null && planned.live().password().isEmpty()) {
             throw new SignozHaException(ExitCode.REFUSED, "Secret " + spec.namespace() + "/"
                     + spec.clickhouse().passwordSecret().name() + " with key " + spec.clickhouse().passwordSecret().key()
-                    + " does not exist; create it first (kubectl -n " + spec.namespace() + " create secret generic "
+                    + " does not exist; create it (and the namespace) first: kubectl create namespace "
+                    + spec.namespace() + "; kubectl -n " + spec.namespace() + " create secret generic "
                     + spec.clickhouse().passwordSecret().name() + " --from-file=" + spec.clickhouse().passwordSecret().key()
-                    + "=PATH); nothing was changed");
+                    + "=PATH. Nothing was changed.");
         }
         refuseDisruption(request, planned.plan(), planned.live().installations());
     }

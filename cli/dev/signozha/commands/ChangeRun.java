@@ -55,7 +55,7 @@ final class ChangeRun {
                     Clock.systemUTC(), LeaseLock.Timing.system());
             return Interruptible.run(() -> action.run(request, cluster, console));
         } catch (InterruptedException e) {
-            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().name().toLowerCase() + " was interrupted; "
+            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().name().toLowerCase(java.util.Locale.ROOT) + " was interrupted; "
                     + "the run is recorded and its lock released. Run signoz-ha deploy again: it applies only what "
                     + "is missing.", e);
         }

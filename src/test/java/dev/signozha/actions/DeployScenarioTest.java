@@ -103,4 +103,15 @@ class DeployScenarioTest {
         assertTrue(world.helm().calls().isEmpty());
         assertTrue(versions().isEmpty());
     }
+
+    @Test
+    void missingPasswordSecret_isRefusedWithTheCommandThatCreatesIt() throws Exception {
+        world.mock().client().secrets().inNamespace(SimulatedCluster.NAMESPACE).withName("clickhouse-credentials").delete();
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
+        assertEquals(4, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("Secret platform/clickhouse-credentials with key password does "
+                + "not exist"), run.failure().getMessage());
+        assertTrue(run.failure().getMessage().contains("kubectl -n platform create secret generic clickhouse-credentials"));
+        assertTrue(world.helm().calls().isEmpty());
+    }
 }
