@@ -12,6 +12,7 @@ import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.SavedPlan;
 import dev.signozha.core.render.TemplateSource;
 import dev.signozha.core.state.HistoryEntry;
+import dev.signozha.core.state.LockHeldException;
 import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.Style;
@@ -161,6 +162,12 @@ public final class DeployAction {
                 ingestion.finish(clock, clock.instant().plus(request.timeout(DeployPhase.VERIFICATION)));
             } catch (PhaseFailure failure) {
                 return failed(failure, fromRevision);
+            } catch (LockHeldException lost) {
+                throw lost;
+            } catch (SignozHaException unreachable) {
+                // The API server failed a read or a write half-way: the same as a failed phase.
+                return failed(new PhaseFailure(runner.current() + ": " + unreachable.getMessage(), Optional.empty()),
+                        fromRevision);
             } catch (InterruptedException interrupted) {
                 record(HistoryEntry.FAILED, "interrupted during " + runner.current());
                 throw interrupted;
