@@ -157,20 +157,30 @@ public final class DeployAction {
             IngestionWatch ingestion = request.kind() == Kind.UPGRADE
                     ? IngestionWatch.start(cluster.ingestion(), console.progress()) : IngestionWatch.off();
             int fromRevision = planned.live().release().map(release -> release.revision()).orElse(0);
+            PhaseFailure failure = null;
             try (ingestion) {
-                runner.run(lock);
-                ingestion.finish(clock, clock.instant().plus(request.timeout(DeployPhase.VERIFICATION)));
-            } catch (PhaseFailure failure) {
-                return failed(failure, fromRevision);
-            } catch (LockHeldException lost) {
-                throw lost;
-            } catch (SignozHaException unreachable) {
-                // The API server failed a read or a write half-way: the same as a failed phase.
-                return failed(new PhaseFailure(runner.current() + ": " + unreachable.getMessage(), Optional.empty()),
-                        fromRevision);
+                try {
+                    runner.run(lock);
+                    ingestion.finish(clock, clock.instant().plus(request.timeout(DeployPhase.VERIFICATION)));
+                } catch (PhaseFailure phase) {
+                    failure = phase;
+                } catch (LockHeldException lost) {
+                    throw lost;
+                } catch (SignozHaException unreachable) {
+                    // The API server failed a read or a write half-way: the same as a failed phase.
+                    failure = new PhaseFailure(runner.current() + ": " + unreachable.getMessage(), Optional.empty());
+                }
+                // A request cut short by Ctrl-C fails in the client, which keeps the thread's interrupt flag:
+                // that is an interruption, not a failed phase.
+                if (failure != null && Thread.interrupted()) {
+                    throw new InterruptedException("interrupted during " + runner.current());
+                }
             } catch (InterruptedException interrupted) {
                 record(HistoryEntry.FAILED, "interrupted during " + runner.current());
                 throw interrupted;
+            }
+            if (failure != null) {
+                return failed(failure, fromRevision);
             }
             state.update(record -> record.applied(planned.topologyText(), valuesHash(),
                     planned.rendered().chartVersion().toString(), toolVersion).withEntry(entry(HistoryEntry.SUCCEEDED,
