@@ -114,4 +114,20 @@ class DeployScenarioTest {
         assertTrue(run.failure().getMessage().contains("kubectl -n platform create secret generic clickhouse-credentials"));
         assertTrue(world.helm().calls().isEmpty());
     }
+
+    @Test
+    void serverDryRun_letsTheServerAndHelmValidate_andKeepsNothing() throws Exception {
+        DeployAction.Request deploy = SimulatedCluster.deploy();
+        SimulatedCluster.Run run = world.run(new DeployAction.Request(deploy.kind(), deploy.source(), deploy.topologyText(),
+                deploy.savedPlan(), deploy.chartVersion(), DeployAction.DryRun.SERVER, deploy.allowed(), true,
+                deploy.lockWait(), deploy.forceUnlockReason(), deploy.timeouts()));
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("Dry run (server): the API server and helm accepted every object; nothing was kept."),
+                run.out());
+        assertTrue(run.progress().contains("skipping ClickHouseInstallation/platform/clickhouse-signoz-clickhouse-ha: its "
+                + "CRD comes with clickhouse-operator"), run.progress());
+        assertEquals(List.of("upgrade --install signoz 0.131.0 SERVER"), world.helm().calls());
+        assertTrue(versions().isEmpty(), "nothing kept");
+        assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(), "no lock taken");
+    }
 }

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import dev.signozha.actions.IngestionProbe;
+import dev.signozha.core.clickhouse.IngestionSample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +156,19 @@ class ClickHouseHealthClusterTest {
                 stale.get("INGESTION_STALLED").findings().stream().map(Finding::detail).toList());
         insertRows("now()");
         assertEquals(Set.of(), failing(doctor(topology("cluster", 2, 2))));
+    }
+
+    @Test
+    void ingestionProbe_countsEveryShardsRows_andSeesTheNextInsertAdvance() {
+        IngestionProbe probe = IngestionProbe.direct("jdbc:clickhouse://" + SEED + ":8123", LEGACY);
+        IngestionSample before = probe.sample().orElseThrow();
+        assertEquals(Set.of("logs", "metrics", "traces"), before.signals().keySet());
+        assertEquals(2, before.signals().get("traces").rows(), "one row on each shard, through the distributed table");
+        insertRows("now() + 5");
+        IngestionSample after = probe.sample().orElseThrow();
+        for (String signal : before.signals().keySet()) {
+            assertTrue(after.signals().get(signal).advancedFrom(before.signals().get(signal)), signal);
+        }
     }
 
     private Map<String, CheckResult> doctor(Path topology) {
