@@ -81,10 +81,7 @@ class DeployScenarioTest {
 
     @Test
     void withoutYes_andNobodyToAsk_isRefusedBeforeAnythingChanges() throws Exception {
-        DeployAction.Request deploy = SimulatedCluster.deploy();
-        SimulatedCluster.Run run = world.run(new DeployAction.Request(deploy.kind(), deploy.source(), deploy.topologyText(),
-                deploy.savedPlan(), deploy.chartVersion(), deploy.dryRun(), deploy.allowed(), false, deploy.lockWait(),
-                deploy.forceUnlockReason(), deploy.timeouts()));
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(DeployAction.DryRun.NONE, false));
         assertEquals(4, run.exitCode(), run.all());
         assertTrue(run.failure().getMessage().contains("no terminal to confirm on and no --yes"));
         assertTrue(world.helm().calls().isEmpty());
@@ -93,10 +90,7 @@ class DeployScenarioTest {
 
     @Test
     void clientDryRun_printsThePlan_andSendsNothing() throws Exception {
-        DeployAction.Request deploy = SimulatedCluster.deploy();
-        SimulatedCluster.Run run = world.run(new DeployAction.Request(deploy.kind(), deploy.source(), deploy.topologyText(),
-                deploy.savedPlan(), deploy.chartVersion(), DeployAction.DryRun.CLIENT, deploy.allowed(), true,
-                deploy.lockWait(), deploy.forceUnlockReason(), deploy.timeouts()));
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(DeployAction.DryRun.CLIENT, true));
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("6 to create"), run.out());
         assertTrue(run.out().contains("Dry run (client): nothing was sent to the cluster."), run.out());
@@ -117,10 +111,7 @@ class DeployScenarioTest {
 
     @Test
     void serverDryRun_letsTheServerAndHelmValidate_andKeepsNothing() throws Exception {
-        DeployAction.Request deploy = SimulatedCluster.deploy();
-        SimulatedCluster.Run run = world.run(new DeployAction.Request(deploy.kind(), deploy.source(), deploy.topologyText(),
-                deploy.savedPlan(), deploy.chartVersion(), DeployAction.DryRun.SERVER, deploy.allowed(), true,
-                deploy.lockWait(), deploy.forceUnlockReason(), deploy.timeouts()));
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(DeployAction.DryRun.SERVER, true));
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("Dry run (server): the API server and helm accepted every object; nothing was kept."),
                 run.out());

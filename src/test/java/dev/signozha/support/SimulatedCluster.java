@@ -75,6 +75,14 @@ public final class SimulatedCluster implements AutoCloseable {
         return request(DeployAction.Kind.DEPLOY, InputFiles.readText(PRODUCTION), Optional.empty());
     }
 
+    /** The production deploy with another dry-run mode and confirmation. */
+    public static DeployAction.Request deploy(DeployAction.DryRun dryRun, boolean yes) {
+        DeployAction.Request deploy = deploy();
+        return new DeployAction.Request(deploy.kind(), deploy.source(), deploy.topologyText(), deploy.savedPlan(),
+                deploy.chartVersion(), dryRun, deploy.allowed(), yes, deploy.lockWait(), deploy.forceUnlockReason(),
+                deploy.timeouts());
+    }
+
     public static DeployAction.Request request(DeployAction.Kind kind, String topology, Optional<String> chartVersion) {
         Map<DeployPhase, Duration> timeouts = new EnumMap<>(DeployPhase.class);
         for (DeployPhase phase : DeployPhase.values()) {
