@@ -87,8 +87,11 @@ public final class DoctorAction {
             if (inventory.namespaces().size() == 1) {
                 return inventory.namespaces().get(0);
             }
-            throw InvalidInputException.single(inventory.source(), "covers namespaces " + inventory.namespaces()
-                    + "; say which one the release is in with -n");
+            // The inventory names its source "snapshot:FILE"; errors name the file itself, as for every other input.
+            String file = inventory.source().replaceFirst("^snapshot:", "");
+            throw InvalidInputException.single(file, inventory.namespaces().isEmpty()
+                    ? "names no namespace on any object; say which one the release is in with -n"
+                    : "covers namespaces " + inventory.namespaces() + "; say which one the release is in with -n");
         }
     }
 }

@@ -39,6 +39,10 @@ public final class SnapshotParser {
     private final ObjectMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    /** Kinds the API server always returns with a spec; without one the snapshot was edited or cut. */
+    private static final java.util.Set<String> WITH_SPEC = java.util.Set.of("Pod", "Deployment", "StatefulSet",
+            "DaemonSet", "Job", "PersistentVolumeClaim", "ClickHouseInstallation");
+
     private SnapshotParser(String source) {
         this.source = source;
     }
@@ -105,6 +109,15 @@ public final class SnapshotParser {
         JsonNode object = item.node();
         if (!object.isObject() || !object.path("kind").isTextual() || !object.path("apiVersion").isTextual()) {
             problems.add(located(item.location(), path, "not a Kubernetes object (needs apiVersion and kind)"));
+            return;
+        }
+        String kind = object.path("kind").asText();
+        if (!object.path("metadata").path("name").isTextual()) {
+            problems.add(located(item.location(), TreePath.key(path, "metadata"), "a " + kind + " needs metadata.name"));
+            return;
+        }
+        if (WITH_SPEC.contains(kind) && !object.path("spec").isObject()) {
+            problems.add(located(item.location(), TreePath.key(path, "spec"), "a " + kind + " needs a spec"));
             return;
         }
         try {
