@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 mvn -q test-compile
 mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 echo  # Maven leaves its terminal codes on an unterminated line
-java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" "$1"
+java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" "$@"

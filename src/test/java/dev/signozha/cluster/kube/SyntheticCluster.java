@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /** A synthetic cluster of any size, created through the real client (in parallel, to keep large seeds quick). */
-final class SyntheticCluster {
+public final class SyntheticCluster {
 
     private SyntheticCluster() {
     }
 
-    static void seed(KubernetesClient client, String namespace, int nodes, int pods) {
+    public static void seed(KubernetesClient client, String namespace, int nodes, int pods) {
         IntStream.range(0, nodes).parallel().forEach(i -> client.resource(node(i)).create());
         IntStream.range(0, pods).parallel().forEach(i -> client.resource(pod(namespace, i, nodes)).create());
     }
