@@ -38,6 +38,7 @@ public final class FakeChart implements HelmGateway {
     private volatile boolean failUpgrades;
     private volatile boolean failRollbacks;
     private volatile String passwordSeen;
+    private final List<Path> valuesFiles = new CopyOnWriteArrayList<>();
 
     /** One stored revision: its chart version and the values it was given. */
     private record Revision(int number, String chartVersion, JsonNode values, String status) {}
@@ -56,6 +57,11 @@ public final class FakeChart implements HelmGateway {
 
     public void failRollbacks(boolean fail) {
         failRollbacks = fail;
+    }
+
+    /** Every values file helm was handed, so a test can see they are gone afterwards. */
+    public List<Path> valuesFiles() {
+        return List.copyOf(valuesFiles);
     }
 
     /** The bundled-mode password the last install's values carried, if any. */
@@ -95,11 +101,12 @@ public final class FakeChart implements HelmGateway {
         if (failUpgrades) {
             throw HelmFailures.failed("upgrade", "Error: UPGRADE FAILED: simulated");
         }
+        valuesFiles.addAll(request.valuesFiles());
+        JsonNode values = read(request.valuesFiles());
+        passwordSeen = values.path("clickhouse").path("password").asText(null);
         if (request.dryRun() != dev.signozha.cluster.helm.HelmDryRun.NONE) {
             return;
         }
-        JsonNode values = read(request.valuesFiles());
-        passwordSeen = values.path("clickhouse").path("password").asText(null);
         revisions.add(new Revision(revisions.size() + 1, request.chart().version().orElseThrow(), values, "deployed"));
         recreateWorkloads(request.namespace());
     }
