@@ -98,11 +98,16 @@ public final class DeployAction {
             return ExitCode.OK.code();
         }
         LockHolder holder = LeaseLock.localHolder(request.kind().command(), LeaseLock.DEFAULT_TTL, clock);
-        try (LeaseLock lock = cluster.session().lock(spec.namespace(), holder, state, timing)) {
+        LeaseLock lock = cluster.session().lock(spec.namespace(), holder, state, timing);
+        try (lock) {
             request.forceUnlockReason().flatMap(lock::forceUnlock).ifPresent(removed -> console.progress()
                     .note("removed the lock of " + removed.describe(clock.instant())));
             lock.acquire(request.lockWait());
             return new Execution(request, planned, runner, state, previous, lock, cluster, console).run();
+        } finally {
+            lock.releaseFailure().ifPresent(failure -> console.progress().note("could not release " + LeaseLock.NAME
+                    + "; it frees itself " + LeaseLock.DEFAULT_TTL.toMinutes() + " minutes after its last renewal: "
+                    + failure.getMessage()));
         }
     }
 

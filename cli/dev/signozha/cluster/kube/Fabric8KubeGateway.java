@@ -45,58 +45,66 @@ public final class Fabric8KubeGateway implements KubeGateway {
     @Override
     public Inventory inventory(String namespace) {
         try {
-            CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions()
-                    .withName(Inventory.CHI_CRD).get();
-            List<GenericKubernetesResource> installations = definition == null ? List.of()
-                    : client.genericKubernetesResources(CHI).inNamespace(namespace).list().getItems();
-            return new Inventory(describe(), clock.instant(), List.of(namespace),
-                    client.nodes().list().getItems(),
-                    client.pods().inNamespace(namespace).list().getItems(),
-                    client.services().inNamespace(namespace).list().getItems(),
-                    client.endpoints().inNamespace(namespace).list().getItems(),
-                    client.apps().statefulSets().inNamespace(namespace).list().getItems(),
-                    // Cluster-wide: a clickhouse-operator elsewhere may watch this namespace too.
-                    client.apps().deployments().inAnyNamespace().list().getItems(),
-                    client.apps().daemonSets().inNamespace(namespace).list().getItems(),
-                    client.batch().v1().jobs().inNamespace(namespace).list().getItems(),
-                    client.persistentVolumeClaims().inNamespace(namespace).list().getItems(),
-                    client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems(),
-                    client.v1().events().inNamespace(namespace).list().getItems(),
-                    client.storage().v1().storageClasses().list().getItems(),
-                    definition == null ? List.of() : List.of(definition),
-                    installations,
-                    client.leases().inNamespace(namespace).list().getItems(),
-                    client.configMaps().inNamespace(namespace).list().getItems());
+            return Retries.idempotent(() -> read(namespace));
         } catch (KubernetesClientException e) {
             throw KubeFailures.cannot("read the cluster (" + describe() + ")", e);
         }
     }
 
+    private Inventory read(String namespace) {
+        CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions()
+                .withName(Inventory.CHI_CRD).get();
+        List<GenericKubernetesResource> installations = definition == null ? List.of()
+                : client.genericKubernetesResources(CHI).inNamespace(namespace).list().getItems();
+        return new Inventory(describe(), clock.instant(), List.of(namespace),
+                client.nodes().list().getItems(),
+                client.pods().inNamespace(namespace).list().getItems(),
+                client.services().inNamespace(namespace).list().getItems(),
+                client.endpoints().inNamespace(namespace).list().getItems(),
+                client.apps().statefulSets().inNamespace(namespace).list().getItems(),
+                // Cluster-wide: a clickhouse-operator elsewhere may watch this namespace too.
+                client.apps().deployments().inAnyNamespace().list().getItems(),
+                client.apps().daemonSets().inNamespace(namespace).list().getItems(),
+                client.batch().v1().jobs().inNamespace(namespace).list().getItems(),
+                client.persistentVolumeClaims().inNamespace(namespace).list().getItems(),
+                client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems(),
+                client.v1().events().inNamespace(namespace).list().getItems(),
+                client.storage().v1().storageClasses().list().getItems(),
+                definition == null ? List.of() : List.of(definition),
+                installations,
+                client.leases().inNamespace(namespace).list().getItems(),
+                client.configMaps().inNamespace(namespace).list().getItems());
+    }
+
     @Override
     public List<JsonNode> ownedObjects(String namespace) {
-        String key = ResourceNames.MANAGED_BY_LABEL;
-        String value = ResourceNames.MANAGED_BY_VALUE;
         try {
-            List<HasMetadata> owned = new ArrayList<>();
-            // The state record is the tool's memory, not a rendered object: never part of a plan.
-            client.configMaps().inNamespace(namespace).withLabel(key, value).list().getItems().stream()
-                    .filter(map -> !StateRecord.CONFIG_MAP.equals(map.getMetadata().getName())).forEach(owned::add);
-            owned.addAll(client.services().inNamespace(namespace).withLabel(key, value).list().getItems());
-            owned.addAll(client.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabel(key, value)
-                    .list().getItems());
-            owned.addAll(client.apps().statefulSets().inNamespace(namespace).withLabel(key, value).list().getItems());
-            if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null) {
-                owned.addAll(client.genericKubernetesResources(CHI).inNamespace(namespace).withLabel(key, value)
-                        .list().getItems());
-            }
-            // clickhouse-operator copies the installation's labels onto what it creates (StatefulSets, Services,
-            // budgets): those belong to their owner, not to the tool, and must never be planned for deletion.
-            return owned.stream().filter(object -> object.getMetadata().getOwnerReferences() == null
-                            || object.getMetadata().getOwnerReferences().isEmpty())
-                    .map(object -> client.getKubernetesSerialization().convertValue(object, JsonNode.class)).toList();
+            return Retries.idempotent(() -> owned(namespace));
         } catch (KubernetesClientException e) {
             throw KubeFailures.cannot("read the cluster (" + describe() + ")", e);
         }
+    }
+
+    private List<JsonNode> owned(String namespace) {
+        String key = ResourceNames.MANAGED_BY_LABEL;
+        String value = ResourceNames.MANAGED_BY_VALUE;
+        List<HasMetadata> owned = new ArrayList<>();
+        // The state record is the tool's memory, not a rendered object: never part of a plan.
+        client.configMaps().inNamespace(namespace).withLabel(key, value).list().getItems().stream()
+                .filter(map -> !StateRecord.CONFIG_MAP.equals(map.getMetadata().getName())).forEach(owned::add);
+        owned.addAll(client.services().inNamespace(namespace).withLabel(key, value).list().getItems());
+        owned.addAll(client.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabel(key, value)
+                .list().getItems());
+        owned.addAll(client.apps().statefulSets().inNamespace(namespace).withLabel(key, value).list().getItems());
+        if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null) {
+            owned.addAll(client.genericKubernetesResources(CHI).inNamespace(namespace).withLabel(key, value)
+                    .list().getItems());
+        }
+        // clickhouse-operator copies the installation's labels onto what it creates (StatefulSets, Services,
+        // budgets): those belong to their owner, not to the tool, and must never be planned for deletion.
+        return owned.stream().filter(object -> object.getMetadata().getOwnerReferences() == null
+                        || object.getMetadata().getOwnerReferences().isEmpty())
+                .map(object -> client.getKubernetesSerialization().convertValue(object, JsonNode.class)).toList();
     }
 
     @Override

@@ -11,7 +11,14 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.text.Messages;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,18 +35,41 @@ public final class Fabric8NamespaceWatch implements NamespaceWatch {
     private final SharedIndexInformer<GenericKubernetesResource> installations;
     private long version;
 
-    public Fabric8NamespaceWatch(KubernetesClient client, String namespace) {
-        pods = watch(client.pods().inNamespace(namespace).inform(handler()));
-        statefulSets = watch(client.apps().statefulSets().inNamespace(namespace).inform(handler()));
-        deployments = watch(client.apps().deployments().inNamespace(namespace).inform(handler()));
-        jobs = watch(client.batch().v1().jobs().inNamespace(namespace).inform(handler()));
-        events = watch(client.v1().events().inNamespace(namespace).inform(handler()));
+    /**
+     * Starts one informer per kind and waits, at most {@code startTimeout} in all, for their first LIST: a
+     * client whose request never gets an answer (a dropped connection, a hung API server) must not hang the run.
+     */
+    public Fabric8NamespaceWatch(KubernetesClient client, String namespace, Duration startTimeout) {
+        pods = watch(client.pods().inNamespace(namespace).runnableInformer(0));
+        statefulSets = watch(client.apps().statefulSets().inNamespace(namespace).runnableInformer(0));
+        deployments = watch(client.apps().deployments().inNamespace(namespace).runnableInformer(0));
+        jobs = watch(client.batch().v1().jobs().inNamespace(namespace).runnableInformer(0));
+        events = watch(client.v1().events().inNamespace(namespace).runnableInformer(0));
         boolean crd = client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null;
         installations = crd ? watch(client.genericKubernetesResources(Fabric8KubeGateway.CHI).inNamespace(namespace)
-                .inform(handler())) : null;
+                .runnableInformer(0)) : null;
+        start(startTimeout);
     }
 
-    private <T> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
+    private void start(Duration timeout) {
+        CompletableFuture<?>[] started = informers.stream()
+                .map(informer -> informer.start().toCompletableFuture()).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(started).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            close();
+            throw new Retries.WatchNotStarted("the API server did not answer the first LIST and watch within "
+                    + timeout.toSeconds() + " s" + (e instanceof ExecutionException
+                    ? " (" + Messages.firstLine(e.getCause().getMessage(), "") + ")" : ""), e);
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "interrupted while starting the watches", e);
+        }
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
+        informer.addEventHandler(handler());
         informers.add(informer);
         return informer;
     }

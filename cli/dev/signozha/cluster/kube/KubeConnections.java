@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Random;
 
 /** Opens a gateway from a kubeconfig (the given file, $KUBECONFIG or ~/.kube/config) and context. */
 public final class KubeConnections {
@@ -41,15 +42,23 @@ public final class KubeConnections {
 
     /** A session for a run that changes the cluster; closing its gateway or the session closes the client. */
     public static KubeSession session(Path kubeconfig, String context) {
-        Config config = config(kubeconfig, context);
-        config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
-        config.setConnectionTimeout((int) REQUEST_TIMEOUT.toMillis());
-        // fabric8's default of ten doubling retries takes ~20 s to report an unreachable API server; three
-        // retries from 200 ms still ride out a blip and answer within about a second and a half.
-        config.setRequestRetryBackoffLimit(RETRIES);
-        config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MILLIS);
+        Config config = tune(config(kubeconfig, context), REQUEST_TIMEOUT, new Random());
         String name = "context:" + (config.getCurrentContext() == null ? "default" : config.getCurrentContext().getName());
         return new KubeSession(new KubernetesClientBuilder().withConfig(config).build(), name, Clock.systemUTC());
+    }
+
+    /**
+     * Timeouts and retries for every client the tool makes. fabric8 retries 5xx, 429 (after its Retry-After)
+     * and connection failures with doubling intervals; its default of ten retries takes ~20 s to report an
+     * unreachable API server, while three from about 200 ms ride out a blip and answer within about two seconds.
+     * The first interval is drawn between 200 and 400 ms so that runs failing together do not retry in step.
+     */
+    public static Config tune(Config config, Duration requestTimeout, Random jitter) {
+        config.setRequestTimeout((int) requestTimeout.toMillis());
+        config.setConnectionTimeout((int) requestTimeout.toMillis());
+        config.setRequestRetryBackoffLimit(RETRIES);
+        config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MILLIS + jitter.nextInt(RETRY_INTERVAL_MILLIS + 1));
+        return config;
     }
 
     private static Config config(Path kubeconfig, String context) {

@@ -1,5 +1,7 @@
 package dev.signozha.cluster.kube;
 
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.StateRecordCodec;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
@@ -36,7 +39,15 @@ public final class KubeSession implements AutoCloseable {
 
     /** Watches on the namespace's workloads; ClickHouseInstallations too when their CRD is installed by now. */
     public NamespaceWatch watch(String namespace) {
-        return new Fabric8NamespaceWatch(client, namespace);
+        // Long enough for the client's own timeouts and retries of the first LIST, no longer.
+        Duration start = Duration.ofMillis((long) client.getConfiguration().getRequestTimeout()
+                * (KubeConnections.RETRIES + 1)).plusSeconds(5);
+        try {
+            return Retries.idempotent(() -> new Fabric8NamespaceWatch(client, namespace, start));
+        } catch (Retries.WatchNotStarted e) {
+            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "cannot watch the workloads of namespace " + namespace
+                    + " (" + gateway.describe() + "): " + e.getMessage(), e);
+        }
     }
 
     /** The state record, refusing to store any of {@code knownSecrets}. */
@@ -79,12 +90,13 @@ public final class KubeSession implements AutoCloseable {
             case "PersistentVolumeClaim" -> client.persistentVolumeClaims().inNamespace(parts[1]).withName(parts[2]);
             default -> throw new IllegalArgumentException("signoz-ha never deletes a " + parts[0]);
         };
-        return call("delete " + id, () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty());
+        return call("delete " + id, () -> Retries.idempotent(
+                () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty()));
     }
 
     private <T> T call(String what, java.util.function.Supplier<T> request) {
         try {
-            return request.get();
+            return Retries.idempotent(request);
         } catch (KubernetesClientException e) {
             throw KubeFailures.cannot(what + " (" + gateway.describe() + ")", e);
         }

@@ -50,7 +50,7 @@ class PhaseWaiterTest {
     }
 
     private PhaseWaiter.Outcome await(Duration timeout) throws InterruptedException {
-        try (Fabric8NamespaceWatch watch = new Fabric8NamespaceWatch(cluster.client(), "platform")) {
+        try (Fabric8NamespaceWatch watch = new Fabric8NamespaceWatch(cluster.client(), "platform", java.time.Duration.ofSeconds(30))) {
             return new PhaseWaiter(Clock.systemUTC()).await(ZOOKEEPER, watch, timeout, (state, waited) -> progress.add(state));
         }
     }

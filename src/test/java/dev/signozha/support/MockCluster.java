@@ -26,6 +26,11 @@ public final class MockCluster implements AutoCloseable {
         return new MockCluster(new SsaDispatcher());
     }
 
+    /** A mock answering through any dispatcher, e.g. one that injects faults. */
+    public static MockCluster with(io.fabric8.mockwebserver.http.Dispatcher dispatcher) {
+        return new MockCluster(dispatcher);
+    }
+
     /** A mock that also honours DELETE preconditions and can stage races (see {@link PreconditionDispatcher}). */
     public static MockCluster withDeletePreconditions(PreconditionDispatcher dispatcher) {
         return new MockCluster(dispatcher);

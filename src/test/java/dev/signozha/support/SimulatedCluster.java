@@ -7,7 +7,10 @@ import dev.signozha.actions.DeployPhase;
 import dev.signozha.actions.IngestionProbe;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.actions.Progress;
+import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeSession;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.render.ClasspathTemplates;
@@ -36,12 +39,27 @@ public final class SimulatedCluster implements AutoCloseable {
     public static final String NAMESPACE = "platform";
     public static final String PASSWORD = "s3cret-Simulated-pw";
 
-    private final MockCluster cluster = MockCluster.withServerSideApply();
+    private final MockCluster cluster;
     private final ReadinessController controller;
-    private final FakeChart helm = new FakeChart(cluster);
+    private final FakeChart helm;
     private final KubeSession session;
 
     public SimulatedCluster(Duration readinessDelay) {
+        this(readinessDelay, MockCluster.withServerSideApply(), null);
+    }
+
+    /**
+     * A cluster whose API server answers through {@code dispatcher} (faults, say), and whose deploys use a client
+     * tuned as the tool tunes its own, with {@code requestTimeout}.
+     */
+    public SimulatedCluster(Duration readinessDelay, io.fabric8.mockwebserver.http.Dispatcher dispatcher,
+                            Duration requestTimeout) {
+        this(readinessDelay, MockCluster.with(dispatcher), requestTimeout);
+    }
+
+    private SimulatedCluster(Duration readinessDelay, MockCluster cluster, Duration requestTimeout) {
+        this.cluster = cluster;
+        this.helm = new FakeChart(cluster);
         List<HasMetadata> infrastructure = new ArrayList<>(HealthyFixture.copies(HealthyFixture.inventory().nodes(), n -> true));
         infrastructure.addAll(HealthyFixture.copies(HealthyFixture.inventory().storageClasses(), s -> true));
         infrastructure.forEach(object -> object.getMetadata().setResourceVersion(null));
@@ -51,7 +69,9 @@ public final class SimulatedCluster implements AutoCloseable {
         cluster.client().secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("clickhouse-credentials").endMetadata().addToStringData("password", PASSWORD).build()).create();
         controller = new ReadinessController(cluster, NAMESPACE, readinessDelay);
-        session = new KubeSession(cluster.client(), "context:mock", Clock.systemUTC());
+        session = new KubeSession(requestTimeout == null ? cluster.client() : new KubernetesClientBuilder().withConfig(
+                KubeConnections.tune(new ConfigBuilder(cluster.client().getConfiguration()).build(), requestTimeout,
+                        new java.util.Random(7))).build(), "context:mock", Clock.systemUTC());
     }
 
     public MockCluster mock() {
@@ -131,6 +151,7 @@ public final class SimulatedCluster implements AutoCloseable {
     @Override
     public void close() {
         controller.close();
+        session.close();
         cluster.close();
     }
 }

@@ -1,0 +1,210 @@
+package dev.signozha.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signozha.cluster.kube.LeaseLock;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.text.Style;
+import dev.signozha.support.FaultDispatcher;
+import dev.signozha.support.FaultDispatcher.Fault;
+import dev.signozha.support.FaultDispatcher.Kind;
+import dev.signozha.support.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The API server misbehaving at each step of deploy, upgrade and cleanup, from a table: 500, 503, 429 with
+ * Retry-After, 409, 410 on a watch, an answer too late for the client's timeout, and a dropped connection, once,
+ * twice or for good. Each run must converge (exit 0, after the client's retries) or stop with a clear error (exit
+ * 6 or 7, no stack trace); either way the lock is released and no Secret, ClickHouseInstallation or
+ * PersistentVolumeClaim is gone that was not meant to go.
+ */
+class FaultInjectionTest {
+
+    private static final String NS = "/namespaces/platform/";
+    private static final String ZOOKEEPER_APPLY = "/apis/apps/v1" + NS + "statefulsets/signoz-ha-zookeeper\\?";
+    private static final String CHI_APPLY = "/apis/clickhouse.altinity.com/v1" + NS + "clickhouseinstallations/";
+    private static final String LEASES = "/apis/coordination.k8s.io/v1" + NS + "leases";
+    private static final String STATE_CREATE = "/api/v1" + NS + "configmaps$";
+    private static final String STATE_UPDATE = "/api/v1" + NS + "configmaps/signoz-ha-state$";
+    private static final String STATEFULSET_WATCH = "/apis/apps/v1" + NS + "statefulsets\\?.*watch=true";
+    private static final String POD_LIST = "/api/v1" + NS + "pods(\\?(?!.*watch=true).*)?$";
+    private static final String PVC_LIST = "/api/v1" + NS + "persistentvolumeclaims(\\?.*)?$";
+    private static final String CHI_DELETE = "/apis/clickhouse.altinity.com/v1" + NS + "clickhouseinstallations/stale-ch";
+    private static final int FOREVER = Integer.MAX_VALUE;
+    private static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
+            .withGroup("clickhouse.altinity.com").withVersion("v1").withKind("ClickHouseInstallation")
+            .withPlural("clickhouseinstallations").withNamespaced(true).build();
+
+    enum Operation { DEPLOY, UPGRADE, CLEANUP }
+
+    /** One row: which run, which requests fail how, and whether the run can still succeed. */
+    record Scenario(Operation operation, String step, Fault fault, boolean converges) {
+        @Override
+        public String toString() {
+            String how = fault.kind() == Kind.STATUS ? String.valueOf(fault.status()) : fault.kind().name().toLowerCase();
+            return operation.name().toLowerCase() + " / " + step + " / " + how + " x"
+                    + (fault.times() == FOREVER ? "always" : fault.times()) + (converges ? " -> converges" : " -> stops");
+        }
+    }
+
+    static Stream<Scenario> scenarios() {
+        List<Scenario> table = new ArrayList<>();
+        Map<String, String> deploySteps = Map.of("zookeeper apply", ZOOKEEPER_APPLY, "installation apply", CHI_APPLY,
+                "statefulset watch", STATEFULSET_WATCH, "pod list", POD_LIST);
+        deploySteps.forEach((step, path) -> {
+            String method = path.equals(ZOOKEEPER_APPLY) || path.equals(CHI_APPLY) ? "PATCH" : "GET";
+            table.add(new Scenario(Operation.DEPLOY, step, Fault.status(method, path, 500, 1), true));
+            table.add(new Scenario(Operation.DEPLOY, step, Fault.status(method, path, 503, 2), true));
+            table.add(new Scenario(Operation.DEPLOY, step, Fault.status(method, path, 429, 1), true));
+            table.add(new Scenario(Operation.DEPLOY, step, Fault.of(method, path, Kind.TOO_LATE, 1), true));
+            table.add(new Scenario(Operation.DEPLOY, step, Fault.of(method, path, Kind.DROPPED, 1), true));
+            if (!path.equals(STATEFULSET_WATCH)) {
+                table.add(new Scenario(Operation.DEPLOY, step, Fault.status(method, path, 500, FOREVER), false));
+            }
+        });
+        table.add(new Scenario(Operation.DEPLOY, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 409, 1), true));
+        table.add(new Scenario(Operation.DEPLOY, "statefulset watch", Fault.status("GET", STATEFULSET_WATCH, 410, 1), true));
+        table.add(new Scenario(Operation.DEPLOY, "lock acquire", Fault.status("POST", LEASES + "$", 500, 1), true));
+        table.add(new Scenario(Operation.DEPLOY, "lock acquire", Fault.status("POST", LEASES + "$", 429, 1), true));
+        table.add(new Scenario(Operation.DEPLOY, "lock acquire", Fault.status("POST", LEASES + "$", 503, FOREVER), false));
+        table.add(new Scenario(Operation.DEPLOY, "lock release", Fault.status("DELETE", LEASES + "/", 503, 1), true));
+        table.add(new Scenario(Operation.DEPLOY, "state record", Fault.status("POST", STATE_CREATE, 500, 1), true));
+        table.add(new Scenario(Operation.DEPLOY, "state record", Fault.status("POST", STATE_CREATE, 409, 1), true));
+        table.add(new Scenario(Operation.DEPLOY, "state record", Fault.status("POST", STATE_CREATE, 500, FOREVER), false));
+        table.add(new Scenario(Operation.UPGRADE, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 500, 1), true));
+        table.add(new Scenario(Operation.UPGRADE, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 500, FOREVER), false));
+        table.add(new Scenario(Operation.UPGRADE, "state record", Fault.status("PUT", STATE_UPDATE, 409, 1), true));
+        table.add(new Scenario(Operation.UPGRADE, "state record", Fault.status("PUT", STATE_UPDATE, 503, 2), true));
+        table.add(new Scenario(Operation.UPGRADE, "pod list", Fault.status("GET", POD_LIST, 503, 2), true));
+        table.add(new Scenario(Operation.UPGRADE, "statefulset watch", Fault.status("GET", STATEFULSET_WATCH, 410, 1), true));
+        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 500, 1), true));
+        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 429, 1), true));
+        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.of("DELETE", CHI_DELETE, Kind.TOO_LATE, 1), true));
+        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 500, FOREVER), false));
+        table.add(new Scenario(Operation.CLEANUP, "volume list", Fault.status("GET", PVC_LIST, 503, 2), true));
+        table.add(new Scenario(Operation.CLEANUP, "volume list", Fault.status("GET", PVC_LIST, 500, FOREVER), false));
+        table.add(new Scenario(Operation.CLEANUP, "state record", Fault.status("PUT", STATE_UPDATE, 409, 1), true));
+        return table.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void apiServerFault_convergesOrStopsCleanly_andLosesNothing(Scenario scenario) throws Exception {
+        FaultDispatcher faults = new FaultDispatcher(Duration.ofSeconds(3));
+        try (SimulatedCluster world = new SimulatedCluster(Duration.ofMillis(20), faults, Duration.ofSeconds(1))) {
+            prepare(scenario.operation(), world);
+            List<String> volumesBefore = volumes(world);
+            faults.arm(scenario.fault());
+            Outcome outcome = run(scenario.operation(), world);
+            int injected = faults.injected();
+            faults.arm(Fault.status("NONE", "^$", 0, 0));
+            assertTrue(injected > 0, "the fault never fired, so this row tests nothing: " + scenario);
+            if (scenario.converges()) {
+                assertEquals(0, outcome.exitCode(), () -> scenario + "\n" + tail(outcome.text()));
+            } else {
+                assertTrue(List.of(6, 7).contains(outcome.exitCode()), () -> scenario + " exit " + outcome.exitCode() + "\n"
+                        + tail(outcome.text()));
+                assertFalse(outcome.text().contains("\tat ") || outcome.text().contains("internal error"), outcome.text());
+            }
+            assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(),
+                    "the lock is released: " + outcome.text());
+            assertNotNull(world.mock().client().secrets().inNamespace(SimulatedCluster.NAMESPACE)
+                    .withName("clickhouse-credentials").get(), "the Secret is kept");
+            assertTrue(volumes(world).containsAll(volumesBefore), "no volume was deleted");
+            if (scenario.operation() != Operation.DEPLOY || scenario.converges()) {
+                assertNotNull(world.mock().client().genericKubernetesResources(CHI).inNamespace(SimulatedCluster.NAMESPACE)
+                        .withName("clickhouse-signoz-clickhouse-ha").get(), "the installation in use is kept");
+            }
+        }
+    }
+
+    /** An upgrade or cleanup starts from a deployed cluster; cleanup also finds an unused installation and its volume. */
+    private static void prepare(Operation operation, SimulatedCluster world) throws Exception {
+        if (operation == Operation.DEPLOY) {
+            return;
+        }
+        SimulatedCluster.Run deployed = world.run(fast(SimulatedCluster.deploy()));
+        assertEquals(0, deployed.exitCode(), deployed.all());
+        if (operation == Operation.CLEANUP) {
+            GenericKubernetesResource stale = new GenericKubernetesResource();
+            stale.setApiVersion("clickhouse.altinity.com/v1");
+            stale.setKind("ClickHouseInstallation");
+            stale.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("stale-ch")
+                    .withNamespace(SimulatedCluster.NAMESPACE).build());
+            stale.setAdditionalProperty("spec", Map.of("configuration", Map.of("clusters",
+                    List.of(Map.of("name", "prod", "layout", Map.of("shardsCount", 1, "replicasCount", 1))))));
+            world.mock().client().resource(stale).create();
+            world.mock().client().persistentVolumeClaims().inNamespace(SimulatedCluster.NAMESPACE).resource(
+                    new PersistentVolumeClaimBuilder().withNewMetadata().withName("data-stale-ch-0")
+                            .addToLabels("clickhouse.altinity.com/chi", "stale-ch").endMetadata().withNewSpec()
+                            .withAccessModes("ReadWriteOnce").withNewResources()
+                            .addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build()).create();
+        }
+    }
+
+    private record Outcome(int exitCode, String text) {}
+
+    private static Outcome run(Operation operation, SimulatedCluster world) throws Exception {
+        switch (operation) {
+            case DEPLOY -> {
+                SimulatedCluster.Run run = world.run(fast(SimulatedCluster.deploy()));
+                return new Outcome(run.exitCode(), run.all());
+            }
+            case UPGRADE -> {
+                SimulatedCluster.Run run = world.run(fast(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                        InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.of("0.132.0"))));
+                return new Outcome(run.exitCode(), run.all());
+            }
+            default -> {
+                StringWriter out = new StringWriter();
+                try {
+                    int code = new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
+                            SimulatedCluster.NAMESPACE, Optional.empty(), Optional.empty(), Optional.empty(), true,
+                            Duration.ZERO), world.session(), new PrintWriter(out, true), Style.PLAIN);
+                    return new Outcome(code, out.toString());
+                } catch (SignozHaException e) {
+                    return new Outcome(e.exitCode().code(), out + "\n" + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static String tail(String text) {
+        return text.substring(text.lastIndexOf("--- progress") < 0 ? Math.max(0, text.length() - 1500)
+                : text.lastIndexOf("--- progress"));
+    }
+
+    private static List<String> volumes(SimulatedCluster world) {
+        return world.mock().client().persistentVolumeClaims().inNamespace(SimulatedCluster.NAMESPACE).list().getItems()
+                .stream().map(claim -> claim.getMetadata().getName()).toList();
+    }
+
+    /** Phase timeouts short enough that a fault which never clears ends the run within seconds. */
+    private static DeployAction.Request fast(DeployAction.Request request) {
+        Map<DeployPhase, Duration> timeouts = new EnumMap<>(DeployPhase.class);
+        for (DeployPhase phase : DeployPhase.values()) {
+            timeouts.put(phase, Duration.ofSeconds(8));
+        }
+        return new DeployAction.Request(request.kind(), request.source(), request.topologyText(), request.savedPlan(),
+                request.chartVersion(), request.dryRun(), request.allowed(), request.yes(), request.lockWait(),
+                request.forceUnlockReason(), timeouts);
+    }
+}
