@@ -15,6 +15,7 @@ import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.LockHeldException;
 import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.text.GoDuration;
 import dev.signozha.core.text.Style;
 import dev.signozha.core.topology.Topology.Spec;
 import java.io.PrintWriter;
@@ -43,10 +44,22 @@ public final class DeployAction {
     /** --dry-run: none, client (plan only, nothing sent), server (the API server and helm validate, nothing kept). */
     public enum DryRun { NONE, CLIENT, SERVER }
 
-    /** What was asked. {@code timeouts} overrides phases' default timeouts. */
+    /**
+     * What was asked. {@code timeouts} overrides phases' default timeouts; {@code lockTtl} is how long the lock
+     * outlives a run that died without releasing it.
+     */
     public record Request(Kind kind, String source, String topologyText, Optional<SavedPlan> savedPlan,
                           Optional<String> chartVersion, DryRun dryRun, Disruption allowed, boolean yes,
-                          Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts) {
+                          Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts,
+                          Duration lockTtl) {
+
+        /** A request whose lock lives {@link LeaseLock#DEFAULT_TTL} after its last renewal. */
+        public Request(Kind kind, String source, String topologyText, Optional<SavedPlan> savedPlan,
+                       Optional<String> chartVersion, DryRun dryRun, Disruption allowed, boolean yes,
+                       Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts) {
+            this(kind, source, topologyText, savedPlan, chartVersion, dryRun, allowed, yes, lockWait, forceUnlockReason,
+                    timeouts, LeaseLock.DEFAULT_TTL);
+        }
 
         Duration timeout(DeployPhase phase) {
             return timeouts.getOrDefault(phase, phase.defaultTimeout());
@@ -97,7 +110,7 @@ public final class DeployAction {
             console.out().println("Dry run (server): the API server and helm accepted every object; nothing was kept.");
             return ExitCode.OK.code();
         }
-        LockHolder holder = LeaseLock.localHolder(request.kind().command(), LeaseLock.DEFAULT_TTL, clock);
+        LockHolder holder = LeaseLock.localHolder(request.kind().command(), request.lockTtl(), clock);
         LeaseLock lock = cluster.session().lock(spec.namespace(), holder, state, timing);
         try (lock) {
             request.forceUnlockReason().flatMap(lock::forceUnlock).ifPresent(removed -> console.progress()
@@ -106,7 +119,7 @@ public final class DeployAction {
             return new Execution(request, planned, runner, state, previous, lock, cluster, console).run();
         } finally {
             lock.releaseFailure().ifPresent(failure -> console.progress().note("could not release " + LeaseLock.NAME
-                    + "; it frees itself " + LeaseLock.DEFAULT_TTL.toMinutes() + " minutes after its last renewal: "
+                    + "; it frees itself " + GoDuration.format(request.lockTtl()) + " after its last renewal: "
                     + failure.getMessage()));
         }
     }

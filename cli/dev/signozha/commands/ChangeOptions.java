@@ -34,6 +34,11 @@ public final class ChangeOptions {
             description = "Wait this long for another run's lock before giving up with exit 5 (default: ${DEFAULT-VALUE}).")
     Duration lockWait;
 
+    @Option(names = "--lock-ttl", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How long the lock outlives a run that died without releasing it; renewed every third of it "
+                    + "while the run lives (default: ${DEFAULT-VALUE}).")
+    Duration lockTtl;
+
     @Option(names = "--force-unlock", description = "Remove another run's lock first (needs --reason; recorded in the "
             + "state record). Only when that run is known to be dead.")
     boolean forceUnlock;

@@ -41,7 +41,7 @@ final class ChangeRun {
         DeployAction.Request request = new DeployAction.Request(args.kind(), source, text, saved,
                 args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)), args.change().dryRun,
                 args.change().allowed, args.change().yes, args.change().lockWait, args.change().forceUnlockReason(),
-                args.change().timeouts());
+                args.change().timeouts(), args.change().lockTtl);
         try (KubeSession session = KubeConnections.session(args.cluster().kubeconfig, args.cluster().context)) {
             LoadedTopology loaded = TopologyLoader.load(source, text);
             IngestionProbe ingestion = args.kind() == DeployAction.Kind.UPGRADE

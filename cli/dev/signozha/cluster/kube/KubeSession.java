@@ -47,6 +47,8 @@ public final class KubeSession implements AutoCloseable {
         } catch (Retries.WatchNotStarted e) {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "cannot watch the workloads of namespace " + namespace
                     + " (" + gateway.describe() + "): " + e.getMessage(), e);
+        } catch (KubernetesClientException e) {
+            throw KubeFailures.cannot("watch the workloads of namespace " + namespace + " (" + gateway.describe() + ")", e);
         }
     }
 

@@ -94,7 +94,6 @@ class FaultInjectionTest {
         table.add(new Scenario(Operation.UPGRADE, "state record", Fault.status("PUT", STATE_UPDATE, 409, 1), true));
         table.add(new Scenario(Operation.UPGRADE, "state record", Fault.status("PUT", STATE_UPDATE, 503, 2), true));
         table.add(new Scenario(Operation.UPGRADE, "pod list", Fault.status("GET", POD_LIST, 503, 2), true));
-        table.add(new Scenario(Operation.UPGRADE, "statefulset watch", Fault.status("GET", STATEFULSET_WATCH, 410, 1), true));
         table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 500, 1), true));
         table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 429, 1), true));
         table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.of("DELETE", CHI_DELETE, Kind.TOO_LATE, 1), true));

@@ -32,7 +32,7 @@ public final class FakeChart implements HelmGateway {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private final MockCluster cluster;
+    private final KubernetesClient client;
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<Revision> revisions = new CopyOnWriteArrayList<>();
     private volatile boolean failUpgrades;
@@ -44,7 +44,12 @@ public final class FakeChart implements HelmGateway {
     private record Revision(int number, String chartVersion, JsonNode values, String status) {}
 
     public FakeChart(MockCluster cluster) {
-        this.cluster = cluster;
+        this(cluster.client());
+    }
+
+    /** A chart writing through {@code client}, e.g. one of another process connected to the same mock. */
+    public FakeChart(KubernetesClient client) {
+        this.client = client;
     }
 
     public List<String> calls() {
@@ -132,9 +137,8 @@ public final class FakeChart implements HelmGateway {
     }
 
     private void installOperator(String namespace) {
-        KubernetesClient client = cluster.client();
         if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() == null) {
-            cluster.installClickHouseCrd();
+            MockCluster.installClickHouseCrd(client);
         }
         HealthyFixture.copies(HealthyFixture.inventory().deployments(),
                 d -> d.getMetadata().getName().equals("clickhouse-operator")).forEach(operator -> {
@@ -151,14 +155,14 @@ public final class FakeChart implements HelmGateway {
         chart.addAll(HealthyFixture.copies(fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
         chart.addAll(HealthyFixture.copies(fixture.jobs(), j -> j.getMetadata().getName().contains("migrator")));
         for (HasMetadata object : chart) {
-            cluster.client().resource(object).inNamespace(namespace).delete();
+            client.resource(object).inNamespace(namespace).delete();
             awaitGone(namespace, object);
             create(namespace, object);
         }
     }
 
     private void awaitGone(String namespace, HasMetadata object) {
-        for (int i = 0; i < 100 && cluster.client().resource(object).inNamespace(namespace).get() != null; i++) {
+        for (int i = 0; i < 100 && client.resource(object).inNamespace(namespace).get() != null; i++) {
             Thread.onSpinWait();
         }
     }
@@ -168,7 +172,7 @@ public final class FakeChart implements HelmGateway {
         object.getMetadata().setNamespace(namespace);
         object.getMetadata().setResourceVersion(null);
         object.getMetadata().setUid(null);
-        cluster.client().resource(object).inNamespace(namespace).createOr(existing -> existing.update());
+        client.resource(object).inNamespace(namespace).createOr(existing -> existing.update());
     }
 
     private static JsonNode read(List<Path> files) {

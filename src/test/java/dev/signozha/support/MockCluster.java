@@ -62,6 +62,11 @@ public final class MockCluster implements AutoCloseable {
 
     /** Registers the ClickHouseInstallation CRD, as installing clickhouse-operator does. */
     public void installClickHouseCrd() {
+        installClickHouseCrd(client);
+    }
+
+    /** Registers the ClickHouseInstallation CRD through any client of the mock. */
+    public static void installClickHouseCrd(KubernetesClient client) {
         client.resource(new CustomResourceDefinitionBuilder().withNewMetadata()
                 .withName("clickhouseinstallations.clickhouse.altinity.com").endMetadata().withNewSpec()
                 .withGroup("clickhouse.altinity.com").withScope("Namespaced").withNewNames().withKind("ClickHouseInstallation")
