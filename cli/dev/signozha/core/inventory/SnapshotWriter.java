@@ -1,6 +1,9 @@
 package dev.signozha.core.inventory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +16,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  */
 public final class SnapshotWriter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Kubernetes times (a Lease's renewTime) as the ISO text the API uses, not numbers. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private SnapshotWriter() {
     }

@@ -56,8 +56,11 @@ class SecretHygieneTest {
         assertEquals(0, upgrade.exitCode(), upgrade.all());
         see("upgrade output", upgrade.all());
         world.helm().failUpgrades(true);
-        see("failed upgrade output", world.run(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
-                InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.of("0.133.0"))).all());
+        SimulatedCluster.Run failed = world.run(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.of("0.133.0")));
+        see("failed upgrade output", failed.all());
+        assertEquals(6, failed.exitCode(), failed.all());
+        assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(), failed.all());
         see("saved plan", CanonicalYaml.json(new PlanAction(new ClasspathTemplates()).compute("topology",
                 InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.empty(), world.session().gateway(),
                 world.helm()).save()));

@@ -69,4 +69,19 @@ class LiveCommandsTest {
         assertTrue(run.err().startsWith("error: cannot read the cluster (context:mock): "), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }
+
+    @Test
+    void snapshot_whileARunHoldsTheLock_writesTheLeaseAndReadsItBack(@TempDir Path dir) throws Exception {
+        cluster.client().leases().inNamespace("platform").resource(new io.fabric8.kubernetes.api.model.coordination.v1
+                .LeaseBuilder().withNewMetadata().withName("signoz-ha-lock").endMetadata().withNewSpec()
+                .withHolderIdentity("alice@ci-7").withLeaseDurationSeconds(300)
+                .withAcquireTime(java.time.ZonedDateTime.parse("2026-11-21T03:02:11.123456Z"))
+                .withRenewTime(java.time.ZonedDateTime.parse("2026-11-21T03:04:11.123456Z")).endSpec().build()).create();
+        Path file = dir.resolve("snapshot.yaml");
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", file.toString());
+        assertEquals(0, snapshot.exitCode(), snapshot.all());
+        assertTrue(Files.readString(file).contains("renewTime: 2026-11-21T03:04:11.123456Z"), Files.readString(file));
+        CliRun offline = CliRun.of("doctor", "--snapshot", file.toString(), "-o", "json");
+        assertEquals(3, offline.exitCode(), offline.all());
+    }
 }
