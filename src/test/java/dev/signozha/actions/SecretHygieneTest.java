@@ -8,6 +8,8 @@ import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.yaml.CanonicalYaml;
 import dev.signozha.support.CliRun;
 import dev.signozha.support.SimulatedCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +82,19 @@ class SecretHygieneTest {
             see("plan --offline -o " + format, CliRun.of("plan", "--offline", "-f", SimulatedCluster.PRODUCTION.toString(),
                     "-o", format).all());
         }
-        assertEquals(16, seen.size(), "every place was looked at");
+        Path rendered = dir.resolve("rendered");
+        see("render output", CliRun.of("render", "-f", SimulatedCluster.PRODUCTION.toString(), "--out", rendered.toString()).all());
+        try (java.util.stream.Stream<Path> files = Files.walk(rendered)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                see("rendered " + rendered.relativize(file), Files.readString(file));
+            }
+        }
+        StringWriter cleanup = new StringWriter();
+        new CleanupAction(java.time.Clock.systemUTC(), dev.signozha.cluster.kube.LeaseLock.Timing.system()).run(
+                new CleanupAction.Request(SimulatedCluster.NAMESPACE, Optional.empty(), Optional.empty(), Optional.empty(),
+                        true, Duration.ZERO), world.session(), new PrintWriter(cleanup, true), dev.signozha.core.text.Style.PLAIN);
+        see("cleanup output", cleanup.toString());
+        assertTrue(seen.size() >= 20, "every place was looked at: " + seen);
     }
 
     @Test
