@@ -126,7 +126,7 @@ public final class DeployAction {
 
     private static void refuseIfStale(SavedPlan saved, PlanAction.Planned planned) {
         List<String> reasons = saved.changesSince(planned.live().resourceVersions(),
-                planned.live().release().map(release -> release.revision()).orElse(0), planned.renderHash());
+                planned.live().revision(), planned.renderHash());
         if (!reasons.isEmpty()) {
             throw new SignozHaException(ExitCode.REFUSED, "the saved plan is stale; nothing was changed:\n  "
                     + String.join("\n  ", reasons) + "\nMake a new plan with signoz-ha plan --out, review it, and deploy that.");
@@ -174,7 +174,7 @@ public final class DeployAction {
         int run() throws InterruptedException {
             IngestionWatch ingestion = request.kind() == Kind.UPGRADE
                     ? IngestionWatch.start(cluster.ingestion(), console.progress()) : IngestionWatch.off();
-            int fromRevision = planned.live().release().map(release -> release.revision()).orElse(0);
+            int fromRevision = planned.live().revision();
             PhaseFailure failure = null;
             try (ingestion) {
                 try {

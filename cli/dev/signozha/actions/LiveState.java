@@ -56,7 +56,7 @@ public final class LiveState {
     public LivePlan plan(RenderedRelease rendered, Spec spec) {
         RenderedRelease supplied = new RenderedRelease(rendered.chartVersion(), suppliedValues(rendered, spec),
                 rendered.manifests(), rendered.notes());
-        return LivePlanner.plan(supplied, owned, values.orElse(null), release.map(LiveState::chartVersion).orElse(null));
+        return LivePlanner.plan(supplied, owned, values.orElse(null), release.map(HelmRelease::chartVersion).orElse(null));
     }
 
     /** The values a deploy hands helm: the rendered ones, with the real password in bundled mode. */
@@ -74,8 +74,9 @@ public final class LiveState {
         return password;
     }
 
-    public Optional<HelmRelease> release() {
-        return release;
+    /** The release's latest revision; 0 before the first install. */
+    public int revision() {
+        return release.map(HelmRelease::revision).orElse(0);
     }
 
     /** The resourceVersion of every live object of the tool's, by id. */
@@ -84,11 +85,5 @@ public final class LiveState {
         owned.forEach(object -> versions.put(LivePlanner.id(object),
                 object.path("metadata").path("resourceVersion").asText("")));
         return versions;
-    }
-
-    /** {@code signoz-0.131.0} → {@code 0.131.0}. */
-    static String chartVersion(HelmRelease release) {
-        String chart = release.chart();
-        return chart.substring(chart.lastIndexOf('-') + 1);
     }
 }

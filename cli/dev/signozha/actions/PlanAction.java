@@ -7,7 +7,6 @@ import dev.signozha.checks.CheckReport;
 import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
 import dev.signozha.cluster.helm.HelmGateway;
-import dev.signozha.cluster.helm.HelmRelease;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.plan.LivePlan;
@@ -104,7 +103,7 @@ public final class PlanAction {
             plan.objects().forEach(step -> versions.put(step.id(), live.getOrDefault(step.id(), SavedPlan.ABSENT)));
             return new SavedPlan(SavedPlan.SCHEMA_VERSION, SavedPlan.KIND, topology().metadata().name(), topologyText,
                     rendered.chartVersion().toString(), spec().namespace(), spec().release(), cluster, renderHash(),
-                    versions, this.live.release().map(HelmRelease::revision).orElse(0), result().data());
+                    versions, this.live.revision(), result().data());
         }
     }
 

@@ -7,6 +7,11 @@ package dev.signozha.cluster.helm;
  */
 public record HelmRelease(String name, String namespace, int revision, String status, String chart, String appVersion) {
 
+    /** The chart's version: {@code signoz-0.131.0} → {@code 0.131.0}. */
+    public String chartVersion() {
+        return chart.substring(chart.lastIndexOf('-') + 1);
+    }
+
     /** The release as its newest entry in {@code helm history} describes it. */
     static HelmRelease of(String namespace, String name, HelmRevision latest) {
         return new HelmRelease(name, namespace, latest.revision(), latest.status(), latest.chart(), latest.appVersion());
