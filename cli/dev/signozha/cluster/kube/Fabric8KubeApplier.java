@@ -16,8 +16,6 @@ import io.fabric8.kubernetes.client.dsl.NamespaceableResource;
  */
 public final class Fabric8KubeApplier implements KubeApplier {
 
-    private static final int CONFLICT = 409;
-
     private final KubernetesClient client;
 
     public Fabric8KubeApplier(KubernetesClient client) {
@@ -28,28 +26,15 @@ public final class Fabric8KubeApplier implements KubeApplier {
     public Applied apply(JsonNode manifest, boolean serverDryRun) {
         HasMetadata object = client.getKubernetesSerialization().convertValue(manifest, HasMetadata.class);
         try {
-            return applyOnce(object, serverDryRun);
-        } catch (KubernetesClientException conflict) {
-            if (conflict.getCode() != CONFLICT) {
-                throw failure(object, conflict);
-            }
-        }
-        // A forced apply conflicts only when the object changed between the server's read and write (another
-        // writer, a controller); the client does not retry 409s, and applying again is always safe.
-        try {
-            return applyOnce(object, serverDryRun);
+            return Retries.forcedApply(() -> {
+                NamespaceableResource<HasMetadata> resource = client.resource(object);
+                HasMetadata applied = (serverDryRun ? resource.dryRun() : resource)
+                        .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                return new Applied(Inventory.id(applied), applied.getMetadata().getResourceVersion());
+            });
         } catch (KubernetesClientException e) {
             throw failure(object, e);
         }
-    }
-
-    private Applied applyOnce(HasMetadata object, boolean serverDryRun) {
-        return Retries.idempotent(() -> {
-            NamespaceableResource<HasMetadata> resource = client.resource(object);
-            HasMetadata applied = (serverDryRun ? resource.dryRun() : resource)
-                    .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-            return new Applied(Inventory.id(applied), applied.getMetadata().getResourceVersion());
-        });
     }
 
     private static SignozHaException failure(HasMetadata object, KubernetesClientException e) {

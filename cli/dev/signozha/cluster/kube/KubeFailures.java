@@ -17,18 +17,8 @@ final class KubeFailures {
      * was NOT rolled back when the API server failed (5xx, 429 or a timeout, after the client's retries).
      */
     static SignozHaException cannot(String action, KubernetesClientException e) {
-        boolean serverFailed = e.getCode() >= 500 || e.getCode() == 429 || timedOut(e);
+        boolean serverFailed = e.getCode() >= 500 || e.getCode() == 429 || Retries.timedOut(e);
         return new SignozHaException(serverFailed ? ExitCode.NOT_ROLLED_BACK : ExitCode.BAD_INPUT, "cannot " + action
                 + ": " + (serverFailed ? "the API server failed: " : "") + Messages.firstLine(e.getMessage(), "no answer"), e);
-    }
-
-    private static boolean timedOut(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException
-                    || cause.getClass().getSimpleName().contains("Timeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -18,19 +19,32 @@ import java.util.function.Supplier;
 final class Retries {
 
     static final int ATTEMPTS = 3;
-    private static final RetryPolicy<Object> POLICY = RetryPolicy.builder()
-            .handleIf(Retries::passes)
-            .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
-            .withJitter(0.5)
-            .withMaxAttempts(ATTEMPTS)
-            .build();
+    private static final int CONFLICT = 409;
+    private static final RetryPolicy<Object> IDEMPOTENT = policy(Retries::passes);
+    // A forced server-side apply conflicts only when the object changed between the server's read and write
+    // (another writer, a controller); the client does not retry 409s, and applying again is always safe.
+    private static final RetryPolicy<Object> FORCED_APPLY = policy(failure -> passes(failure)
+            || failure instanceof KubernetesClientException client && client.getCode() == CONFLICT);
 
     private Retries() {
     }
 
     /** The call's result, after up to {@value #ATTEMPTS} attempts; the last failure as it was thrown. */
     static <T> T idempotent(Supplier<T> call) {
-        return Failsafe.with(POLICY).get(call::get);
+        return Failsafe.with(IDEMPOTENT).get(call::get);
+    }
+
+    /** As {@link #idempotent}, and a 409 Conflict is tried again too. */
+    static <T> T forcedApply(Supplier<T> call) {
+        return Failsafe.with(FORCED_APPLY).get(call::get);
+    }
+
+    private static RetryPolicy<Object> policy(Predicate<Throwable> retryable) {
+        return RetryPolicy.builder().handleIf(retryable::test)
+                .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
+                .withJitter(0.5)
+                .withMaxAttempts(ATTEMPTS)
+                .build();
     }
 
     /** A failure with no HTTP answer behind it (a timeout, a dropped connection), or a watch that did not start. */
@@ -38,12 +52,22 @@ final class Retries {
         if (failure instanceof WatchNotStarted) {
             return true;
         }
-        if (!(failure instanceof KubernetesClientException client) || client.getCode() > 0) {
-            return false;
-        }
+        return failure instanceof KubernetesClientException client && client.getCode() <= 0
+                && (timedOut(failure) || anyCause(failure, IOException.class::isInstance));
+    }
+
+    /**
+     * Whether a request failed because an answer did not come in time. The HTTP client's own timeout exceptions
+     * (vert.x) are not public types, so they are matched by name.
+     */
+    static boolean timedOut(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof TimeoutException
+                || cause instanceof java.net.SocketTimeoutException || cause.getClass().getSimpleName().contains("Timeout"));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof IOException
-                    || cause.getClass().getSimpleName().contains("Timeout")) {
+            if (test.test(cause)) {
                 return true;
             }
         }
