@@ -36,7 +36,8 @@ public final class DeployAction {
     public enum Kind {
         DEPLOY, UPGRADE;
 
-        String command() {
+        /** The subcommand's name: deploy, upgrade. */
+        public String command() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }

@@ -30,8 +30,20 @@ final class ChangeRun {
 
     /** What the command line said. */
     record Args(DeployAction.Kind kind, Path topologyFile, Path planFile, Optional<String> chartVersion,
-                ClusterOptions cluster, ClickHouseOptions clickhouse, ChangeOptions change, ColorOption color,
-                TemplatesOption templates) {}
+                RunOptions options) {
+
+        ChangeOptions change() {
+            return options.change;
+        }
+
+        ClusterOptions cluster() {
+            return options.cluster;
+        }
+
+        ClickHouseOptions clickhouse() {
+            return options.clickhouse;
+        }
+    }
 
     static int run(CommandSpec spec, Args args) {
         Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(ChangeRun::readPlan);
@@ -50,12 +62,12 @@ final class ChangeRun {
                     HelmSettings.forCluster(args.cluster().kubeconfig, args.cluster().context)),
                     args.clickhouse().viaKubernetes(session.gateway()), ingestion);
             DeployAction.Console console = new DeployAction.Console(spec.commandLine().getOut(),
-                    Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.color().style());
-            DeployAction action = new DeployAction(args.templates().source(), new VersionProvider().version(),
+                    Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.options().color.style());
+            DeployAction action = new DeployAction(args.options().templates.source(), new VersionProvider().version(),
                     Clock.systemUTC(), LeaseLock.Timing.system());
             return Interruptible.run(() -> action.run(request, cluster, console));
         } catch (InterruptedException e) {
-            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().name().toLowerCase(java.util.Locale.ROOT) + " was interrupted; "
+            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().command() + " was interrupted; "
                     + "the run is recorded and its lock released. Run signoz-ha deploy again: it applies only what "
                     + "is missing.", e);
         }

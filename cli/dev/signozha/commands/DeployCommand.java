@@ -43,23 +43,11 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     @Mixin
-    ChangeOptions change;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ClickHouseOptions clickhouse;
-
-    @Mixin
-    ColorOption color;
-
-    @Mixin
-    TemplatesOption templates;
+    RunOptions options;
 
     @Override
     public Integer call() {
         return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.DEPLOY, source.topology, source.plan,
-                Optional.empty(), cluster, clickhouse, change, color, templates));
+                Optional.empty(), options));
     }
 }

@@ -32,23 +32,11 @@ final class UpgradeCommand implements Callable<Integer> {
     String chartVersion;
 
     @Mixin
-    ChangeOptions change;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Mixin
-    ClickHouseOptions clickhouse;
-
-    @Mixin
-    ColorOption color;
-
-    @Mixin
-    TemplatesOption templates;
+    RunOptions options;
 
     @Override
     public Integer call() {
         return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.UPGRADE, topology.file, null,
-                Optional.ofNullable(chartVersion), cluster, clickhouse, change, color, templates));
+                Optional.ofNullable(chartVersion), options));
     }
 }

@@ -1,0 +1,22 @@
+package dev.signozha.commands;
+
+import picocli.CommandLine.Mixin;
+
+/** What deploy and upgrade both take: the change's options, the cluster, ClickHouse access, colour, templates. */
+public final class RunOptions {
+
+    @Mixin
+    ChangeOptions change;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    ClickHouseOptions clickhouse;
+
+    @Mixin
+    ColorOption color;
+
+    @Mixin
+    TemplatesOption templates;
+}
