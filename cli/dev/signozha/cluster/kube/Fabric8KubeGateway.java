@@ -28,7 +28,8 @@ import java.util.List;
  */
 public final class Fabric8KubeGateway implements KubeGateway {
 
-    static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
+    /** The ClickHouseInstallation resource, for generic-resource calls. */
+    public static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
             .withGroup("clickhouse.altinity.com").withVersion("v1").withKind("ClickHouseInstallation")
             .withPlural("clickhouseinstallations").withNamespaced(true).build();
 

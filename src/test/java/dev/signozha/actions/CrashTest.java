@@ -1,5 +1,6 @@
 package dev.signozha.actions;
 
+import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,10 +44,8 @@ class CrashTest {
             assertEquals(1, world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().size(),
                     "the dead run's lock is left behind for the next run to wait out");
 
-            DeployAction.Request deploy2 = SimulatedCluster.deploy();
-            SimulatedCluster.Run again = world.run(new DeployAction.Request(deploy2.kind(), deploy2.source(),
-                    deploy2.topologyText(), Optional.empty(), deploy2.chartVersion(), deploy2.dryRun(), deploy2.allowed(),
-                    true, Duration.ofSeconds(3 * LOCK_TTL_SECONDS), Optional.empty(), deploy2.timeouts()));
+            SimulatedCluster.Run again = world.run(RequestEdit.of(SimulatedCluster.deploy())
+                    .lockWait(Duration.ofSeconds(3 * LOCK_TTL_SECONDS)).build());
             assertEquals(0, again.exitCode(), "killed after: " + seen + "\n" + again.all());
             assertEquals(1, count(world, "signoz-ha-zookeeper"), "one ZooKeeper StatefulSet");
             assertEquals(1, world.session().gateway().inventory(SimulatedCluster.NAMESPACE).clickHouseInstallations().size());

@@ -1,5 +1,6 @@
 package dev.signozha.actions;
 
+import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,10 +41,7 @@ class DeployConcurrencyTest {
     }
 
     private static DeployAction.Request withPlan(SavedPlan plan) {
-        DeployAction.Request deploy = SimulatedCluster.deploy();
-        return new DeployAction.Request(deploy.kind(), "plan.json", plan.topology(), Optional.of(plan),
-                Optional.of(plan.chartVersion()), deploy.dryRun(), deploy.allowed(), true, deploy.lockWait(),
-                Optional.empty(), deploy.timeouts());
+        return RequestEdit.of(SimulatedCluster.deploy()).savedPlan("plan.json", plan).build();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.signozha.actions;
 
+import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,13 +16,12 @@ import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +49,6 @@ class FaultInjectionTest {
     private static final String PVC_LIST = "/api/v1" + NS + "persistentvolumeclaims(\\?.*)?$";
     private static final String CHI_DELETE = "/apis/clickhouse.altinity.com/v1" + NS + "clickhouseinstallations/stale-ch";
     private static final int FOREVER = Integer.MAX_VALUE;
-    private static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
-            .withGroup("clickhouse.altinity.com").withVersion("v1").withKind("ClickHouseInstallation")
-            .withPlural("clickhouseinstallations").withNamespaced(true).build();
 
     enum Operation { DEPLOY, UPGRADE, CLEANUP }
 
@@ -129,7 +126,8 @@ class FaultInjectionTest {
                     .withName("clickhouse-credentials").get(), "the Secret is kept");
             assertTrue(volumes(world).containsAll(volumesBefore), "no volume was deleted");
             if (scenario.operation() != Operation.DEPLOY || scenario.converges()) {
-                assertNotNull(world.mock().client().genericKubernetesResources(CHI).inNamespace(SimulatedCluster.NAMESPACE)
+                assertNotNull(world.mock().client().genericKubernetesResources(Fabric8KubeGateway.CHI)
+                        .inNamespace(SimulatedCluster.NAMESPACE)
                         .withName("clickhouse-signoz-clickhouse-ha").get(), "the installation in use is kept");
             }
         }
@@ -198,12 +196,6 @@ class FaultInjectionTest {
 
     /** Phase timeouts short enough that a fault which never clears ends the run within seconds. */
     private static DeployAction.Request fast(DeployAction.Request request) {
-        Map<DeployPhase, Duration> timeouts = new EnumMap<>(DeployPhase.class);
-        for (DeployPhase phase : DeployPhase.values()) {
-            timeouts.put(phase, Duration.ofSeconds(8));
-        }
-        return new DeployAction.Request(request.kind(), request.source(), request.topologyText(), request.savedPlan(),
-                request.chartVersion(), request.dryRun(), request.allowed(), request.yes(), request.lockWait(),
-                request.forceUnlockReason(), timeouts);
+        return RequestEdit.of(request).timeouts(Duration.ofSeconds(8)).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.signozha.actions;
 
+import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,9 +103,7 @@ class SecretHygieneTest {
         String bundled = InputFiles.readText(Path.of("examples/bundled-2x2.yaml")).replace("namespace: observability",
                 "namespace: platform");
         DeployAction.Request request = SimulatedCluster.request(DeployAction.Kind.DEPLOY, bundled, Optional.empty());
-        SimulatedCluster.Run run = world.run(new DeployAction.Request(request.kind(), "bundled", request.topologyText(),
-                request.savedPlan(), request.chartVersion(), DeployAction.DryRun.SERVER, request.allowed(), true,
-                request.lockWait(), request.forceUnlockReason(), request.timeouts()));
+        SimulatedCluster.Run run = world.run(RequestEdit.of(request).dryRun(DeployAction.DryRun.SERVER).build());
         assertEquals(0, run.exitCode(), run.all());
         see("bundled dry-run output", run.all());
         assertEquals(Optional.of(PASSWORD), world.helm().passwordSeen(), "helm got the real password");

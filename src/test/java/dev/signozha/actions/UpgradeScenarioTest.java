@@ -1,5 +1,6 @@
 package dev.signozha.actions;
 
+import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,10 +133,6 @@ class UpgradeScenarioTest {
     }
 
     private static DeployAction.Request shortVerification(DeployAction.Request request) {
-        Map<DeployPhase, Duration> timeouts = new java.util.EnumMap<>(request.timeouts());
-        timeouts.put(DeployPhase.VERIFICATION, Duration.ofSeconds(1));
-        return new DeployAction.Request(request.kind(), request.source(), request.topologyText(), request.savedPlan(),
-                request.chartVersion(), request.dryRun(), request.allowed(), request.yes(), request.lockWait(),
-                request.forceUnlockReason(), timeouts);
+        return RequestEdit.of(request).timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(1)).build();
     }
 }

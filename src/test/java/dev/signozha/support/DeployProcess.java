@@ -38,11 +38,9 @@ public final class DeployProcess {
                 Duration.ofSeconds(5), new java.util.Random())).build();
         KubeSession session = new KubeSession(client, "context:mock", Clock.systemUTC());
         PrintWriter out = new PrintWriter(System.out, true);
-        DeployAction.Request deploy = SimulatedCluster.deploy();
-        DeployAction.Request request = new DeployAction.Request(deploy.kind(), deploy.source(), deploy.topologyText(),
-                deploy.savedPlan(), deploy.chartVersion(), deploy.dryRun(), deploy.allowed(), true,
-                Duration.ofSeconds(Long.parseLong(args[2])), deploy.forceUnlockReason(), deploy.timeouts(),
-                Duration.ofSeconds(Long.parseLong(args[1])));
+        DeployAction.Request request = RequestEdit.of(SimulatedCluster.deploy())
+                .lockWait(Duration.ofSeconds(Long.parseLong(args[2])))
+                .lockTtl(Duration.ofSeconds(Long.parseLong(args[1]))).build();
         int code;
         try {
             code = new DeployAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system()).run(

@@ -35,17 +35,12 @@ public final class HealthyFixture {
 
     /** Copies of the fixture's objects that match, so callers may change them. */
     public static <T extends HasMetadata> List<T> copies(List<T> objects, Predicate<T> wanted) {
-        return objects.stream().filter(wanted).map(Copies::of).toList();
+        return objects.stream().filter(wanted).map(HealthyFixture::copy).toList();
     }
 
-    /** Deep copies through the fabric8 serialisation. */
-    static final class Copies {
-        private Copies() {
-        }
-
-        @SuppressWarnings("unchecked")
-        static <T extends HasMetadata> T of(T object) {
-            return (T) io.fabric8.kubernetes.client.utils.Serialization.clone(object);
-        }
+    /** A deep copy through the fabric8 serialisation. */
+    @SuppressWarnings("unchecked")
+    private static <T extends HasMetadata> T copy(T object) {
+        return (T) io.fabric8.kubernetes.client.utils.Serialization.clone(object);
     }
 }

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ReadinessController implements AutoCloseable {
 
-    private static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
-            .withGroup("clickhouse.altinity.com").withVersion("v1").withKind("ClickHouseInstallation")
-            .withPlural("clickhouseinstallations").withNamespaced(true).build();
     private static final Duration TICK = Duration.ofMillis(5);
 
     private final KubernetesClient client;
@@ -97,7 +94,8 @@ public final class ReadinessController implements AutoCloseable {
         workloads.addAll(client.apps().deployments().inNamespace(namespace).list().getItems());
         workloads.addAll(client.batch().v1().jobs().inNamespace(namespace).list().getItems());
         if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null) {
-            workloads.addAll(client.genericKubernetesResources(CHI).inNamespace(namespace).list().getItems());
+            workloads.addAll(client.genericKubernetesResources(Fabric8KubeGateway.CHI).inNamespace(namespace).list()
+                    .getItems());
         }
         long now = System.nanoTime();
         for (HasMetadata workload : workloads) {

@@ -3,7 +3,6 @@ package dev.signozha.support;
 import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.Confirmer;
 import dev.signozha.actions.DeployAction;
-import dev.signozha.actions.DeployPhase;
 import dev.signozha.actions.IngestionProbe;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.actions.Progress;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,19 +95,13 @@ public final class SimulatedCluster implements AutoCloseable {
 
     /** The production deploy with another dry-run mode and confirmation. */
     public static DeployAction.Request deploy(DeployAction.DryRun dryRun, boolean yes) {
-        DeployAction.Request deploy = deploy();
-        return new DeployAction.Request(deploy.kind(), deploy.source(), deploy.topologyText(), deploy.savedPlan(),
-                deploy.chartVersion(), dryRun, deploy.allowed(), yes, deploy.lockWait(), deploy.forceUnlockReason(),
-                deploy.timeouts());
+        return RequestEdit.of(deploy()).dryRun(dryRun).yes(yes).build();
     }
 
     public static DeployAction.Request request(DeployAction.Kind kind, String topology, Optional<String> chartVersion) {
-        Map<DeployPhase, Duration> timeouts = new EnumMap<>(DeployPhase.class);
-        for (DeployPhase phase : DeployPhase.values()) {
-            timeouts.put(phase, Duration.ofSeconds(20));
-        }
-        return new DeployAction.Request(kind, PRODUCTION.toString(), topology, Optional.empty(), chartVersion,
-                DeployAction.DryRun.NONE, Disruption.SCALE_OUT, true, Duration.ZERO, Optional.empty(), timeouts);
+        return RequestEdit.of(new DeployAction.Request(kind, PRODUCTION.toString(), topology, Optional.empty(),
+                chartVersion, DeployAction.DryRun.NONE, Disruption.SCALE_OUT, true, Duration.ZERO, Optional.empty(),
+                Map.of())).timeouts(Duration.ofSeconds(20)).build();
     }
 
     /** Runs a request with no ClickHouse access and no ingestion probe. */
