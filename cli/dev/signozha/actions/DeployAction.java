@@ -18,6 +18,7 @@ import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.GoDuration;
 import dev.signozha.core.text.Style;
 import dev.signozha.core.topology.Topology.Spec;
+import dev.signozha.core.yaml.CanonicalYaml;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -244,7 +245,7 @@ public final class DeployAction {
         }
 
         private String valuesHash() {
-            return StateRecord.hash(dev.signozha.core.yaml.CanonicalYaml.yaml(planned.rendered().values()));
+            return StateRecord.hash(CanonicalYaml.yaml(planned.rendered().values()));
         }
     }
 }

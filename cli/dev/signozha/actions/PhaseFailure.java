@@ -16,10 +16,6 @@ final class PhaseFailure extends Exception {
         this.finding = finding;
     }
 
-    Optional<CheckSpec> finding() {
-        return finding;
-    }
-
     /** The runbook of the finding, or where to look. */
     String advice() {
         return finding.map(code -> "Runbook: signoz-ha runbook " + code.code() + " (" + code.hint() + ").")

@@ -11,9 +11,11 @@ import dev.signozha.cluster.helm.HelmException;
 import dev.signozha.cluster.helm.UpgradeRequest;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.cluster.kube.NamespaceWatch;
+import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
+import dev.signozha.core.text.GoDuration;
 import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.Topology.Spec;
 import java.time.Clock;
@@ -158,7 +160,7 @@ final class PhaseRunner {
             }
             installChart(planned.rendered(), HelmDryRun.SERVER, request.timeout(DeployPhase.SIGNOZ), DeployPhase.SIGNOZ);
         } catch (PhaseFailure failure) {
-            throw new SignozHaException(dev.signozha.core.ExitCode.REFUSED, failure.getMessage() + "; nothing was kept");
+            throw new SignozHaException(ExitCode.REFUSED, failure.getMessage() + "; nothing was kept");
         }
     }
 
@@ -219,7 +221,7 @@ final class PhaseRunner {
                 console.progress().finish(step, phases.size(), phase, "timed out at " + outcome.progress(),
                         outcome.waited());
                 throw new PhaseFailure("[" + step + "/" + phases.size() + "] " + phase.label() + " was not ready within "
-                        + dev.signozha.core.text.GoDuration.format(timeout) + " (" + outcome.progress()
+                        + GoDuration.format(timeout) + " (" + outcome.progress()
                         + "); --phase-timeout " + phase.label() + "=DURATION gives it longer", Optional.empty());
             }
         }
@@ -245,7 +247,7 @@ final class PhaseRunner {
             console.progress().update(step, phases.size(), DeployPhase.VERIFICATION, errors.size() + " failing: "
                     + codes, waited);
             if (!clock.instant().isBefore(deadline)) {
-                throw new PhaseFailure("verification still fails after " + dev.signozha.core.text.GoDuration.format(timeout)
+                throw new PhaseFailure("verification still fails after " + GoDuration.format(timeout)
                         + ":\n  " + describe(errors), Optional.of(errors.get(0).spec()));
             }
             Duration left = Duration.between(clock.instant(), deadline);

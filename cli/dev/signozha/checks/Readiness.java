@@ -81,7 +81,7 @@ public final class Readiness {
     }
 
     /** Whether the Job has condition {@code type} (Complete, Failed) set to True. */
-    public static boolean hasCondition(Job job, String type) {
+    static boolean hasCondition(Job job, String type) {
         return job.getStatus() != null && Optional.ofNullable(job.getStatus().getConditions()).orElse(List.of()).stream()
                 .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
     }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The cluster's controllers, simulated for deploy tests: every workload the tool or the fake chart creates in the
@@ -41,7 +40,6 @@ public final class ReadinessController implements AutoCloseable {
     private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
     private final Set<String> done = ConcurrentHashMap.newKeySet();
     private final Map<String, String> stuck = new ConcurrentHashMap<>();
-    private final AtomicLong readied = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -57,11 +55,6 @@ public final class ReadinessController implements AutoCloseable {
     /** Workloads named {@code name} never get ready: their pod's container waits with {@code reason}. */
     public void stick(String name, String reason) {
         stuck.put(name, reason);
-    }
-
-    /** How many workloads were made ready so far. */
-    public long readied() {
-        return readied.get();
     }
 
     /** Status as a freshly created object has it: none. */
@@ -134,7 +127,6 @@ public final class ReadinessController implements AutoCloseable {
                     .getAdditionalProperties().get("status"));
         }
         client.resource(workload).inNamespace(namespace).updateStatus();
-        readied.incrementAndGet();
     }
 
     /** The generation the status reports as observed; the mock does not count generations, so 1 when unset. */
