@@ -102,7 +102,7 @@ class UpgradeScenarioTest {
         assertEquals(6, run.exitCode(), run.all());
         assertTrue(world.helm().calls().contains("rollback signoz 1"), world.helm().calls().toString());
         assertTrue(run.failure().getMessage().contains("rolled back to Helm revision 1"), run.failure().getMessage());
-        assertEquals(HistoryEntry.ROLLED_BACK, state().lastEntry().orElseThrow().outcome());
+        assertEquals(HistoryEntry.ROLLED_BACK, state().lastEntry().orElseThrow().outcome(), run.all());
         assertEquals("0.131.0", state().chartVersion(), "the applied version stays the last good one");
     }
 
