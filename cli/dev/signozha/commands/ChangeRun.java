@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.signozha.actions.DeployAction;
 import dev.signozha.actions.IngestionProbe;
 import dev.signozha.actions.InputFiles;
-import dev.signozha.cluster.helm.HelmCli;
-import dev.signozha.cluster.helm.HelmSettings;
-import dev.signozha.cluster.helm.SystemProcessRunner;
-import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.Trace;
 import dev.signozha.core.plan.SavedPlan;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.TopologyLoader;
@@ -54,13 +51,13 @@ final class ChangeRun {
                 args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)), args.change().dryRun,
                 args.change().allowed, args.change().yes, args.change().lockWait, args.change().forceUnlockReason(),
                 args.change().timeouts(), args.change().lockTtl);
-        try (KubeSession session = KubeConnections.session(args.cluster().kubeconfig, args.cluster().context)) {
+        Trace trace = SignozHaCommand.trace(spec);
+        try (KubeSession session = args.cluster().session(trace)) {
             LoadedTopology loaded = TopologyLoader.load(source, text);
             IngestionProbe ingestion = args.kind() == DeployAction.Kind.UPGRADE
-                    ? args.clickhouse().ingestion(session.gateway(), loaded) : IngestionProbe.none();
-            DeployAction.Cluster cluster = new DeployAction.Cluster(session, new HelmCli(new SystemProcessRunner(),
-                    HelmSettings.forCluster(args.cluster().kubeconfig, args.cluster().context)),
-                    args.clickhouse().viaKubernetes(session.gateway()), ingestion);
+                    ? args.clickhouse().ingestion(session.gateway(), loaded, trace) : IngestionProbe.none();
+            DeployAction.Cluster cluster = new DeployAction.Cluster(session, args.options().helm.helm(args.cluster(), trace),
+                    args.clickhouse().viaKubernetes(session.gateway(), trace), ingestion);
             DeployAction.Console console = new DeployAction.Console(spec.commandLine().getOut(),
                     Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.options().color.style());
             DeployAction action = new DeployAction(args.options().templates.source(), new VersionProvider().version(),

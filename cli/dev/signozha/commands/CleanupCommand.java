@@ -2,7 +2,6 @@ package dev.signozha.commands;
 
 import dev.signozha.actions.CleanupAction;
 import dev.signozha.actions.DoctorAction;
-import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.topology.LoadedTopology;
@@ -58,7 +57,7 @@ final class CleanupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (KubeSession session = KubeConnections.session(kube.cluster.kubeconfig, kube.cluster.context)) {
+        try (KubeSession session = kube.cluster.session(SignozHaCommand.trace(spec))) {
             Optional<LoadedTopology> loaded = Optional.ofNullable(DoctorAction.load(topology));
             String namespace = kube.namespace != null ? kube.namespace
                     : loaded.map(file -> file.spec().namespace()).orElse(session.gateway().defaultNamespace());

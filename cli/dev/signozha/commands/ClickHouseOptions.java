@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.Optional;
 import dev.signozha.cluster.clickhouse.Credentials;
 import dev.signozha.cluster.clickhouse.DriverConnections;
+import dev.signozha.cluster.clickhouse.TracedConnections;
+import dev.signozha.core.Trace;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.clickhouse.Thresholds;
 import java.time.Duration;
@@ -72,45 +74,45 @@ public final class ClickHouseOptions {
     }
 
     /** Doctor's look inside ClickHouse for a live cluster: none with --no-clickhouse, else direct or port-forwarded. */
-    ClickHouseAccess viaKubernetes(KubeGateway gateway) {
+    ClickHouseAccess viaKubernetes(KubeGateway gateway, Trace trace) {
         if (skip) {
             return ClickHouseAccess.none("--no-clickhouse");
         }
         if (url != null) {
-            return ClickHouseAccess.direct(url, connections("default", ""), thresholds(), Clock.systemUTC());
+            return ClickHouseAccess.direct(url, connections("default", "", trace), thresholds(), Clock.systemUTC());
         }
-        return ClickHouseAccess.viaKubernetes(gateway, intended -> credentials(gateway, intended), thresholds(),
+        return ClickHouseAccess.viaKubernetes(gateway, intended -> credentials(gateway, intended, trace), thresholds(),
                 Clock.systemUTC());
     }
 
     /** Upgrade's ingestion probe: the installation's first ClickHouse pod (or --clickhouse-url); none with --no-clickhouse. */
-    IngestionProbe ingestion(KubeGateway gateway, LoadedTopology topology) {
+    IngestionProbe ingestion(KubeGateway gateway, LoadedTopology topology, Trace trace) {
         if (skip) {
             return IngestionProbe.none();
         }
         if (url != null) {
-            return IngestionProbe.direct(url, connections("default", ""));
+            return IngestionProbe.direct(url, connections("default", "", trace));
         }
         Spec spec = topology.spec();
         Intended intended = Intended.of(topology, "topology file " + topology.source());
         return IngestionProbe.from(() -> gateway.clickHouseHosts(spec.namespace(), new ClusterView(
                 gateway.inventory(spec.namespace()), spec.namespace()).clickHousePods().stream()
                 .filter(pod -> intended.installation().equals(ClusterView.label(pod, "clickhouse.altinity.com/chi")))
-                .limit(1).toList(), credentials(gateway, Optional.of(intended))));
+                .limit(1).toList(), credentials(gateway, Optional.of(intended), trace)));
     }
 
     /** User and password for the port-forwarded hosts: the installation's Secret unless a variable was named. */
-    private ConnectionFactory credentials(KubeGateway gateway, Optional<Intended> intended) {
+    private ConnectionFactory credentials(KubeGateway gateway, Optional<Intended> intended, Trace trace) {
         String secretPassword = passwordVariable != null ? "" : intended.map(Intended::passwordSecret)
                 .map(address -> address.split("/"))
                 .filter(parts -> parts.length == 3)
                 .flatMap(parts -> gateway.secretValue(parts[0], parts[1], parts[2])).orElse("");
-        return connections(intended.map(Intended::user).orElse("default"), secretPassword);
+        return connections(intended.map(Intended::user).orElse("default"), secretPassword, trace);
     }
 
-    ConnectionFactory connections(String defaultUser, String secretPassword) {
+    ConnectionFactory connections(String defaultUser, String secretPassword, Trace trace) {
         String password = passwordFromEnvironment();
-        return new DriverConnections(new Credentials(user != null ? user : defaultUser,
-                password != null ? password : secretPassword));
+        return new TracedConnections(new DriverConnections(new Credentials(user != null ? user : defaultUser,
+                password != null ? password : secretPassword)), trace);
     }
 }

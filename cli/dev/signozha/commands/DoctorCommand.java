@@ -5,7 +5,6 @@ import dev.signozha.actions.DoctorAction;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
-import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.inventory.Inventory;
@@ -61,8 +60,8 @@ final class DoctorCommand implements Callable<Integer> {
             result = new DoctorAction().run(new DoctorAction.Request(snapshotReader(), kube.namespace,
                     DoctorAction.load(topology), direct()));
         } else {
-            try (KubeGateway gateway = KubeConnections.open(kube.cluster.kubeconfig, kube.cluster.context)) {
-                ClickHouseAccess access = clickhouse.viaKubernetes(gateway);
+            try (KubeGateway gateway = kube.cluster.open(SignozHaCommand.trace(spec))) {
+                ClickHouseAccess access = clickhouse.viaKubernetes(gateway, SignozHaCommand.trace(spec));
                 result = new DoctorAction().run(new DoctorAction.Request(
                         namespace -> gateway.inventory(namespace == null ? gateway.defaultNamespace() : namespace),
                         kube.namespace, DoctorAction.load(topology), access));
@@ -85,7 +84,7 @@ final class DoctorCommand implements Callable<Integer> {
             return ClickHouseAccess.none(clickhouse.skip ? "--no-clickhouse"
                     : "a snapshot holds no ClickHouse to query; add --clickhouse-url to look inside one");
         }
-        return ClickHouseAccess.direct(clickhouse.url, clickhouse.connections("default", ""), clickhouse.thresholds(),
+        return ClickHouseAccess.direct(clickhouse.url, clickhouse.connections("default", "", SignozHaCommand.trace(spec)), clickhouse.thresholds(),
                 Clock.systemUTC());
     }
 

@@ -4,12 +4,11 @@ import dev.signozha.actions.AtomicFiles;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.actions.PlanAction;
 import dev.signozha.cluster.helm.HelmCli;
-import dev.signozha.cluster.helm.HelmSettings;
-import dev.signozha.cluster.helm.SystemProcessRunner;
 import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.Trace;
 import dev.signozha.core.plan.OfflinePlan;
 import dev.signozha.core.plan.PlanText;
 import dev.signozha.core.yaml.CanonicalYaml;
@@ -48,6 +47,9 @@ final class PlanCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
+    HelmOption helm;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -75,8 +77,9 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private int live() {
-        try (KubeGateway gateway = KubeConnections.open(cluster.kubeconfig, cluster.context)) {
-            HelmCli helm = new HelmCli(new SystemProcessRunner(), HelmSettings.forCluster(cluster.kubeconfig, cluster.context));
+        Trace trace = SignozHaCommand.trace(spec);
+        try (KubeGateway gateway = cluster.open(trace)) {
+            HelmCli helm = this.helm.helm(cluster, trace);
             PlanAction.Planned planned = new PlanAction(templates.source()).compute(topology.file.toString(),
                     InputFiles.readText(topology.file), Optional.empty(), gateway, helm);
             PlanAction.LiveResult result = planned.result();

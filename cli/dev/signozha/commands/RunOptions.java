@@ -2,7 +2,7 @@ package dev.signozha.commands;
 
 import picocli.CommandLine.Mixin;
 
-/** What deploy and upgrade both take: the change's options, the cluster, ClickHouse access, colour, templates. */
+/** What deploy and upgrade both take: the change's options, the cluster, helm, ClickHouse access, colour, templates. */
 public final class RunOptions {
 
     @Mixin
@@ -10,6 +10,9 @@ public final class RunOptions {
 
     @Mixin
     ClusterOptions cluster;
+
+    @Mixin
+    HelmOption helm;
 
     @Mixin
     ClickHouseOptions clickhouse;

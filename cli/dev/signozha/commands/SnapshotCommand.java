@@ -1,7 +1,6 @@
 package dev.signozha.commands;
 
 import dev.signozha.actions.AtomicFiles;
-import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.inventory.SnapshotWriter;
@@ -31,7 +30,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (KubeGateway gateway = KubeConnections.open(kube.cluster.kubeconfig, kube.cluster.context)) {
+        try (KubeGateway gateway = kube.cluster.open(SignozHaCommand.trace(spec))) {
             Inventory inventory = gateway.inventory(kube.namespace == null ? gateway.defaultNamespace() : kube.namespace);
             String snapshot = SnapshotWriter.write(inventory);
             if (output == null) {

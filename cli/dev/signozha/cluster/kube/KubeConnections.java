@@ -2,6 +2,7 @@ package dev.signozha.cluster.kube;
 
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.Trace;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -36,15 +37,13 @@ public final class KubeConnections {
         return Files.isRegularFile(home.resolve(".kube").resolve("config"));
     }
 
-    public static KubeGateway open(Path kubeconfig, String context) {
-        return session(kubeconfig, context).gateway();
-    }
-
-    /** A session for a run that changes the cluster; closing its gateway or the session closes the client. */
-    public static KubeSession session(Path kubeconfig, String context) {
+    /** A session on the cluster, each API request traced; closing its gateway or the session closes the client. */
+    public static KubeSession session(Path kubeconfig, String context, Trace trace) {
         Config config = tune(config(kubeconfig, context), REQUEST_TIMEOUT, new Random());
         String name = "context:" + (config.getCurrentContext() == null ? "default" : config.getCurrentContext().getName());
-        return new KubeSession(new KubernetesClientBuilder().withConfig(config).build(), name, Clock.systemUTC());
+        return new KubeSession(new KubernetesClientBuilder().withConfig(config).withHttpClientBuilderConsumer(
+                builder -> builder.addOrReplaceInterceptor(TraceInterceptor.NAME, new TraceInterceptor(trace))).build(),
+                name, Clock.systemUTC());
     }
 
     /**

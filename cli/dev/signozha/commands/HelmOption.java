@@ -1,0 +1,26 @@
+package dev.signozha.commands;
+
+import dev.signozha.cluster.helm.HelmCli;
+import dev.signozha.cluster.helm.HelmSettings;
+import dev.signozha.cluster.helm.SystemProcessRunner;
+import dev.signozha.cluster.helm.TracedProcessRunner;
+import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.Trace;
+import picocli.CommandLine.Option;
+
+/** Which helm binary the commands that install charts run. */
+public final class HelmOption {
+
+    @Option(names = "--helm-binary", paramLabel = "FILE", defaultValue = "helm",
+            description = "The helm 3 binary to run: a path, or a name on the PATH (default: ${DEFAULT-VALUE}).")
+    String binary;
+
+    /** helm against the cluster's kubeconfig and context, each run traced. */
+    HelmCli helm(ClusterOptions cluster, Trace trace) {
+        if (binary.isBlank() || binary.startsWith("-")) {
+            throw InvalidInputException.single("--helm-binary", "expected a path or a program name, got '" + binary + "'");
+        }
+        return new HelmCli(new TracedProcessRunner(new SystemProcessRunner(), trace),
+                HelmSettings.forCluster(cluster.kubeconfig, cluster.context).withBinary(binary));
+    }
+}
