@@ -12,14 +12,15 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
  * The state record in the ConfigMap {@code signoz-ha-state} of the release's namespace, labelled
  * {@code app.kubernetes.io/managed-by: signoz-ha}. Writes are read-modify-write with the read
  * resourceVersion, so a concurrent writer is never overwritten: a 409 re-reads and applies the change once
- * more. Keys the record does not know (written by a later version) are kept. A read is one GET; an update is
- * a GET and a PUT (a POST the first time).
+ * more, and so does a write whose answer timed out, unless it landed. Keys the record does not know (written
+ * by a later version) are kept. A read is one GET; an update is a GET and a PUT (a POST the first time).
  */
 public final class StateStore {
 
@@ -51,15 +52,16 @@ public final class StateStore {
      * the result; returns what was written. A record holding a secret is refused before anything is written.
      */
     public StateRecord update(UnaryOperator<StateRecord> change) {
+        AtomicReference<Map<String, String>> tried = new AtomicReference<>();
         try {
-            return attempt(change);
+            return attempt(change, tried);
         } catch (KubernetesClientException e) {
-            if (e.getCode() != CONFLICT) {
+            if (e.getCode() != CONFLICT && !Retries.timedOut(e)) {
                 throw failure("write", e);
             }
         }
         try {
-            return attempt(change);
+            return attempt(change, tried);
         } catch (KubernetesClientException e) {
             if (e.getCode() == CONFLICT) {
                 throw new SignozHaException(ExitCode.LOCKED, source() + " was changed by someone else twice while this"
@@ -79,11 +81,19 @@ public final class StateStore {
         return "ConfigMap/" + namespace + "/" + StateRecord.CONFIG_MAP;
     }
 
-    private StateRecord attempt(UnaryOperator<StateRecord> change) {
+    /**
+     * One read-modify-write. {@code tried} holds what an earlier attempt wrote: when its answer timed out the
+     * write may still have landed, and then the record already is that, so the change is not applied twice.
+     */
+    private StateRecord attempt(UnaryOperator<StateRecord> change, AtomicReference<Map<String, String>> tried) {
         ConfigMap current = configMap().get();
         StateRecord before = current == null ? StateRecord.empty() : codec.decode(source(), current.getData());
+        if (tried.get() != null && tried.get().equals(codec.encode(before))) {
+            return before;
+        }
         StateRecord after = change.apply(before);
         Map<String, String> data = codec.encode(after);
+        tried.set(data);
         if (current == null) {
             configMap().create(new ConfigMapBuilder().withNewMetadata().withName(StateRecord.CONFIG_MAP)
                     .withNamespace(namespace).withLabels(LABELS).endMetadata().withData(data).build());

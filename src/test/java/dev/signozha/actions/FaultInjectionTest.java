@@ -91,10 +91,15 @@ class FaultInjectionTest {
         table.add(new Scenario(Operation.UPGRADE, "state record", Fault.status("PUT", STATE_UPDATE, 409, 1), true));
         table.add(new Scenario(Operation.UPGRADE, "state record", Fault.status("PUT", STATE_UPDATE, 503, 2), true));
         table.add(new Scenario(Operation.UPGRADE, "pod list", Fault.status("GET", POD_LIST, 503, 2), true));
+        table.add(new Scenario(Operation.UPGRADE, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 429, 1), true));
+        table.add(new Scenario(Operation.UPGRADE, "statefulset watch", Fault.status("GET", STATEFULSET_WATCH, 410, 1), true));
+        table.add(new Scenario(Operation.UPGRADE, "state record", Fault.of("PUT", STATE_UPDATE, Kind.TOO_LATE, 1), true));
+        table.add(new Scenario(Operation.UPGRADE, "pod list", Fault.of("GET", POD_LIST, Kind.DROPPED, 1), true));
         table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 500, 1), true));
         table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 429, 1), true));
         table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.of("DELETE", CHI_DELETE, Kind.TOO_LATE, 1), true));
         table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 500, FOREVER), false));
+        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.of("DELETE", CHI_DELETE, Kind.DROPPED, 1), true));
         table.add(new Scenario(Operation.CLEANUP, "volume list", Fault.status("GET", PVC_LIST, 503, 2), true));
         table.add(new Scenario(Operation.CLEANUP, "volume list", Fault.status("GET", PVC_LIST, 500, FOREVER), false));
         table.add(new Scenario(Operation.CLEANUP, "state record", Fault.status("PUT", STATE_UPDATE, 409, 1), true));

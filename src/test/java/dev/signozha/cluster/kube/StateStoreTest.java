@@ -11,6 +11,9 @@ import dev.signozha.core.SignozHaException;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.state.StateRecordCodec;
+import dev.signozha.support.FaultDispatcher;
+import dev.signozha.support.FaultDispatcher.Fault;
+import dev.signozha.support.FaultDispatcher.Kind;
 import dev.signozha.support.MockCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -158,5 +161,25 @@ class StateStoreTest {
 
         assertTrue(bad.getMessage().startsWith("ConfigMap/platform/signoz-ha-state: history is not JSON"),
                 bad.getMessage());
+    }
+
+    @Test
+    void update_whoseAnswerTimedOutAfterItLanded_isNotAppliedTwice() {
+        FaultDispatcher faults = new FaultDispatcher(java.time.Duration.ofSeconds(2));
+        try (MockCluster slow = MockCluster.with(faults)) {
+            KubernetesClient tuned = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                    KubeConnections.tune(new io.fabric8.kubernetes.client.ConfigBuilder(slow.client().getConfiguration())
+                            .build(), java.time.Duration.ofMillis(500), new java.util.Random(3))).build();
+            StateStore timing = new StateStore(tuned, NAMESPACE, new StateRecordCodec(List.of(PASSWORD)));
+            timing.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0").withEntry(run(0, HistoryEntry.SUCCEEDED)));
+            faults.arm(Fault.of("PUT", "/configmaps/signoz-ha-state$", Kind.TOO_LATE, 1));
+
+            StateRecord written = timing.update(record -> record.withEntry(run(1, HistoryEntry.FAILED)));
+
+            assertEquals(1, faults.injected(), "the first PUT answered too late");
+            assertEquals(List.of(run(0, HistoryEntry.SUCCEEDED), run(1, HistoryEntry.FAILED)), written.history());
+            assertEquals(written.history(), timing.read().orElseThrow().history(), "one entry, not two");
+            tuned.close();
+        }
     }
 }
