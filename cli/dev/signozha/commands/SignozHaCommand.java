@@ -8,12 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+/** The root command; {@link Cli} adds the commands. */
 @Command(name = "signoz-ha", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Deploy, upgrade and repair High-Availability SigNoz on Kubernetes from one topology file.",
-                "Machine output goes to stdout; progress, warnings and errors to stderr."},
-        subcommands = {PlanCommand.class, DeployCommand.class, UpgradeCommand.class, CleanupCommand.class,
-                RenderCommand.class, DoctorCommand.class, SnapshotCommand.class,
-                RunbookCommand.class, SchemaCommand.class, CompletionCommand.class})
+                "Machine output goes to stdout; progress, warnings and errors to stderr."})
 public final class SignozHaCommand implements Callable<Integer> {
 
     @Spec

@@ -35,11 +35,27 @@ final class SchemaValidation {
         this.tree = tree;
     }
 
-    /** Every structural problem of the document, each once, in file order. */
-    static List<InputProblem> problems(SourcedTree tree, JsonNode schemaRoot) {
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaRoot);
-        SchemaValidation wording = new SchemaValidation(schemaRoot, tree);
-        Set<ValidationMessage> messages = schema.validate(tree.root());
+    /** The bundled schema, read and compiled once: compiling it is most of a first validation's cost. */
+    private static final class Bundled {
+        static final JsonNode ROOT = TopologySchema.bundled();
+        static final JsonSchema SCHEMA = compile(ROOT);
+
+        private static JsonSchema compile(JsonNode root) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+            schema.initializeValidators();
+            return schema;
+        }
+    }
+
+    /** Reads and compiles the bundled schema now, so that the first validation does not wait for it. */
+    static void prepare() {
+        Bundled.SCHEMA.getSchemaNode();
+    }
+
+    /** Every structural problem of the document against the bundled schema, each once, in file order. */
+    static List<InputProblem> problems(SourcedTree tree) {
+        SchemaValidation wording = new SchemaValidation(Bundled.ROOT, tree);
+        Set<ValidationMessage> messages = Bundled.SCHEMA.validate(tree.root());
         Map<String, Integer> bestRank = new HashMap<>();
         messages.forEach(m -> bestRank.merge(pathOf(m.getInstanceLocation()), rank(m), Math::min));
         Map<String, InputProblem> byPath = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ public final class TopologyLoader {
     public static LoadedTopology load(String source, String text) {
         SourcedTree tree = YamlReader.readOne(source, text);
         List<InputProblem> problems = new ArrayList<>(tree.problems());
-        problems.addAll(SchemaValidation.problems(tree, TopologySchema.bundled()));
+        problems.addAll(SchemaValidation.problems(tree));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -63,6 +63,20 @@ public final class TopologyLoader {
         List<String> warnings = violations.stream().filter(v -> !v.isError())
                 .map(v -> v.path() + ": " + v.message()).toList();
         return new LoadedTopology(source, topology, Set.copyOf(fromProfile), derived, warnings);
+    }
+
+    /**
+     * Does a first load's one-time work (compiling the schema, starting the YAML parser and the binder) so that
+     * a second core can do it while the command line is still being parsed. Any failure is left for the load
+     * itself to report.
+     */
+    public static void prepare() {
+        try {
+            SchemaValidation.prepare();
+            profileDefaults(Profile.PRODUCTION);
+        } catch (RuntimeException | LinkageError e) {
+            // The load that follows meets the same problem and reports it.
+        }
     }
 
     private static Profile profileOf(JsonNode spec) {

@@ -8,6 +8,7 @@ import dev.signozha.support.CliRun;
 import dev.signozha.support.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,23 @@ class CliTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("Unknown option: '--ofline'"), run.err());
         assertTrue(run.err().contains("--offline"), run.err());
+    }
+
+    @Test
+    void mistypedCommand_isBadInputSuggestingTheCommand() {
+        CliRun run = CliRun.of("plna", "-f", "examples/dev.yaml");
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().contains("Did you mean: signoz-ha plan"), run.err());
+    }
+
+    @Test
+    void aRunBuildsOnlyItsCommand_whileHelpOptionsFirstAndCompletionBuildEveryOne() {
+        assertEquals(java.util.Set.of("plan"), Cli.forArguments("plan", "--offline").getSubcommands().keySet());
+        assertEquals(10, Cli.forArguments("-v", "plan").getSubcommands().size());
+        assertEquals(10, Cli.forArguments("completion", "bash").getSubcommands().size());
+        assertEquals(10, Cli.forArguments().getSubcommands().size());
+        assertEquals(Cli.create().getSubcommands().keySet().stream().toList(), List.of("plan", "deploy", "upgrade",
+                "cleanup", "render", "doctor", "snapshot", "runbook", "schema", "completion"));
     }
 
     @Test

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun of(String... args) {
-        CommandLine commandLine = Cli.create();
+        CommandLine commandLine = Cli.forArguments(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
