@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * doctor at scale: a synthetic cluster of N nodes and 10 x N pods in the mock API server, and the real command
- * line ({@code target/signoz-ha.jar}, its own JVM capped at -Xmx512m) running {@code doctor} against it. Prints
+ * line ({@code bin/signoz-ha} as a user runs it, its JVM capped at -Xmx512m) running {@code doctor} against it. Prints
  * the API requests doctor made, its wall time and its peak resident memory (GNU time's maximum RSS).
  * Usage: bench/doctor.sh [NODES] (default 1000).
  */
@@ -29,10 +29,12 @@ public final class DoctorScaleBenchmark {
                     cluster.kubeconfig("platform"));
             Path timing = Files.createTempFile("bench-time", ".txt");
             int before = cluster.requestCount();
-            Process doctor = new ProcessBuilder(List.of("/usr/bin/time", "-f", "%M %e", "-o", timing.toString(),
-                    "java", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", "target/signoz-ha.jar", "doctor",
-                    "--kubeconfig", kubeconfig.toString(), "-n", "platform", "--no-clickhouse", "-o", "json"))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder run = new ProcessBuilder(List.of("/usr/bin/time", "-f", "%M %e", "-o", timing.toString(),
+                    "bin/signoz-ha", "doctor", "--kubeconfig", kubeconfig.toString(), "-n", "platform",
+                    "--no-clickhouse", "-o", "json"));
+            run.environment().put("SIGNOZ_HA_JAVA_OPTS", "-Xmx512m");
+            Process doctor = run.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             int exit = doctor.waitFor();
             int requests = cluster.requestCount() - before;
             // GNU time writes "Command exited with non-zero status N" first when doctor reports findings (exit 3).
