@@ -26,7 +26,7 @@ public final class ArchiveTraining {
 
     public static void main(String[] args) throws Exception {
         LogManager.getLogManager().reset();
-        Path scratch = Files.createTempDirectory("signoz-ha-training");
+        Path scratch = Files.createDirectories(Path.of("target", "cds-training"));
         run("plan", "--offline", "-f", EXAMPLE);
         run("render", "-f", EXAMPLE, "--out", scratch.resolve("rendered").toString());
         try (MockCluster cluster = new MockCluster()) {
