@@ -44,9 +44,7 @@ public interface ClickHouseAccess {
     static ClickHouseAccess viaKubernetes(KubeGateway gateway, Function<Optional<Intended>, ConnectionFactory> connections,
                                           Thresholds thresholds, Clock clock) {
         return (intended, view) -> {
-            List<Pod> pods = view.map(v -> v.clickHousePods().stream().filter(pod -> intended.isEmpty()
-                    || intended.get().installation().equals(ClusterView.label(pod, "clickhouse.altinity.com/chi"))).toList())
-                    .orElse(List.of());
+            List<Pod> pods = view.map(v -> installationPods(v, intended)).orElse(List.of());
             if (pods.isEmpty()) {
                 return ClickHouseEvidence.absent("no ClickHouse pod of the release to query");
             }
@@ -54,6 +52,12 @@ public interface ClickHouseAccess {
                 return inspect(hosts, intended, thresholds, clock);
             }
         };
+    }
+
+    /** The ClickHouse pods of the intended installation (of any, when none is intended). */
+    static List<Pod> installationPods(ClusterView view, Optional<Intended> intended) {
+        return view.clickHousePods().stream().filter(pod -> intended.isEmpty()
+                || intended.get().installation().equals(ClusterView.label(pod, "clickhouse.altinity.com/chi"))).toList();
     }
 
     private static ClickHouseEvidence inspect(HostConnector hosts, Optional<Intended> intended, Thresholds thresholds,

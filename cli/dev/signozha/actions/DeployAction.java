@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import dev.signozha.core.topology.LoadedTopology;
 
 /**
  * deploy and upgrade: plan against the cluster, refuse what is unsafe, ask, take the lock, then apply phase by
@@ -69,7 +71,8 @@ public final class DeployAction {
     }
 
     /** The cluster and what reaches into it. */
-    public record Cluster(KubeSession session, HelmGateway helm, ClickHouseAccess clickhouse, IngestionProbe ingestion) {}
+    public record Cluster(KubeSession session, HelmGateway helm, ClickHouseAccess clickhouse,
+                          Function<LoadedTopology, IngestionProbe> ingestion) {}
 
     /** Where the run reports, and who confirms. */
     public record Console(PrintWriter out, Progress progress, Confirmer confirmer, Style style) {}
@@ -175,7 +178,8 @@ public final class DeployAction {
 
         int run() throws InterruptedException {
             IngestionWatch ingestion = request.kind() == Kind.UPGRADE
-                    ? IngestionWatch.start(cluster.ingestion(), console.progress()) : IngestionWatch.off();
+                    ? IngestionWatch.start(cluster.ingestion().apply(planned.loaded()), console.progress())
+                    : IngestionWatch.off();
             int fromRevision = planned.live().revision();
             PhaseFailure failure = null;
             try (ingestion) {

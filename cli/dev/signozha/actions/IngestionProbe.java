@@ -1,9 +1,12 @@
 package dev.signozha.actions;
 
+import dev.signozha.checks.ClusterView;
+import dev.signozha.checks.Intended;
 import dev.signozha.cluster.clickhouse.ClickHouseSql;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.clickhouse.DirectHosts;
 import dev.signozha.cluster.clickhouse.HostConnector;
+import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.clickhouse.IngestionSample;
 import java.net.URI;
 import java.sql.Connection;
@@ -41,6 +44,17 @@ public interface IngestionProbe {
     static IngestionProbe direct(String url, ConnectionFactory connections) {
         URI endpoint = ClickHouseAccess.endpoint(url);
         return from(() -> new DirectHosts(endpoint.getHost(), endpoint.getPort(), connections));
+    }
+
+    /**
+     * Through a port-forward to the first ClickHouse pod of the intended installation, looked up again for every
+     * sample (pods are replaced during an upgrade).
+     */
+    static IngestionProbe viaKubernetes(KubeGateway gateway, String namespace, Intended intended,
+                                        ConnectionFactory connections) {
+        return from(() -> gateway.clickHouseHosts(namespace, ClickHouseAccess.installationPods(
+                new ClusterView(gateway.inventory(namespace), namespace), Optional.of(intended)).stream().limit(1)
+                .toList(), connections));
     }
 
     /** No probe: ingestion is not tracked. */

@@ -2,7 +2,6 @@ package dev.signozha.commands;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.signozha.actions.DeployAction;
-import dev.signozha.actions.IngestionProbe;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
@@ -11,8 +10,6 @@ import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.Trace;
 import dev.signozha.core.plan.SavedPlan;
-import dev.signozha.core.topology.LoadedTopology;
-import dev.signozha.core.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,11 +50,9 @@ final class ChangeRun {
                 args.change().timeouts(), args.change().lockTtl);
         Trace trace = SignozHaCommand.trace(spec);
         try (KubeSession session = args.cluster().session(trace)) {
-            LoadedTopology loaded = TopologyLoader.load(source, text);
-            IngestionProbe ingestion = args.kind() == DeployAction.Kind.UPGRADE
-                    ? args.clickhouse().ingestion(session.gateway(), loaded, trace) : IngestionProbe.none();
             DeployAction.Cluster cluster = new DeployAction.Cluster(session, args.options().helm.helm(args.cluster(), trace),
-                    args.clickhouse().viaKubernetes(session.gateway(), trace), ingestion);
+                    args.clickhouse().viaKubernetes(session.gateway(), trace),
+                    args.clickhouse().ingestion(session.gateway(), trace));
             DeployAction.Console console = new DeployAction.Console(spec.commandLine().getOut(),
                     Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.options().color.style());
             DeployAction action = new DeployAction(args.options().templates.source(), new VersionProvider().version(),

@@ -2,14 +2,13 @@ package dev.signozha.commands;
 
 import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.IngestionProbe;
-import dev.signozha.checks.ClusterView;
 import dev.signozha.checks.Intended;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.topology.LoadedTopology;
-import dev.signozha.core.topology.Topology.Spec;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import dev.signozha.cluster.clickhouse.Credentials;
 import dev.signozha.cluster.clickhouse.DriverConnections;
 import dev.signozha.cluster.clickhouse.TracedConnections;
@@ -85,20 +84,22 @@ public final class ClickHouseOptions {
                 Clock.systemUTC());
     }
 
-    /** Upgrade's ingestion probe: the installation's first ClickHouse pod (or --clickhouse-url); none with --no-clickhouse. */
-    IngestionProbe ingestion(KubeGateway gateway, LoadedTopology topology, Trace trace) {
+    /**
+     * Upgrade's ingestion probe for the topology being applied: the installation's first ClickHouse pod (or
+     * --clickhouse-url); none with --no-clickhouse. The password is read once, when the probe is made.
+     */
+    Function<LoadedTopology, IngestionProbe> ingestion(KubeGateway gateway, Trace trace) {
         if (skip) {
-            return IngestionProbe.none();
+            return topology -> IngestionProbe.none();
         }
         if (url != null) {
-            return IngestionProbe.direct(url, connections("default", "", trace));
+            return topology -> IngestionProbe.direct(url, connections("default", "", trace));
         }
-        Spec spec = topology.spec();
-        Intended intended = Intended.of(topology, "topology file " + topology.source());
-        return IngestionProbe.from(() -> gateway.clickHouseHosts(spec.namespace(), new ClusterView(
-                gateway.inventory(spec.namespace()), spec.namespace()).clickHousePods().stream()
-                .filter(pod -> intended.installation().equals(ClusterView.label(pod, "clickhouse.altinity.com/chi")))
-                .limit(1).toList(), credentials(gateway, Optional.of(intended), trace)));
+        return topology -> {
+            Intended intended = Intended.of(topology, "topology file " + topology.source());
+            return IngestionProbe.viaKubernetes(gateway, topology.spec().namespace(), intended,
+                    credentials(gateway, Optional.of(intended), trace));
+        };
     }
 
     /** User and password for the port-forwarded hosts: the installation's Secret unless a variable was named. */

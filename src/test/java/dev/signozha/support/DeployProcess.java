@@ -45,7 +45,7 @@ public final class DeployProcess {
         try {
             code = new DeployAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system()).run(
                     request, new DeployAction.Cluster(session, new FakeChart(client),
-                            ClickHouseAccess.none("crash test"), IngestionProbe.none()),
+                            ClickHouseAccess.none("crash test"), topology -> IngestionProbe.none()),
                     new DeployAction.Console(out, Progress.log(out, Clock.systemUTC()), Confirmer.nobody(), Style.PLAIN));
         } catch (SignozHaException e) {
             out.println("error: " + e.getMessage());

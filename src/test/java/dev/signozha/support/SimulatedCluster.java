@@ -115,7 +115,7 @@ public final class SimulatedCluster implements AutoCloseable {
         DeployAction.Console console = new DeployAction.Console(new PrintWriter(out, true),
                 Progress.log(new PrintWriter(progress, true), Clock.systemUTC()), Confirmer.nobody(), Style.PLAIN);
         DeployAction.Cluster target = new DeployAction.Cluster(session, helm,
-                ClickHouseAccess.none("simulated cluster: no ClickHouse to query"), ingestion);
+                ClickHouseAccess.none("simulated cluster: no ClickHouse to query"), topology -> ingestion);
         DeployAction action = new DeployAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system());
         long start = System.nanoTime();
         try {
