@@ -92,8 +92,7 @@ public final class KubeSession implements AutoCloseable {
             case "PersistentVolumeClaim" -> client.persistentVolumeClaims().inNamespace(parts[1]).withName(parts[2]);
             default -> throw new IllegalArgumentException("signoz-ha never deletes a " + parts[0]);
         };
-        return call("delete " + id, () -> Retries.idempotent(
-                () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty()));
+        return call("delete " + id, () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty());
     }
 
     private <T> T call(String what, java.util.function.Supplier<T> request) {
