@@ -30,10 +30,13 @@ public final class Cli {
     /**
      * The command line for {@code args}. Building a command's model costs picocli reflection on every option of
      * it, most of a plain run's start-up; so when the arguments begin with a command's name, only that command
-     * is built, since nothing else can be parsed or shown. Otherwise (root help, a typo that wants suggestions,
-     * completion scripts listing every command) all of them are.
+     * is built, since nothing else can be parsed or shown, and {@code --version} alone needs none. Otherwise
+     * (root help, a typo that wants suggestions, completion scripts listing every command) all of them are.
      */
     public static CommandLine forArguments(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return root();
+        }
         if (args.length == 0 || !COMMANDS.containsKey(args[0]) || args[0].equals("completion")) {
             return create();
         }

@@ -68,6 +68,7 @@ class CliTest {
         assertEquals(10, Cli.forArguments("-v", "plan").getSubcommands().size());
         assertEquals(10, Cli.forArguments("completion", "bash").getSubcommands().size());
         assertEquals(10, Cli.forArguments().getSubcommands().size());
+        assertEquals(0, Cli.forArguments("--version").getSubcommands().size());
         assertEquals(Cli.create().getSubcommands().keySet().stream().toList(), List.of("plan", "deploy", "upgrade",
                 "cleanup", "render", "doctor", "snapshot", "runbook", "schema", "completion"));
     }
