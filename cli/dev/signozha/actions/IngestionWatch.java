@@ -68,6 +68,7 @@ final class IngestionWatch implements AutoCloseable {
         if (tracker == null) {
             return;
         }
+        sampler.shutdownNow(); // from here this loop samples; the two would ask ClickHouse twice per interval
         while (true) {
             sample();
             synchronized (this) {
