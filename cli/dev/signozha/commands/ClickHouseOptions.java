@@ -113,7 +113,7 @@ public final class ClickHouseOptions {
 
     ConnectionFactory connections(String defaultUser, String secretPassword, Trace trace) {
         String password = passwordFromEnvironment();
-        return new TracedConnections(new DriverConnections(new Credentials(user != null ? user : defaultUser,
+        return TracedConnections.of(new DriverConnections(new Credentials(user != null ? user : defaultUser,
                 password != null ? password : secretPassword)), trace);
     }
 }

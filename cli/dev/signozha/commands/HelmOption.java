@@ -15,12 +15,14 @@ public final class HelmOption {
             description = "The helm 3 binary to run: a path, or a name on the PATH (default: ${DEFAULT-VALUE}).")
     String binary;
 
-    /** helm against the cluster's kubeconfig and context, each run traced. */
+    /** helm against the cluster's kubeconfig and context, each run traced (with -v). */
     HelmCli helm(ClusterOptions cluster, Trace trace) {
-        if (binary.isBlank() || binary.startsWith("-")) {
+        HelmSettings settings;
+        try {
+            settings = HelmSettings.forCluster(cluster.kubeconfig, cluster.context).withBinary(binary);
+        } catch (IllegalArgumentException e) {
             throw InvalidInputException.single("--helm-binary", "expected a path or a program name, got '" + binary + "'");
         }
-        return new HelmCli(new TracedProcessRunner(new SystemProcessRunner(), trace),
-                HelmSettings.forCluster(cluster.kubeconfig, cluster.context).withBinary(binary));
+        return new HelmCli(TracedProcessRunner.of(new SystemProcessRunner(), trace), settings);
     }
 }

@@ -13,9 +13,23 @@ public interface Trace {
 
     void line(String text);
 
+    /** Whether lines go anywhere; adapters skip their tracing wrappers when they do not. */
+    default boolean enabled() {
+        return true;
+    }
+
     /** Without {@code -v}: nothing. */
     static Trace off() {
-        return text -> { };
+        return new Trace() {
+            @Override
+            public void line(String text) {
+            }
+
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+        };
     }
 
     /** {@code -v}: each line to {@code err}, prefixed so it cannot be mistaken for progress or a finding. */
@@ -26,6 +40,11 @@ public interface Trace {
                 err.flush();
             }
         };
+    }
+
+    /** The time since {@code startNanos} (a {@link System#nanoTime()}), as {@link #took} words it. */
+    static String since(long startNanos) {
+        return took(Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     /** A duration as a person reads it in a trace: 12 ms, 3.4 s. */

@@ -8,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 
 /**
  * Traces each connection and each query on it: host, the SQL (the tool's own, never a credential) and its
@@ -19,9 +18,14 @@ public final class TracedConnections implements ConnectionFactory {
     private final ConnectionFactory connections;
     private final Trace trace;
 
-    public TracedConnections(ConnectionFactory connections, Trace trace) {
+    TracedConnections(ConnectionFactory connections, Trace trace) {
         this.connections = connections;
         this.trace = trace;
+    }
+
+    /** {@code connections}, traced when the trace goes anywhere. */
+    public static ConnectionFactory of(ConnectionFactory connections, Trace trace) {
+        return trace.enabled() ? new TracedConnections(connections, trace) : connections;
     }
 
     @Override
@@ -30,10 +34,10 @@ public final class TracedConnections implements ConnectionFactory {
         long start = System.nanoTime();
         try {
             Connection connection = connections.open(host, httpPort);
-            trace.line(endpoint + " connected (" + took(start) + ")");
+            trace.line(endpoint + " connected (" + Trace.since(start) + ")");
             return wrap(Connection.class, connection, endpoint);
         } catch (SQLException e) {
-            trace.line(endpoint + " → cannot connect: " + e.getClass().getSimpleName() + " (" + took(start) + ")");
+            trace.line(endpoint + " → cannot connect: " + e.getClass().getSimpleName() + " (" + Trace.since(start) + ")");
             throw e;
         }
     }
@@ -58,11 +62,8 @@ public final class TracedConnections implements ConnectionFactory {
 
     private void traceQuery(String endpoint, Method method, Object[] args, long start, String outcome) {
         if (method.getName().startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String sql) {
-            trace.line(endpoint + " " + sql.replaceAll("\\s+", " ").strip() + outcome + " (" + took(start) + ")");
+            trace.line(endpoint + " " + sql.replaceAll("\\s+", " ").strip() + outcome + " (" + Trace.since(start) + ")");
         }
     }
 
-    private static String took(long start) {
-        return Trace.took(Duration.ofNanos(System.nanoTime() - start));
-    }
 }

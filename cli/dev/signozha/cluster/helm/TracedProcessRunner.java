@@ -15,9 +15,14 @@ public final class TracedProcessRunner implements ProcessRunner {
     private final ProcessRunner runner;
     private final Trace trace;
 
-    public TracedProcessRunner(ProcessRunner runner, Trace trace) {
+    TracedProcessRunner(ProcessRunner runner, Trace trace) {
         this.runner = runner;
         this.trace = trace;
+    }
+
+    /** {@code runner}, traced when the trace goes anywhere. */
+    public static ProcessRunner of(ProcessRunner runner, Trace trace) {
+        return trace.enabled() ? new TracedProcessRunner(runner, trace) : runner;
     }
 
     @Override
@@ -27,7 +32,7 @@ public final class TracedProcessRunner implements ProcessRunner {
         try {
             ProcessResult result = runner.run(argv, extraEnv, timeout);
             trace.line(command + " → " + (result.timedOut() ? "timed out" : "exit " + result.exitCode())
-                    + " (" + Trace.took(Duration.ofNanos(System.nanoTime() - start)) + ")");
+                    + " (" + Trace.since(start) + ")");
             return result;
         } catch (IOException e) {
             trace.line(command + " → cannot start: " + e.getMessage());

@@ -41,9 +41,12 @@ public final class KubeConnections {
     public static KubeSession session(Path kubeconfig, String context, Trace trace) {
         Config config = tune(config(kubeconfig, context), REQUEST_TIMEOUT, new Random());
         String name = "context:" + (config.getCurrentContext() == null ? "default" : config.getCurrentContext().getName());
-        return new KubeSession(new KubernetesClientBuilder().withConfig(config).withHttpClientBuilderConsumer(
-                builder -> builder.addOrReplaceInterceptor(TraceInterceptor.NAME, new TraceInterceptor(trace))).build(),
-                name, Clock.systemUTC());
+        KubernetesClientBuilder client = new KubernetesClientBuilder().withConfig(config);
+        if (trace.enabled()) {
+            client.withHttpClientBuilderConsumer(
+                    builder -> builder.addOrReplaceInterceptor(TraceInterceptor.NAME, new TraceInterceptor(trace)));
+        }
+        return new KubeSession(client.build(), name, Clock.systemUTC());
     }
 
     /**

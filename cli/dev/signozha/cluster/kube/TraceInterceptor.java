@@ -8,12 +8,11 @@ import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Traces every API request the client sends, each retry included: method, path and query, status, duration.
@@ -33,7 +32,12 @@ final class TraceInterceptor implements Interceptor {
 
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-        started.computeIfAbsent(describe(request), key -> new ConcurrentLinkedDeque<>()).add(System.nanoTime());
+        long now = System.nanoTime();
+        started.compute(describe(request), (key, starts) -> {
+            Deque<Long> queue = starts == null ? new ArrayDeque<>() : starts;
+            queue.add(now);
+            return queue;
+        });
     }
 
     @Override
@@ -46,10 +50,14 @@ final class TraceInterceptor implements Interceptor {
         trace.line(describe(request) + " → no answer: " + failure.getClass().getSimpleName() + took(request));
     }
 
+    /** The request's duration, forgetting its start (and the key, once no request of it is in flight). */
     private String took(HttpRequest request) {
-        Deque<Long> starts = started.get(describe(request));
-        Long start = starts == null ? null : starts.pollFirst();
-        return start == null ? "" : " (" + Trace.took(Duration.ofNanos(System.nanoTime() - start)) + ")";
+        long[] start = {-1};
+        started.computeIfPresent(describe(request), (key, starts) -> {
+            start[0] = starts.removeFirst();
+            return starts.isEmpty() ? null : starts;
+        });
+        return start[0] < 0 ? "" : " (" + Trace.since(start[0]) + ")";
     }
 
     private static String describe(HttpRequest request) {
