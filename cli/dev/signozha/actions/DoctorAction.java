@@ -24,9 +24,6 @@ import java.util.function.Function;
  */
 public final class DoctorAction {
 
-    /** The tool's own state record; its {@code topology} key holds the last applied topology file. */
-    public static final String STATE_CONFIG_MAP = StateRecord.CONFIG_MAP;
-
     /**
      * What doctor was asked: where to read Kubernetes objects (null: nowhere), which namespace (may be null),
      * which topology (may be null), and how to look inside ClickHouse.
@@ -36,7 +33,7 @@ public final class DoctorAction {
 
     /** The topology file, loaded; null when none was given. */
     public static LoadedTopology load(Path topologyFile) {
-        return topologyFile == null ? null : TopologyLoader.load(topologyFile.toString(), InputFiles.readText(topologyFile));
+        return topologyFile == null ? null : InputFiles.topology(topologyFile);
     }
 
     /** The report and what it was judged against. */
@@ -58,13 +55,11 @@ public final class DoctorAction {
     }
 
     private static Optional<Intended> stateRecord(ClusterView view) {
-        return view.local(view.inventory().configMaps()).stream()
-                .filter(map -> STATE_CONFIG_MAP.equals(map.getMetadata().getName()))
-                .map(ConfigMap::getData).filter(data -> data != null && data.containsKey(StateRecordCodec.TOPOLOGY))
-                .findFirst()
-                .map(data -> TopologyLoader.load("ConfigMap/" + view.namespace() + "/" + STATE_CONFIG_MAP,
-                        data.get(StateRecordCodec.TOPOLOGY)))
-                .map(loaded -> Intended.of(loaded, "state record ConfigMap/" + view.namespace() + "/" + STATE_CONFIG_MAP));
+        String source = StateRecord.source(view.namespace());
+        return view.stateRecord().map(ConfigMap::getData)
+                .filter(data -> data != null && data.containsKey(StateRecordCodec.TOPOLOGY))
+                .map(data -> TopologyLoader.load(source, data.get(StateRecordCodec.TOPOLOGY)))
+                .map(loaded -> Intended.of(loaded, "state record " + source));
     }
 
     private static String describe(Intended intended) {

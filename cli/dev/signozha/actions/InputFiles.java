@@ -1,6 +1,8 @@
 package dev.signozha.actions;
 
 import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,6 +20,11 @@ public final class InputFiles {
     public static final long SNAPSHOT_LIMIT = 512L * 1024 * 1024;
 
     private InputFiles() {
+    }
+
+    /** The topology file, read and loaded. */
+    public static LoadedTopology topology(Path file) {
+        return TopologyLoader.load(file.toString(), readText(file));
     }
 
     /** The UTF-8 text of a topology-sized file. */

@@ -39,7 +39,7 @@ public final class PlanAction {
     }
 
     public OfflinePlan offline(Path topologyFile) {
-        LoadedTopology loaded = load(topologyFile);
+        LoadedTopology loaded = InputFiles.topology(topologyFile);
         return OfflinePlanner.plan(loaded, new Renderer(templates).render(loaded.topology()));
     }
 
@@ -67,10 +67,6 @@ public final class PlanAction {
                 loaded, ClickHouseAccess.none("plan's preflight reads Kubernetes objects; signoz-ha doctor "
                 + "also looks inside ClickHouse")));
         return new Planned(topologyText, loaded, rendered, state, plan, preflight.report(), kube.describe());
-    }
-
-    private static LoadedTopology load(Path topologyFile) {
-        return TopologyLoader.load(topologyFile.toString(), InputFiles.readText(topologyFile));
     }
 
     /** A live plan with everything it was computed from. */

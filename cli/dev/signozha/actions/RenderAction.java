@@ -8,7 +8,6 @@ import dev.signozha.core.render.Renderer;
 import dev.signozha.core.render.TemplateSource;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.Topology.Spec;
-import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ public final class RenderAction {
     public record Result(List<Path> written, List<Path> removed) {}
 
     public Result run(Path topologyFile, Path outDir) {
-        LoadedTopology loaded = TopologyLoader.load(topologyFile.toString(), InputFiles.readText(topologyFile));
+        LoadedTopology loaded = InputFiles.topology(topologyFile);
         RenderedRelease release = new Renderer(templates).render(loaded.topology());
         String header = MARKER + " from " + topologyFile.getFileName() + " (topology "
                 + loaded.topology().metadata().name() + "); re-render instead of editing.\n";

@@ -1,6 +1,8 @@
 package dev.signozha.checks;
 
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.state.StateRecord;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -39,6 +41,12 @@ public final class ClusterView {
 
     public String namespace() {
         return namespace;
+    }
+
+    /** The tool's state record in the namespace, when there is one. */
+    public Optional<ConfigMap> stateRecord() {
+        return local(inventory.configMaps()).stream()
+                .filter(map -> StateRecord.CONFIG_MAP.equals(map.getMetadata().getName())).findFirst();
     }
 
     /** Objects of the release's namespace. */

@@ -19,12 +19,11 @@ final class RunChecks {
 
     private static Outcome lastRun(CheckContext context) {
         ClusterView view = context.view();
-        Optional<ConfigMap> record = view.local(view.inventory().configMaps()).stream()
-                .filter(map -> StateRecord.CONFIG_MAP.equals(map.getMetadata().getName())).findFirst();
+        Optional<ConfigMap> record = view.stateRecord();
         if (record.isEmpty()) {
             return Outcome.pass("no state record, so no run of signoz-ha failed here");
         }
-        String source = "ConfigMap/" + view.namespace() + "/" + StateRecord.CONFIG_MAP;
+        String source = StateRecord.source(view.namespace());
         Optional<HistoryEntry> last = new StateRecordCodec(List.of()).decode(source, record.get().getData()).lastEntry();
         return last.filter(entry -> HistoryEntry.FAILED.equals(entry.outcome()))
                 .map(entry -> Outcome.of(List.of(Finding.of(entry.command() + " by " + entry.user() + " at " + entry.time()

@@ -78,7 +78,7 @@ public final class StateStore {
 
     /** {@code ConfigMap/<namespace>/signoz-ha-state}. */
     public String source() {
-        return "ConfigMap/" + namespace + "/" + StateRecord.CONFIG_MAP;
+        return StateRecord.source(namespace);
     }
 
     /**

@@ -26,6 +26,11 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
 
     /** The ConfigMap the record lives in, in the release's namespace. */
     public static final String CONFIG_MAP = "signoz-ha-state";
+
+    /** {@code ConfigMap/<namespace>/signoz-ha-state}, as messages and findings name the record. */
+    public static String source(String namespace) {
+        return "ConfigMap/" + namespace + "/" + CONFIG_MAP;
+    }
     /** How many runs the history keeps; older ones are dropped. */
     public static final int MAX_HISTORY = 20;
 
