@@ -163,6 +163,7 @@ public final class DeployAction {
         private final LeaseLock lock;
         private final Cluster cluster;
         private final Console console;
+        private final String valuesHash;
 
         Execution(Request request, PlanAction.Planned planned, PhaseRunner runner, StateStore state,
                   Optional<StateRecord> previous, LeaseLock lock, Cluster cluster, Console console) {
@@ -174,6 +175,7 @@ public final class DeployAction {
             this.lock = lock;
             this.cluster = cluster;
             this.console = console;
+            this.valuesHash = StateRecord.hash(CanonicalYaml.yaml(planned.rendered().values()));
         }
 
         int run() throws InterruptedException {
@@ -206,12 +208,13 @@ public final class DeployAction {
             if (failure != null) {
                 return failed(failure, fromRevision);
             }
-            state.update(record -> record.applied(planned.topologyText(), valuesHash(),
+            Optional<String> summary = ingestion.summary();
+            state.update(record -> record.applied(planned.topologyText(), valuesHash,
                     planned.rendered().chartVersion().toString(), toolVersion).withEntry(entry(HistoryEntry.SUCCEEDED,
-                    ingestion.summary().orElse(null))));
+                    summary.orElse(null))));
             console.out().println((request.kind() == Kind.UPGRADE ? "Upgraded" : "Deployed") + " topology "
                     + planned.topology().metadata().name() + " (chart " + planned.rendered().chartVersion() + ")"
-                    + ingestion.summary().map(summary -> "; " + summary).orElse("") + ".");
+                    + summary.map(text -> "; " + text).orElse("") + ".");
             return ExitCode.OK.code();
         }
 
@@ -245,11 +248,8 @@ public final class DeployAction {
 
         private HistoryEntry entry(String outcome, String detail) {
             return new HistoryEntry(clock.instant(), request.kind().command(), planned.rendered().chartVersion().toString(),
-                    valuesHash(), outcome, lock.holder().identity(), detail);
+                    valuesHash, outcome, lock.holder().identity(), detail);
         }
 
-        private String valuesHash() {
-            return StateRecord.hash(CanonicalYaml.yaml(planned.rendered().values()));
-        }
     }
 }

@@ -126,11 +126,11 @@ final class PhaseRunner {
                 await(step, phase, timeout);
             }
             case ZOOKEEPER -> {
-                apply(manifests(false), false, phase);
+                apply(manifests(false), phase);
                 await(step, phase, timeout);
             }
             case CLICKHOUSE -> {
-                apply(manifests(true), false, phase);
+                apply(manifests(true), phase);
                 await(step, phase, timeout);
             }
             case SIGNOZ -> {
@@ -170,10 +170,10 @@ final class PhaseRunner {
                 .filter(manifest -> manifest.kind().equals("ClickHouseInstallation") == installation).toList();
     }
 
-    void apply(List<Manifest> manifests, boolean dryRun, DeployPhase phase) throws PhaseFailure {
+    void apply(List<Manifest> manifests, DeployPhase phase) throws PhaseFailure {
         for (Manifest manifest : manifests) {
             try {
-                cluster.session().applier().apply(manifest.body(), dryRun);
+                cluster.session().applier().apply(manifest.body(), false);
             } catch (SignozHaException e) {
                 throw new PhaseFailure(phase.label() + ": " + e.getMessage(), Optional.empty());
             }

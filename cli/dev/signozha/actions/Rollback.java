@@ -40,7 +40,7 @@ final class Rollback {
             if (revision > 0) {
                 cluster.helm().rollback(namespace, release, revision, DeployPhase.SIGNOZ.defaultTimeout());
             }
-            runner.apply(rendered.manifests(), false, DeployPhase.CLICKHOUSE);
+            runner.apply(rendered.manifests(), DeployPhase.CLICKHOUSE);
             List<DeployPhase> waits = PhaseRunner.phases(loaded.spec()).stream()
                     .filter(phase -> phase == DeployPhase.ZOOKEEPER || phase == DeployPhase.CLICKHOUSE
                             || phase == DeployPhase.COLLECTORS).toList();

@@ -34,10 +34,6 @@ public final class IngestionTracker {
         });
     }
 
-    public IngestionSample baseline() {
-        return baseline;
-    }
-
     public void record(IngestionSample sample) {
         latest = sample.at();
         sample.signals().forEach((signal, state) -> {
