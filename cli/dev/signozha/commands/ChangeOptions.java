@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -30,9 +31,8 @@ public final class ChangeOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     Disruption allowed;
 
-    @Option(names = "--wait-for-lock", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
-            description = "Wait this long for another run's lock before giving up with exit 5 (default: ${DEFAULT-VALUE}).")
-    Duration lockWait;
+    @Mixin
+    LockWaitOption lockWait;
 
     @Option(names = "--lock-ttl", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
             description = "How long the lock outlives a run that died without releasing it; renewed every third of it "

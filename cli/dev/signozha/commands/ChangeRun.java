@@ -46,7 +46,7 @@ final class ChangeRun {
         String text = saved.map(SavedPlan::topology).orElseGet(() -> InputFiles.readText(args.topologyFile()));
         DeployAction.Request request = new DeployAction.Request(args.kind(), source, text, saved,
                 args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)), args.change().dryRun,
-                args.change().allowed, args.change().yes, args.change().lockWait, args.change().forceUnlockReason(),
+                args.change().allowed, args.change().yes, args.change().lockWait.duration, args.change().forceUnlockReason(),
                 args.change().timeouts(), args.change().lockTtl);
         Trace trace = SignozHaCommand.trace(spec);
         try (KubeSession session = args.cluster().session(trace)) {

@@ -7,7 +7,6 @@ import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.topology.LoadedTopology;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,9 +47,8 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Delete; without it cleanup only lists (a dry run).")
     boolean yes;
 
-    @Option(names = "--wait-for-lock", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
-            description = "Wait this long for another run's lock before giving up with exit 5 (default: ${DEFAULT-VALUE}).")
-    Duration lockWait;
+    @Mixin
+    LockWaitOption lockWait;
 
     @Mixin
     ColorOption color;
@@ -63,7 +61,7 @@ final class CleanupCommand implements Callable<Integer> {
                     : loaded.map(file -> file.spec().namespace()).orElse(session.gateway().defaultNamespace());
             return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
                     namespace, loaded, Optional.ofNullable(installation),
-                    Optional.ofNullable(deleteVolumes), yes, lockWait), session, spec.commandLine().getOut(), color.style());
+                    Optional.ofNullable(deleteVolumes), yes, lockWait.duration), session, spec.commandLine().getOut(), color.style());
         }
     }
 }
