@@ -1,16 +1,13 @@
 package dev.signozha.commands;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.signozha.actions.DeployAction;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.ExitCode;
-import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.Trace;
 import dev.signozha.core.plan.SavedPlan;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -40,7 +37,7 @@ final class ChangeRun {
     }
 
     static int run(CommandSpec spec, Args args) {
-        Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(ChangeRun::readPlan);
+        Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(file -> SavedPlan.parse(file.toString(), InputFiles.readText(file)));
         String source = saved.map(plan -> args.planFile() + " (topology " + plan.topologyName() + ")")
                 .orElseGet(() -> args.topologyFile().toString());
         String text = saved.map(SavedPlan::topology).orElseGet(() -> InputFiles.readText(args.topologyFile()));
@@ -62,21 +59,6 @@ final class ChangeRun {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().command() + " was interrupted; "
                     + "the run is recorded and its lock released. Run signoz-ha deploy again: it applies only what "
                     + "is missing.", e);
-        }
-    }
-
-    private static SavedPlan readPlan(Path file) {
-        String text = InputFiles.readText(file);
-        try {
-            SavedPlan plan = JsonMapper.builder().build().readValue(text, SavedPlan.class);
-            if (!SavedPlan.KIND.equals(plan.kind()) || plan.schemaVersion() != SavedPlan.SCHEMA_VERSION) {
-                throw InvalidInputException.single(file.toString(), "not a saved plan of schema version "
-                        + SavedPlan.SCHEMA_VERSION + " (make one with signoz-ha plan --out)");
-            }
-            return plan;
-        } catch (IOException e) {
-            throw InvalidInputException.single(file.toString(), "not a saved plan: "
-                    + dev.signozha.core.text.Messages.firstLine(e.getMessage(), "unreadable"));
         }
     }
 }

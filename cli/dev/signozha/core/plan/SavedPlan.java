@@ -1,6 +1,10 @@
 package dev.signozha.core.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.text.Messages;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,21 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
     public SavedPlan {
         Objects.requireNonNull(topology, "topology");
         resourceVersions = new TreeMap<>(resourceVersions);
+    }
+
+    /** The saved plan in {@code text} (the file {@code source}), or bad input naming the file. */
+    public static SavedPlan parse(String source, String text) {
+        try {
+            SavedPlan plan = JsonMapper.builder().build().readValue(text, SavedPlan.class);
+            if (!KIND.equals(plan.kind()) || plan.schemaVersion() != SCHEMA_VERSION) {
+                throw InvalidInputException.single(source, "not a saved plan of schema version " + SCHEMA_VERSION
+                        + " (make one with signoz-ha plan --out)");
+            }
+            return plan;
+        } catch (IOException e) {
+            throw InvalidInputException.single(source, "not a saved plan: " + Messages.firstLine(e.getMessage(),
+                    "unreadable"));
+        }
     }
 
     /**
