@@ -78,10 +78,15 @@ public final class ClickHouseOptions {
             return ClickHouseAccess.none("--no-clickhouse");
         }
         if (url != null) {
-            return ClickHouseAccess.direct(url, connections("default", "", trace), thresholds(), Clock.systemUTC());
+            return direct(trace);
         }
         return ClickHouseAccess.viaKubernetes(gateway, intended -> credentials(gateway, intended, trace), thresholds(),
                 Clock.systemUTC());
+    }
+
+    /** ClickHouse at --clickhouse-url, with the user and password options. */
+    ClickHouseAccess direct(Trace trace) {
+        return ClickHouseAccess.direct(url, connections("default", "", trace), thresholds(), Clock.systemUTC());
     }
 
     /**
@@ -111,7 +116,7 @@ public final class ClickHouseOptions {
         return connections(intended.map(Intended::user).orElse("default"), secretPassword, trace);
     }
 
-    ConnectionFactory connections(String defaultUser, String secretPassword, Trace trace) {
+    private ConnectionFactory connections(String defaultUser, String secretPassword, Trace trace) {
         String password = passwordFromEnvironment();
         return TracedConnections.of(new DriverConnections(new Credentials(user != null ? user : defaultUser,
                 password != null ? password : secretPassword)), trace);

@@ -7,11 +7,11 @@ import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.ExitCode;
+import dev.signozha.core.Trace;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.inventory.SnapshotParser;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -55,13 +55,14 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Trace trace = SignozHaCommand.trace(spec);
         DoctorAction.Result result;
         if (snapshot != null || clickhouse.url != null) {
             result = new DoctorAction().run(new DoctorAction.Request(snapshotReader(), kube.namespace,
-                    DoctorAction.load(topology), direct()));
+                    DoctorAction.load(topology), direct(trace)));
         } else {
-            try (KubeGateway gateway = kube.cluster.open(SignozHaCommand.trace(spec))) {
-                ClickHouseAccess access = clickhouse.viaKubernetes(gateway, SignozHaCommand.trace(spec));
+            try (KubeGateway gateway = kube.cluster.open(trace)) {
+                ClickHouseAccess access = clickhouse.viaKubernetes(gateway, trace);
                 result = new DoctorAction().run(new DoctorAction.Request(
                         namespace -> gateway.inventory(namespace == null ? gateway.defaultNamespace() : namespace),
                         kube.namespace, DoctorAction.load(topology), access));
@@ -79,13 +80,12 @@ final class DoctorCommand implements Callable<Integer> {
         return namespace -> SnapshotParser.parse(snapshot.toString(), text);
     }
 
-    private ClickHouseAccess direct() {
+    private ClickHouseAccess direct(Trace trace) {
         if (clickhouse.skip || clickhouse.url == null) {
             return ClickHouseAccess.none(clickhouse.skip ? "--no-clickhouse"
                     : "a snapshot holds no ClickHouse to query; add --clickhouse-url to look inside one");
         }
-        return ClickHouseAccess.direct(clickhouse.url, clickhouse.connections("default", "", SignozHaCommand.trace(spec)), clickhouse.thresholds(),
-                Clock.systemUTC());
+        return clickhouse.direct(trace);
     }
 
     private void print(DoctorAction.Result result) {
