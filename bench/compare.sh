@@ -6,12 +6,19 @@
 #        bench/compare.sh /tmp/before 15 plan --offline -f examples/production-2x2.yaml
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ $# -lt 3 ]; then
+  sed -n 4,6p "$0" >&2
+  exit 2
+fi
 other="$1" runs="$2"
 shift 2
+# A build that fails would be timed as if it worked: each must run the command once first.
+"$other/bin/signoz-ha" "$@" >/dev/null 2>&1 || { echo "$other/bin/signoz-ha $* fails" >&2; exit 1; }
+bin/signoz-ha "$@" >/dev/null 2>&1 || { echo "bin/signoz-ha $* fails" >&2; exit 1; }
 before=() after=()
 for _ in $(seq "$runs"); do
-  start=$(date +%s%N); "$other/bin/signoz-ha" "$@" >/dev/null 2>&1 || true
-  middle=$(date +%s%N); bin/signoz-ha "$@" >/dev/null 2>&1 || true
+  start=$(date +%s%N); "$other/bin/signoz-ha" "$@" >/dev/null 2>&1
+  middle=$(date +%s%N); bin/signoz-ha "$@" >/dev/null 2>&1
   end=$(date +%s%N)
   before+=($(( (middle - start) / 1000000 ))); after+=($(( (end - middle) / 1000000 )))
 done
