@@ -57,7 +57,7 @@ public final class PlanAction {
     public Planned compute(String source, String topologyText, Optional<String> chartVersion, KubeGateway kube,
                            HelmGateway helm) {
         LoadedTopology file = TopologyLoader.load(source, topologyText);
-        LoadedTopology loaded = chartVersion.map(file::withChartVersion).orElse(file);
+        LoadedTopology loaded = chartVersion.map(version -> file.withChartVersion(version, "--chart-version")).orElse(file);
         Spec spec = loaded.spec();
         RenderedRelease rendered = new Renderer(templates).render(loaded.topology());
         Inventory inventory = kube.inventory(spec.namespace());

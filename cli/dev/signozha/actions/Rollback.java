@@ -34,7 +34,7 @@ final class Rollback {
         progress.note("rolling back: Helm release " + release + " to revision " + revision
                 + ", manifests to chart " + previous.chartVersion());
         LoadedTopology loaded = TopologyLoader.load("the state record's topology", previous.topology())
-                .withChartVersion(previous.chartVersion());
+                .withChartVersion(previous.chartVersion(), "the state record's chart version");
         RenderedRelease rendered = new Renderer(templates).render(loaded.topology());
         try {
             if (revision > 0) {

@@ -1,5 +1,7 @@
 package dev.signozha.core.topology;
 
+import dev.signozha.core.InputProblem;
+import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.yaml.TreePath;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +29,22 @@ public record LoadedTopology(String source, Topology topology, Set<String> profi
         return Origin.FILE;
     }
 
-    /** This topology with another chart version, as {@code upgrade --chart-version} asks for. */
-    public LoadedTopology withChartVersion(String version) {
-        return new LoadedTopology(source, topology.withChartVersion(version), profilePaths, derivedPaths, warnings);
+    /**
+     * This topology with another chart version, as {@code upgrade --chart-version} asks for, held to the rules the
+     * file's own version meets; bad input naming {@code origin} otherwise.
+     */
+    public LoadedTopology withChartVersion(String version, String origin) {
+        if (!version.matches(Format.SEMVER.pattern())) {
+            throw InvalidInputException.single(origin, "'" + version + "' is not a valid " + Format.SEMVER.title());
+        }
+        Topology changed = topology.withChartVersion(version);
+        List<InputProblem> problems = TopologyRules.check(changed).stream()
+                .filter(violation -> violation.isError() && violation.path().equals("spec.chart.version"))
+                .map(violation -> InputProblem.of(origin, violation.message())).toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new LoadedTopology(source, changed, profilePaths, derivedPaths, warnings);
     }
 
     public Topology.Spec spec() {
