@@ -50,7 +50,6 @@ final class PhaseRunner {
     private final PhaseJudges judges;
     private volatile DeployPhase current;
     private NamespaceWatch watch;
-    private boolean watchSeesInstallations;
 
     PhaseRunner(PlanAction.Planned planned, DeployAction.Request request, DeployAction.Cluster cluster,
                 DeployAction.Console console, Clock clock) {
@@ -92,11 +91,10 @@ final class PhaseRunner {
      * installed by this run), so installations are watched too.
      */
     private NamespaceWatch watch() {
-        if (watch != null && !watchSeesInstallations && cluster.session().hasClickHouseCrd()) {
+        if (watch != null && !watch.watchesInstallations() && cluster.session().hasClickHouseCrd()) {
             closeWatch();
         }
         if (watch == null) {
-            watchSeesInstallations = cluster.session().hasClickHouseCrd();
             watch = cluster.session().watch(spec.namespace());
         }
         return watch;

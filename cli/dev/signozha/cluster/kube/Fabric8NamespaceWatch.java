@@ -68,6 +68,11 @@ public final class Fabric8NamespaceWatch implements NamespaceWatch {
         }
     }
 
+    @Override
+    public boolean watchesInstallations() {
+        return installations != null;
+    }
+
     private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
         informer.addEventHandler(handler());
         informers.add(informer);

@@ -15,6 +15,9 @@ import java.util.List;
  */
 public interface NamespaceWatch extends AutoCloseable {
 
+    /** Whether ClickHouseInstallations are watched too (their CRD existed when the watches started). */
+    boolean watchesInstallations();
+
     /** What the watches hold now. */
     Observed current();
 
