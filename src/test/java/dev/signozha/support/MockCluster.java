@@ -10,6 +10,11 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.util.HashMap;
 import java.util.List;
+import dev.signozha.cluster.kube.KubeConnections;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
+import java.util.Random;
 
 /** The fabric8 mock API server in CRUD mode (real HTTP, the real client, objects stored and listed). */
 public final class MockCluster implements AutoCloseable {
@@ -84,6 +89,15 @@ public final class MockCluster implements AutoCloseable {
                 current-context: mock
                 users: [{name: mock, user: {token: mock-token}}]
                 """.formatted(client.getMasterUrl().toString(), namespace);
+    }
+
+    /**
+     * A second client of this server, tuned as the tool tunes its own, with {@code requestTimeout} and a retry
+     * jitter drawn from {@code seed}; the caller closes it.
+     */
+    public KubernetesClient tunedClient(Duration requestTimeout, long seed) {
+        return new KubernetesClientBuilder().withConfig(KubeConnections.tune(new ConfigBuilder(
+                client.getConfiguration()).build(), requestTimeout, new Random(seed))).build();
     }
 
     /** Requests the server has answered so far. */

@@ -6,10 +6,7 @@ import dev.signozha.actions.DeployAction;
 import dev.signozha.actions.IngestionProbe;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.actions.Progress;
-import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeSession;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.render.ClasspathTemplates;
@@ -67,9 +64,8 @@ public final class SimulatedCluster implements AutoCloseable {
         cluster.client().secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("clickhouse-credentials").endMetadata().addToStringData("password", PASSWORD).build()).create();
         controller = new ReadinessController(cluster, NAMESPACE, readinessDelay);
-        session = new KubeSession(requestTimeout == null ? cluster.client() : new KubernetesClientBuilder().withConfig(
-                KubeConnections.tune(new ConfigBuilder(cluster.client().getConfiguration()).build(), requestTimeout,
-                        new java.util.Random(7))).build(), "context:mock", Clock.systemUTC());
+        session = new KubeSession(requestTimeout == null ? cluster.client() : cluster.tunedClient(requestTimeout, 7),
+                "context:mock", Clock.systemUTC());
     }
 
     public MockCluster mock() {

@@ -166,10 +166,8 @@ class StateStoreTest {
     @Test
     void update_whoseAnswerTimedOutAfterItLanded_isNotAppliedTwice() {
         FaultDispatcher faults = new FaultDispatcher(java.time.Duration.ofSeconds(2));
-        try (MockCluster slow = MockCluster.with(faults)) {
-            KubernetesClient tuned = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-                    KubeConnections.tune(new io.fabric8.kubernetes.client.ConfigBuilder(slow.client().getConfiguration())
-                            .build(), java.time.Duration.ofMillis(500), new java.util.Random(3))).build();
+        try (MockCluster slow = MockCluster.with(faults);
+             KubernetesClient tuned = slow.tunedClient(java.time.Duration.ofMillis(500), 3)) {
             StateStore timing = new StateStore(tuned, NAMESPACE, new StateRecordCodec(List.of(PASSWORD)));
             timing.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0").withEntry(run(0, HistoryEntry.SUCCEEDED)));
             faults.arm(Fault.of("PUT", "/configmaps/signoz-ha-state$", Kind.TOO_LATE, 1));
@@ -179,7 +177,6 @@ class StateStoreTest {
             assertEquals(1, faults.injected(), "the first PUT answered too late");
             assertEquals(List.of(run(0, HistoryEntry.SUCCEEDED), run(1, HistoryEntry.FAILED)), written.history());
             assertEquals(written.history(), timing.read().orElseThrow().history(), "one entry, not two");
-            tuned.close();
         }
     }
 }
