@@ -1,5 +1,6 @@
 package dev.signozha.actions;
 
+import dev.signozha.checks.ClusterView;
 import dev.signozha.checks.Readiness;
 import dev.signozha.cluster.kube.NamespaceWatch.Observed;
 import dev.signozha.core.render.ResourceNames;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** How each waiting phase of a deploy is judged from the watched objects, by the names the topology gives them. */
 final class PhaseJudges {
@@ -39,20 +41,22 @@ final class PhaseJudges {
 
     private static Readiness.Status statefulSet(Observed observed, String name) {
         return named(observed.statefulSets(), name)
-                .map(set -> Readiness.statefulSet(set, podsOf(observed, name + "-"), observed.events()))
+                .map(set -> Readiness.statefulSet(set, podsOf(observed, ordinalPods(name)), observed.events()))
                 .orElseGet(() -> absent("StatefulSet " + name));
     }
 
     private static Readiness.Status deployment(Observed observed, String name) {
         return named(observed.deployments(), name)
-                .map(deployment -> Readiness.deployment(deployment, podsOf(observed, name + "-"), observed.events()))
+                .map(deployment -> Readiness.deployment(deployment, podsOf(observed, replicaSetPods(name)),
+                        observed.events()))
                 .orElseGet(() -> absent("Deployment " + name));
     }
 
     private Readiness.Status installation(Observed observed) {
         String name = names.installation();
         return named(observed.installations(), name)
-                .map(chi -> Readiness.installation(chi, podsOf(observed, "chi-" + name + "-"), observed.events()))
+                .map(chi -> Readiness.installation(chi, observed.pods().stream()
+                        .filter(pod -> name.equals(ClusterView.label(pod, ResourceNames.INSTALLATION_LABEL))).toList(), observed.events()))
                 .orElseGet(() -> absent("ClickHouseInstallation " + name));
     }
 
@@ -66,8 +70,22 @@ final class PhaseJudges {
         return objects.stream().filter(object -> name.equals(object.getMetadata().getName())).findFirst();
     }
 
-    private static List<Pod> podsOf(Observed observed, String prefix) {
-        return observed.pods().stream().filter(pod -> pod.getMetadata().getName().startsWith(prefix)).toList();
+    /**
+     * A workload's own pods, by the names Kubernetes gives them: a prefix alone would also take the pods of
+     * {@code signoz-otel-collector} or {@code signoz-ha-zookeeper} for those of {@code signoz}.
+     */
+    private static List<Pod> podsOf(Observed observed, Pattern names) {
+        return observed.pods().stream().filter(pod -> names.matcher(pod.getMetadata().getName()).matches()).toList();
+    }
+
+    /** A StatefulSet's pods: {@code NAME-ORDINAL}. */
+    private static Pattern ordinalPods(String name) {
+        return Pattern.compile(Pattern.quote(name) + "-\\d+");
+    }
+
+    /** A Deployment's pods: {@code NAME-TEMPLATEHASH-SUFFIX}. */
+    private static Pattern replicaSetPods(String name) {
+        return Pattern.compile(Pattern.quote(name) + "-[a-z0-9]+-[a-z0-9]+");
     }
 
     private static Readiness.Status absent(String what) {

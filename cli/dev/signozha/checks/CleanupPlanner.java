@@ -1,5 +1,6 @@
 package dev.signozha.checks;
 
+import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.inventory.Inventory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -17,7 +18,6 @@ import java.util.TreeSet;
  */
 public final class CleanupPlanner {
 
-    private static final String CHI_LABEL = "clickhouse.altinity.com/chi";
 
     private CleanupPlanner() {
     }
@@ -97,7 +97,7 @@ public final class CleanupPlanner {
     private static void volumes(ClusterView view, String installation, Optional<String> deleteVolumesOf,
                                 List<Deletion> deletions, List<String> notes) {
         List<String> claims = view.local(view.inventory().persistentVolumeClaims()).stream()
-                .filter(ClusterView.labelled(CHI_LABEL, installation)).map(Inventory::id).sorted().toList();
+                .filter(ClusterView.labelled(ResourceNames.INSTALLATION_LABEL, installation)).map(Inventory::id).sorted().toList();
         if (claims.isEmpty()) {
             return;
         }

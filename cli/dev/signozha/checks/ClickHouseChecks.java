@@ -1,5 +1,6 @@
 package dev.signozha.checks;
 
+import dev.signozha.core.render.ResourceNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.core.inventory.Inventory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -52,7 +53,7 @@ final class ClickHouseChecks {
         if (!installations.isEmpty()) {
             Set<String> names = installations.stream().map(chi -> chi.getMetadata().getName()).collect(Collectors.toSet());
             List<String> strays = view.clickHouseStatefulSets().stream()
-                    .filter(set -> !names.contains(ClusterView.label(set, "clickhouse.altinity.com/chi")))
+                    .filter(set -> !names.contains(ClusterView.label(set, ResourceNames.INSTALLATION_LABEL)))
                     .map(Inventory::id).toList();
             if (!strays.isEmpty()) {
                 findings.add(new Finding(strays, "ClickHouse StatefulSets that no ClickHouseInstallation here owns "

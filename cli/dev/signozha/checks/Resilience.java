@@ -1,5 +1,6 @@
 package dev.signozha.checks;
 
+import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.schedule.FailureDomains;
 import dev.signozha.core.schedule.FailureDomains.Group;
@@ -51,7 +52,7 @@ final class Resilience {
         String installation = context.intended().map(Intended::installation).orElse(null);
         Map<String, List<String>> byShard = new TreeMap<>();
         for (Pod pod : view.clickHousePods()) {
-            String chi = ClusterView.label(pod, "clickhouse.altinity.com/chi");
+            String chi = ClusterView.label(pod, ResourceNames.INSTALLATION_LABEL);
             String shard = ClusterView.label(pod, "clickhouse.altinity.com/shard");
             if (shard != null && (installation == null || installation.equals(chi))) {
                 byShard.computeIfAbsent(chi + " shard " + shard, k -> new ArrayList<>()).add(pod.getMetadata().getName());

@@ -86,7 +86,7 @@ public final class Workloads {
     private static Map<String, String> clusterScope(Spec spec, ResourceNames names) {
         return Map.of("clickhouse.altinity.com/app", "chop",
                 "clickhouse.altinity.com/namespace", spec.namespace(),
-                "clickhouse.altinity.com/chi", names.installation(),
+                ResourceNames.INSTALLATION_LABEL, names.installation(),
                 "clickhouse.altinity.com/cluster", spec.clickhouse().cluster());
     }
 

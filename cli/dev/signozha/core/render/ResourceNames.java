@@ -9,6 +9,8 @@ public final class ResourceNames {
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY_VALUE = "signoz-ha";
     public static final String TOPOLOGY_LABEL = "signoz-ha/topology";
+    /** The label clickhouse-operator puts on everything it creates for an installation: the installation's name. */
+    public static final String INSTALLATION_LABEL = "clickhouse.altinity.com/chi";
 
     private final Spec spec;
 
