@@ -10,6 +10,7 @@ import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.SavedPlan;
+import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.TemplateSource;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.LockHeldException;
@@ -91,37 +92,37 @@ public final class DeployAction {
 
     /** Runs the request; returns the exit code of a run that ended as intended, throws for every other end. */
     public int run(Request request, Cluster cluster, Console console) throws InterruptedException {
-        PlanAction.Planned planned = new PlanAction(templates).compute(request.source(), request.topologyText(),
-                request.chartVersion(), cluster.session().gateway(), cluster.helm());
-        Spec spec = planned.spec();
-        request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
+        PlanAction.Planned planned = plan(request, cluster);
         console.out().print(planned.result().text(console.style()));
-        StateStore state = cluster.session().state(spec.namespace(), planned.live().password().stream().toList());
+        StateStore state = cluster.session().state(planned.spec().namespace(),
+                planned.live().password().stream().toList());
         Optional<StateRecord> previous = state.read();
         Gates.refuse(request, planned, previous);
         if (!planned.plan().hasChanges()) {
-            console.out().println("No changes: the cluster already matches topology " + planned.topology().metadata().name()
-                    + ". Nothing was applied.");
-            return ExitCode.OK.code();
+            return noChanges(planned, console, "");
         }
         if (request.dryRun() == DryRun.CLIENT) {
             console.out().println("Dry run (client): nothing was sent to the cluster.");
             return ExitCode.OK.code();
         }
-        confirm(request, planned.plan(), console);
-        PhaseRunner runner = new PhaseRunner(planned, request, cluster, console, clock);
         if (request.dryRun() == DryRun.SERVER) {
-            runner.serverDryRun();
+            new PhaseRunner(planned, request, cluster, console, clock).serverDryRun();
             console.out().println("Dry run (server): the API server and helm accepted every object; nothing was kept.");
             return ExitCode.OK.code();
         }
+        confirm(request, planned.plan(), console);
         LockHolder holder = LeaseLock.localHolder(request.kind().command(), request.lockTtl(), clock);
-        LeaseLock lock = cluster.session().lock(spec.namespace(), holder, state, timing);
+        LeaseLock lock = cluster.session().lock(planned.spec().namespace(), holder, state, timing);
         try (lock) {
             request.forceUnlockReason().flatMap(lock::forceUnlock).ifPresent(removed -> console.progress()
                     .note("removed the lock of " + removed.describe(clock.instant())));
             lock.acquire(request.lockWait());
-            return new Execution(request, planned, runner, state, previous, lock, cluster, console).run();
+            Optional<PlanAction.Planned> current = underLock(request, planned, cluster, console);
+            if (current.isEmpty()) {
+                return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
+            }
+            PhaseRunner runner = new PhaseRunner(current.get(), request, cluster, console, clock);
+            return new Execution(request, current.get(), runner, state, state.read(), lock, cluster, console).run();
         } finally {
             lock.releaseFailure().ifPresent(failure -> console.progress().note("could not release " + LeaseLock.NAME
                     + "; it frees itself " + GoDuration.format(request.lockTtl()) + " after its last renewal: "
@@ -129,9 +130,51 @@ public final class DeployAction {
         }
     }
 
+    private PlanAction.Planned plan(Request request, Cluster cluster) {
+        PlanAction.Planned planned = new PlanAction(templates).compute(request.source(), request.topologyText(),
+                request.chartVersion(), cluster.session().gateway(), cluster.helm());
+        request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
+        return planned;
+    }
+
+    /**
+     * The plan to carry out, made sure of now that no other run can change the cluster: the one shown, while the
+     * tool's objects and the release are as they were; otherwise the plan made again and judged again, which only
+     * a run with --yes and no saved plan goes on with. Empty when there is nothing left to do.
+     */
+    private Optional<PlanAction.Planned> underLock(Request request, PlanAction.Planned shown, Cluster cluster,
+                                                   Console console) {
+        if (shown.live().sameAs(LiveState.versions(shown.spec(), cluster.session().gateway(), cluster.helm()))) {
+            return Optional.of(shown);
+        }
+        PlanAction.Planned now = plan(request, cluster);
+        if (!now.plan().hasChanges()) {
+            return Optional.empty();
+        }
+        if (now.plan().equals(shown.plan())) {
+            return Optional.of(now);
+        }
+        if (!request.yes()) {
+            throw new SignozHaException(ExitCode.REFUSED, "the cluster changed while this run waited for the lock, "
+                    + "so the plan you confirmed is out of date; nothing was changed. Run signoz-ha "
+                    + request.kind().command() + " again to see the new plan.");
+        }
+        console.out().println("The cluster changed while this run waited for the lock; the plan now:");
+        console.out().print(now.result().text(console.style()));
+        Gates.refuse(request, now, cluster.session().state(now.spec().namespace(),
+                now.live().password().stream().toList()).read());
+        return Optional.of(now);
+    }
+
+    private static int noChanges(PlanAction.Planned planned, Console console, String why) {
+        console.out().println("No changes: the cluster already matches topology " + planned.topology().metadata().name()
+                + why + ". Nothing was applied.");
+        return ExitCode.OK.code();
+    }
+
     private static void refuseIfStale(SavedPlan saved, PlanAction.Planned planned) {
         List<String> reasons = saved.changesSince(planned.live().resourceVersions(),
-                planned.live().revision(), planned.renderHash());
+                planned.live().revision(), planned.renderHash(), planned.plan());
         if (!reasons.isEmpty()) {
             throw new SignozHaException(ExitCode.REFUSED, "the saved plan is stale; nothing was changed:\n  "
                     + String.join("\n  ", reasons) + "\nMake a new plan with signoz-ha plan --out, review it, and deploy that.");
@@ -210,7 +253,8 @@ public final class DeployAction {
             }
             Optional<String> summary = ingestion.summary();
             state.update(record -> record.applied(planned.topologyText(), valuesHash,
-                    planned.rendered().chartVersion().toString(), toolVersion).withEntry(entry(HistoryEntry.SUCCEEDED,
+                    planned.rendered().chartVersion().toString(), toolVersion,
+                    planned.rendered().manifests().stream().map(Manifest::body).toList()).withEntry(entry(HistoryEntry.SUCCEEDED,
                     summary.orElse(null))));
             console.out().println((request.kind() == Kind.UPGRADE ? "Upgraded" : "Deployed") + " topology "
                     + planned.topology().metadata().name() + " (chart " + planned.rendered().chartVersion() + ")"
@@ -224,9 +268,10 @@ public final class DeployAction {
                 throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, failure.getMessage() + "\nNothing was rolled back. "
                         + failure.advice() + " Then run signoz-ha deploy again: it applies only what is missing.");
             }
+            int revision;
             try {
-                new Rollback(cluster, runner, templates, console.progress()).to(previous.get(), fromRevision,
-                        planned.spec().namespace(), planned.spec().release());
+                revision = new Rollback(cluster, runner, templates, console.progress(), request::timeout).to(previous.get(),
+                        fromRevision, planned.plan(), planned.spec());
             } catch (SignozHaException rollbackFailure) {
                 record(HistoryEntry.FAILED, "rollback failed: " + rollbackFailure.getMessage());
                 throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "the upgrade failed: " + failure.getMessage()
@@ -234,8 +279,9 @@ public final class DeployAction {
                         + "\nFollow the runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
             }
             record(HistoryEntry.ROLLED_BACK, failure.getMessage());
-            throw new SignozHaException(ExitCode.ROLLED_BACK, "the upgrade failed and was rolled back to Helm revision "
-                    + fromRevision + " and the previous manifests: " + failure.getMessage() + "\n" + failure.advice());
+            throw new SignozHaException(ExitCode.ROLLED_BACK, "the upgrade failed and was rolled back to "
+                    + (revision > 0 ? "Helm revision " + revision + " and " : "") + "the previous manifests: "
+                    + failure.getMessage() + "\n" + failure.advice());
         }
 
         private void record(String outcome, String detail) {

@@ -56,7 +56,8 @@ public final class LiveState {
     public LivePlan plan(RenderedRelease rendered, Spec spec) {
         RenderedRelease supplied = new RenderedRelease(rendered.chartVersion(), suppliedValues(rendered, spec),
                 rendered.manifests(), rendered.notes());
-        return LivePlanner.plan(supplied, owned, values.orElse(null), release.map(HelmRelease::chartVersion).orElse(null));
+        return LivePlanner.plan(supplied, owned, values.orElse(null), release.map(live ->
+                new LivePlanner.Release(live.chartVersion(), live.status())).orElse(null));
     }
 
     /** The values a deploy hands helm: the rendered ones, with the real password in bundled mode. */
@@ -74,6 +75,11 @@ public final class LiveState {
         return password;
     }
 
+    /** helm's status of the release's latest revision (deployed, failed, pending-upgrade...), if installed. */
+    public Optional<String> releaseStatus() {
+        return release.map(HelmRelease::status);
+    }
+
     /** The release's latest revision; 0 before the first install. */
     public int revision() {
         return release.map(HelmRelease::revision).orElse(0);
@@ -81,8 +87,26 @@ public final class LiveState {
 
     /** The resourceVersion of every live object of the tool's, by id. */
     public Map<String, String> resourceVersions() {
+        return resourceVersions(owned);
+    }
+
+    /** What a plan was computed against: the tool's objects' resourceVersions and the release's revision. */
+    public record Versions(Map<String, String> objects, int revision) {}
+
+    /** The versions live now, read without the rest of a plan's reads. */
+    public static Versions versions(Spec spec, KubeGateway kube, HelmGateway helm) {
+        return new Versions(resourceVersions(kube.ownedObjects(spec.namespace())),
+                helm.status(spec.namespace(), spec.release()).map(HelmRelease::revision).orElse(0));
+    }
+
+    /** Whether nothing the plan was computed from has changed since, as far as {@code now} tells. */
+    public boolean sameAs(Versions now) {
+        return now.equals(new Versions(resourceVersions(), revision()));
+    }
+
+    private static Map<String, String> resourceVersions(List<JsonNode> objects) {
         Map<String, String> versions = new LinkedHashMap<>();
-        owned.forEach(object -> versions.put(LivePlanner.id(object),
+        objects.forEach(object -> versions.put(LivePlanner.id(object),
                 object.path("metadata").path("resourceVersion").asText("")));
         return versions;
     }

@@ -13,6 +13,7 @@ import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.cluster.kube.NamespaceWatch;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.text.GoDuration;
@@ -140,8 +141,32 @@ final class PhaseRunner {
                 }
             }
             case MIGRATION, COLLECTORS -> await(step, phase, timeout);
-            case VERIFICATION -> verify(step, timeout);
+            case VERIFICATION -> {
+                prune();
+                verify(step, timeout);
+            }
             default -> throw new IllegalStateException("no such phase " + phase);
+        }
+    }
+
+    /**
+     * Deletes what the plan deletes (the tool's objects it no longer renders) once everything that replaces them is
+     * ready, so nothing points at a deleted object meanwhile; verification then judges the result.
+     */
+    private void prune() throws PhaseFailure {
+        for (LivePlan.ObjectStep step : planned.plan().objects()) {
+            if (step.action() == LivePlan.Action.DELETE) {
+                delete(step.id(), "no longer rendered", DeployPhase.VERIFICATION);
+            }
+        }
+    }
+
+    void delete(String id, String why, DeployPhase phase) throws PhaseFailure {
+        try {
+            boolean deleted = cluster.session().delete(id);
+            console.progress().note((deleted ? "deleted " : "already gone: ") + id + " (" + why + ")");
+        } catch (SignozHaException e) {
+            throw new PhaseFailure(phase.label() + ": " + e.getMessage(), Optional.empty());
         }
     }
 

@@ -1,58 +1,112 @@
 package dev.signozha.actions;
 
 import dev.signozha.cluster.helm.HelmException;
+import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
-import dev.signozha.core.render.RenderedRelease;
+import dev.signozha.core.plan.Disruption;
+import dev.signozha.core.plan.DisruptionRules;
+import dev.signozha.core.plan.LivePlan;
+import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.Renderer;
 import dev.signozha.core.render.TemplateSource;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.Topology.Spec;
 import dev.signozha.core.topology.TopologyLoader;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Puts a failed upgrade back: {@code helm rollback} to the revision that was live before it, then the previous
- * manifests, rendered again from the state record's topology and chart version, applied as signoz-ha, and the
- * workloads waited for. Any failure is a {@link SignozHaException} for the caller to report beside the upgrade's.
+ * Puts a failed upgrade back: {@code helm rollback} to the last good revision (the newest deployed or superseded
+ * one up to the revision that was live before the upgrade), then the manifests the state record says were last
+ * applied (rendered again from its topology and chart version when it predates keeping them) as signoz-ha, then
+ * removes what only the upgrade created
+ * (objects that hold data are left for cleanup), and waits for the workloads. Any failure is a
+ * {@link SignozHaException} for the caller to report beside the upgrade's.
  */
 final class Rollback {
+
+    private static final Set<String> GOOD = Set.of("deployed", "superseded");
 
     private final DeployAction.Cluster cluster;
     private final PhaseRunner runner;
     private final TemplateSource templates;
     private final Progress progress;
+    private final Function<DeployPhase, Duration> timeouts;
 
-    Rollback(DeployAction.Cluster cluster, PhaseRunner runner, TemplateSource templates, Progress progress) {
+    Rollback(DeployAction.Cluster cluster, PhaseRunner runner, TemplateSource templates, Progress progress,
+             Function<DeployPhase, Duration> timeouts) {
         this.cluster = cluster;
         this.runner = runner;
         this.templates = templates;
         this.progress = progress;
+        this.timeouts = timeouts;
     }
 
-    void to(StateRecord previous, int revision, String namespace, String release) throws InterruptedException {
-        progress.note("rolling back: Helm release " + release + " to revision " + revision
-                + ", manifests to chart " + previous.chartVersion());
+    /**
+     * Rolls back the upgrade that planned {@code upgrade} against Helm revision {@code fromRevision}; returns the
+     * revision helm rolled back to, 0 when there was none to roll back.
+     */
+    int to(StateRecord previous, int fromRevision, LivePlan upgrade, Spec spec) throws InterruptedException {
         LoadedTopology loaded = TopologyLoader.load("the state record's topology", previous.topology())
                 .withChartVersion(previous.chartVersion(), "the state record's chart version");
-        RenderedRelease rendered = new Renderer(templates).render(loaded.topology());
+        List<Manifest> manifests = previous.manifests().isEmpty()
+                ? new Renderer(templates).render(loaded.topology()).manifests()
+                : previous.manifests().stream().map(Manifest::of).toList();
         try {
-            if (revision > 0) {
-                cluster.helm().rollback(namespace, release, revision, DeployPhase.SIGNOZ.defaultTimeout());
+            int good = fromRevision > 0 ? lastGood(spec, fromRevision) : 0;
+            progress.note("rolling back: " + (good > 0 ? "Helm release " + spec.release() + " to revision " + good
+                    + ", " : "") + "manifests to chart " + previous.chartVersion());
+            if (good > 0) {
+                cluster.helm().rollback(spec.namespace(), spec.release(), good, timeouts.apply(DeployPhase.SIGNOZ));
             }
-            runner.apply(rendered.manifests(), DeployPhase.CLICKHOUSE);
+            runner.apply(manifests, DeployPhase.CLICKHOUSE);
+            removeWhatOnlyTheUpgradeCreated(upgrade, manifests);
             List<DeployPhase> waits = PhaseRunner.phases(loaded.spec()).stream()
                     .filter(phase -> phase == DeployPhase.ZOOKEEPER || phase == DeployPhase.CLICKHOUSE
                             || phase == DeployPhase.COLLECTORS).toList();
             for (DeployPhase phase : waits) {
-                runner.await(0, phase, phase.defaultTimeout());
+                runner.await(0, phase, timeouts.apply(phase));
             }
+            return good;
         } catch (HelmException e) {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "helm rollback failed: " + e.getMessage(), e);
         } catch (PhaseFailure e) {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, e.getMessage(), e);
         } finally {
             runner.closeWatch();
+        }
+    }
+
+    private int lastGood(Spec spec, int fromRevision) {
+        return cluster.helm().history(spec.namespace(), spec.release()).stream()
+                .filter(revision -> revision.revision() <= fromRevision && GOOD.contains(revision.status()))
+                .max(Comparator.comparingInt(HelmRevision::revision)).map(HelmRevision::revision)
+                .orElseThrow(() -> new SignozHaException(ExitCode.NOT_ROLLED_BACK, "Helm release " + spec.release()
+                        + " has no deployed or superseded revision up to " + fromRevision + " to roll back to"));
+    }
+
+    /**
+     * The upgrade's new objects that the previous topology does not render. Objects that hold data (a
+     * ClickHouseInstallation, a StatefulSet) are never deleted here: they are named for signoz-ha cleanup instead.
+     */
+    private void removeWhatOnlyTheUpgradeCreated(LivePlan upgrade, List<Manifest> previous) throws PhaseFailure {
+        Set<String> kept = previous.stream().map(Manifest::id).collect(Collectors.toSet());
+        List<LivePlan.ObjectStep> added = upgrade.objects().stream()
+                .filter(step -> step.action() == LivePlan.Action.CREATE && !kept.contains(step.id())).toList();
+        for (LivePlan.ObjectStep step : added) {
+            String kind = step.id().substring(0, step.id().indexOf('/'));
+            if (DisruptionRules.deletion(kind).disruption() == Disruption.NONE) {
+                runner.delete(step.id(), "created by the failed upgrade", DeployPhase.CLICKHOUSE);
+            } else {
+                progress.note("left in place: " + step.id() + ", created by the failed upgrade; it may hold data. "
+                        + "signoz-ha cleanup lists it once nothing points at it");
+            }
         }
     }
 }

@@ -79,8 +79,9 @@ public final class KubeSession implements AutoCloseable {
     }
 
     /**
-     * Deletes one object named {@code Kind/namespace/name} (ClickHouseInstallation, Job, Pod or
-     * PersistentVolumeClaim); a Job's pods go with it. Returns false when it was already gone.
+     * Deletes one object named {@code Kind/namespace/name}: what cleanup removes (ClickHouseInstallation, Job, Pod,
+     * PersistentVolumeClaim) or what signoz-ha renders and no longer does (ConfigMap, Service, PodDisruptionBudget,
+     * StatefulSet, whose volumes stay). A Job's pods go with it. Returns false when it was already gone.
      */
     public boolean delete(String id) {
         String[] parts = id.split("/", 3);
@@ -90,6 +91,10 @@ public final class KubeSession implements AutoCloseable {
             case "Job" -> client.batch().v1().jobs().inNamespace(parts[1]).withName(parts[2]);
             case "Pod" -> client.pods().inNamespace(parts[1]).withName(parts[2]);
             case "PersistentVolumeClaim" -> client.persistentVolumeClaims().inNamespace(parts[1]).withName(parts[2]);
+            case "ConfigMap" -> client.configMaps().inNamespace(parts[1]).withName(parts[2]);
+            case "Service" -> client.services().inNamespace(parts[1]).withName(parts[2]);
+            case "PodDisruptionBudget" -> client.policy().v1().podDisruptionBudget().inNamespace(parts[1]).withName(parts[2]);
+            case "StatefulSet" -> client.apps().statefulSets().inNamespace(parts[1]).withName(parts[2]);
             default -> throw new IllegalArgumentException("signoz-ha never deletes a " + parts[0]);
         };
         return call("delete " + id, () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty());

@@ -20,6 +20,8 @@ public final class LivePlanner {
 
     /** How a chart version change is named among the values' changes. */
     public static final String CHART_VERSION = "(chart version)";
+    /** How a release left failed by its last helm run is named among the values' changes. */
+    public static final String RELEASE_STATUS = "(release status)";
     private static final String NO_CHANGES = "no changes";
     private static final String NOTHING_DISTURBED = "nothing running is disturbed";
 
@@ -35,12 +37,20 @@ public final class LivePlanner {
         return plan(desired, liveObjects, liveValues, null);
     }
 
+    /** The Helm release as a plan sees it: its chart version and helm's status of its latest revision. */
+    public record Release(String chartVersion, String status) {
+
+        /** The status helm gives a revision that installed or upgraded cleanly. */
+        public static final String DEPLOYED = "deployed";
+    }
+
     /**
-     * As above, and a chart version other than {@code liveChartVersion} (the release's, {@code null} when unknown
-     * or not installed) is a values change: helm rolls the chart's pods to the new version.
+     * As above, and the live {@code release} ({@code null} when not installed or unknown): another chart version
+     * is a values change (helm rolls the chart's pods to it), and so is a release whose last helm run did not end
+     * deployed (helm runs it again).
      */
     public static LivePlan plan(RenderedRelease desired, List<JsonNode> liveObjects, JsonNode liveValues,
-                                String liveChartVersion) {
+                                Release release) {
         Map<String, JsonNode> live = new LinkedHashMap<>();
         liveObjects.forEach(object -> live.putIfAbsent(id(object), object));
         List<ObjectStep> steps = new ArrayList<>();
@@ -52,7 +62,7 @@ public final class LivePlanner {
         }
         live.values().stream().filter(LivePlanner::ownedByTool).sorted(Comparator.comparing(LivePlanner::id))
                 .forEach(object -> steps.add(deletion(object)));
-        ValuesStep values = values(desired.values(), liveValues, chartChange(desired, liveChartVersion));
+        ValuesStep values = values(desired.values(), liveValues, releaseChanges(desired, release));
         return overall(steps, values);
     }
 
@@ -68,13 +78,22 @@ public final class LivePlanner {
         return new ObjectStep(Action.DELETE, id(object), List.of(), verdict.disruption(), verdict.reason());
     }
 
-    private static List<ClassifiedChange> chartChange(RenderedRelease desired, String liveChartVersion) {
-        String wanted = desired.chartVersion().toString();
-        if (liveChartVersion == null || liveChartVersion.equals(wanted)) {
-            return List.of();
+    private static List<ClassifiedChange> releaseChanges(RenderedRelease desired, Release release) {
+        List<ClassifiedChange> changes = new ArrayList<>();
+        if (release == null) {
+            return changes;
         }
-        return List.of(new ClassifiedChange(new Change(CHART_VERSION, TextNode.valueOf(liveChartVersion),
-                TextNode.valueOf(wanted)), Disruption.ROLLING_RESTART, "a new chart version rolls the chart's pods"));
+        String wanted = desired.chartVersion().toString();
+        if (release.chartVersion() != null && !release.chartVersion().equals(wanted)) {
+            changes.add(new ClassifiedChange(new Change(CHART_VERSION, TextNode.valueOf(release.chartVersion()),
+                    TextNode.valueOf(wanted)), Disruption.ROLLING_RESTART, "a new chart version rolls the chart's pods"));
+        }
+        if (release.status() != null && !release.status().equals(Release.DEPLOYED)) {
+            changes.add(new ClassifiedChange(new Change(RELEASE_STATUS, TextNode.valueOf(release.status()),
+                    TextNode.valueOf(Release.DEPLOYED)), Disruption.ROLLING_RESTART, "the release's last helm run "
+                    + "ended " + release.status() + "; helm runs the upgrade again"));
+        }
+        return changes;
     }
 
     private static ValuesStep values(JsonNode desired, JsonNode live, List<ClassifiedChange> chart) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.text.Messages;
+import dev.signozha.core.yaml.CanonicalYaml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,12 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
     /**
      * Why the plan no longer describes the cluster, one line per difference: an object changed, appeared or
      * disappeared, the release moved to another revision, or the same topology now renders differently (another
-     * signoz-ha version or templates). Empty while the plan still holds.
+     * signoz-ha version or templates). An object whose resourceVersion moved only counts when {@code now}, the plan
+     * made again, does something else to it than this plan: a status update or a server-managed field is not
+     * covered by the plan. Empty while the plan still holds.
      */
-    public List<String> changesSince(Map<String, String> liveVersions, int liveHelmRevision, String liveRenderHash) {
+    public List<String> changesSince(Map<String, String> liveVersions, int liveHelmRevision, String liveRenderHash,
+                                     LivePlan now) {
         List<String> reasons = new ArrayList<>();
         if (!renderHash.equals(liveRenderHash)) {
             reasons.add("the topology now renders differently (another signoz-ha version or --templates)");
@@ -64,7 +68,7 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
                 reasons.add(id + " was created since the plan was made");
             } else if (!saved.equals(ABSENT) && live.equals(ABSENT)) {
                 reasons.add(id + " was deleted since the plan was made");
-            } else if (!saved.equals(live)) {
+            } else if (!saved.equals(live) && !sameStep(id, now)) {
                 reasons.add(id + " changed since the plan was made (resourceVersion " + saved + " → " + live + ")");
             }
         });
@@ -75,5 +79,18 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
                     + helmRevision);
         }
         return reasons;
+    }
+
+    /** Whether {@code now} plans for object {@code id} exactly what this plan does. */
+    private boolean sameStep(String id, LivePlan now) {
+        JsonNode saved = null;
+        for (JsonNode step : plan.path("plan").path("objects")) {
+            if (id.equals(step.path("id").asText())) {
+                saved = step;
+            }
+        }
+        JsonNode planned = now.objects().stream().filter(step -> step.id().equals(id)).findFirst()
+                .map(CanonicalYaml::tree).orElse(null);
+        return saved != null && planned != null && CanonicalYaml.json(saved).equals(CanonicalYaml.json(planned));
     }
 }

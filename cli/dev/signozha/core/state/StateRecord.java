@@ -1,5 +1,6 @@
 package dev.signozha.core.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,17 +13,20 @@ import java.util.Optional;
 /**
  * What the tool remembers about an installation between runs, kept in the ConfigMap
  * {@code signoz-ha-state}: the topology file last applied, the hash of the values rendered from it, the
- * chart version, the version of the tool that applied it, and the last {@value #MAX_HISTORY} runs.
+ * chart version, the version of the tool that applied it, the manifests it applied (what a rollback puts back),
+ * and the last {@value #MAX_HISTORY} runs.
  * It holds no secrets (see {@link StateRecordCodec}). Fields are null until the first apply.
  *
  * @param topology     the text of the topology file last applied
  * @param valuesHash   {@link #hash(String)} of the values rendered from it
  * @param chartVersion the chart version last applied
  * @param toolVersion  the signoz-ha version that applied it
+ * @param manifests    the objects it applied, as rendered; empty until the first apply (and in records written
+ *                     before the tool kept them)
  * @param history      the last runs, oldest first, at most {@value #MAX_HISTORY}
  */
 public record StateRecord(String topology, String valuesHash, String chartVersion, String toolVersion,
-                          List<HistoryEntry> history) {
+                          List<JsonNode> manifests, List<HistoryEntry> history) {
 
     /** The ConfigMap the record lives in, in the release's namespace. */
     public static final String CONFIG_MAP = "signoz-ha-state";
@@ -35,13 +39,14 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
     public static final int MAX_HISTORY = 20;
 
     public StateRecord {
+        manifests = List.copyOf(Objects.requireNonNull(manifests, "manifests"));
         List<HistoryEntry> all = List.copyOf(Objects.requireNonNull(history, "history"));
         history = all.subList(Math.max(0, all.size() - MAX_HISTORY), all.size());
     }
 
     /** Nothing applied yet. */
     public static StateRecord empty() {
-        return new StateRecord(null, null, null, null, List.of());
+        return new StateRecord(null, null, null, null, List.of(), List.of());
     }
 
     /** Whether nothing was ever applied (the history may still hold failed runs or force-unlocks). */
@@ -49,16 +54,17 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
         return topology == null;
     }
 
-    /** This record after a successful apply of the given topology, values and chart. */
-    public StateRecord applied(String topologyText, String renderedValuesHash, String chart, String tool) {
-        return new StateRecord(topologyText, renderedValuesHash, chart, tool, history);
+    /** This record after a successful apply of the given topology, values, chart and manifests. */
+    public StateRecord applied(String topologyText, String renderedValuesHash, String chart, String tool,
+                               List<JsonNode> appliedManifests) {
+        return new StateRecord(topologyText, renderedValuesHash, chart, tool, appliedManifests, history);
     }
 
     /** This record with one more run in its history, dropping the oldest beyond {@value #MAX_HISTORY}. */
     public StateRecord withEntry(HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(Objects.requireNonNull(entry, "entry"));
-        return new StateRecord(topology, valuesHash, chartVersion, toolVersion, longer);
+        return new StateRecord(topology, valuesHash, chartVersion, toolVersion, manifests, longer);
     }
 
     /** The most recent run, if any. */

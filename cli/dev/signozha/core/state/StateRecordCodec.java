@@ -22,8 +22,8 @@ import java.util.TreeMap;
 /**
  * A {@link StateRecord} to and from the string data of the ConfigMap {@code signoz-ha-state}: keys
  * {@value #TOPOLOGY}, {@value #VALUES_HASH}, {@value #CHART_VERSION}, {@value #TOOL_VERSION} (left out while
- * null) and {@value #HISTORY}, a JSON array with one entry per line so that {@code kubectl get -o yaml}
- * reads like a log.
+ * null), {@value #MANIFESTS} (left out while empty) and {@value #HISTORY}, both JSON arrays with one element per
+ * line so that {@code kubectl get -o yaml} reads like a log.
  *
  * <p>A ConfigMap is readable by anyone who may read the namespace, so {@link #encode} refuses (exit code
  * {@link ExitCode#REFUSED}, the secret itself never printed) to store
@@ -47,10 +47,13 @@ public final class StateRecordCodec {
     public static final String CHART_VERSION = "chartVersion";
     /** The tool version that applied it. */
     public static final String TOOL_VERSION = "toolVersion";
+    /** The manifests last applied, a JSON array, one object per line. */
+    public static final String MANIFESTS = "manifests";
     /** The history, a JSON array, one entry per line. */
     public static final String HISTORY = "history";
     /** Every key the record writes; the store keeps other keys of the ConfigMap as they are. */
-    public static final Set<String> KEYS = Set.of(TOPOLOGY, VALUES_HASH, CHART_VERSION, TOOL_VERSION, HISTORY);
+    public static final Set<String> KEYS = Set.of(TOPOLOGY, VALUES_HASH, CHART_VERSION, TOOL_VERSION, MANIFESTS,
+            HISTORY);
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -68,6 +71,9 @@ public final class StateRecordCodec {
         putIfPresent(data, VALUES_HASH, record.valuesHash());
         putIfPresent(data, CHART_VERSION, record.chartVersion());
         putIfPresent(data, TOOL_VERSION, record.toolVersion());
+        if (!record.manifests().isEmpty()) {
+            data.put(MANIFESTS, lines(record.manifests().stream().map(JsonNode::toString).toList()));
+        }
         data.put(HISTORY, history(record.history()));
         data.forEach(this::refuseSecrets);
         return data;
@@ -79,7 +85,7 @@ public final class StateRecordCodec {
             return StateRecord.empty();
         }
         return new StateRecord(data.get(TOPOLOGY), data.get(VALUES_HASH), data.get(CHART_VERSION),
-                data.get(TOOL_VERSION), history(source, data.get(HISTORY)));
+                data.get(TOOL_VERSION), manifests(source, data.get(MANIFESTS)), history(source, data.get(HISTORY)));
     }
 
     private static void putIfPresent(Map<String, String> data, String key, String value) {
@@ -125,7 +131,11 @@ public final class StateRecordCodec {
             putIfPresent(line, "detail", entry.detail());
             lines.add(line.toString());
         }
-        return lines.isEmpty() ? "[]" : "[\n" + String.join(",\n", lines) + "\n]";
+        return lines(lines);
+    }
+
+    private static String lines(List<String> elements) {
+        return elements.isEmpty() ? "[]" : "[\n" + String.join(",\n", elements) + "\n]";
     }
 
     private static void putIfPresent(ObjectNode line, String field, String value) {
@@ -134,19 +144,35 @@ public final class StateRecordCodec {
         }
     }
 
-    private static List<HistoryEntry> history(String source, String text) {
+    private static List<JsonNode> manifests(String source, String text) {
+        List<JsonNode> objects = new ArrayList<>();
+        array(source, MANIFESTS, text).forEach(object -> {
+            if (!object.path("kind").isTextual() || !object.path("metadata").path("name").isTextual()) {
+                throw malformed(source, MANIFESTS, "entry " + (objects.size() + 1) + " is not a Kubernetes object");
+            }
+            objects.add(object);
+        });
+        return objects;
+    }
+
+    private static JsonNode array(String source, String key, String text) {
         if (text == null || text.isBlank()) {
-            return List.of();
+            return JSON.createArrayNode();
         }
         JsonNode array;
         try {
             array = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw malformed(source, "is not JSON: " + e.getOriginalMessage());
+            throw malformed(source, key, "is not JSON: " + e.getOriginalMessage());
         }
         if (!array.isArray()) {
-            throw malformed(source, "is not a JSON array");
+            throw malformed(source, key, "is not a JSON array");
         }
+        return array;
+    }
+
+    private static List<HistoryEntry> history(String source, String text) {
+        JsonNode array = array(source, HISTORY, text);
         List<HistoryEntry> entries = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             entries.add(entry(source, i + 1, array.get(i)));
@@ -175,7 +201,12 @@ public final class StateRecordCodec {
     }
 
     private static InvalidInputException malformed(String source, String what) {
-        return InvalidInputException.single(source, HISTORY + " " + what
-                + "; repair the key or remove it (the history is informational)");
+        return malformed(source, HISTORY, what);
+    }
+
+    private static InvalidInputException malformed(String source, String key, String what) {
+        return InvalidInputException.single(source, key + " " + what + "; repair the key or remove it ("
+                + (key.equals(HISTORY) ? "the history is informational" : "a rollback then renders the last topology "
+                + "again") + ")");
     }
 }

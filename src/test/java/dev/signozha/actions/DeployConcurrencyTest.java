@@ -2,6 +2,7 @@ package dev.signozha.actions;
 
 import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.core.plan.SavedPlan;
@@ -55,7 +56,7 @@ class DeployConcurrencyTest {
         assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
         SavedPlan plan = savePlan();
         world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE).withName("signoz-ha-zookeeper")
-                .edit(set -> { set.getMetadata().getLabels().put("edited-by", "someone-else"); return set; });
+                .edit(set -> { set.getSpec().setReplicas(5); return set; });
         List<String> calls = world.helm().calls();
         SimulatedCluster.Run run = world.run(withPlan(plan));
         assertEquals(4, run.exitCode(), run.all());
@@ -63,6 +64,24 @@ class DeployConcurrencyTest {
         assertTrue(run.failure().getMessage().contains("StatefulSet/platform/signoz-ha-zookeeper changed since the plan "
                 + "was made"), run.failure().getMessage());
         assertEquals(calls, world.helm().calls());
+    }
+
+    @Test
+    void savedPlan_stillApplies_whenAnObjectChangedOnlyWhereThePlanDoesNotLook() throws Exception {
+        assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
+        SavedPlan plan = savePlan();
+        String before = zookeeper().getMetadata().getResourceVersion();
+        world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE).withName("signoz-ha-zookeeper")
+                .edit(set -> { set.getMetadata().getLabels().put("edited-by", "someone-else"); return set; });
+        assertNotEquals(before, zookeeper().getMetadata().getResourceVersion());
+        SimulatedCluster.Run run = world.run(withPlan(plan));
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("No changes"), run.out());
+    }
+
+    private StatefulSet zookeeper() {
+        return world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE)
+                .withName("signoz-ha-zookeeper").get();
     }
 
     @Test
@@ -74,6 +93,20 @@ class DeployConcurrencyTest {
         assertTrue(second.failure().getMessage().contains("signoz-ha-lock is held by "), second.failure().getMessage());
         assertTrue(second.failure().getMessage().contains("deploy)"), second.failure().getMessage());
         assertEquals(0, first.get().exitCode(), first.get().all());
+    }
+
+    @Test
+    void twoConcurrentDeploys_theSecondWaitsOutTheFirst_andPlansAgainUnderTheLock() throws Exception {
+        CompletableFuture<SimulatedCluster.Run> first = CompletableFuture.supplyAsync(() -> run(SimulatedCluster.deploy()));
+        awaitLease();
+        SimulatedCluster.Run second = world.run(RequestEdit.of(SimulatedCluster.deploy())
+                .lockWait(Duration.ofSeconds(60)).build());
+        assertEquals(0, first.get().exitCode(), first.get().all());
+        assertEquals(0, second.exitCode(), second.all());
+        assertTrue(second.out().contains("No changes: the cluster already matches topology prod (another run applied it "
+                + "while this one waited for the lock). Nothing was applied."), second.out());
+        assertEquals(1, world.helm().calls().stream().filter(call -> call.startsWith("upgrade --install signoz ")).count(),
+                "the chart was installed once: " + world.helm().calls());
     }
 
     @Test

@@ -2,13 +2,22 @@ package dev.signozha.actions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMapList;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,8 +119,32 @@ class DeployScenarioTest {
     }
 
     @Test
-    void serverDryRun_letsTheServerAndHelmValidate_andKeepsNothing() throws Exception {
-        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(DeployAction.DryRun.SERVER, true));
+    void redeploy_deletesTheToolsObjectsNoLongerRendered_andNothingElse() throws Exception {
+        assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
+        configMap("signoz-ha-retired", Map.of(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE));
+        configMap("someone-elses", Map.of());
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("- ConfigMap/platform/signoz-ha-retired"), run.out());
+        assertTrue(run.progress().contains("deleted ConfigMap/platform/signoz-ha-retired (no longer rendered)"),
+                run.progress());
+        assertNull(configMaps().withName("signoz-ha-retired").get(), "the tool's retired object is gone");
+        assertNotNull(configMaps().withName("someone-elses").get(), "an object the tool does not own stays");
+        assertTrue(world.run(SimulatedCluster.deploy()).out().contains("No changes"), "the plan was carried out in full");
+    }
+
+    private NonNamespaceOperation<ConfigMap, ConfigMapList, Resource<ConfigMap>> configMaps() {
+        return world.mock().client().configMaps().inNamespace(SimulatedCluster.NAMESPACE);
+    }
+
+    private void configMap(String name, Map<String, String> labels) {
+        configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
+                .addToData("key", "value").build()).create();
+    }
+
+    @Test
+    void serverDryRun_needsNoConfirmation_letsTheServerAndHelmValidate_andKeepsNothing() throws Exception {
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(DeployAction.DryRun.SERVER, false));
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("Dry run (server): the API server and helm accepted every object; nothing was kept."),
                 run.out());

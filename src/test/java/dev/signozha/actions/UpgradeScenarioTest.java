@@ -3,12 +3,16 @@ package dev.signozha.actions;
 import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.core.clickhouse.IngestionSample;
+import dev.signozha.core.render.TemplateSource;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
+import dev.signozha.support.EditedTemplates;
 import dev.signozha.support.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -108,11 +112,8 @@ class UpgradeScenarioTest {
 
     @Test
     void stalledIngestion_failsVerification_andRollsBack() throws Exception {
-        Instant newest = Instant.parse("2026-11-21T10:00:00Z");
-        IngestionProbe stalled = () -> Optional.of(new IngestionSample(Instant.now(), Map.of("traces",
-                new IngestionSample.Signal("signoz_traces.distributed_signoz_index_v3", 5, newest))));
         SimulatedCluster.Run run = world.run(shortVerification(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
-                PRODUCTION, Optional.of("0.132.0"))), stalled);
+                PRODUCTION, Optional.of("0.132.0"))), stalledIngestion());
         assertEquals(6, run.exitCode(), run.all());
         assertTrue(run.failure().getMessage().contains("ingestion did not resume"), run.failure().getMessage());
         assertTrue(run.failure().getMessage().contains("INGESTION_STALLED"), run.failure().getMessage());
@@ -130,6 +131,72 @@ class UpgradeScenarioTest {
         assertTrue(message.contains("signoz-ha runbook LAST_RUN_FAILED"), message);
         assertEquals(HistoryEntry.FAILED, state().lastEntry().orElseThrow().outcome());
         assertFalse(message.contains(SimulatedCluster.PASSWORD));
+    }
+
+    @Test
+    void failedUpgrade_afterAnEarlierFailedOne_rollsBackToTheLastGoodRevision() throws Exception {
+        world.helm().failUpgrades(true);
+        world.helm().failRollbacks(true);
+        assertEquals(7, upgrade(PRODUCTION, "0.132.0", IngestionProbe.none()).exitCode());
+        world.helm().failRollbacks(false);
+        SimulatedCluster.Run run = upgrade(PRODUCTION, "0.132.0", IngestionProbe.none());
+        assertEquals(6, run.exitCode(), run.all());
+        assertEquals("rollback signoz 1", world.helm().calls().get(world.helm().calls().size() - 1),
+                "revision 2 is the earlier failed upgrade, not a good one: " + world.helm().calls());
+        assertTrue(run.failure().getMessage().contains("rolled back to Helm revision 1"), run.failure().getMessage());
+    }
+
+    @Test
+    void aReleaseLeftPendingByAKilledHelm_isRefusedWithTheCommandsThatFreeIt() throws Exception {
+        world.helm().markLatest("pending-upgrade");
+        List<String> calls = world.helm().calls();
+        SimulatedCluster.Run run = upgrade(PRODUCTION, "0.132.0", flowing());
+        assertEquals(4, run.exitCode(), run.all());
+        String message = run.failure().getMessage();
+        assertTrue(message.contains("Helm release signoz is pending-upgrade at revision 1: a helm run on it never "
+                + "finished. Nothing was changed."), message);
+        assertTrue(message.contains("helm -n platform rollback signoz"), message);
+        assertEquals(calls, world.helm().calls(), "helm was not asked to do anything");
+    }
+
+    @Test
+    void failedVerification_putsBackTheManifestsLastApplied_andRemovesWhatOnlyTheUpgradeCreated() throws Exception {
+        Map<String, String> scriptsBefore = scripts().getData();
+        TemplateSource changed = new EditedTemplates(ZOOKEEPER_TEMPLATE, text -> text.replace("exec /entrypoint.sh",
+                "echo upgraded\n    exec /entrypoint.sh") + EXTRA_CONFIG_MAP);
+        SimulatedCluster.Run run = world.run(shortVerification(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                PRODUCTION, Optional.of("0.132.0"))), stalledIngestion(), changed);
+        assertEquals(6, run.exitCode(), run.all());
+        assertTrue(run.out().contains("+ ConfigMap/platform/signoz-ha-upgrade-extra"), run.out());
+        assertEquals(scriptsBefore, scripts().getData(), "the ZooKeeper scripts are as the last deploy applied them");
+        assertNull(world.mock().client().configMaps().inNamespace(SimulatedCluster.NAMESPACE)
+                .withName("signoz-ha-upgrade-extra").get(), "the upgrade's own ConfigMap is gone");
+        assertTrue(run.progress().contains("deleted ConfigMap/platform/signoz-ha-upgrade-extra (created by the failed "
+                + "upgrade)"), run.progress());
+    }
+
+    private static final String ZOOKEEPER_TEMPLATE = "manifests/external/zookeeper.yaml";
+    private static final String EXTRA_CONFIG_MAP = """
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: signoz-ha-upgrade-extra
+              namespace: ${namespace}
+            data:
+              added: by the upgrade
+            """;
+
+    private ConfigMap scripts() {
+        return world.mock().client().configMaps().inNamespace(SimulatedCluster.NAMESPACE)
+                .withName("signoz-ha-zookeeper-scripts").get();
+    }
+
+    /** Ingestion that never moves: verification fails on INGESTION_STALLED. */
+    private static IngestionProbe stalledIngestion() {
+        Instant newest = Instant.parse("2026-11-21T10:00:00Z");
+        return () -> Optional.of(new IngestionSample(Instant.now(), Map.of("traces",
+                new IngestionSample.Signal("signoz_traces.distributed_signoz_index_v3", 5, newest))));
     }
 
     private static DeployAction.Request shortVerification(DeployAction.Request request) {

@@ -64,6 +64,12 @@ public final class FakeChart implements HelmGateway {
         failRollbacks = fail;
     }
 
+    /** Leaves the latest revision in {@code status}, as a helm process killed mid-run leaves pending-upgrade. */
+    public void markLatest(String status) {
+        Revision latest = revisions.get(revisions.size() - 1);
+        revisions.set(revisions.size() - 1, new Revision(latest.number(), latest.chartVersion(), latest.values(), status));
+    }
+
     /** Every values file helm was handed, so a test can see they are gone afterwards. */
     public List<Path> valuesFiles() {
         return List.copyOf(valuesFiles);
@@ -103,16 +109,18 @@ public final class FakeChart implements HelmGateway {
             installOperator(request.namespace());
             return;
         }
-        if (failUpgrades) {
-            throw HelmFailures.failed("upgrade", "Error: UPGRADE FAILED: simulated");
-        }
         valuesFiles.addAll(request.valuesFiles());
         JsonNode values = read(request.valuesFiles());
         passwordSeen = values.path("clickhouse").path("password").asText(null);
         if (request.dryRun() != dev.signozha.cluster.helm.HelmDryRun.NONE) {
             return;
         }
-        revisions.add(new Revision(revisions.size() + 1, request.chart().version().orElseThrow(), values, "deployed"));
+        if (failUpgrades) {
+            // As helm does without --atomic: the failed upgrade stays in the history as a failed revision.
+            revisions.add(new Revision(revisions.size() + 1, request.chart().version().orElseThrow(), values, "failed"));
+            throw HelmFailures.failed("upgrade", "Error: UPGRADE FAILED: simulated");
+        }
+        release(request.chart().version().orElseThrow(), values);
         recreateWorkloads(request.namespace());
     }
 
@@ -123,8 +131,15 @@ public final class FakeChart implements HelmGateway {
             throw HelmFailures.failed("rollback", "Error: simulated rollback failure");
         }
         Revision target = revisions.get(revision - 1);
-        revisions.add(new Revision(revisions.size() + 1, target.chartVersion(), target.values(), "deployed"));
+        release(target.chartVersion(), target.values());
         recreateWorkloads(namespace);
+    }
+
+    /** A new deployed revision; the one deployed before is superseded, as in helm's history. */
+    private void release(String chartVersion, JsonNode values) {
+        revisions.replaceAll(old -> old.status().equals("deployed")
+                ? new Revision(old.number(), old.chartVersion(), old.values(), "superseded") : old);
+        revisions.add(new Revision(revisions.size() + 1, chartVersion, values, "deployed"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.render.ClasspathTemplates;
+import dev.signozha.core.render.TemplateSource;
 import dev.signozha.core.text.Style;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -106,13 +107,19 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     public Run run(DeployAction.Request request, IngestionProbe ingestion) throws InterruptedException {
+        return run(request, ingestion, new ClasspathTemplates());
+    }
+
+    /** Runs a request with the objects rendered from {@code templates}, as with --templates. */
+    public Run run(DeployAction.Request request, IngestionProbe ingestion, TemplateSource templates)
+            throws InterruptedException {
         StringWriter out = new StringWriter();
         StringWriter progress = new StringWriter();
         DeployAction.Console console = new DeployAction.Console(new PrintWriter(out, true),
                 Progress.log(new PrintWriter(progress, true), Clock.systemUTC()), Confirmer.nobody(), Style.PLAIN);
         DeployAction.Cluster target = new DeployAction.Cluster(session, helm,
                 ClickHouseAccess.none("simulated cluster: no ClickHouse to query"), topology -> ingestion);
-        DeployAction action = new DeployAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system());
+        DeployAction action = new DeployAction(templates, "test", Clock.systemUTC(), LeaseLock.Timing.system());
         long start = System.nanoTime();
         try {
             int code = action.run(request, target, console);

@@ -345,7 +345,7 @@ class LeaseLockTest {
     void forceUnlock_heldLease_deletesItAndRecordsReasonAndPreviousHolder() {
         LockHolder alice = holder("alice@ci-7", 4242, "deploy");
         lock(alice).acquire();
-        state.update(record -> record.applied("apiVersion: signoz-ha/v1\n", "sha256:ab", "0.88.1", "0.1.0"));
+        state.update(record -> record.applied("apiVersion: signoz-ha/v1\n", "sha256:ab", "0.88.1", "0.1.0", List.of()));
         clock.advance(Duration.ofMinutes(1));
         int before = cluster.requestCount();
 

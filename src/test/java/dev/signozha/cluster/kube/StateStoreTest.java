@@ -64,7 +64,7 @@ class StateStoreTest {
 
     @Test
     void update_firstApply_createsLabelledConfigMapThatReadsBack() {
-        StateRecord written = store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0")
+        StateRecord written = store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0", List.of())
                 .withEntry(run(0, HistoryEntry.SUCCEEDED)));
 
         ConfigMap map = stored();
@@ -77,7 +77,7 @@ class StateStoreTest {
 
     @Test
     void update_twentyFiveRuns_keepsTwentyWithTheSameRequestsEachTime() {
-        store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0"));
+        store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0", List.of()));
         int requestsBefore = cluster.requestCount();
         for (int minute = 0; minute < 25; minute++) {
             int m = minute;
@@ -128,11 +128,11 @@ class StateStoreTest {
 
     @Test
     void update_plantedSecret_isRefusedAndNothingIsWritten() {
-        store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0"));
+        store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0", List.of()));
         String before = stored().getMetadata().getResourceVersion();
 
         SignozHaException refused = assertThrows(SignozHaException.class, () -> store.update(record ->
-                record.applied(TOPOLOGY + "# clickhouse password: " + PASSWORD + "\n", "sha256:cd", "0.89.0", "0.1.0")));
+                record.applied(TOPOLOGY + "# clickhouse password: " + PASSWORD + "\n", "sha256:cd", "0.89.0", "0.1.0", List.of())));
 
         assertEquals(ExitCode.REFUSED, refused.exitCode());
         assertFalse(refused.getMessage().contains(PASSWORD));
@@ -145,7 +145,7 @@ class StateStoreTest {
         client.configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata()
                 .withName(StateRecord.CONFIG_MAP).endMetadata().addToData("overrides", "{}").build()).create();
 
-        store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0"));
+        store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0", List.of()));
 
         assertEquals("{}", stored().getData().get("overrides"));
         assertEquals(TOPOLOGY, stored().getData().get("topology"));
@@ -169,7 +169,7 @@ class StateStoreTest {
         try (MockCluster slow = MockCluster.with(faults);
              KubernetesClient tuned = slow.tunedClient(java.time.Duration.ofMillis(500), 3)) {
             StateStore timing = new StateStore(tuned, NAMESPACE, new StateRecordCodec(List.of(PASSWORD)));
-            timing.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0").withEntry(run(0, HistoryEntry.SUCCEEDED)));
+            timing.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0", List.of()).withEntry(run(0, HistoryEntry.SUCCEEDED)));
             faults.arm(Fault.of("PUT", "/configmaps/signoz-ha-state$", Kind.TOO_LATE, 1));
 
             StateRecord written = timing.update(record -> record.withEntry(run(1, HistoryEntry.FAILED)));

@@ -131,6 +131,19 @@ class LivePlannerTest {
     }
 
     @Test
+    void plan_releaseLeftFailed_withTheSameValues_isRunAgain() {
+        String version = PRODUCTION.chartVersion().toString();
+        LivePlan plan = LivePlanner.plan(PRODUCTION, LiveObjects.served(PRODUCTION), PRODUCTION.values(),
+                new LivePlanner.Release(version, "failed"));
+        assertTrue(plan.hasChanges(), "a failed release is not what the topology asks for");
+        ClassifiedChange change = plan.values().changes().get(0);
+        assertEquals(LivePlanner.RELEASE_STATUS, change.change().path());
+        assertEquals(Disruption.ROLLING_RESTART, change.disruption());
+        assertFalse(LivePlanner.plan(PRODUCTION, LiveObjects.served(PRODUCTION), PRODUCTION.values(),
+                new LivePlanner.Release(version, LivePlanner.Release.DEPLOYED)).hasChanges());
+    }
+
+    @Test
     void plan_valuesPointAtAnotherHost_isDestructive() {
         ObjectNode live = PRODUCTION.values().deepCopy();
         object(live, "/externalClickhouse").put("host", "clickhouse-elsewhere");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.SignozHaException;
@@ -36,7 +38,7 @@ class StateRecordCodecTest {
     }
 
     private static StateRecord applied() {
-        return StateRecord.empty().applied(TOPOLOGY, HASH, "0.88.1", "0.1.0")
+        return StateRecord.empty().applied(TOPOLOGY, HASH, "0.88.1", "0.1.0", List.of())
                 .withEntry(entry(0, HistoryEntry.FAILED))
                 .withEntry(new HistoryEntry(T0.plusSeconds(60), "deploy", "0.88.1", HASH, HistoryEntry.FORCE_UNLOCKED,
                         "bob@laptop", "reason: \"CI job killed\", line 1\nline 2"))
@@ -53,6 +55,28 @@ class StateRecordCodecTest {
         assertEquals(List.of("chartVersion", "history", "toolVersion", "topology", "valuesHash"), List.copyOf(data.keySet()));
         assertEquals(TOPOLOGY, data.get("topology"));
         assertEquals(record, codec.decode("ConfigMap/platform/signoz-ha-state", data));
+    }
+
+    @Test
+    void encodeDecode_appliedManifests_roundTrip_oneObjectPerLine() {
+        ObjectNode configMap = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "ConfigMap");
+        configMap.putObject("metadata").put("name", "signoz-ha-zookeeper-scripts").put("namespace", "platform");
+        configMap.putObject("data").put("setup.sh", "#!/bin/bash\nexec /run.sh\n");
+        ObjectNode service = configMap.deepCopy().put("kind", "Service");
+        StateRecord record = StateRecord.empty().applied(TOPOLOGY, HASH, "0.88.1", "0.1.0", List.of(configMap, service));
+
+        Map<String, String> data = codec.encode(record);
+
+        assertEquals(4, data.get("manifests").lines().count(), data.get("manifests"));
+        assertEquals(record, codec.decode("ConfigMap/platform/signoz-ha-state", data));
+    }
+
+    @Test
+    void decode_manifestsThatAreNotObjects_isBadInputNamingTheKey() {
+        Map<String, String> data = Map.of("manifests", "[\n{\"kind\": \"ConfigMap\"}\n]", "history", "[]");
+        InvalidInputException bad = assertThrows(InvalidInputException.class,
+                () -> codec.decode("ConfigMap/platform/signoz-ha-state", data));
+        assertTrue(bad.getMessage().contains("manifests entry 1 is not a Kubernetes object"), bad.getMessage());
     }
 
     @Test
@@ -106,7 +130,7 @@ class StateRecordCodecTest {
     @Test
     void encode_topologyWithChartDefaultPassword_refusesWithoutEchoingIt() {
         StateRecord record = StateRecord.empty().applied(TOPOLOGY + "# was " + CHART_DEFAULT_PASSWORD + "\n", HASH,
-                "0.88.1", "0.1.0");
+                "0.88.1", "0.1.0", List.of());
 
         SignozHaException refused = assertThrows(SignozHaException.class, () -> codec.encode(record));
 
@@ -130,7 +154,7 @@ class StateRecordCodecTest {
 
     @Test
     void encode_knownSecretAsChartVersion_refuses() {
-        StateRecord record = StateRecord.empty().applied(TOPOLOGY, HASH, "s3cr3t-from-the-secret", "0.1.0");
+        StateRecord record = StateRecord.empty().applied(TOPOLOGY, HASH, "s3cr3t-from-the-secret", "0.1.0", List.of());
 
         SignozHaException refused = assertThrows(SignozHaException.class, () -> codec.encode(record));
 
