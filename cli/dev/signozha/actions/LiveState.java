@@ -2,12 +2,14 @@ package dev.signozha.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.checks.ClusterView;
 import dev.signozha.cluster.helm.HelmGateway;
 import dev.signozha.cluster.helm.HelmRelease;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.LivePlanner;
+import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.Topology.Spec;
@@ -29,10 +31,12 @@ public final class LiveState {
     private final Optional<JsonNode> values;
     private final Optional<String> password;
     private final List<String> installations;
+    private final Map<String, JsonNode> lastApplied;
 
     private LiveState(List<JsonNode> owned, Optional<HelmRelease> release, Optional<JsonNode> values,
-                      Optional<String> password, List<String> installations) {
+                      Optional<String> password, List<String> installations, Map<String, JsonNode> lastApplied) {
         this.owned = owned;
+        this.lastApplied = lastApplied;
         this.installations = installations;
         this.release = release;
         this.values = values;
@@ -45,7 +49,16 @@ public final class LiveState {
                 .flatMap(ref -> kube.secretValue(spec.namespace(), ref.name(), ref.key()));
         return new LiveState(kube.ownedObjects(spec.namespace()), helm.status(spec.namespace(), spec.release()),
                 helm.suppliedValues(spec.namespace(), spec.release()), password,
-                inventory.clickHouseInstallations().stream().map(Inventory::id).sorted().toList());
+                inventory.clickHouseInstallations().stream().map(Inventory::id).sorted().toList(),
+                lastApplied(new ClusterView(inventory, spec.namespace())));
+    }
+
+    /** The objects as the tool last applied them, by id, from the state record; none before the first apply. */
+    private static Map<String, JsonNode> lastApplied(ClusterView view) {
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        view.decodedStateRecord().ifPresent(record -> record.manifests()
+                .forEach(body -> byId.put(Manifest.of(body).id(), body)));
+        return byId;
     }
 
     /** Every ClickHouseInstallation in the namespace, the tool's or not, by id. */
@@ -57,7 +70,7 @@ public final class LiveState {
         RenderedRelease supplied = new RenderedRelease(rendered.chartVersion(), suppliedValues(rendered, spec),
                 rendered.manifests(), rendered.notes());
         return LivePlanner.plan(supplied, owned, values.orElse(null), release.map(live ->
-                new LivePlanner.Release(live.chartVersion(), live.status())).orElse(null));
+                new LivePlanner.Release(live.chartVersion(), live.status())).orElse(null), lastApplied);
     }
 
     /** The values a deploy hands helm: the rendered ones, with the real password in bundled mode. */

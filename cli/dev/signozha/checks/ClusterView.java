@@ -2,6 +2,7 @@ package dev.signozha.checks;
 
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.state.StateRecordCodec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -47,6 +48,12 @@ public final class ClusterView {
     public Optional<ConfigMap> stateRecord() {
         return local(inventory.configMaps()).stream()
                 .filter(map -> StateRecord.CONFIG_MAP.equals(map.getMetadata().getName())).findFirst();
+    }
+
+    /** The state record in that ConfigMap, decoded; bad input naming the ConfigMap when it is malformed. */
+    public Optional<StateRecord> decodedStateRecord() {
+        return stateRecord().map(map -> new StateRecordCodec(List.of()).decode(StateRecord.source(namespace),
+                map.getData()));
     }
 
     /** Objects of the release's namespace. */

@@ -2,8 +2,6 @@ package dev.signozha.checks;
 
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
-import dev.signozha.core.state.StateRecordCodec;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,12 +17,12 @@ final class RunChecks {
 
     private static Outcome lastRun(CheckContext context) {
         ClusterView view = context.view();
-        Optional<ConfigMap> record = view.stateRecord();
+        Optional<StateRecord> record = view.decodedStateRecord();
         if (record.isEmpty()) {
             return Outcome.pass("no state record, so no run of signoz-ha failed here");
         }
         String source = StateRecord.source(view.namespace());
-        Optional<HistoryEntry> last = new StateRecordCodec(List.of()).decode(source, record.get().getData()).lastEntry();
+        Optional<HistoryEntry> last = record.get().lastEntry();
         return last.filter(entry -> HistoryEntry.FAILED.equals(entry.outcome()))
                 .map(entry -> Outcome.of(List.of(Finding.of(entry.command() + " by " + entry.user() + " at " + entry.time()
                         + " failed" + (entry.detail() == null ? "" : ": " + entry.detail()), source)), ""))

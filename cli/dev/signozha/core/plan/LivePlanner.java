@@ -34,7 +34,7 @@ public final class LivePlanner {
      * deleted. {@code liveValues} are the release's supplied values, {@code null} when it is not installed.
      */
     public static LivePlan plan(RenderedRelease desired, List<JsonNode> liveObjects, JsonNode liveValues) {
-        return plan(desired, liveObjects, liveValues, null);
+        return plan(desired, liveObjects, liveValues, null, Map.of());
     }
 
     /** The Helm release as a plan sees it: its chart version and helm's status of its latest revision. */
@@ -47,10 +47,11 @@ public final class LivePlanner {
     /**
      * As above, and the live {@code release} ({@code null} when not installed or unknown): another chart version
      * is a values change (helm rolls the chart's pods to it), and so is a release whose last helm run did not end
-     * deployed (helm runs it again).
+     * deployed (helm runs it again). {@code lastApplied} holds the objects as the tool last applied them, by id:
+     * a field they set that is no longer rendered is a change too (see {@link ObjectDiff#removals}).
      */
     public static LivePlan plan(RenderedRelease desired, List<JsonNode> liveObjects, JsonNode liveValues,
-                                Release release) {
+                                Release release, Map<String, JsonNode> lastApplied) {
         Map<String, JsonNode> live = new LinkedHashMap<>();
         liveObjects.forEach(object -> live.putIfAbsent(id(object), object));
         List<ObjectStep> steps = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class LivePlanner {
             JsonNode current = live.remove(manifest.id());
             steps.add(current == null
                     ? new ObjectStep(Action.CREATE, manifest.id(), List.of(), Disruption.NONE, "new object")
-                    : update(manifest, current));
+                    : update(manifest, current, lastApplied.get(manifest.id())));
         }
         live.values().stream().filter(LivePlanner::ownedByTool).sorted(Comparator.comparing(LivePlanner::id))
                 .forEach(object -> steps.add(deletion(object)));
@@ -66,8 +67,12 @@ public final class LivePlanner {
         return overall(steps, values);
     }
 
-    private static ObjectStep update(Manifest manifest, JsonNode current) {
-        List<ClassifiedChange> changes = DisruptionRules.classify(manifest.kind(), ObjectDiff.diff(manifest.body(), current));
+    private static ObjectStep update(Manifest manifest, JsonNode current, JsonNode lastApplied) {
+        List<Change> diff = new ArrayList<>(ObjectDiff.diff(manifest.body(), current));
+        if (lastApplied != null) {
+            diff.addAll(ObjectDiff.removals(lastApplied, manifest.body(), current));
+        }
+        List<ClassifiedChange> changes = DisruptionRules.classify(manifest.kind(), diff);
         Verdict verdict = worst(changes);
         return new ObjectStep(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, manifest.id(), changes,
                 verdict.disruption(), verdict.reason());

@@ -2,6 +2,7 @@ package dev.signozha.core.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import java.util.TreeSet;
  * clusterIP...) and never show. Named lists are matched by key (see {@link NamedLists}), other lists
  * of objects by position, lists of scalars whole.
  *
- * <p>Limit of this rule: a field the tool rendered once and no longer renders is not seen as a
- * removal (server-side apply would remove it only when the tool's field manager owns it).
+ * <p>A field the tool rendered once and no longer renders is seen only through {@link #removals}, from the
+ * object as the tool last applied it: server-side apply removes such a field, which the tool's field manager owns.
  */
 public final class ObjectDiff {
 
@@ -37,6 +38,18 @@ public final class ObjectDiff {
         ObjectDiff diff = new ObjectDiff();
         diff.compare("", "", desired, live);
         return List.copyOf(diff.changes);
+    }
+
+    /**
+     * The fields {@code lastApplied} set and {@code desired} no longer does, where {@code live} still has them:
+     * applying {@code desired} server-side removes them. Each is a change from its last applied value to nothing.
+     */
+    public static List<Change> removals(JsonNode lastApplied, JsonNode desired, JsonNode live) {
+        Set<String> goneAlready = new HashSet<>();
+        diff(lastApplied, live).stream().filter(Change::added).forEach(change -> goneAlready.add(change.path()));
+        return diff(lastApplied, desired).stream().filter(Change::added)
+                .filter(change -> !goneAlready.contains(change.path()))
+                .map(change -> new Change(change.path(), change.after(), null)).toList();
     }
 
     private void compare(String path, String field, JsonNode desired, JsonNode live) {

@@ -4,6 +4,7 @@ import static dev.signozha.core.plan.LiveObjects.array;
 import static dev.signozha.core.plan.LiveObjects.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.text.Style;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -134,13 +136,32 @@ class LivePlannerTest {
     void plan_releaseLeftFailed_withTheSameValues_isRunAgain() {
         String version = PRODUCTION.chartVersion().toString();
         LivePlan plan = LivePlanner.plan(PRODUCTION, LiveObjects.served(PRODUCTION), PRODUCTION.values(),
-                new LivePlanner.Release(version, "failed"));
+                new LivePlanner.Release(version, "failed"), Map.of());
         assertTrue(plan.hasChanges(), "a failed release is not what the topology asks for");
         ClassifiedChange change = plan.values().changes().get(0);
         assertEquals(LivePlanner.RELEASE_STATUS, change.change().path());
         assertEquals(Disruption.ROLLING_RESTART, change.disruption());
         assertFalse(LivePlanner.plan(PRODUCTION, LiveObjects.served(PRODUCTION), PRODUCTION.values(),
-                new LivePlanner.Release(version, LivePlanner.Release.DEPLOYED)).hasChanges());
+                new LivePlanner.Release(version, LivePlanner.Release.DEPLOYED), Map.of()).hasChanges());
+    }
+
+    @Test
+    void plan_aFieldTheToolAppliedLastTimeAndNoLongerRenders_isAnUpdateThatRemovesIt() {
+        JsonNode zookeeper = LiveObjects.manifest(PRODUCTION, "StatefulSet").body();
+        ObjectNode lastApplied = zookeeper.deepCopy();
+        object(lastApplied, "/metadata/labels").put("retired", "yes");
+        List<JsonNode> live = liveWith(ZOOKEEPER, zk -> object(zk, "/metadata/labels").put("retired", "yes"));
+
+        LivePlan plan = LivePlanner.plan(PRODUCTION, live, PRODUCTION.values(), null,
+                Map.of(ZOOKEEPER, lastApplied));
+
+        ObjectStep step = step(plan, ZOOKEEPER);
+        assertEquals(Action.UPDATE, step.action());
+        Change removal = step.changes().get(0).change();
+        assertEquals("metadata.labels.retired", removal.path());
+        assertNull(removal.after());
+        assertEquals(Action.UNCHANGED, step(LivePlanner.plan(PRODUCTION, live, PRODUCTION.values()),
+                ZOOKEEPER).action(), "without what was applied, unseen");
     }
 
     @Test

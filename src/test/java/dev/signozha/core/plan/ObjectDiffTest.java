@@ -39,6 +39,34 @@ class ObjectDiffTest {
     }
 
     @Test
+    void removals_fieldsAppliedLastTimeAndNoLongerRendered_areRemovedWhereStillLive() {
+        ObjectNode lastApplied = zookeeper().body().deepCopy();
+        object(lastApplied, CONTAINER + "/resources/limits").put("ephemeral-storage", "2Gi");
+        array(lastApplied, CONTAINER + "/env").addObject().put("name", "ZOO_RETIRED").put("value", "yes");
+        ObjectNode live = LiveObjects.served(zookeeper());
+        object(live, CONTAINER + "/resources/limits").put("ephemeral-storage", "2Gi");
+        array(live, CONTAINER + "/env").addObject().put("name", "ZOO_RETIRED").put("value", "yes");
+
+        List<Change> removals = ObjectDiff.removals(lastApplied, zookeeper().body(), live);
+
+        String container = "spec.template.spec.containers[name=zookeeper]";
+        assertEquals(List.of(container + ".env[name=ZOO_RETIRED].value",
+                container + ".resources.limits.ephemeral-storage"), removals.stream().map(Change::path).sorted().toList());
+        assertTrue(removals.stream().allMatch(change -> change.after() == null && change.before() != null));
+        assertEquals(List.of(), ObjectDiff.diff(zookeeper().body(), live), "the plain diff cannot see them");
+    }
+
+    @Test
+    void removals_ofFieldsNoLongerLive_orStillRendered_areNone() {
+        ObjectNode lastApplied = zookeeper().body().deepCopy();
+        object(lastApplied, CONTAINER + "/resources/limits").put("ephemeral-storage", "2Gi");
+        assertEquals(List.of(), ObjectDiff.removals(lastApplied, zookeeper().body(), LiveObjects.served(zookeeper())),
+                "someone already removed it");
+        assertEquals(List.of(), ObjectDiff.removals(zookeeper().body(), zookeeper().body(),
+                LiveObjects.served(zookeeper())), "nothing was dropped from the render");
+    }
+
+    @Test
     void diff_reorderedEnvPortsAndMounts_isEmpty() {
         ObjectNode live = LiveObjects.served(zookeeper());
         for (String list : List.of("env", "ports", "volumeMounts")) {
