@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.inventory.SnapshotParser;
+import dev.signozha.core.state.HistoryEntry;
+import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.Style;
 import dev.signozha.support.MockCluster;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,7 +24,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +40,12 @@ class CleanupActionTest {
     private static final String NAMESPACE = "platform";
     private static final String DUPLICATE = "signoz-clickhouse";
     private static final String IN_USE = "clickhouse-signoz-clickhouse-ha";
+    private static final String FAILED_MIGRATION = "Job/platform/signoz-schema-migrator-sync";
+    private static final String EVICTED = "Pod/platform/signoz-otel-collector-w86kbph49l-evict";
+    /** Look-alikes of the leftovers that cleanup must keep: running, completed, not a migration, not evicted. */
+    private static final List<String> KEPT = List.of("Job/platform/signoz-schema-migrator-async",
+            "Job/platform/signoz-telemetrystore-migrator", "Job/platform/nightly-backup",
+            "Pod/platform/signoz-otel-collector-w86kbph49l-live", "Pod/platform/signoz-0");
 
     private MockCluster cluster;
     private KubeSession session;
@@ -38,14 +54,22 @@ class CleanupActionTest {
     @BeforeEach
     void seedTheDuplicate() throws Exception {
         cluster = new MockCluster();
-        cluster.seed(SnapshotParser.parse("seed", Files.readString(Path.of(
-                "src/test/resources/clusters/duplicate-install.yaml"))).all());
+        seed("duplicate-install.yaml");
         session = new KubeSession(cluster.client(), "context:mock", Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
         cluster.close();
+    }
+
+    private void seed(String fixture) throws IOException {
+        cluster.seed(SnapshotParser.parse(fixture, Files.readString(Path.of("src/test/resources/clusters", fixture))).all());
+    }
+
+    /** A failed migration Job and an evicted pod, with look-alikes to keep (see the fixture's comment). */
+    private void seedLeftovers() throws IOException {
+        seed("cleanup-leftovers.yaml");
     }
 
     /** The query service reads the installation the collectors write to: the other one is the unused duplicate. */
@@ -79,15 +103,73 @@ class CleanupActionTest {
                 .filter(pvc -> DUPLICATE.equals(pvc.getMetadata().getLabels().get("clickhouse.altinity.com/chi"))).count();
     }
 
+    /** Every object of the namespace by id, with its resourceVersion: any write or deletion changes this. */
+    private Map<String, String> objects() {
+        return session.gateway().inventory(NAMESPACE).all().stream()
+                .filter(object -> NAMESPACE.equals(object.getMetadata().getNamespace()))
+                .collect(Collectors.toMap(Inventory::id, (HasMetadata object) -> object.getMetadata().getResourceVersion(),
+                        (first, second) -> first, TreeMap::new));
+    }
+
+    private Optional<StateRecord> stateRecord() {
+        return session.state(NAMESPACE, List.of()).read();
+    }
+
+    /** What the plan printed: "id [FINDING]" for each line starting with {@code verb} ("would delete", "delete"). */
+    private List<String> listed(String verb) {
+        return out.toString().lines().filter(line -> line.startsWith("  " + verb + " "))
+                .map(line -> line.replaceFirst("^  " + verb + " (\\S+)  \\[(\\w+)].*$", "$1 [$2]")).toList();
+    }
+
+    private static Set<String> removed(Map<String, String> before, Map<String, String> after) {
+        Set<String> removed = new TreeSet<>(before.keySet());
+        removed.removeAll(after.keySet());
+        return removed;
+    }
+
     @Test
     void dryRun_listsTheUnusedDuplicate_andDeletesNothing() {
         repointQueryService();
+        Map<String, String> before = objects();
         assertEquals(0, cleanup(Optional.empty(), Optional.empty(), false));
         assertTrue(out.toString().contains("would delete ClickHouseInstallation/platform/signoz-clickhouse  "
                 + "[DUPLICATE_CLICKHOUSE]"), out.toString());
         assertTrue(out.toString().contains("keeping 1 PersistentVolumeClaim(s) of signoz-clickhouse"), out.toString());
         assertTrue(out.toString().contains("Dry run: nothing was deleted."), out.toString());
         assertEquals(List.of(IN_USE, DUPLICATE), installations());
+        assertEquals(before, objects(), "no object written or deleted, PersistentVolumeClaims included");
+        assertEquals(Optional.empty(), stateRecord(), "no signoz-ha-state record written");
+    }
+
+    @Test
+    void dryRun_listsTheFailedMigrationJobAndTheEvictedPod_only_andWritesNothing() throws IOException {
+        seedLeftovers();
+        Map<String, String> before = objects();
+        assertTrue(before.keySet().containsAll(KEPT), "the look-alikes are there to be kept: " + before.keySet());
+        assertEquals(0, cleanup(Optional.empty(), Optional.empty(), false));
+        assertEquals(List.of(FAILED_MIGRATION + " [SCHEMA_MIGRATION_TOPOLOGY]", EVICTED + " [POD_EVICTIONS]"),
+                listed("would delete"), out.toString());
+        assertTrue(out.toString().contains("Dry run: nothing was deleted. Pass --yes to delete the 2 object(s) above."),
+                out.toString());
+        assertEquals(before, objects(), "no object written or deleted, PersistentVolumeClaims included");
+        assertEquals(Optional.empty(), stateRecord(), "no signoz-ha-state record written");
+    }
+
+    @Test
+    void yes_deletesExactlyTheFailedMigrationJobAndTheEvictedPod_andRecordsThem() throws IOException {
+        seedLeftovers();
+        Map<String, String> before = objects();
+        assertEquals(0, cleanup(Optional.empty(), Optional.empty(), true));
+        assertEquals(List.of(FAILED_MIGRATION + " [SCHEMA_MIGRATION_TOPOLOGY]", EVICTED + " [POD_EVICTIONS]"),
+                listed("delete"), out.toString());
+        Map<String, String> after = objects();
+        assertEquals(Set.of(FAILED_MIGRATION, EVICTED), removed(before, after), out.toString());
+        assertTrue(after.keySet().containsAll(KEPT), "look-alikes kept: " + after.keySet());
+        HistoryEntry entry = stateRecord().orElseThrow().lastEntry().orElseThrow();
+        assertEquals("cleanup", entry.command());
+        assertEquals(HistoryEntry.SUCCEEDED, entry.outcome());
+        assertEquals("deleted: " + FAILED_MIGRATION + ", " + EVICTED, entry.detail());
+        assertTrue(session.gateway().inventory(NAMESPACE).leases().isEmpty(), "lock released");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
+import dev.signozha.support.ReadinessController;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -18,9 +19,13 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Whole deploys against the simulated cluster: the mock API server, the readiness controller, the fake chart. */
 class DeployScenarioTest {
@@ -67,15 +72,51 @@ class DeployScenarioTest {
         assertEquals(before, versions(), "no object was written");
     }
 
-    @Test
-    void stuckPhase_failsAtOnceWithTheFinding_notAtItsTimeout() throws Exception {
-        world.controller().stick("signoz-ha-zookeeper", "ImagePullBackOff");
+    /** A stop this soon after the cluster said why comes from the watch event, not from a heartbeat re-check. */
+    private static final Duration EVENT_DRIVEN_STOP = PhaseWaiter.HEARTBEAT.dividedBy(5);
+
+    /** A workload made stuck, how, and what the deploy must say: in which phase, with which finding, about what. */
+    record Stuck(String cause, Consumer<ReadinessController> make, String workload, String phase, String code,
+                 String object) {
+
+        @Override
+        public String toString() {
+            return cause + " -> " + code;
+        }
+    }
+
+    static Stream<Stuck> stuckWorkloads() {
+        return Stream.of(
+                new Stuck("ImagePullBackOff", controller -> controller.stick("signoz-ha-zookeeper", "ImagePullBackOff"),
+                        "signoz-ha-zookeeper", "[3/8] zookeeper", "IMAGE_PULL_FAILED", "Pod/platform/signoz-ha-zookeeper-0"),
+                new Stuck("FailedScheduling, anti-affinity", controller -> controller.leaveUnschedulable(
+                        "signoz-ha-zookeeper", "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules."),
+                        "signoz-ha-zookeeper", "[3/8] zookeeper", "ANTI_AFFINITY_UNSCHEDULABLE",
+                        "Pod/platform/signoz-ha-zookeeper-0"),
+                new Stuck("FailedScheduling, capacity", controller -> controller.leaveUnschedulable("signoz",
+                        "0/3 nodes are available: 3 Insufficient memory."), "signoz", "[5/8] signoz",
+                        "INSUFFICIENT_CAPACITY", "Pod/platform/signoz-0"),
+                new Stuck("failed migration Job", controller -> controller.fail("signoz-telemetrystore-migrator"),
+                        "signoz-telemetrystore-migrator", "[6/8] migration", "SCHEMA_MIGRATION_TOPOLOGY",
+                        "Job/platform/signoz-telemetrystore-migrator"),
+                new Stuck("CrashLoopBackOff", controller -> controller.stick("signoz-otel-collector", "CrashLoopBackOff"),
+                        "signoz-otel-collector", "[7/8] collectors", "POD_EVICTIONS",
+                        "Pod/platform/signoz-otel-collector-4mthhzlfn7-8tsf2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stuckWorkloads")
+    void stuckPhase_failsAtOnceWithTheFinding_notAtItsTimeout(Stuck stuck) throws Exception {
+        stuck.make().accept(world.controller());
         SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
+        Duration stop = world.controller().sinceStuck(stuck.workload());
         assertEquals(7, run.exitCode(), run.all());
-        assertTrue(run.failure().getMessage().contains("[3/8] zookeeper is stuck: IMAGE_PULL_FAILED Pod/platform/"
-                + "signoz-ha-zookeeper-0"), run.failure().getMessage());
-        assertTrue(run.failure().getMessage().contains("signoz-ha runbook IMAGE_PULL_FAILED"), run.failure().getMessage());
-        assertTrue(run.wall().compareTo(Duration.ofSeconds(15)) < 0, "failed fast, not at the 20s timeout: " + run.wall());
+        String message = run.failure().getMessage();
+        assertTrue(message.contains(stuck.phase() + " is stuck: " + stuck.code() + " " + stuck.object() + ": "), message);
+        assertTrue(message.contains("signoz-ha runbook " + stuck.code()), message);
+        assertTrue(run.progress().contains(stuck.phase() + ": stuck: " + stuck.code()), run.progress());
+        assertTrue(stop.compareTo(EVENT_DRIVEN_STOP) < 0, "stopped " + stop + " after " + stuck.workload()
+                + " got stuck: not on the watch event (heartbeat " + PhaseWaiter.HEARTBEAT + ")\n" + run.all());
         StateRecord state = world.session().state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
         assertEquals(HistoryEntry.FAILED, state.lastEntry().orElseThrow().outcome());
         assertTrue(state.neverApplied(), "a failed deploy is not recorded as applied");

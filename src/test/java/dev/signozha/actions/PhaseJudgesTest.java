@@ -45,6 +45,14 @@ class PhaseJudgesTest {
     }
 
     @Test
+    void theSignozPhase_isStuck_whenItsOwnPodCrashLoops_whileItRollsOut() throws Exception {
+        Observed observed = healthyWithACrashLoopIn("signoz-0");
+        observed.statefulSets().stream().filter(set -> set.getMetadata().getName().equals("signoz"))
+                .forEach(set -> set.setStatus(null));
+        assertEquals("Pod/platform/signoz-0", judge(DeployPhase.SIGNOZ, observed).stuck().orElseThrow().object());
+    }
+
+    @Test
     void aCrashLoopingCollector_isTheCollectorsPhaseProblem_notTheSignozStatefulSets() throws Exception {
         Observed observed = healthyWithACrashLoopIn(COLLECTOR_POD);
         Readiness.Status signoz = judge(DeployPhase.SIGNOZ, observed);

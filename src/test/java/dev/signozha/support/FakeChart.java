@@ -1,6 +1,7 @@
 package dev.signozha.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.signozha.cluster.helm.ChartReference;
 import dev.signozha.cluster.helm.HelmFailures;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +29,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * workloads of the healthy fixture, not ready (the readiness controller makes them so); installing the operator
  * chart registers the CRD and creates the operator's Deployment. Keeps revisions with their supplied values
  * (read from the values files, as helm does), rolls back, and can be told to fail. Every call is recorded.
+ * Revisions live in memory, or, for fake charts of several processes (a killed deploy and the run after it),
+ * in a file they share: real helm keeps them in the cluster, so they outlive the process that made them.
  */
 public final class FakeChart implements HelmGateway {
+
+    /** The Deployment the clickhouse-operator chart brings here, named after its release. */
+    public static final String OPERATOR_DEPLOYMENT = "altinity-clickhouse-operator";
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final KubernetesClient client;
     private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final List<Revision> revisions = new CopyOnWriteArrayList<>();
+    private final Optional<Path> revisionsFile;
+    private List<Revision> revisions = List.of();
     private volatile boolean failUpgrades;
     private volatile boolean failRollbacks;
     private volatile String passwordSeen;
@@ -49,7 +57,17 @@ public final class FakeChart implements HelmGateway {
 
     /** A chart writing through {@code client}, e.g. one of another process connected to the same mock. */
     public FakeChart(KubernetesClient client) {
+        this(client, Optional.empty());
+    }
+
+    private FakeChart(KubernetesClient client, Optional<Path> revisionsFile) {
         this.client = client;
+        this.revisionsFile = revisionsFile;
+    }
+
+    /** A chart keeping its revisions in {@code file}, which every fake chart given that file shares. */
+    public static FakeChart sharingRevisions(KubernetesClient client, Path file) {
+        return new FakeChart(client, Optional.of(file));
     }
 
     public List<String> calls() {
@@ -62,12 +80,6 @@ public final class FakeChart implements HelmGateway {
 
     public void failRollbacks(boolean fail) {
         failRollbacks = fail;
-    }
-
-    /** Leaves the latest revision in {@code status}, as a helm process killed mid-run leaves pending-upgrade. */
-    public void markLatest(String status) {
-        Revision latest = revisions.get(revisions.size() - 1);
-        revisions.set(revisions.size() - 1, new Revision(latest.number(), latest.chartVersion(), latest.values(), status));
     }
 
     /** Every values file helm was handed, so a test can see they are gone afterwards. */
@@ -97,7 +109,7 @@ public final class FakeChart implements HelmGateway {
 
     @Override
     public List<HelmRevision> history(String namespace, String release) {
-        return revisions.stream().map(r -> new HelmRevision(r.number(), r.status(), "signoz-" + r.chartVersion(), "",
+        return revisions().stream().map(r -> new HelmRevision(r.number(), r.status(), "signoz-" + r.chartVersion(), "",
                 Optional.of(Instant.now()), "")).toList();
     }
 
@@ -117,10 +129,10 @@ public final class FakeChart implements HelmGateway {
         }
         if (failUpgrades) {
             // As helm does without --atomic: the failed upgrade stays in the history as a failed revision.
-            revisions.add(new Revision(revisions.size() + 1, request.chart().version().orElseThrow(), values, "failed"));
+            addRevision(request.chart().version().orElseThrow(), values, "failed");
             throw HelmFailures.failed("upgrade", "Error: UPGRADE FAILED: simulated");
         }
-        release(request.chart().version().orElseThrow(), values);
+        addRevision(request.chart().version().orElseThrow(), values, "deployed");
         recreateWorkloads(request.namespace());
     }
 
@@ -130,16 +142,9 @@ public final class FakeChart implements HelmGateway {
         if (failRollbacks) {
             throw HelmFailures.failed("rollback", "Error: simulated rollback failure");
         }
-        Revision target = revisions.get(revision - 1);
-        release(target.chartVersion(), target.values());
+        Revision target = revisions().get(revision - 1);
+        addRevision(target.chartVersion(), target.values(), "deployed");
         recreateWorkloads(namespace);
-    }
-
-    /** A new deployed revision; the one deployed before is superseded, as in helm's history. */
-    private void release(String chartVersion, JsonNode values) {
-        revisions.replaceAll(old -> old.status().equals("deployed")
-                ? new Revision(old.number(), old.chartVersion(), old.values(), "superseded") : old);
-        revisions.add(new Revision(revisions.size() + 1, chartVersion, values, "deployed"));
     }
 
     @Override
@@ -148,7 +153,64 @@ public final class FakeChart implements HelmGateway {
     }
 
     private Optional<Revision> latest() {
-        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
+        List<Revision> all = revisions();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    private synchronized List<Revision> revisions() {
+        revisionsFile.filter(Files::exists).ifPresent(file -> revisions = readRevisions(file));
+        return revisions;
+    }
+
+    /** A new revision; a new deployed one supersedes the one deployed before, as in helm's history. */
+    private synchronized void addRevision(String chartVersion, JsonNode values, String status) {
+        List<Revision> all = new ArrayList<>(revisions());
+        if (status.equals("deployed")) {
+            all.replaceAll(old -> old.status().equals("deployed")
+                    ? new Revision(old.number(), old.chartVersion(), old.values(), "superseded") : old);
+        }
+        all.add(new Revision(all.size() + 1, chartVersion, values, status));
+        store(all);
+    }
+
+    /** Leaves the latest revision in {@code status}, as a helm process killed mid-run leaves pending-upgrade. */
+    public synchronized void markLatest(String status) {
+        List<Revision> all = new ArrayList<>(revisions());
+        Revision latest = all.remove(all.size() - 1);
+        all.add(new Revision(latest.number(), latest.chartVersion(), latest.values(), status));
+        store(all);
+    }
+
+    private void store(List<Revision> all) {
+        revisions = List.copyOf(all);
+        revisionsFile.ifPresent(this::writeRevisions);
+    }
+
+    private static List<Revision> readRevisions(Path file) {
+        List<Revision> read = new ArrayList<>();
+        try {
+            for (JsonNode revision : YAML.readTree(Files.readString(file))) {
+                read.add(new Revision(revision.path("number").asInt(), revision.path("chartVersion").asText(),
+                        revision.path("values"), revision.path("status").asText()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return read;
+    }
+
+    /** Written whole and moved into place, so a process killed while writing leaves the previous file. */
+    private void writeRevisions(Path file) {
+        ArrayNode all = YAML.createArrayNode();
+        revisions.forEach(revision -> all.addObject().put("number", revision.number())
+                .put("chartVersion", revision.chartVersion()).put("status", revision.status())
+                .set("values", revision.values()));
+        try {
+            Path partial = Files.writeString(file.resolveSibling(file.getFileName() + ".partial"), all.toString());
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void installOperator(String namespace) {
@@ -157,7 +219,7 @@ public final class FakeChart implements HelmGateway {
         }
         HealthyFixture.copies(HealthyFixture.inventory().deployments(),
                 d -> d.getMetadata().getName().equals("clickhouse-operator")).forEach(operator -> {
-                    operator.getMetadata().setName("altinity-clickhouse-operator");
+                    operator.getMetadata().setName(OPERATOR_DEPLOYMENT);
                     create(namespace, operator);
                 });
     }

@@ -2,9 +2,11 @@ package dev.signozha.support;
 
 import dev.signozha.core.inventory.Inventory;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -16,19 +18,23 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The cluster's controllers, simulated for deploy tests: every workload the tool or the fake chart creates in the
  * namespace becomes ready {@code delay} after it first appears, the way the StatefulSet, Deployment and Job
  * controllers and clickhouse-operator would report it, and gets the healthy fixture's pods (and, for a
- * ClickHouseInstallation, the operator's objects). A workload told to {@link #stick} instead gets a pod whose
- * container waits with that reason (ImagePullBackOff, CrashLoopBackOff). Runs on its own daemon thread.
+ * ClickHouseInstallation, the operator's objects). A workload told to get stuck never gets ready and shows why,
+ * as the cluster would: a pod whose container waits ({@link #stick}), a pod the scheduler cannot place
+ * ({@link #leaveUnschedulable}), a Job that fails ({@link #fail}). Runs on its own daemon thread.
  */
 public final class ReadinessController implements AutoCloseable {
 
@@ -39,7 +45,9 @@ public final class ReadinessController implements AutoCloseable {
     private final Duration delay;
     private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
     private final Set<String> done = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> stuck = new ConcurrentHashMap<>();
+    /** What happens to a workload, by name, instead of getting ready. */
+    private final Map<String, Consumer<HasMetadata>> stuck = new ConcurrentHashMap<>();
+    private final Map<String, Long> stuckAt = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -54,7 +62,36 @@ public final class ReadinessController implements AutoCloseable {
 
     /** Workloads named {@code name} never get ready: their pod's container waits with {@code reason}. */
     public void stick(String name, String reason) {
-        stuck.put(name, reason);
+        stuck.put(name, workload -> createWaitingPod(name, reason));
+    }
+
+    /**
+     * Workloads named {@code name} never get a node: their pod stays Pending, unscheduled, and the scheduler says
+     * {@code message} as it does, in the condition PodScheduled=False (Unschedulable) and a FailedScheduling event.
+     */
+    public void leaveUnschedulable(String name, String message) {
+        stuck.put(name, workload -> createUnschedulablePod(name, message));
+    }
+
+    /** The Job named {@code name} fails (its backoff limit reached) instead of completing. */
+    public void fail(String name) {
+        stuck.put(name, workload -> {
+            ((Job) workload).setStatus(new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder()
+                    .withType("Failed").withStatus("True").withReason("BackoffLimitExceeded").build()).build());
+            client.resource(workload).inNamespace(namespace).updateStatus();
+        });
+    }
+
+    /**
+     * How long ago the controller began making the workload named {@code name} stuck (before its first write, so a
+     * deploy that sees the first write at once cannot end before the time is taken).
+     */
+    public Duration sinceStuck(String name) {
+        Long at = stuckAt.get(name);
+        if (at == null) {
+            throw new IllegalStateException(name + " was never made stuck");
+        }
+        return Duration.ofNanos(System.nanoTime() - at);
     }
 
     /** Status as a freshly created object has it: none. */
@@ -104,7 +141,8 @@ public final class ReadinessController implements AutoCloseable {
     private void act(HasMetadata workload) {
         String name = workload.getMetadata().getName();
         if (stuck.containsKey(name)) {
-            createStuckPod(name, stuck.get(name));
+            stuckAt.put(name, System.nanoTime());
+            stuck.get(name).accept(workload);
             return;
         }
         createFixturePods(name);
@@ -139,8 +177,16 @@ public final class ReadinessController implements AutoCloseable {
     }
 
     private void createFixturePods(String workload) {
-        HealthyFixture.copies(HealthyFixture.inventory().pods(),
-                pod -> pod.getMetadata().getName().startsWith(workload + "-")).forEach(this::createIfAbsent);
+        HealthyFixture.copies(HealthyFixture.inventory().pods(), pod -> ownedBy(pod, workload)).forEach(this::createIfAbsent);
+    }
+
+    /**
+     * Whether the fixture's pod is one of {@code workload}'s: owned by it (StatefulSet, Job) or by one of its
+     * ReplicaSets (Deployment). Not by name prefix: "signoz-" also starts ZooKeeper's and the collectors' pods.
+     */
+    private static boolean ownedBy(Pod pod, String workload) {
+        return pod.getMetadata().getOwnerReferences().stream().anyMatch(owner -> owner.getName().equals(workload)
+                || "ReplicaSet".equals(owner.getKind()) && owner.getName().matches(Pattern.quote(workload) + "-[a-z0-9]+"));
     }
 
     private void createOperatorObjects(String installation) {
@@ -155,13 +201,31 @@ public final class ReadinessController implements AutoCloseable {
                 .map(labels -> labels.get("clickhouse.altinity.com/chi")).orElse(null))).forEach(this::createIfAbsent);
     }
 
-    private void createStuckPod(String workload, String reason) {
-        Pod pod = HealthyFixture.copies(HealthyFixture.inventory().pods(),
-                p -> p.getMetadata().getName().startsWith(workload + "-")).stream().findFirst().orElseThrow();
+    /** The fixture's first pod of {@code workload}, to be changed. */
+    private static Pod firstPod(String workload) {
+        return HealthyFixture.copies(HealthyFixture.inventory().pods(), pod -> ownedBy(pod, workload)).stream()
+                .findFirst().orElseThrow();
+    }
+
+    private void createWaitingPod(String workload, String reason) {
+        Pod pod = firstPod(workload);
         pod.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder().withName("main").withReady(false)
                 .withImage("registry.example/missing:1").withRestartCount(0).withNewState().withNewWaiting()
                 .withReason(reason).endWaiting().endState().build()));
         createIfAbsent(pod);
+    }
+
+    private void createUnschedulablePod(String workload, String message) {
+        Pod pod = firstPod(workload);
+        pod.getSpec().setNodeName(null);
+        pod.setStatus(new PodStatusBuilder().withPhase("Pending").addNewCondition().withType("PodScheduled")
+                .withStatus("False").withReason("Unschedulable").withMessage(message).endCondition().build());
+        createIfAbsent(pod);
+        String name = pod.getMetadata().getName();
+        createIfAbsent(new EventBuilder().withNewMetadata().withName(name + ".unschedulable").endMetadata()
+                .withType("Warning").withReason("FailedScheduling").withMessage(message)
+                .withLastTimestamp(Instant.now().toString()).withNewInvolvedObject().withKind("Pod").withName(name)
+                .withNamespace(namespace).endInvolvedObject().build());
     }
 
     private void createIfAbsent(HasMetadata object) {

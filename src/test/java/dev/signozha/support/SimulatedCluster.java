@@ -41,7 +41,15 @@ public final class SimulatedCluster implements AutoCloseable {
     private final KubeSession session;
 
     public SimulatedCluster(Duration readinessDelay) {
-        this(readinessDelay, MockCluster.withServerSideApply(), null);
+        this(readinessDelay, MockCluster.withServerSideApply(), null, Optional.empty());
+    }
+
+    /**
+     * A cluster whose fake chart keeps its Helm revisions in {@code helmRevisions}, shared with the fake chart of a
+     * deploy in another process (see {@link DeployProcess}), as real helm shares them through the cluster.
+     */
+    public SimulatedCluster(Duration readinessDelay, Path helmRevisions) {
+        this(readinessDelay, MockCluster.withServerSideApply(), null, Optional.of(helmRevisions));
     }
 
     /**
@@ -50,12 +58,14 @@ public final class SimulatedCluster implements AutoCloseable {
      */
     public SimulatedCluster(Duration readinessDelay, io.fabric8.mockwebserver.http.Dispatcher dispatcher,
                             Duration requestTimeout) {
-        this(readinessDelay, MockCluster.with(dispatcher), requestTimeout);
+        this(readinessDelay, MockCluster.with(dispatcher), requestTimeout, Optional.empty());
     }
 
-    private SimulatedCluster(Duration readinessDelay, MockCluster cluster, Duration requestTimeout) {
+    private SimulatedCluster(Duration readinessDelay, MockCluster cluster, Duration requestTimeout,
+                             Optional<Path> helmRevisions) {
         this.cluster = cluster;
-        this.helm = new FakeChart(cluster);
+        this.helm = helmRevisions.map(file -> FakeChart.sharingRevisions(cluster.client(), file))
+                .orElseGet(() -> new FakeChart(cluster));
         List<HasMetadata> infrastructure = new ArrayList<>(HealthyFixture.copies(HealthyFixture.inventory().nodes(), n -> true));
         infrastructure.addAll(HealthyFixture.copies(HealthyFixture.inventory().storageClasses(), s -> true));
         infrastructure.forEach(object -> object.getMetadata().setResourceVersion(null));

@@ -13,19 +13,28 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Server-side apply for the CRUD mock, which has none: an apply PATCH becomes a create when the object is
  * missing, else an RFC 7386 merge of the applied object into the stored one (maps merged, lists and scalars
  * replaced), written back with PUT. No managed fields, no pruning, no conflicts: enough for apply order,
- * idempotence and updates.
+ * idempotence and updates. What the tool must send is checked, though, so every test that applies proves it: an
+ * apply without {@code fieldManager=signoz-ha} or without {@code force=true} is refused with 422, as the API
+ * server refuses an apply without a field manager. {@code dryRun=All} stores nothing.
  */
 final class SsaDispatcher extends Dispatcher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new YAMLMapper();
+
+    /** The field manager signoz-ha applies as: a contract, seen in every object's managedFields. */
+    static final String FIELD_MANAGER = "signoz-ha";
 
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
 
@@ -36,7 +45,12 @@ final class SsaDispatcher extends Dispatcher {
             return crud.dispatch(request);
         }
         String path = request.getPath().replaceFirst("\\?.*$", "");
-        boolean dryRun = request.getPath().contains("dryRun=All");
+        Map<String, String> query = query(request.getPath());
+        Optional<String> refusal = refusal(query);
+        if (refusal.isPresent()) {
+            return invalid(refusal.get());
+        }
+        boolean dryRun = "All".equals(query.get("dryRun"));
         MockResponse existing = crud.handleGet(path);
         ObjectNode applied = (ObjectNode) read(YAML, request.getUtf8Body());
         if (existing.code() == 404) {
@@ -50,6 +64,44 @@ final class SsaDispatcher extends Dispatcher {
         merge(stored, applied);
         return dryRun ? new MockResponse().setResponseCode(200).setBody(stored.toString())
                 : crud.handleUpdate(request("PUT", path, stored));
+    }
+
+    /** Why the apply is refused: it does not say signoz-ha owns the fields, or does not force that ownership. */
+    private static Optional<String> refusal(Map<String, String> query) {
+        if (!FIELD_MANAGER.equals(query.get("fieldManager"))) {
+            return Optional.of("fieldManager: Required value: an apply must name its field manager " + FIELD_MANAGER
+                    + " (got fieldManager=" + query.getOrDefault("fieldManager", "<none>") + ")");
+        }
+        if (!"true".equals(query.get("force"))) {
+            return Optional.of("force: Required value: signoz-ha owns the fields it renders, so it applies with "
+                    + "force=true (got force=" + query.getOrDefault("force", "<none>") + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** The query parameters of a request path, decoded. */
+    private static Map<String, String> query(String path) {
+        int start = path.indexOf('?');
+        Map<String, String> query = new HashMap<>();
+        if (start >= 0) {
+            for (String pair : path.substring(start + 1).split("&")) {
+                String[] parts = pair.split("=", 2);
+                query.put(decode(parts[0]), parts.length == 2 ? decode(parts[1]) : "");
+            }
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    /** 422 with a Kubernetes Status, as the API server answers an invalid apply. */
+    private static MockResponse invalid(String message) {
+        ObjectNode status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1").put("status", "Failure")
+                .put("message", "apply refused by the emulated API server: " + message).put("reason", "Invalid")
+                .put("code", 422);
+        return new MockResponse().setResponseCode(422).setBody(status.toString());
     }
 
     private static RecordedRequest request(String method, String path, JsonNode body) {
