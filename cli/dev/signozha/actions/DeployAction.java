@@ -17,9 +17,9 @@ import dev.signozha.core.state.LockHeldException;
 import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.GoDuration;
+import dev.signozha.core.text.Messages;
 import dev.signozha.core.text.Style;
 import dev.signozha.core.topology.Topology.Spec;
-import dev.signozha.core.yaml.CanonicalYaml;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,8 +98,12 @@ public final class DeployAction {
                 planned.live().password().stream().toList());
         Optional<StateRecord> previous = state.read();
         Gates.refuse(request, planned, previous);
-        if (!planned.plan().hasChanges()) {
+        if (nothingToDo(planned, previous)) {
             return noChanges(planned, console, "");
+        }
+        if (!planned.plan().hasChanges()) {
+            console.out().println("The cluster matches topology " + planned.topology().metadata().name() + ", but no "
+                    + "finished run recorded it (" + lastRun(previous) + "): verifying it and recording the run.");
         }
         if (request.dryRun() == DryRun.CLIENT) {
             console.out().println("Dry run (client): nothing was sent to the cluster.");
@@ -117,7 +121,7 @@ public final class DeployAction {
             request.forceUnlockReason().flatMap(lock::forceUnlock).ifPresent(removed -> console.progress()
                     .note("removed the lock of " + removed.describe(clock.instant())));
             lock.acquire(request.lockWait());
-            Optional<PlanAction.Planned> current = underLock(request, planned, cluster, console);
+            Optional<PlanAction.Planned> current = underLock(request, planned, cluster, console, state);
             if (current.isEmpty()) {
                 return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
             }
@@ -143,12 +147,13 @@ public final class DeployAction {
      * a run with --yes and no saved plan goes on with. Empty when there is nothing left to do.
      */
     private Optional<PlanAction.Planned> underLock(Request request, PlanAction.Planned shown, Cluster cluster,
-                                                   Console console) {
+                                                   Console console, StateStore state) {
         if (shown.live().sameAs(LiveState.versions(shown.spec(), cluster.session().gateway(), cluster.helm()))) {
             return Optional.of(shown);
         }
         PlanAction.Planned now = plan(request, cluster);
-        if (!now.plan().hasChanges()) {
+        Optional<StateRecord> previous = state.read();
+        if (nothingToDo(now, previous)) {
             return Optional.empty();
         }
         if (now.plan().equals(shown.plan())) {
@@ -161,9 +166,20 @@ public final class DeployAction {
         }
         console.out().println("The cluster changed while this run waited for the lock; the plan now:");
         console.out().print(now.result().text(console.style()));
-        Gates.refuse(request, now, cluster.session().state(now.spec().namespace(),
-                now.live().password().stream().toList()).read());
+        Gates.refuse(request, now, previous);
         return Optional.of(now);
+    }
+
+    /** The cluster is as planned and the last run that made it so finished: no phase has anything to do. */
+    private static boolean nothingToDo(PlanAction.Planned planned, Optional<StateRecord> previous) {
+        return !planned.plan().hasChanges() && previous.map(record -> record.settledAt(planned.valuesHash(),
+                planned.rendered().chartVersion().toString())).orElse(false);
+    }
+
+    private static String lastRun(Optional<StateRecord> previous) {
+        return previous.flatMap(StateRecord::lastEntry).map(entry -> "the last one, " + entry.command() + " by "
+                + entry.user() + ", " + entry.outcome() + (entry.detail() == null ? "" : ": " + Messages.firstLine(entry.detail(), "")))
+                .orElse("no run is recorded");
     }
 
     private static int noChanges(PlanAction.Planned planned, Console console, String why) {
@@ -218,7 +234,7 @@ public final class DeployAction {
             this.lock = lock;
             this.cluster = cluster;
             this.console = console;
-            this.valuesHash = StateRecord.hash(CanonicalYaml.yaml(planned.rendered().values()));
+            this.valuesHash = planned.valuesHash();
         }
 
         int run() throws InterruptedException {

@@ -85,6 +85,11 @@ public final class PlanAction {
             return new LiveResult(topology().metadata().name(), cluster, spec().namespace(), plan, preflight);
         }
 
+        /** The hash of the rendered values the state record keeps. */
+        public String valuesHash() {
+            return StateRecord.hash(CanonicalYaml.yaml(rendered.values()));
+        }
+
         /** A hash of everything rendered: a saved plan is only applied while the topology still renders to it. */
         public String renderHash() {
             ArrayNode all = JsonNodeFactory.instance.arrayNode().add(rendered.values());

@@ -67,6 +67,25 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
         return new StateRecord(topology, valuesHash, chartVersion, toolVersion, manifests, longer);
     }
 
+    /**
+     * Whether values hashed {@code renderedValuesHash} and chart {@code chart} are what the last deploy or upgrade
+     * applied, verified and recorded as succeeded: a run that finds the cluster so has nothing to do. A run that
+     * was killed, failed or rolled back after its writes leaves them unverified, for the next run to finish.
+     */
+    public boolean settledAt(String renderedValuesHash, String chart) {
+        if (neverApplied() || !renderedValuesHash.equals(valuesHash) || !chart.equals(chartVersion)) {
+            return false;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEntry entry = history.get(i);
+            boolean apply = entry.command().equals("deploy") || entry.command().equals("upgrade");
+            if (apply && !entry.outcome().equals(HistoryEntry.FORCE_UNLOCKED)) {
+                return entry.outcome().equals(HistoryEntry.SUCCEEDED);
+            }
+        }
+        return false;
+    }
+
     /** The most recent run, if any. */
     public Optional<HistoryEntry> lastEntry() {
         return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));

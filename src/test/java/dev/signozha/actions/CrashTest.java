@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,8 +30,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A deploy killed with SIGKILL in each of its phases, then run again. The killed run stops after the first
  * progress line of its phase and waits there for the kill, so every phase gets one, namespace to verification.
  * The killed run and the next share the Helm revisions (as both would through a real cluster). The next run
- * converges, with no object twice (see {@link Convergence}); when it has something left to apply it also waits
- * out the dead run's lock (its TTL is 2 s here) and records the deploy.
+ * waits out the dead run's lock (its TTL is 2 s here), converges with no object twice (see {@link Convergence}),
+ * and records the deploy, also when the killed run had already written everything and only its verification and
+ * record were missing.
  */
 class CrashTest {
 
@@ -55,28 +55,8 @@ class CrashTest {
     }
 
     @ParameterizedTest(name = "killed in {0}")
-    @EnumSource(value = DeployPhase.class, names = {"NAMESPACE", "OPERATOR", "ZOOKEEPER", "CLICKHOUSE"})
-    void killedBeforeTheChartIsInstalled_rerunConverges_recordsTheDeploy_andFreesTheLock(DeployPhase phase)
-            throws Exception {
-        assertRecordedAndUnlocked(killInThenRerun(phase));
-    }
-
-    /** From the first line of the signoz phase on, every object is applied and the chart installed. */
-    @ParameterizedTest(name = "killed in {0}")
-    @EnumSource(value = DeployPhase.class, names = {"SIGNOZ", "MIGRATION", "COLLECTORS", "VERIFICATION"})
-    void killedOnceEverythingIsWritten_rerunConverges(DeployPhase phase) throws Exception {
-        killInThenRerun(phase);
-    }
-
-    @Disabled("product bug: DeployAction.run (cli/dev/signozha/actions/DeployAction.java:102-106) ends with 'No "
-            + "changes ... Nothing was applied.' whenever the live plan has no change, before it takes the lock and "
-            + "without reading the state record. A deploy killed after its last write (the SigNoz chart installed: "
-            + "signoz, migration, collectors or verification phase) is therefore never verified nor recorded by the "
-            + "next run: it exits 0, signoz-ha-state holds no applied topology and no succeeded entry (so upgrade is "
-            + "refused by Gates.java:38 while deploy keeps saying 'No changes'), and the dead run's Lease is left")
-    @ParameterizedTest(name = "killed in {0}")
-    @EnumSource(value = DeployPhase.class, names = {"SIGNOZ", "MIGRATION", "COLLECTORS", "VERIFICATION"})
-    void killedOnceEverythingIsWritten_rerunRecordsTheDeploy_andFreesTheLock(DeployPhase phase) throws Exception {
+    @EnumSource(DeployPhase.class)
+    void killedInAnyPhase_rerunConverges_recordsTheDeploy_andFreesTheLock(DeployPhase phase) throws Exception {
         assertRecordedAndUnlocked(killInThenRerun(phase));
     }
 
