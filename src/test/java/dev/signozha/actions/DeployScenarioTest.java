@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.core.render.ResourceNames;
+import dev.signozha.core.render.TemplateSource;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
+import dev.signozha.support.EditedTemplates;
 import dev.signozha.support.ReadinessController;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -172,6 +174,24 @@ class DeployScenarioTest {
         assertNull(configMaps().withName("signoz-ha-retired").get(), "the tool's retired object is gone");
         assertNotNull(configMaps().withName("someone-elses").get(), "an object the tool does not own stays");
         assertTrue(world.run(SimulatedCluster.deploy()).out().contains("No changes"), "the plan was carried out in full");
+    }
+
+    @Test
+    void redeploy_afterTheRenderDroppedAField_removesIt_andThenHasNothingToDo() throws Exception {
+        TemplateSource withExtraScript = new EditedTemplates("manifests/external/zookeeper.yaml",
+                text -> text.replace("data:\n  setup.sh: |", "data:\n  retired.sh: echo retired\n  setup.sh: |"));
+        assertEquals(0, world.run(SimulatedCluster.deploy(), IngestionProbe.none(), withExtraScript).exitCode());
+        assertTrue(scripts().containsKey("retired.sh"));
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("~ ConfigMap/platform/signoz-ha-zookeeper-scripts"), run.out());
+        assertTrue(run.out().contains("data.retired.sh: \"echo retired\" → "), run.out());
+        assertFalse(scripts().containsKey("retired.sh"), "server-side apply removed what signoz-ha no longer renders");
+        assertTrue(world.run(SimulatedCluster.deploy()).out().contains("No changes"));
+    }
+
+    private Map<String, String> scripts() {
+        return configMaps().withName("signoz-ha-zookeeper-scripts").get().getData();
     }
 
     private NonNamespaceOperation<ConfigMap, ConfigMapList, Resource<ConfigMap>> configMaps() {

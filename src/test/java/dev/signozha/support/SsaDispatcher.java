@@ -19,12 +19,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Server-side apply for the CRUD mock, which has none: an apply PATCH becomes a create when the object is
  * missing, else an RFC 7386 merge of the applied object into the stored one (maps merged, lists and scalars
- * replaced), written back with PUT. No managed fields, no pruning, no conflicts: enough for apply order,
- * idempotence and updates. What the tool must send is checked, though, so every test that applies proves it: an
+ * replaced), written back with PUT. Fields the last apply set and this one does not are removed first, as the API
+ * server removes fields the applying manager owned and no longer applies. No managed fields, no conflicts: enough
+ * for apply order, idempotence, updates and removals. What the tool must send is checked, though, so every test that applies proves it: an
  * apply without {@code fieldManager=signoz-ha} or without {@code force=true} is refused with 422, as the API
  * server refuses an apply without a field manager. {@code dryRun=All} stores nothing.
  */
@@ -37,6 +39,8 @@ final class SsaDispatcher extends Dispatcher {
     static final String FIELD_MANAGER = "signoz-ha";
 
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    /** What the field manager applied last, by object path: the fields it owns. */
+    private final Map<String, JsonNode> lastApplied = new ConcurrentHashMap<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -57,13 +61,30 @@ final class SsaDispatcher extends Dispatcher {
             if (dryRun) {
                 return new MockResponse().setResponseCode(201).setBody(applied.toString());
             }
+            lastApplied.put(path, applied);
             String collection = path.substring(0, path.lastIndexOf('/'));
             return crud.handleCreate(request("POST", collection, applied));
         }
         ObjectNode stored = (ObjectNode) read(JSON, existing.getBody().readUtf8());
+        Optional.ofNullable(lastApplied.get(path)).ifPresent(before -> prune(stored, before, applied));
         merge(stored, applied);
-        return dryRun ? new MockResponse().setResponseCode(200).setBody(stored.toString())
-                : crud.handleUpdate(request("PUT", path, stored));
+        if (dryRun) {
+            return new MockResponse().setResponseCode(200).setBody(stored.toString());
+        }
+        lastApplied.put(path, applied);
+        return crud.handleUpdate(request("PUT", path, stored));
+    }
+
+    /** Removes from {@code stored} the map fields {@code before} applied and {@code now} no longer does. */
+    private static void prune(ObjectNode stored, JsonNode before, JsonNode now) {
+        before.fieldNames().forEachRemaining(name -> {
+            JsonNode still = now.get(name);
+            if (still == null) {
+                stored.remove(name);
+            } else if (before.get(name).isObject() && still.isObject() && stored.get(name) instanceof ObjectNode inner) {
+                prune(inner, before.get(name), still);
+            }
+        });
     }
 
     /** Why the apply is refused: it does not say signoz-ha owns the fields, or does not force that ownership. */
