@@ -1,6 +1,5 @@
 package dev.signozha.actions;
 
-import dev.signozha.core.render.ResourceNames;
 import dev.signozha.checks.ClickHouseEvidence;
 import dev.signozha.checks.ClusterView;
 import dev.signozha.checks.Intended;
@@ -58,7 +57,7 @@ public interface ClickHouseAccess {
     /** The ClickHouse pods of the intended installation (of any, when none is intended). */
     static List<Pod> installationPods(ClusterView view, Optional<Intended> intended) {
         return view.clickHousePods().stream().filter(pod -> intended.isEmpty()
-                || intended.get().installation().equals(ClusterView.label(pod, ResourceNames.INSTALLATION_LABEL))).toList();
+                || ClusterView.ofInstallation(pod, intended.get().installation())).toList();
     }
 
     private static ClickHouseEvidence inspect(HostConnector hosts, Optional<Intended> intended, Thresholds thresholds,

@@ -10,7 +10,6 @@ import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.SavedPlan;
-import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.TemplateSource;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.LockHeldException;
@@ -19,7 +18,6 @@ import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.GoDuration;
 import dev.signozha.core.text.Messages;
 import dev.signozha.core.text.Style;
-import dev.signozha.core.topology.Topology.Spec;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,10 +99,6 @@ public final class DeployAction {
         if (nothingToDo(planned, previous)) {
             return noChanges(planned, console, "");
         }
-        if (!planned.plan().hasChanges()) {
-            console.out().println("The cluster matches topology " + planned.topology().metadata().name() + ", but no "
-                    + "finished run recorded it (" + lastRun(previous) + "): verifying it and recording the run.");
-        }
         if (request.dryRun() == DryRun.CLIENT) {
             console.out().println("Dry run (client): nothing was sent to the cluster.");
             return ExitCode.OK.code();
@@ -113,6 +107,11 @@ public final class DeployAction {
             new PhaseRunner(planned, request, cluster, console, clock).serverDryRun();
             console.out().println("Dry run (server): the API server and helm accepted every object; nothing was kept.");
             return ExitCode.OK.code();
+        }
+        if (!planned.plan().hasChanges()) {
+            console.out().println("The cluster matches topology " + planned.topology().metadata().name() + ", but no "
+                    + "finished run recorded it (" + lastRun(previous) + "), so every phase runs again to verify it "
+                    + "and record the run; the objects are applied unchanged and helm makes a new revision.");
         }
         confirm(request, planned.plan(), console);
         LockHolder holder = LeaseLock.localHolder(request.kind().command(), request.lockTtl(), clock);
@@ -125,6 +124,7 @@ public final class DeployAction {
             if (current.isEmpty()) {
                 return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
             }
+            Gates.refusePendingRelease(current.get());
             PhaseRunner runner = new PhaseRunner(current.get(), request, cluster, console, clock);
             return new Execution(request, current.get(), runner, state, state.read(), lock, cluster, console).run();
         } finally {
@@ -159,10 +159,11 @@ public final class DeployAction {
         if (now.plan().equals(shown.plan())) {
             return Optional.of(now);
         }
-        if (!request.yes()) {
+        if (!request.yes() || request.savedPlan().isPresent()) {
             throw new SignozHaException(ExitCode.REFUSED, "the cluster changed while this run waited for the lock, "
-                    + "so the plan you confirmed is out of date; nothing was changed. Run signoz-ha "
-                    + request.kind().command() + " again to see the new plan.");
+                    + "so the plan " + (request.savedPlan().isPresent() ? "saved" : "you confirmed") + " is out of "
+                    + "date; nothing was changed. Run signoz-ha " + request.kind().command() + " again to see the new "
+                    + "plan.");
         }
         console.out().println("The cluster changed while this run waited for the lock; the plan now:");
         console.out().print(now.result().text(console.style()));
@@ -173,13 +174,13 @@ public final class DeployAction {
     /** The cluster is as planned and the last run that made it so finished: no phase has anything to do. */
     private static boolean nothingToDo(PlanAction.Planned planned, Optional<StateRecord> previous) {
         return !planned.plan().hasChanges() && previous.map(record -> record.settledAt(planned.valuesHash(),
-                planned.rendered().chartVersion().toString())).orElse(false);
+                planned.rendered().chartVersion().toString(), planned.manifestBodies())).orElse(false);
     }
 
     private static String lastRun(Optional<StateRecord> previous) {
-        return previous.flatMap(StateRecord::lastEntry).map(entry -> "the last one, " + entry.command() + " by "
-                + entry.user() + ", " + entry.outcome() + (entry.detail() == null ? "" : ": " + Messages.firstLine(entry.detail(), "")))
-                .orElse("no run is recorded");
+        return previous.flatMap(StateRecord::lastApply).map(entry -> "the last, " + entry.command() + " by "
+                + entry.user() + ", " + entry.outcome() + (entry.detail() == null ? ""
+                : ": " + Messages.firstLine(entry.detail(), ""))).orElse("no deploy or upgrade is recorded");
     }
 
     private static int noChanges(PlanAction.Planned planned, Console console, String why) {
@@ -269,8 +270,7 @@ public final class DeployAction {
             }
             Optional<String> summary = ingestion.summary();
             state.update(record -> record.applied(planned.topologyText(), valuesHash,
-                    planned.rendered().chartVersion().toString(), toolVersion,
-                    planned.rendered().manifests().stream().map(Manifest::body).toList()).withEntry(entry(HistoryEntry.SUCCEEDED,
+                    planned.rendered().chartVersion().toString(), toolVersion, planned.manifestBodies()).withEntry(entry(HistoryEntry.SUCCEEDED,
                     summary.orElse(null))));
             console.out().println((request.kind() == Kind.UPGRADE ? "Upgraded" : "Deployed") + " topology "
                     + planned.topology().metadata().name() + " (chart " + planned.rendered().chartVersion() + ")"
@@ -287,7 +287,7 @@ public final class DeployAction {
             int revision;
             try {
                 revision = new Rollback(cluster, runner, templates, console.progress(), request::timeout).to(previous.get(),
-                        fromRevision, planned.plan(), planned.spec());
+                        fromRevision, planned.spec());
             } catch (SignozHaException rollbackFailure) {
                 record(HistoryEntry.FAILED, "rollback failed: " + rollbackFailure.getMessage());
                 throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "the upgrade failed: " + failure.getMessage()

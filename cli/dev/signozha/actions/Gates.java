@@ -39,7 +39,6 @@ final class Gates {
             throw new SignozHaException(ExitCode.REFUSED, "nothing in namespace " + spec.namespace() + " was deployed by "
                     + "signoz-ha (no state record " + StateRecord.CONFIG_MAP + "); run signoz-ha deploy first");
         }
-        refusePendingRelease(planned);
         List<String> blocking = blocking(planned.preflight().results());
         if (!blocking.isEmpty()) {
             throw new SignozHaException(ExitCode.CHECKS_FAILED, "preflight found what a " + request.kind().command()
@@ -59,20 +58,22 @@ final class Gates {
 
     /**
      * helm refuses to touch a release whose last run never finished (pending-install, pending-upgrade,
-     * pending-rollback): left by a helm process that was killed, or one that is still running by hand.
+     * pending-rollback). Asked under the lock: then no other signoz-ha run is at work, and what is pending was left
+     * by a helm process that was killed, or is one run by hand.
      */
-    private static void refusePendingRelease(PlanAction.Planned planned) {
+    static void refusePendingRelease(PlanAction.Planned planned) {
         String status = planned.live().releaseStatus().orElse("");
-        if (status.startsWith("pending-")) {
-            Spec spec = planned.spec();
-            throw new SignozHaException(ExitCode.REFUSED, "Helm release " + spec.release() + " is " + status
-                    + " at revision " + planned.live().revision() + ": a helm run on it never finished. Nothing was "
-                    + "changed. Make sure no helm runs on it (helm -n " + spec.namespace() + " history "
-                    + spec.release() + "), then " + (status.equals("pending-install")
-                    ? "helm -n " + spec.namespace() + " uninstall " + spec.release()
-                    : "helm -n " + spec.namespace() + " rollback " + spec.release())
-                    + ", and run this again. Runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
+        if (!status.startsWith("pending-")) {
+            return;
         }
+        Spec spec = planned.spec();
+        String helm = "helm -n " + spec.namespace() + " ";
+        throw new SignozHaException(ExitCode.REFUSED, "Helm release " + spec.release() + " is " + status
+                + " at revision " + planned.live().revision() + ": a helm run on it never finished. Nothing was "
+                + "changed. Make sure no helm runs on it (" + helm + "history " + spec.release() + "), then "
+                + (status.equals("pending-install") ? helm + "uninstall " + spec.release()
+                : helm + "rollback " + spec.release() + " REVISION, the last deployed or superseded one")
+                + ", and run this again. Runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
     }
 
     private static List<String> blocking(List<CheckResult> results) {

@@ -56,7 +56,7 @@ final class PhaseJudges {
         String name = names.installation();
         return named(observed.installations(), name)
                 .map(chi -> Readiness.installation(chi, observed.pods().stream()
-                        .filter(pod -> name.equals(ClusterView.label(pod, ResourceNames.INSTALLATION_LABEL))).toList(), observed.events()))
+                        .filter(pod -> ClusterView.ofInstallation(pod, name)).toList(), observed.events()))
                 .orElseGet(() -> absent("ClickHouseInstallation " + name));
     }
 

@@ -229,6 +229,12 @@ final class PhaseRunner {
 
     /** Waits for {@code phase} on the run's watches. */
     void await(int step, DeployPhase phase, Duration timeout) throws PhaseFailure, InterruptedException {
+        await(step, phase, timeout, judges);
+    }
+
+    /** Waits for {@code phase} as {@code judges} judge it (those of another topology, when rolling back to it). */
+    void await(int step, DeployPhase phase, Duration timeout, PhaseJudges judges)
+            throws PhaseFailure, InterruptedException {
         PhaseWaiter.Outcome outcome = new PhaseWaiter(clock).await(new PhaseWaiter.Phase(phase.label(),
                 judges.judge(phase)), watch(), timeout,
                 (state, waited) -> console.progress().update(step, phases.size(), phase, state, waited));

@@ -1,5 +1,6 @@
 package dev.signozha.actions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,7 @@ import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.topology.Topology;
 import dev.signozha.core.plan.OfflinePlan;
 import dev.signozha.core.plan.OfflinePlanner;
+import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.Renderer;
 import dev.signozha.core.render.TemplateSource;
@@ -25,6 +27,7 @@ import dev.signozha.core.topology.Topology.Spec;
 import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -83,6 +86,11 @@ public final class PlanAction {
 
         public LiveResult result() {
             return new LiveResult(topology().metadata().name(), cluster, spec().namespace(), plan, preflight);
+        }
+
+        /** The rendered objects, as the state record keeps them. */
+        public List<JsonNode> manifestBodies() {
+            return rendered.manifests().stream().map(Manifest::body).toList();
         }
 
         /** The hash of the rendered values the state record keeps. */

@@ -6,7 +6,7 @@ import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.DisruptionRules;
-import dev.signozha.core.plan.LivePlan;
+import dev.signozha.core.plan.LivePlanner;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.Renderer;
 import dev.signozha.core.render.TemplateSource;
@@ -49,10 +49,10 @@ final class Rollback {
     }
 
     /**
-     * Rolls back the upgrade that planned {@code upgrade} against Helm revision {@code fromRevision}; returns the
-     * revision helm rolled back to, 0 when there was none to roll back.
+     * Rolls back an upgrade of {@code spec} made from Helm revision {@code fromRevision}; returns the revision helm
+     * rolled back to, 0 when there was none to roll back.
      */
-    int to(StateRecord previous, int fromRevision, LivePlan upgrade, Spec spec) throws InterruptedException {
+    int to(StateRecord previous, int fromRevision, Spec spec) throws InterruptedException {
         LoadedTopology loaded = TopologyLoader.load("the state record's topology", previous.topology())
                 .withChartVersion(previous.chartVersion(), "the state record's chart version");
         List<Manifest> manifests = previous.manifests().isEmpty()
@@ -66,12 +66,13 @@ final class Rollback {
                 cluster.helm().rollback(spec.namespace(), spec.release(), good, timeouts.apply(DeployPhase.SIGNOZ));
             }
             runner.apply(manifests, DeployPhase.CLICKHOUSE);
-            removeWhatOnlyTheUpgradeCreated(upgrade, manifests);
+            removeWhatThePreviousManifestsLack(spec.namespace(), manifests);
+            PhaseJudges judges = new PhaseJudges(loaded.spec());
             List<DeployPhase> waits = PhaseRunner.phases(loaded.spec()).stream()
                     .filter(phase -> phase == DeployPhase.ZOOKEEPER || phase == DeployPhase.CLICKHOUSE
                             || phase == DeployPhase.COLLECTORS).toList();
             for (DeployPhase phase : waits) {
-                runner.await(0, phase, timeouts.apply(phase));
+                runner.await(0, phase, timeouts.apply(phase), judges);
             }
             return good;
         } catch (HelmException e) {
@@ -84,28 +85,35 @@ final class Rollback {
     }
 
     private int lastGood(Spec spec, int fromRevision) {
-        return cluster.helm().history(spec.namespace(), spec.release()).stream()
-                .filter(revision -> revision.revision() <= fromRevision && GOOD.contains(revision.status()))
+        List<HelmRevision> history;
+        try {
+            history = cluster.helm().history(spec.namespace(), spec.release());
+        } catch (HelmException e) {
+            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "cannot read the history of Helm release "
+                    + spec.release() + " to find the revision to roll back to: " + e.getMessage(), e);
+        }
+        return history.stream().filter(revision -> revision.revision() <= fromRevision && GOOD.contains(revision.status()))
                 .max(Comparator.comparingInt(HelmRevision::revision)).map(HelmRevision::revision)
                 .orElseThrow(() -> new SignozHaException(ExitCode.NOT_ROLLED_BACK, "Helm release " + spec.release()
                         + " has no deployed or superseded revision up to " + fromRevision + " to roll back to"));
     }
 
     /**
-     * The upgrade's new objects that the previous topology does not render. Objects that hold data (a
-     * ClickHouseInstallation, a StatefulSet) are never deleted here: they are named for signoz-ha cleanup instead.
+     * The tool's live objects the previous manifests lack: what the upgrade (or a killed attempt at it) created.
+     * Objects that may hold data (a ClickHouseInstallation, a StatefulSet) are never deleted here: they are named,
+     * and the next deploy plans their deletion, which is destructive and needs --allow-disruption=destructive.
      */
-    private void removeWhatOnlyTheUpgradeCreated(LivePlan upgrade, List<Manifest> previous) throws PhaseFailure {
+    private void removeWhatThePreviousManifestsLack(String namespace, List<Manifest> previous) throws PhaseFailure {
         Set<String> kept = previous.stream().map(Manifest::id).collect(Collectors.toSet());
-        List<LivePlan.ObjectStep> added = upgrade.objects().stream()
-                .filter(step -> step.action() == LivePlan.Action.CREATE && !kept.contains(step.id())).toList();
-        for (LivePlan.ObjectStep step : added) {
-            String kind = step.id().substring(0, step.id().indexOf('/'));
+        List<String> added = cluster.session().gateway().ownedObjects(namespace).stream().map(LivePlanner::id)
+                .filter(id -> !kept.contains(id)).sorted().toList();
+        for (String id : added) {
+            String kind = id.substring(0, id.indexOf('/'));
             if (DisruptionRules.deletion(kind).disruption() == Disruption.NONE) {
-                runner.delete(step.id(), "created by the failed upgrade", DeployPhase.CLICKHOUSE);
+                runner.delete(id, "not in the manifests last applied", DeployPhase.CLICKHOUSE);
             } else {
-                progress.note("left in place: " + step.id() + ", created by the failed upgrade; it may hold data. "
-                        + "signoz-ha cleanup lists it once nothing points at it");
+                progress.note("left in place: " + id + ", which the last good manifests lack; it may hold data. The "
+                        + "next deploy plans its deletion, which needs --allow-disruption=destructive");
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.signozha.checks;
 
-import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.TreeSet;
  * installation are kept unless the caller names exactly that installation. Pure: the caller reads the cluster.
  */
 public final class CleanupPlanner {
-
 
     private CleanupPlanner() {
     }

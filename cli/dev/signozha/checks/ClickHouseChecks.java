@@ -1,8 +1,8 @@
 package dev.signozha.checks;
 
-import dev.signozha.core.render.ResourceNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;

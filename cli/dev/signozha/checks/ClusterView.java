@@ -1,6 +1,7 @@
 package dev.signozha.checks;
 
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.state.StateRecordCodec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -54,6 +55,11 @@ public final class ClusterView {
     public Optional<StateRecord> decodedStateRecord() {
         return stateRecord().map(map -> new StateRecordCodec(List.of()).decode(StateRecord.source(namespace),
                 map.getData()));
+    }
+
+    /** Whether clickhouse-operator made {@code object} for the installation named {@code installation}. */
+    public static boolean ofInstallation(HasMetadata object, String installation) {
+        return installation.equals(label(object, ResourceNames.INSTALLATION_LABEL));
     }
 
     /** Objects of the release's namespace. */

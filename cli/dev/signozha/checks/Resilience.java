@@ -1,7 +1,7 @@
 package dev.signozha.checks;
 
-import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.schedule.FailureDomains;
 import dev.signozha.core.schedule.FailureDomains.Group;
 import dev.signozha.core.schedule.FailureDomains.Loss;
@@ -11,8 +11,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 

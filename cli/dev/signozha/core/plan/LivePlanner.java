@@ -28,15 +28,6 @@ public final class LivePlanner {
     private LivePlanner() {
     }
 
-    /**
-     * The plan for applying {@code desired}. {@code liveObjects} are the tool's objects as the API returns
-     * them; only those labelled {@code app.kubernetes.io/managed-by: signoz-ha} and no longer rendered are
-     * deleted. {@code liveValues} are the release's supplied values, {@code null} when it is not installed.
-     */
-    public static LivePlan plan(RenderedRelease desired, List<JsonNode> liveObjects, JsonNode liveValues) {
-        return plan(desired, liveObjects, liveValues, null, Map.of());
-    }
-
     /** The Helm release as a plan sees it: its chart version and helm's status of its latest revision. */
     public record Release(String chartVersion, String status) {
 
@@ -45,7 +36,10 @@ public final class LivePlanner {
     }
 
     /**
-     * As above, and the live {@code release} ({@code null} when not installed or unknown): another chart version
+     * The plan for applying {@code desired}. {@code liveObjects} are the tool's objects as the API returns
+     * them; only those labelled {@code app.kubernetes.io/managed-by: signoz-ha} and no longer rendered are
+     * deleted. {@code liveValues} are the release's supplied values, {@code null} when it is not installed.
+     * For the live {@code release} ({@code null} when not installed or unknown), another chart version
      * is a values change (helm rolls the chart's pods to it), and so is a release whose last helm run did not end
      * deployed (helm runs it again). {@code lastApplied} holds the objects as the tool last applied them, by id:
      * a field they set that is no longer rendered is a change too (see {@link ObjectDiff#removals}).
@@ -95,8 +89,9 @@ public final class LivePlanner {
         }
         if (release.status() != null && !release.status().equals(Release.DEPLOYED)) {
             changes.add(new ClassifiedChange(new Change(RELEASE_STATUS, TextNode.valueOf(release.status()),
-                    TextNode.valueOf(Release.DEPLOYED)), Disruption.ROLLING_RESTART, "the release's last helm run "
-                    + "ended " + release.status() + "; helm runs the upgrade again"));
+                    TextNode.valueOf(Release.DEPLOYED)), Disruption.ROLLING_RESTART, release.status().startsWith("pending-")
+                    ? "a helm run on the release has not finished; deploy refuses to run over it while it is pending"
+                    : "the release's last helm run ended " + release.status() + "; helm runs the upgrade again"));
         }
         return changes;
     }

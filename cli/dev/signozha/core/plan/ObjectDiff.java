@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * clusterIP...) and never show. Named lists are matched by key (see {@link NamedLists}), other lists
  * of objects by position, lists of scalars whole.
  *
- * <p>A field the tool rendered once and no longer renders is seen only through {@link #removals}, from the
- * object as the tool last applied it: server-side apply removes such a field, which the tool's field manager owns.
+ * <p>A field the tool rendered once and no longer renders is seen through {@link #removals}, from the object as
+ * the tool last applied it: server-side apply removes such a field, which the tool's field manager owns.
  */
 public final class ObjectDiff {
 
@@ -41,15 +41,18 @@ public final class ObjectDiff {
     }
 
     /**
-     * The fields {@code lastApplied} set and {@code desired} no longer does, where {@code live} still has them:
-     * applying {@code desired} server-side removes them. Each is a change from its last applied value to nothing.
+     * The fields {@code lastApplied} set and {@code desired} no longer does, where {@code live} still has them and
+     * {@link #diff} does not already show them (a live item of a list the tool owns whole): applying {@code desired}
+     * server-side removes them. Each is a change from its live value to nothing.
      */
     public static List<Change> removals(JsonNode lastApplied, JsonNode desired, JsonNode live) {
-        Set<String> goneAlready = new HashSet<>();
-        diff(lastApplied, live).stream().filter(Change::added).forEach(change -> goneAlready.add(change.path()));
-        return diff(lastApplied, desired).stream().filter(Change::added)
-                .filter(change -> !goneAlready.contains(change.path()))
-                .map(change -> new Change(change.path(), change.after(), null)).toList();
+        Set<String> shown = new HashSet<>();
+        diff(desired, live).forEach(change -> shown.add(change.path()));
+        Map<String, JsonNode> liveOnly = new LinkedHashMap<>();
+        diff(live, desired).stream().filter(Change::added).forEach(change -> liveOnly.put(change.path(), change.after()));
+        return diff(lastApplied, desired).stream().filter(Change::added).map(Change::path)
+                .filter(path -> liveOnly.containsKey(path) && !shown.contains(path))
+                .map(path -> new Change(path, liveOnly.get(path), null)).toList();
     }
 
     private void compare(String path, String field, JsonNode desired, JsonNode live) {

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * A live plan saved with {@code plan --out}: what it was rendered from (the topology text, the chart version and
  * a hash of everything rendered) and what it was computed against (the resourceVersion of every object it
  * covers, empty for one it creates, and the Helm release's revision, 0 before the first install). {@code deploy
- * --plan} applies it only while all of that is still so. {@code plan} is the plan itself, for people; it holds
+ * --plan} applies it only while that is still so, but for objects whose resourceVersion moved where the plan made
+ * again does the very same to them (see {@link #changesSince}). {@code plan} is the plan itself, for people; it holds
  * no secret (hidden changes are already masked) and neither does the topology text (passwords are Secret
  * references).
  */

@@ -8,7 +8,7 @@ import java.util.Locale;
 public record Manifest(String apiVersion, String kind, String namespace, String name, JsonNode body) {
 
     /** Apply order: what others depend on first. */
-    private static final List<String> KIND_ORDER = List.of("Namespace", "ConfigMap", "Secret", "Service",
+    private static final List<String> KIND_ORDER = List.of("Namespace", "ConfigMap", "Service",
             "PodDisruptionBudget", "StatefulSet", "Deployment", "ClickHouseInstallation");
 
     /** The manifest of an object as it was rendered (and kept in the state record). */

@@ -69,6 +69,11 @@ public final class Renderer {
         if (apiVersion.isEmpty() || kind.isEmpty() || name.isEmpty()) {
             throw new InvalidInputException(List.of(template.problem("", "a manifest needs apiVersion, kind and metadata.name")));
         }
+        if (kind.equals("Secret")) {
+            // Rendered objects are kept in plans and in the state record, a ConfigMap: never a Secret's data.
+            throw new InvalidInputException(List.of(template.problem("kind", "signoz-ha renders no Secret; create it "
+                    + "yourself and name it in the topology (passwordSecret)")));
+        }
         ObjectNode labels = ((ObjectNode) body.path("metadata")).withObjectProperty("labels");
         labels.put(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE);
         labels.put(ResourceNames.TOPOLOGY_LABEL, topology.metadata().name());

@@ -68,22 +68,26 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
     }
 
     /**
-     * Whether values hashed {@code renderedValuesHash} and chart {@code chart} are what the last deploy or upgrade
-     * applied, verified and recorded as succeeded: a run that finds the cluster so has nothing to do. A run that
-     * was killed, failed or rolled back after its writes leaves them unverified, for the next run to finish.
+     * Whether these values (hashed), chart and objects are what the last deploy or upgrade applied, verified and
+     * recorded as succeeded: a run that finds the cluster so has nothing to do. A run killed, failed or rolled back
+     * after its writes leaves them unverified and unrecorded, for the next run to finish.
      */
-    public boolean settledAt(String renderedValuesHash, String chart) {
-        if (neverApplied() || !renderedValuesHash.equals(valuesHash) || !chart.equals(chartVersion)) {
-            return false;
-        }
+    public boolean settledAt(String renderedValuesHash, String chart, List<JsonNode> renderedManifests) {
+        return !neverApplied() && renderedValuesHash.equals(valuesHash) && chart.equals(chartVersion)
+                && renderedManifests.equals(manifests)
+                && lastApply().map(entry -> entry.outcome().equals(HistoryEntry.SUCCEEDED)).orElse(false);
+    }
+
+    /** The most recent deploy or upgrade that ran (a forced unlock is not one). */
+    public Optional<HistoryEntry> lastApply() {
         for (int i = history.size() - 1; i >= 0; i--) {
             HistoryEntry entry = history.get(i);
             boolean apply = entry.command().equals("deploy") || entry.command().equals("upgrade");
             if (apply && !entry.outcome().equals(HistoryEntry.FORCE_UNLOCKED)) {
-                return entry.outcome().equals(HistoryEntry.SUCCEEDED);
+                return Optional.of(entry);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** The most recent run, if any. */

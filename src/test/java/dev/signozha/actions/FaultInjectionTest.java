@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -122,8 +123,8 @@ class FaultInjectionTest {
             } else {
                 assertTrue(List.of(6, 7).contains(outcome.exitCode()), () -> scenario + " exit " + outcome.exitCode() + "\n"
                         + tail(outcome.text()));
-                assertTrue(outcome.text().contains(String.valueOf(scenario.fault().status())),
-                        () -> "the stop names what the API server answered: " + tail(outcome.text()));
+                assertTrue(Pattern.compile("\\b" + scenario.fault().status() + "\\b").matcher(outcome.failure()).find(),
+                        () -> "the stop names what the API server answered: " + outcome.failure());
             }
             assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(),
                     "the lock is released: " + outcome.text());
@@ -162,18 +163,22 @@ class FaultInjectionTest {
         }
     }
 
-    private record Outcome(int exitCode, String text) {}
+    /** How a run ended: its exit code, all it printed, and the message it stopped with (empty when it did not). */
+    private record Outcome(int exitCode, String text, String failure) {
+
+        static Outcome of(SimulatedCluster.Run run) {
+            return new Outcome(run.exitCode(), run.all(), run.failure() == null ? "" : run.failure().getMessage());
+        }
+    }
 
     private static Outcome run(Operation operation, SimulatedCluster world) throws Exception {
         switch (operation) {
             case DEPLOY -> {
-                SimulatedCluster.Run run = world.run(fast(SimulatedCluster.deploy()));
-                return new Outcome(run.exitCode(), run.all());
+                return Outcome.of(world.run(fast(SimulatedCluster.deploy())));
             }
             case UPGRADE -> {
-                SimulatedCluster.Run run = world.run(fast(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
-                        InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.of("0.132.0"))));
-                return new Outcome(run.exitCode(), run.all());
+                return Outcome.of(world.run(fast(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                        InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.of("0.132.0")))));
             }
             default -> {
                 StringWriter out = new StringWriter();
@@ -181,9 +186,9 @@ class FaultInjectionTest {
                     int code = new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
                             SimulatedCluster.NAMESPACE, Optional.empty(), Optional.empty(), Optional.empty(), true,
                             Duration.ZERO), world.session(), new PrintWriter(out, true), Style.PLAIN);
-                    return new Outcome(code, out.toString());
+                    return new Outcome(code, out.toString(), "");
                 } catch (SignozHaException e) {
-                    return new Outcome(e.exitCode().code(), out + "\n" + e.getMessage());
+                    return new Outcome(e.exitCode().code(), out + "\n" + e.getMessage(), e.getMessage());
                 }
             }
         }

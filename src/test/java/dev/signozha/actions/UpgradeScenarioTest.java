@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.render.TemplateSource;
+import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.state.HistoryEntry;
+import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.EditedTemplates;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -160,6 +163,18 @@ class UpgradeScenarioTest {
     }
 
     @Test
+    void aReleasePendingWhileAnotherRunHoldsTheLock_isLeftToThatRun_exit5() throws Exception {
+        world.helm().markLatest("pending-upgrade");
+        LockHolder other = LockHolder.of("bob", "ci-7", 42, "upgrade", Duration.ofMinutes(5), Clock.systemUTC());
+        try (LeaseLock held = world.session().lock(SimulatedCluster.NAMESPACE, other,
+                world.session().state(SimulatedCluster.NAMESPACE, List.of()), LeaseLock.Timing.system()).acquire()) {
+            SimulatedCluster.Run run = upgrade(PRODUCTION, "0.132.0", flowing());
+            assertEquals(5, run.exitCode(), run.all());
+            assertTrue(run.failure().getMessage().contains("bob@ci-7"), run.failure().getMessage());
+        }
+    }
+
+    @Test
     void failedVerification_putsBackTheManifestsLastApplied_andRemovesWhatOnlyTheUpgradeCreated() throws Exception {
         Map<String, String> scriptsBefore = scripts().getData();
         TemplateSource changed = new EditedTemplates(ZOOKEEPER_TEMPLATE, text -> text.replace("exec /entrypoint.sh",
@@ -171,8 +186,8 @@ class UpgradeScenarioTest {
         assertEquals(scriptsBefore, scripts().getData(), "the ZooKeeper scripts are as the last deploy applied them");
         assertNull(world.mock().client().configMaps().inNamespace(SimulatedCluster.NAMESPACE)
                 .withName("signoz-ha-upgrade-extra").get(), "the upgrade's own ConfigMap is gone");
-        assertTrue(run.progress().contains("deleted ConfigMap/platform/signoz-ha-upgrade-extra (created by the failed "
-                + "upgrade)"), run.progress());
+        assertTrue(run.progress().contains("deleted ConfigMap/platform/signoz-ha-upgrade-extra (not in the manifests "
+                + "last applied)"), run.progress());
     }
 
     private static final String ZOOKEEPER_TEMPLATE = "manifests/external/zookeeper.yaml";

@@ -3,6 +3,7 @@ package dev.signozha.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.signozha.core.render.ResourceNames;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.cluster.kube.Fabric8KubeGateway;
@@ -36,10 +37,6 @@ import java.util.List;
  */
 public final class Convergence {
 
-    private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-    private static final String SIGNOZ_HA = "signoz-ha";
-    /** The label clickhouse-operator puts on what it makes for an installation, with the installation's labels. */
-    private static final String OPERATOR_MADE = "clickhouse.altinity.com/chi";
     /** Every kind the tool could create in the namespace, a Pod or a Secret included: it must create none of those. */
     private static final List<Class<? extends HasMetadata>> KINDS = List.of(ConfigMap.class, Secret.class,
             Service.class, PodDisruptionBudget.class, StatefulSet.class, Deployment.class, Job.class,
@@ -78,13 +75,13 @@ public final class Convergence {
     private static List<String> toolOwned(KubernetesClient client) {
         List<HasMetadata> labelled = new ArrayList<>();
         KINDS.forEach(kind -> labelled.addAll(client.resources(kind).inNamespace(SimulatedCluster.NAMESPACE)
-                .withLabel(MANAGED_BY, SIGNOZ_HA).list().getItems()));
+                .withLabel(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE).list().getItems()));
         labelled.addAll(client.genericKubernetesResources(Fabric8KubeGateway.CHI).inNamespace(SimulatedCluster.NAMESPACE)
-                .withLabel(MANAGED_BY, SIGNOZ_HA).list().getItems());
+                .withLabel(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE).list().getItems());
         return labelled.stream().filter(object -> !StateRecord.CONFIG_MAP.equals(object.getMetadata().getName()))
                 .filter(object -> object.getMetadata().getOwnerReferences() == null
                         || object.getMetadata().getOwnerReferences().isEmpty())
-                .filter(object -> !object.getMetadata().getLabels().containsKey(OPERATOR_MADE))
+                .filter(object -> !object.getMetadata().getLabels().containsKey(ResourceNames.INSTALLATION_LABEL))
                 .map(Inventory::id).sorted().toList();
     }
 

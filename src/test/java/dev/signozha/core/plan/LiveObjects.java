@@ -11,6 +11,7 @@ import dev.signozha.core.render.Renderer;
 import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.support.Project;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Desired state from the real examples (the same trees as golden/render/), and live state as the API
@@ -101,5 +102,10 @@ final class LiveObjects {
     /** The array at a JSON pointer, to mutate. */
     static ArrayNode array(JsonNode root, String pointer) {
         return (ArrayNode) root.at(pointer);
+    }
+
+    /** The plan against {@code live} objects and values, with no release status or last applied objects known. */
+    static LivePlan plan(RenderedRelease desired, List<JsonNode> live, JsonNode values) {
+        return LivePlanner.plan(desired, live, values, null, Map.of());
     }
 }

@@ -21,13 +21,13 @@ class LivePlanTextTest {
 
     @Test
     void render_nothingLive_matchesGolden() {
-        Golden.assertMatches(LivePlanText.render(LivePlanner.plan(PRODUCTION, List.of(), null), Style.PLAIN),
+        Golden.assertMatches(LivePlanText.render(LiveObjects.plan(PRODUCTION, List.of(), null), Style.PLAIN),
                 "live-plan/fresh-install.txt");
     }
 
     @Test
     void render_liveAsRendered_matchesGolden() {
-        LivePlan plan = LivePlanner.plan(PRODUCTION, LiveObjects.served(PRODUCTION), PRODUCTION.values());
+        LivePlan plan = LiveObjects.plan(PRODUCTION, LiveObjects.served(PRODUCTION), PRODUCTION.values());
         Golden.assertMatches(LivePlanText.render(plan, Style.PLAIN), "live-plan/unchanged.txt");
     }
 
@@ -75,7 +75,7 @@ class LivePlanTextTest {
         ObjectNode values = PRODUCTION.values().deepCopy();
         object(values, "/otelCollector").put("replicaCount", 2);
         object(values, "/signoz/ingress").put("className", "nginx");
-        return LivePlanner.plan(withPassword(), live, values);
+        return LiveObjects.plan(withPassword(), live, values);
     }
 
     private static RenderedRelease withPassword() {

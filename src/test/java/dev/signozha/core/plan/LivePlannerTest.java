@@ -42,7 +42,7 @@ class LivePlannerTest {
     }
 
     private static LivePlan plan(List<JsonNode> live) {
-        return LivePlanner.plan(PRODUCTION, live, PRODUCTION.values().deepCopy());
+        return LiveObjects.plan(PRODUCTION, live, PRODUCTION.values().deepCopy());
     }
 
     private static ObjectStep step(LivePlan plan, String id) {
@@ -60,7 +60,7 @@ class LivePlannerTest {
 
     @Test
     void plan_nothingLive_createsEveryObjectAndInstallsTheChart() {
-        LivePlan plan = LivePlanner.plan(PRODUCTION, List.of(), null);
+        LivePlan plan = LiveObjects.plan(PRODUCTION, List.of(), null);
         assertEquals(PRODUCTION.manifests().size(), plan.count(Action.CREATE));
         assertEquals(Action.CREATE, plan.values().action());
         assertEquals(Disruption.NONE, plan.disruption());
@@ -160,7 +160,7 @@ class LivePlannerTest {
         Change removal = step.changes().get(0).change();
         assertEquals("metadata.labels.retired", removal.path());
         assertNull(removal.after());
-        assertEquals(Action.UNCHANGED, step(LivePlanner.plan(PRODUCTION, live, PRODUCTION.values()),
+        assertEquals(Action.UNCHANGED, step(LiveObjects.plan(PRODUCTION, live, PRODUCTION.values()),
                 ZOOKEEPER).action(), "without what was applied, unseen");
     }
 
@@ -168,7 +168,7 @@ class LivePlannerTest {
     void plan_valuesPointAtAnotherHost_isDestructive() {
         ObjectNode live = PRODUCTION.values().deepCopy();
         object(live, "/externalClickhouse").put("host", "clickhouse-elsewhere");
-        LivePlan plan = LivePlanner.plan(PRODUCTION, LiveObjects.served(PRODUCTION), live);
+        LivePlan plan = LiveObjects.plan(PRODUCTION, LiveObjects.served(PRODUCTION), live);
         assertEquals(Action.UPDATE, plan.values().action());
         assertEquals(Disruption.DESTRUCTIVE, plan.disruption());
         assertTrue(plan.reason().startsWith("Helm values: SigNoz would read and write another ClickHouse host"), plan.reason());
@@ -180,7 +180,7 @@ class LivePlannerTest {
         object(live, "/clickhouse/layout").put("shardsCount", 3);
         object(live, "/otelCollector").put("replicaCount", 1);
         object(live, "/clickhouse").put("password", "Planted-S3cret-4711");
-        LivePlan plan = LivePlanner.plan(BUNDLED, List.of(), live);
+        LivePlan plan = LiveObjects.plan(BUNDLED, List.of(), live);
         assertEquals(List.of(Disruption.DESTRUCTIVE, Disruption.SCALE_OUT),
                 plan.values().changes().stream().map(ClassifiedChange::disruption).toList());
         assertEquals(Disruption.DESTRUCTIVE, plan.disruption());
@@ -192,7 +192,7 @@ class LivePlannerTest {
         List<JsonNode> live = liveWith(ZOOKEEPER, zk -> array(zk, ENV).addObject().put("name", "ZOO_CLIENT_PASSWORD")
                 .put("value", "Old-S3cret-0815"));
         RenderedRelease desired = withPassword(LiveObjects.manifest(PRODUCTION, "StatefulSet").body());
-        LivePlan plan = LivePlanner.plan(desired, live, PRODUCTION.values());
+        LivePlan plan = LiveObjects.plan(desired, live, PRODUCTION.values());
         String text = LivePlanText.render(plan, Style.PLAIN);
         assertTrue(text.contains("env[name=ZOO_CLIENT_PASSWORD].value: (changed)"), text);
         assertFalse(text.contains("S3cret"), text);

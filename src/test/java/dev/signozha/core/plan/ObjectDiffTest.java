@@ -57,6 +57,24 @@ class ObjectDiffTest {
     }
 
     @Test
+    void removals_showTheLiveValue_andNeverRepeatWhatTheDiffShows() {
+        ObjectNode lastApplied = zookeeper().body().deepCopy();
+        array(lastApplied, CONTAINER + "/ports").addObject().put("name", "metrics").put("containerPort", 7000);
+        object(lastApplied, "/metadata/labels").put("tier", "old");
+        ObjectNode live = LiveObjects.served(zookeeper());
+        array(live, CONTAINER + "/ports").addObject().put("name", "metrics").put("containerPort", 7000);
+        object(live, "/metadata/labels").put("tier", "edited-by-hand");
+
+        List<Change> removals = ObjectDiff.removals(lastApplied, zookeeper().body(), live);
+
+        assertEquals(List.of("metadata.labels.tier"), removals.stream().map(Change::path).toList(),
+                "the container port, a list the tool owns whole, is already in the diff");
+        assertEquals(TextNode.valueOf("edited-by-hand"), removals.get(0).before());
+        assertTrue(ObjectDiff.diff(zookeeper().body(), live).stream()
+                .anyMatch(change -> change.path().contains("ports[name=metrics]")));
+    }
+
+    @Test
     void removals_ofFieldsNoLongerLive_orStillRendered_areNone() {
         ObjectNode lastApplied = zookeeper().body().deepCopy();
         object(lastApplied, CONTAINER + "/resources/limits").put("ephemeral-storage", "2Gi");

@@ -2,14 +2,17 @@ package dev.signozha.core.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.Examples;
 import dev.signozha.actions.InputFiles;
+import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
+import dev.signozha.support.EditedTemplates;
 import dev.signozha.support.Golden;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +30,19 @@ class RendererTest {
     static RenderedRelease render(Path file) {
         LoadedTopology loaded = TopologyLoader.load(Examples.relative(file), InputFiles.readText(file));
         return new Renderer(new ClasspathTemplates()).render(loaded.topology());
+    }
+
+    @Test
+    void aTemplateWithASecret_isBadInputNamingTheTemplateAndKey() {
+        Path file = Path.of("examples/production-2x2.yaml");
+        LoadedTopology loaded = TopologyLoader.load(file.toString(), InputFiles.readText(file));
+        Renderer renderer = new Renderer(new EditedTemplates("manifests/external/zookeeper.yaml", text -> text
+                + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: extra, namespace: platform}\n"
+                + "stringData: {password: hunter2}\n"));
+        InvalidInputException bad = assertThrows(InvalidInputException.class, () -> renderer.render(loaded.topology()));
+        assertTrue(bad.getMessage().contains("manifests/external/zookeeper.yaml"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("signoz-ha renders no Secret"), bad.getMessage());
+        assertFalse(bad.getMessage().contains("hunter2"), bad.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
