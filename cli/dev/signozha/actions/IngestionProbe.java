@@ -8,9 +8,14 @@ import dev.signozha.cluster.clickhouse.DirectHosts;
 import dev.signozha.cluster.clickhouse.HostConnector;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.clickhouse.IngestionSample;
+import dev.signozha.core.render.ResourceNames;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -47,14 +52,19 @@ public interface IngestionProbe {
     }
 
     /**
-     * Through a port-forward to the first ClickHouse pod of the intended installation, looked up again for every
-     * sample (pods are replaced during an upgrade).
+     * Through a port-forward to a ClickHouse pod of the intended installation, a ready one first, looked up again
+     * (one LIST of its pods) for every sample: pods restart and are replaced during an upgrade.
      */
     static IngestionProbe viaKubernetes(KubeGateway gateway, String namespace, Intended intended,
                                         ConnectionFactory connections) {
-        return from(() -> gateway.clickHouseHosts(namespace, ClickHouseAccess.installationPods(
-                new ClusterView(gateway.inventory(namespace), namespace), Optional.of(intended)).stream().limit(1)
-                .toList(), connections));
+        return from(() -> gateway.clickHouseHosts(namespace, gateway.pods(namespace, ResourceNames.INSTALLATION_LABEL,
+                intended.installation()).stream().sorted(Comparator.comparing((Pod pod) -> !ready(pod))
+                .thenComparing(pod -> pod.getMetadata().getName())).limit(1).toList(), connections));
+    }
+
+    private static boolean ready(Pod pod) {
+        List<ContainerStatus> statuses = ClusterView.containerStatuses(pod);
+        return !statuses.isEmpty() && statuses.stream().allMatch(status -> Boolean.TRUE.equals(status.getReady()));
     }
 
     /** No probe: ingestion is not tracked. */

@@ -109,6 +109,15 @@ public final class Fabric8KubeGateway implements KubeGateway {
     }
 
     @Override
+    public List<Pod> pods(String namespace, String key, String value) {
+        try {
+            return Retries.idempotent(() -> client.pods().inNamespace(namespace).withLabel(key, value).list().getItems());
+        } catch (KubernetesClientException e) {
+            throw KubeFailures.cannot("list the pods labelled " + key + "=" + value + " (" + describe() + ")", e);
+        }
+    }
+
+    @Override
     public Optional<String> secretValue(String namespace, String name, String key) {
         try {
             Secret secret = client.secrets().inNamespace(namespace).withName(name).get();

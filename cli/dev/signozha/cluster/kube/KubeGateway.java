@@ -20,6 +20,9 @@ public interface KubeGateway extends AutoCloseable {
      */
     List<JsonNode> ownedObjects(String namespace);
 
+    /** The namespace's pods labelled {@code key: value}: one LIST, for what needs only those. */
+    List<Pod> pods(String namespace, String key, String value);
+
     /** One key of a Secret, decoded; the value is handed to a driver and never printed. */
     Optional<String> secretValue(String namespace, String name, String key);
 
