@@ -2,6 +2,7 @@ package dev.signozha.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.signozha.cluster.helm.ChartReference;
 import dev.signozha.cluster.helm.HelmFailures;
@@ -133,7 +134,7 @@ public final class FakeChart implements HelmGateway {
             throw HelmFailures.failed("upgrade", "Error: UPGRADE FAILED: simulated");
         }
         addRevision(request.chart().version().orElseThrow(), values, "deployed");
-        recreateWorkloads(request.namespace());
+        recreateWorkloads(request.namespace(), values);
     }
 
     @Override
@@ -144,7 +145,7 @@ public final class FakeChart implements HelmGateway {
         }
         Revision target = revisions().get(revision - 1);
         addRevision(target.chartVersion(), target.values(), "deployed");
-        recreateWorkloads(namespace);
+        recreateWorkloads(namespace, target.values());
     }
 
     @Override
@@ -224,18 +225,52 @@ public final class FakeChart implements HelmGateway {
                 });
     }
 
-    /** The chart's workloads as helm leaves them after an install: new objects, nothing ready yet. */
-    private void recreateWorkloads(String namespace) {
+    /**
+     * The chart's workloads as helm leaves them after an install: new objects, nothing ready yet, connecting to the
+     * ClickHouse cluster the values name (externalClickhouse.cluster), as the chart's templates do.
+     */
+    private void recreateWorkloads(String namespace, JsonNode values) {
         Inventory fixture = HealthyFixture.inventory();
         List<HasMetadata> chart = new ArrayList<>();
         chart.addAll(HealthyFixture.copies(fixture.statefulSets(), s -> s.getMetadata().getName().equals("signoz")));
         chart.addAll(HealthyFixture.copies(fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
         chart.addAll(HealthyFixture.copies(fixture.jobs(), j -> j.getMetadata().getName().contains("migrator")));
-        for (HasMetadata object : chart) {
+        String cluster = values.path("externalClickhouse").path("cluster").asText("");
+        for (HasMetadata original : chart) {
+            HasMetadata object = cluster.isEmpty() ? original : connectedTo(original, cluster);
             client.resource(object).inNamespace(namespace).delete();
             awaitGone(namespace, object);
             create(namespace, object);
         }
+    }
+
+    /** The chart's ways of telling a container its ClickHouse cluster: env variables and the migrator's argument. */
+    private static final List<String> CLUSTER_VARIABLES = List.of("CLICKHOUSE_CLUSTER",
+            "SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_CLUSTER", "SIGNOZ_OTEL_COLLECTOR_CLICKHOUSE_CLUSTER");
+    private static final String CLUSTER_ARGUMENT = "--cluster-name";
+
+    /** {@code object} with every container told ClickHouse cluster {@code cluster}, wherever the fixture tells one. */
+    private HasMetadata connectedTo(HasMetadata object, String cluster) {
+        JsonNode tree = client.getKubernetesSerialization().convertValue(object, JsonNode.class);
+        JsonNode pod = tree.path("spec").path("template").path("spec");
+        for (String list : List.of("containers", "initContainers")) {
+            for (JsonNode container : pod.path(list)) {
+                container.path("env").forEach(variable -> {
+                    if (CLUSTER_VARIABLES.contains(variable.path("name").asText())) {
+                        ((ObjectNode) variable).put("value", cluster);
+                    }
+                });
+                ArrayNode args = container.path("args").isArray() ? (ArrayNode) container.get("args") : null;
+                for (int i = 0; args != null && i < args.size(); i++) {
+                    if (args.get(i).asText().startsWith(CLUSTER_ARGUMENT + "=")) {
+                        args.set(i, CLUSTER_ARGUMENT + "=" + cluster);
+                    } else if (args.get(i).asText().equals(CLUSTER_ARGUMENT) && i + 1 < args.size()) {
+                        args.set(i + 1, cluster);
+                    }
+                }
+            }
+        }
+        return client.getKubernetesSerialization().convertValue(tree, object.getClass());
     }
 
     private void awaitGone(String namespace, HasMetadata object) {

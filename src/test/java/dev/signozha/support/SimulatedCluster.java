@@ -39,6 +39,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final ReadinessController controller;
     private final FakeChart helm;
     private final KubeSession session;
+    private ClickHouseAccess clickhouse = ClickHouseAccess.none("simulated cluster: no ClickHouse to query");
 
     public SimulatedCluster(Duration readinessDelay) {
         this(readinessDelay, MockCluster.withServerSideApply(), null, Optional.empty());
@@ -77,6 +78,12 @@ public final class SimulatedCluster implements AutoCloseable {
         controller = new ReadinessController(cluster, NAMESPACE, readinessDelay);
         session = new KubeSession(requestTimeout == null ? cluster.client() : cluster.tunedClient(requestTimeout, 7),
                 "context:mock", Clock.systemUTC());
+    }
+
+    /** Deploys from now on look inside ClickHouse through {@code access} (a real server, say) when they verify. */
+    public SimulatedCluster withClickHouse(ClickHouseAccess access) {
+        this.clickhouse = access;
+        return this;
     }
 
     public MockCluster mock() {
@@ -127,8 +134,7 @@ public final class SimulatedCluster implements AutoCloseable {
         StringWriter progress = new StringWriter();
         DeployAction.Console console = new DeployAction.Console(new PrintWriter(out, true),
                 Progress.log(new PrintWriter(progress, true), Clock.systemUTC()), Confirmer.nobody(), Style.PLAIN);
-        DeployAction.Cluster target = new DeployAction.Cluster(session, helm,
-                ClickHouseAccess.none("simulated cluster: no ClickHouse to query"), topology -> ingestion);
+        DeployAction.Cluster target = new DeployAction.Cluster(session, helm, clickhouse, topology -> ingestion);
         DeployAction action = new DeployAction(templates, "test", Clock.systemUTC(), LeaseLock.Timing.system());
         long start = System.nanoTime();
         try {

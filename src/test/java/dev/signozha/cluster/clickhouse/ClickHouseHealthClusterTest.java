@@ -4,20 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.actions.ClickHouseAccess;
+import dev.signozha.actions.DeployAction;
+import dev.signozha.actions.DeployPhase;
+import dev.signozha.actions.InputFiles;
 import dev.signozha.actions.DoctorAction;
 import dev.signozha.checks.CheckCatalog;
 import dev.signozha.checks.CheckResult;
 import dev.signozha.checks.Finding;
 import dev.signozha.core.clickhouse.ClickHouseObservation;
 import dev.signozha.core.clickhouse.Thresholds;
+import dev.signozha.support.RequestEdit;
+import dev.signozha.support.SimulatedCluster;
 import dev.signozha.support.clickhouse.LegacyConnections;
 import dev.signozha.support.clickhouse.LocalClickHouseCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -168,6 +175,30 @@ class ClickHouseHealthClusterTest {
         IngestionSample after = probe.sample().orElseThrow();
         for (String signal : before.signals().keySet()) {
             assertTrue(after.signals().get(signal).advancedFrom(before.signals().get(signal)), signal);
+        }
+    }
+
+    @Test
+    void deploy_verifiesInsideClickHouse_stoppingWhileItDisagrees_andPassingWhenItAgrees() throws Exception {
+        String production = InputFiles.readText(SimulatedCluster.PRODUCTION);
+        SimulatedCluster.Run wrongCluster = deployAgainstTheLocalServers(production);
+        assertEquals(7, wrongCluster.exitCode(), wrongCluster.all());
+        String message = wrongCluster.failure().getMessage();
+        assertTrue(message.contains("verification still fails after 3s"), message);
+        assertTrue(message.contains("CLICKHOUSE_TOPOLOGY_MISMATCH"), message);
+
+        SimulatedCluster.Run agreeing = deployAgainstTheLocalServers(production.replace("cluster: prod", "cluster: cluster"));
+        assertEquals(0, agreeing.exitCode(), agreeing.all());
+        assertTrue(agreeing.progress().contains("[8/8] verification: "), agreeing.progress());
+    }
+
+    /** A simulated deploy whose verification asks the local 2x2 servers, with 3 s to pass. */
+    private static SimulatedCluster.Run deployAgainstTheLocalServers(String topology) throws Exception {
+        try (SimulatedCluster world = new SimulatedCluster(Duration.ofMillis(30))) {
+            world.withClickHouse(ClickHouseAccess.direct("jdbc:clickhouse://" + SEED + ":8123", LEGACY,
+                    Thresholds.DEFAULTS, Clock.systemUTC()));
+            return world.run(RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.DEPLOY, topology, Optional.empty()))
+                    .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(3)).build());
         }
     }
 
