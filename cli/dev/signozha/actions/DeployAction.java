@@ -99,6 +99,7 @@ public final class DeployAction {
         if (nothingToDo(planned, previous)) {
             return noChanges(planned, console, "");
         }
+        Gates.proceedingDespite(planned).ifPresent(console.out()::println);
         if (request.dryRun() == DryRun.CLIENT) {
             console.out().println("Dry run (client): nothing was sent to the cluster.");
             return ExitCode.OK.code();

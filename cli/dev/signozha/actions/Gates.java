@@ -76,6 +76,19 @@ final class Gates {
                 + ", and run this again. Runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
     }
 
+    /**
+     * The preflight errors a run goes ahead despite, as one line for the operator (empty when there are none): the
+     * ones it is meant to fix, which verification judges again at the end.
+     */
+    static Optional<String> proceedingDespite(PlanAction.Planned planned) {
+        List<String> codes = planned.preflight().results().stream()
+                .filter(result -> result.isError() && !BLOCKING.contains(result.spec()))
+                .map(result -> result.spec().code()).distinct().toList();
+        return codes.isEmpty() ? Optional.empty() : Optional.of("Going ahead despite " + codes.size()
+                + " preflight error(s) this run is meant to fix (" + String.join(", ", codes) + "); verification "
+                + "checks them again at the end.");
+    }
+
     private static List<String> blocking(List<CheckResult> results) {
         List<String> lines = new ArrayList<>();
         results.stream().filter(result -> result.isError() && BLOCKING.contains(result.spec()))

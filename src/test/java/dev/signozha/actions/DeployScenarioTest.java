@@ -56,6 +56,8 @@ class DeployScenarioTest {
         assertEquals("0.131.0", state.chartVersion());
         assertEquals(HistoryEntry.SUCCEEDED, state.lastEntry().orElseThrow().outcome());
         assertTrue(world.helm().calls().contains("upgrade --install altinity-clickhouse-operator 0.25.6 NONE"));
+        assertTrue(run.out().contains("Going ahead despite 1 preflight error(s) this run is meant to fix "
+                + "(OPERATOR_MISSING); verification checks them again at the end."), run.out());
         assertFalse(run.all().contains(SimulatedCluster.PASSWORD));
     }
 
