@@ -1,6 +1,7 @@
 package dev.signozha.core.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,7 +75,7 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
      */
     public boolean settledAt(String renderedValuesHash, String chart, List<JsonNode> renderedManifests) {
         return !neverApplied() && renderedValuesHash.equals(valuesHash) && chart.equals(chartVersion)
-                && renderedManifests.equals(manifests)
+                && CanonicalYaml.json(renderedManifests).equals(CanonicalYaml.json(manifests))
                 && lastApply().map(entry -> entry.outcome().equals(HistoryEntry.SUCCEEDED)).orElse(false);
     }
 
