@@ -1,11 +1,12 @@
 package dev.signozha.actions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.cluster.helm.HelmException;
 import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.Disruption;
-import dev.signozha.core.plan.DisruptionRules;
+import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.LivePlanner;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.Renderer;
@@ -19,15 +20,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Puts a failed upgrade back: {@code helm rollback} to the last good revision (the newest deployed or superseded
  * one up to the revision that was live before the upgrade), then the manifests the state record says were last
  * applied (rendered again from its topology and chart version when it predates keeping them) as signoz-ha, then
- * removes what only the upgrade created
- * (objects that hold data are left for cleanup), and waits for the workloads. Any failure is a
- * {@link SignozHaException} for the caller to report beside the upgrade's.
+ * removes what only the upgrade created (objects that may hold data are named and left in place), and waits for
+ * the workloads. Any failure is a {@link SignozHaException} for the caller to report beside the upgrade's.
  */
 final class Rollback {
 
@@ -92,28 +91,28 @@ final class Rollback {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "cannot read the history of Helm release "
                     + spec.release() + " to find the revision to roll back to: " + e.getMessage(), e);
         }
-        return history.stream().filter(revision -> revision.revision() <= fromRevision && GOOD.contains(revision.status()))
+        return history.stream()
+                .filter(revision -> revision.revision() <= fromRevision && GOOD.contains(revision.status()))
                 .max(Comparator.comparingInt(HelmRevision::revision)).map(HelmRevision::revision)
                 .orElseThrow(() -> new SignozHaException(ExitCode.NOT_ROLLED_BACK, "Helm release " + spec.release()
                         + " has no deployed or superseded revision up to " + fromRevision + " to roll back to"));
     }
 
     /**
-     * The tool's live objects the previous manifests lack: what the upgrade (or a killed attempt at it) created.
-     * Objects that may hold data (a ClickHouseInstallation, a StatefulSet) are never deleted here: they are named,
-     * and the next deploy plans their deletion, which is destructive and needs --allow-disruption=destructive.
+     * The tool's live objects the previous manifests lack: what the upgrade (or a killed attempt at it) created,
+     * as a plan for those manifests would delete them. Objects whose deletion is disruptive (a
+     * ClickHouseInstallation, a StatefulSet: they may hold data) are never deleted here: they are named, and the
+     * next deploy plans their deletion, which needs --allow-disruption.
      */
     private void removeWhatThePreviousManifestsLack(String namespace, List<Manifest> previous) throws PhaseFailure {
-        Set<String> kept = previous.stream().map(Manifest::id).collect(Collectors.toSet());
-        List<String> added = cluster.session().gateway().ownedObjects(namespace).stream().map(LivePlanner::id)
-                .filter(id -> !kept.contains(id)).sorted().toList();
-        for (String id : added) {
-            String kind = id.substring(0, id.indexOf('/'));
-            if (DisruptionRules.deletion(kind).disruption() == Disruption.NONE) {
-                runner.delete(id, "not in the manifests last applied", DeployPhase.CLICKHOUSE);
+        List<JsonNode> owned = cluster.session().gateway().ownedObjects(namespace);
+        for (LivePlan.ObjectStep step : LivePlanner.deletions(previous, owned)) {
+            if (step.disruption() == Disruption.NONE) {
+                runner.delete(step.id(), "not in the manifests last applied", DeployPhase.CLICKHOUSE);
             } else {
-                progress.note("left in place: " + id + ", which the last good manifests lack; it may hold data. The "
-                        + "next deploy plans its deletion, which needs --allow-disruption=destructive");
+                progress.note("left in place: " + step.id() + ", which the last good manifests lack; it may hold "
+                        + "data. The next deploy plans its deletion, which needs --allow-disruption="
+                        + step.disruption().cliName());
             }
         }
     }

@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Plans a rendered release against what is live. Pure: the caller reads the cluster and Helm. */
 public final class LivePlanner {
@@ -55,8 +57,7 @@ public final class LivePlanner {
                     ? new ObjectStep(Action.CREATE, manifest.id(), List.of(), Disruption.NONE, "new object")
                     : update(manifest, current, lastApplied.get(manifest.id())));
         }
-        live.values().stream().filter(LivePlanner::ownedByTool).sorted(Comparator.comparing(LivePlanner::id))
-                .forEach(object -> steps.add(deletion(object)));
+        steps.addAll(deletions(desired.manifests(), liveObjects));
         ValuesStep values = values(desired.values(), liveValues, releaseChanges(desired, release));
         return overall(steps, values);
     }
@@ -70,6 +71,16 @@ public final class LivePlanner {
         Verdict verdict = worst(changes);
         return new ObjectStep(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, manifest.id(), changes,
                 verdict.disruption(), verdict.reason());
+    }
+
+    /**
+     * The DELETE steps for {@code liveObjects} the tool labelled that {@code desired} does not hold, by id, each with
+     * the disruption of deleting its kind.
+     */
+    public static List<ObjectStep> deletions(List<Manifest> desired, List<JsonNode> liveObjects) {
+        Set<String> kept = desired.stream().map(Manifest::id).collect(Collectors.toSet());
+        return liveObjects.stream().filter(LivePlanner::ownedByTool).filter(object -> !kept.contains(id(object)))
+                .sorted(Comparator.comparing(LivePlanner::id)).map(LivePlanner::deletion).toList();
     }
 
     private static ObjectStep deletion(JsonNode object) {
