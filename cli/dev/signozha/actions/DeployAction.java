@@ -18,6 +18,7 @@ import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.GoDuration;
 import dev.signozha.core.text.Messages;
 import dev.signozha.core.text.Style;
+import dev.signozha.core.topology.LoadedTopology;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import dev.signozha.core.topology.LoadedTopology;
 
 /**
  * deploy and upgrade: plan against the cluster, refuse what is unsafe, ask, take the lock, then apply phase by
@@ -121,13 +121,14 @@ public final class DeployAction {
             request.forceUnlockReason().flatMap(lock::forceUnlock).ifPresent(removed -> console.progress()
                     .note("removed the lock of " + removed.describe(clock.instant())));
             lock.acquire(request.lockWait());
-            Optional<PlanAction.Planned> current = underLock(request, planned, cluster, console, state);
+            Optional<StateRecord> recorded = state.read();
+            Optional<PlanAction.Planned> current = underLock(request, planned, cluster, console, recorded);
             if (current.isEmpty()) {
                 return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
             }
             Gates.refusePendingRelease(current.get());
             PhaseRunner runner = new PhaseRunner(current.get(), request, cluster, console, clock);
-            return new Execution(request, current.get(), runner, state, state.read(), lock, cluster, console).run();
+            return new Execution(request, current.get(), runner, state, recorded, lock, cluster, console).run();
         } finally {
             lock.releaseFailure().ifPresent(failure -> console.progress().note("could not release " + LeaseLock.NAME
                     + "; it frees itself " + GoDuration.format(request.lockTtl()) + " after its last renewal: "
@@ -143,18 +144,18 @@ public final class DeployAction {
     }
 
     /**
-     * The plan to carry out, made sure of now that no other run can change the cluster: the one shown, while the
-     * tool's objects and the release are as they were; otherwise the plan made again and judged again, which only
-     * a run with --yes and no saved plan goes on with. Empty when there is nothing left to do.
+     * The plan to carry out, made sure of now that no other run can change the cluster ({@code recorded} is the
+     * state record as read under the lock): the one shown, while the tool's objects and the release are as they
+     * were; otherwise the plan made again and judged again, which only a run with --yes and no saved plan goes on
+     * with. Empty when there is nothing left to do.
      */
     private Optional<PlanAction.Planned> underLock(Request request, PlanAction.Planned shown, Cluster cluster,
-                                                   Console console, StateStore state) {
+                                                   Console console, Optional<StateRecord> recorded) {
         if (shown.live().sameAs(LiveState.versions(shown.spec(), cluster.session().gateway(), cluster.helm()))) {
             return Optional.of(shown);
         }
         PlanAction.Planned now = plan(request, cluster);
-        Optional<StateRecord> previous = state.read();
-        if (nothingToDo(now, previous)) {
+        if (nothingToDo(now, recorded)) {
             return Optional.empty();
         }
         if (now.plan().equals(shown.plan())) {
@@ -168,7 +169,7 @@ public final class DeployAction {
         }
         console.out().println("The cluster changed while this run waited for the lock; the plan now:");
         console.out().print(now.result().text(console.style()));
-        Gates.refuse(request, now, previous);
+        Gates.refuse(request, now, recorded);
         return Optional.of(now);
     }
 
@@ -271,8 +272,8 @@ public final class DeployAction {
             }
             Optional<String> summary = ingestion.summary();
             state.update(record -> record.applied(planned.topologyText(), valuesHash,
-                    planned.rendered().chartVersion().toString(), toolVersion, planned.manifestBodies()).withEntry(entry(HistoryEntry.SUCCEEDED,
-                    summary.orElse(null))));
+                    planned.rendered().chartVersion().toString(), toolVersion, planned.manifestBodies())
+                    .withEntry(entry(HistoryEntry.SUCCEEDED, summary.orElse(null))));
             console.out().println((request.kind() == Kind.UPGRADE ? "Upgraded" : "Deployed") + " topology "
                     + planned.topology().metadata().name() + " (chart " + planned.rendered().chartVersion() + ")"
                     + summary.map(text -> "; " + text).orElse("") + ".");
@@ -287,8 +288,8 @@ public final class DeployAction {
             }
             int revision;
             try {
-                revision = new Rollback(cluster, runner, templates, console.progress(), request::timeout).to(previous.get(),
-                        fromRevision, planned.spec());
+                revision = new Rollback(cluster, runner, templates, console.progress(), request::timeout)
+                        .to(previous.get(), fromRevision, planned.spec());
             } catch (SignozHaException rollbackFailure) {
                 record(HistoryEntry.FAILED, "rollback failed: " + rollbackFailure.getMessage());
                 throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "the upgrade failed: " + failure.getMessage()

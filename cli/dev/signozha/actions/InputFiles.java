@@ -1,6 +1,7 @@
 package dev.signozha.actions;
 
 import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.plan.SavedPlan;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.TopologyLoader;
 import java.io.IOException;
@@ -25,6 +26,11 @@ public final class InputFiles {
     /** The topology file, read and loaded. */
     public static LoadedTopology topology(Path file) {
         return TopologyLoader.load(file.toString(), readText(file));
+    }
+
+    /** A plan saved with {@code plan --out}, read and parsed. */
+    public static SavedPlan savedPlan(Path file) {
+        return SavedPlan.parse(file.toString(), readText(file));
     }
 
     /** The UTF-8 text of a topology-sized file. */

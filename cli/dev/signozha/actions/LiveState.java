@@ -22,8 +22,9 @@ import java.util.Optional;
  * What is live for one release, read once: the tool's objects, the Helm release and its supplied values, the
  * objects as the tool last applied them (from the state record, for the three-way diff), and (bundled mode) the
  * ClickHouse password from its Secret, so the rendered placeholder is compared with the real value instead of
- * showing as a change on every run. {@link #versions} reads again only what says whether that is still so. The password is only ever handed to the planner, which
- * hides any change of it, and to the private values file of a deploy.
+ * showing as a change on every run. {@link #versions} reads again only what says whether that is still so.
+ * The password is only ever handed to the planner, which hides any change of it, and to the private values file
+ * of a deploy.
  */
 public final class LiveState {
 
@@ -112,14 +113,17 @@ public final class LiveState {
 
     /** The versions live now, read without the rest of a plan's reads. */
     public static Versions versions(Spec spec, KubeGateway kube, HelmGateway helm) {
-        Optional<HelmRelease> release = helm.status(spec.namespace(), spec.release());
-        return new Versions(resourceVersions(kube.ownedObjects(spec.namespace())),
-                release.map(HelmRelease::revision).orElse(0), release.map(HelmRelease::status).orElse(""));
+        return versions(kube.ownedObjects(spec.namespace()), helm.status(spec.namespace(), spec.release()));
     }
 
     /** Whether nothing the plan was computed from has changed since, as far as {@code now} tells. */
     public boolean sameAs(Versions now) {
-        return now.equals(new Versions(resourceVersions(), revision(), releaseStatus().orElse("")));
+        return now.equals(versions(owned, release));
+    }
+
+    private static Versions versions(List<JsonNode> objects, Optional<HelmRelease> release) {
+        return new Versions(resourceVersions(objects), release.map(HelmRelease::revision).orElse(0),
+                release.map(HelmRelease::status).orElse(""));
     }
 
     private static Map<String, String> resourceVersions(List<JsonNode> objects) {

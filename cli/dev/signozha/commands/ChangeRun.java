@@ -37,7 +37,7 @@ final class ChangeRun {
     }
 
     static int run(CommandSpec spec, Args args) {
-        Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(file -> SavedPlan.parse(file.toString(), InputFiles.readText(file)));
+        Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(InputFiles::savedPlan);
         String source = saved.map(plan -> args.planFile() + " (topology " + plan.topologyName() + ")")
                 .orElseGet(() -> args.topologyFile().toString());
         String text = saved.map(SavedPlan::topology).orElseGet(() -> InputFiles.readText(args.topologyFile()));

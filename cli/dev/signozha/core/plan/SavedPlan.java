@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.StreamSupport;
 
 /**
  * A live plan saved with {@code plan --out}: what it was rendered from (the topology text, the chart version and
@@ -84,14 +86,10 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
 
     /** Whether {@code now} plans for object {@code id} exactly what this plan does. */
     private boolean sameStep(String id, LivePlan now) {
-        JsonNode saved = null;
-        for (JsonNode step : plan.path("plan").path("objects")) {
-            if (id.equals(step.path("id").asText())) {
-                saved = step;
-            }
-        }
-        JsonNode planned = now.objects().stream().filter(step -> step.id().equals(id)).findFirst()
-                .map(CanonicalYaml::tree).orElse(null);
-        return saved != null && planned != null && CanonicalYaml.json(saved).equals(CanonicalYaml.json(planned));
+        Optional<String> saved = StreamSupport.stream(plan.path("plan").path("objects").spliterator(), false)
+                .filter(step -> id.equals(step.path("id").asText())).findFirst().map(CanonicalYaml::json);
+        Optional<String> planned = now.objects().stream().filter(step -> step.id().equals(id)).findFirst()
+                .map(step -> CanonicalYaml.json(CanonicalYaml.tree(step)));
+        return saved.isPresent() && saved.equals(planned);
     }
 }

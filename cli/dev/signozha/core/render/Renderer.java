@@ -63,13 +63,11 @@ public final class Renderer {
     }
 
     private static Manifest manifest(SourcedTree template, JsonNode body, Topology topology) {
-        String apiVersion = body.path("apiVersion").asText("");
-        String kind = body.path("kind").asText("");
-        String name = body.path("metadata").path("name").asText("");
-        if (apiVersion.isEmpty() || kind.isEmpty() || name.isEmpty()) {
+        Manifest manifest = Manifest.of(body);
+        if (manifest.apiVersion().isEmpty() || manifest.kind().isEmpty() || manifest.name().isEmpty()) {
             throw new InvalidInputException(List.of(template.problem("", "a manifest needs apiVersion, kind and metadata.name")));
         }
-        if (kind.equals("Secret")) {
+        if (manifest.kind().equals("Secret")) {
             // Rendered objects are kept in plans and in the state record, a ConfigMap: never a Secret's data.
             throw new InvalidInputException(List.of(template.problem("kind", "signoz-ha renders no Secret; create it "
                     + "yourself and name it in the topology (passwordSecret)")));
@@ -77,7 +75,7 @@ public final class Renderer {
         ObjectNode labels = ((ObjectNode) body.path("metadata")).withObjectProperty("labels");
         labels.put(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE);
         labels.put(ResourceNames.TOPOLOGY_LABEL, topology.metadata().name());
-        return new Manifest(apiVersion, kind, body.path("metadata").path("namespace").asText(""), name, body);
+        return manifest;
     }
 
     private static List<String> notes(Spec spec) {
