@@ -71,11 +71,11 @@ class CrashTest {
     }
 
     private void assertRecordedAndUnlocked(SimulatedCluster.Run again) {
-        Optional<StateRecord> state = world.session().state(SimulatedCluster.NAMESPACE, List.of()).read();
+        Optional<StateRecord> state = world.stateRecord();
         assertFalse(state.map(StateRecord::neverApplied).orElse(true), "the topology is recorded as applied\n" + again.all());
         assertEquals(Optional.of(HistoryEntry.SUCCEEDED), state.flatMap(StateRecord::lastEntry).map(HistoryEntry::outcome),
                 again.all());
-        assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(), "lock released");
+        assertTrue(world.leases().isEmpty(), "lock released");
     }
 
     /**
@@ -95,7 +95,7 @@ class CrashTest {
         assertTrue(deploy.waitFor(10, TimeUnit.SECONDS), "the killed process is gone");
         String last = seen.isEmpty() ? "nothing" : seen.get(seen.size() - 1);
         assertTrue(last.contains(phaseLine), "killed in " + phase.label() + ": " + seen);
-        assertEquals(1, world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().size(),
+        assertEquals(1, world.leases().size(),
                 "the dead run's lock is left behind for the next run to wait out");
         return last;
     }

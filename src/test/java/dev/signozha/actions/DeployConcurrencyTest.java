@@ -125,15 +125,15 @@ class DeployConcurrencyTest {
         awaitObject("StatefulSet", "signoz-ha-zookeeper");
         runner.get().interrupt();
         assertTrue(interrupted.get() instanceof InterruptedException, String.valueOf(interrupted.get()));
-        StateRecord afterStop = world.session().state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
+        StateRecord afterStop = world.stateRecord().orElseThrow();
         assertEquals(HistoryEntry.FAILED, afterStop.lastEntry().orElseThrow().outcome());
         assertTrue(afterStop.lastEntry().orElseThrow().detail().startsWith("interrupted during "));
-        assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(), "lock released");
+        assertTrue(world.leases().isEmpty(), "lock released");
 
         SimulatedCluster.Run again = world.run(SimulatedCluster.deploy());
         assertEquals(0, again.exitCode(), again.all());
         Convergence.assertConverged(world, "interrupted, then run again:\n" + again.all());
-        assertEquals(HistoryEntry.SUCCEEDED, world.session().state(SimulatedCluster.NAMESPACE, List.of()).read()
+        assertEquals(HistoryEntry.SUCCEEDED, world.stateRecord()
                 .orElseThrow().lastEntry().orElseThrow().outcome());
     }
 
@@ -147,7 +147,7 @@ class DeployConcurrencyTest {
 
     private void awaitLease() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty()) {
+        while (world.leases().isEmpty()) {
             assertTrue(System.nanoTime() < deadline, "the first deploy never took the lock");
             Thread.sleep(10);
         }

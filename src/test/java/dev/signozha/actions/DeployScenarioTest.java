@@ -52,7 +52,7 @@ class DeployScenarioTest {
                 .map(line -> line.replaceAll(".*\\[\\d/8] ([a-z-]+): .*", "$1")).distinct().toList();
         assertEquals(List.of("namespace", "clickhouse-operator", "zookeeper", "clickhouse", "signoz", "migration",
                 "collectors", "verification"), phases, run.progress());
-        StateRecord state = world.session().state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
+        StateRecord state = world.stateRecord().orElseThrow();
         assertEquals("0.131.0", state.chartVersion());
         assertEquals(HistoryEntry.SUCCEEDED, state.lastEntry().orElseThrow().outcome());
         assertTrue(world.helm().calls().contains("upgrade --install altinity-clickhouse-operator 0.25.6 NONE"));
@@ -121,10 +121,10 @@ class DeployScenarioTest {
         assertTrue(run.progress().contains(stuck.phase() + ": stuck: " + stuck.code()), run.progress());
         assertTrue(stop.compareTo(EVENT_DRIVEN_STOP) < 0, "stopped " + stop + " after " + stuck.workload()
                 + " got stuck: not on the watch event (heartbeat " + PhaseWaiter.HEARTBEAT + ")\n" + run.all());
-        StateRecord state = world.session().state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
+        StateRecord state = world.stateRecord().orElseThrow();
         assertEquals(HistoryEntry.FAILED, state.lastEntry().orElseThrow().outcome());
         assertTrue(state.neverApplied(), "a failed deploy is not recorded as applied");
-        assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(), "lock released");
+        assertTrue(world.leases().isEmpty(), "lock released");
     }
 
     private List<String> versions() {
@@ -215,6 +215,6 @@ class DeployScenarioTest {
                 + "CRD comes with clickhouse-operator"), run.progress());
         assertEquals(List.of("upgrade --install signoz 0.131.0 SERVER"), world.helm().calls());
         assertTrue(versions().isEmpty(), "nothing kept");
-        assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(), "no lock taken");
+        assertTrue(world.leases().isEmpty(), "no lock taken");
     }
 }

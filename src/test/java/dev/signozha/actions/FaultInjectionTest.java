@@ -126,7 +126,7 @@ class FaultInjectionTest {
                 assertTrue(Pattern.compile("\\b" + scenario.fault().status() + "\\b").matcher(outcome.failure()).find(),
                         () -> "the stop names what the API server answered: " + outcome.failure());
             }
-            assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(),
+            assertTrue(world.leases().isEmpty(),
                     "the lock is released: " + outcome.text());
             assertNotNull(world.mock().client().secrets().inNamespace(SimulatedCluster.NAMESPACE)
                     .withName("clickhouse-credentials").get(), "the Secret is kept");

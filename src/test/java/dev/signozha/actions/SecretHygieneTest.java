@@ -63,7 +63,7 @@ class SecretHygieneTest {
                 InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.of("0.133.0")));
         see("failed upgrade output", failed.all());
         assertEquals(6, failed.exitCode(), failed.all());
-        assertTrue(world.session().gateway().inventory(SimulatedCluster.NAMESPACE).leases().isEmpty(), failed.all());
+        assertTrue(world.leases().isEmpty(), failed.all());
         see("saved plan", CanonicalYaml.json(new PlanAction(new ClasspathTemplates()).compute("topology",
                 InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.empty(), world.session().gateway(),
                 world.helm()).save()));

@@ -51,7 +51,7 @@ class UpgradeScenarioTest {
     }
 
     private StateRecord state() {
-        return world.session().state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
+        return world.stateRecord().orElseThrow();
     }
 
     /** Ingestion that advances by one row and one second on every sample. */

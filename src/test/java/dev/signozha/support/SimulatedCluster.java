@@ -11,9 +11,11 @@ import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.render.TemplateSource;
+import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.Style;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -84,6 +86,16 @@ public final class SimulatedCluster implements AutoCloseable {
     public SimulatedCluster withClickHouse(ClickHouseAccess access) {
         this.clickhouse = access;
         return this;
+    }
+
+    /** The state record of the namespace, as a run would read it. */
+    public Optional<StateRecord> stateRecord() {
+        return session.state(NAMESPACE, List.of()).read();
+    }
+
+    /** The Leases of the namespace: signoz-ha's lock, while one is held or left behind. */
+    public List<Lease> leases() {
+        return session.gateway().inventory(NAMESPACE).leases();
     }
 
     public MockCluster mock() {
