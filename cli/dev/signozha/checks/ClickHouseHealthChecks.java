@@ -118,7 +118,8 @@ final class ClickHouseHealthChecks {
 
     private static Outcome ddl(ClickHouseObservation observation, Thresholds limits) {
         if (observation.ddlQueue().isEmpty()) {
-            return Outcome.skip("ClickHouse " + observation.version() + " has no system.distributed_ddl_queue");
+            return Outcome.skip("ClickHouse " + observation.version() + " has no distributed DDL queue to read "
+                    + "(no system.distributed_ddl_queue, or no ZooKeeper)");
         }
         List<Finding> findings = new ArrayList<>();
         for (DdlTask task : observation.ddlQueue().get()) {

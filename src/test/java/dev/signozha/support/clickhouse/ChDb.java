@@ -1,0 +1,257 @@
+package dev.signozha.support.clickhouse;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.signozha.cluster.helm.ProcessResult;
+import dev.signozha.core.clickhouse.ClickHouseObservation;
+import dev.signozha.cluster.helm.SystemProcessRunner;
+import dev.signozha.support.Project;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A modern ClickHouse engine in the test JVM: chDB (ClickHouse 26.7 as a library, {@code libchdb.so} from the npm
+ * package {@code @chdb/lib-linux-x64-gnu}, put at {@code target/tools/chdb/libchdb.so} by {@code .ci/chdb/install.sh}
+ * the first time a test asks), called through its C API with JNA. One engine per JVM, on a fresh data directory
+ * under {@code target/chdb/}; every query runs in its one session, one at a time.
+ *
+ * <p>The engine is configured as one host of a one-shard, one-replica cluster {@value #CLUSTER} (remote_servers,
+ * macros, a tcp_port that makes that host local), so {@code Distributed} tables over it work as on a server. It has
+ * no ZooKeeper: {@code ReplicatedMergeTree} and {@code ON CLUSTER} are refused.
+ *
+ * <p>When chDB cannot be had here (not x86_64 Linux, no npm, registry unreachable) the asking test is skipped with
+ * the reason, unless the environment has {@code CI=true}: .ci/run installs it beforehand, so there its absence fails
+ * the test.
+ */
+public final class ChDb {
+
+    /** The cluster name of remote_servers, as SigNoz's chart names it. */
+    public static final String CLUSTER = "cluster";
+
+    private static final Path LIBRARY = Project.path("target/tools/chdb/libchdb.so");
+    private static final Path INSTALL_SCRIPT = Project.path(".ci/chdb/install.sh");
+    private static final int EXIT_UNAVAILABLE = 3;
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
+    private static final Pattern ERROR_CODE = Pattern.compile("Code: (\\d+)\\.");
+    /** The host's TCP port as remote_servers names it; nothing listens there, the engine only recognises itself. */
+    private static final int OWN_TCP_PORT = 49000;
+
+    /** The C API of libchdb.so (chdb.h) that the tests use. */
+    interface Api extends Library {
+        void chdb_set_signal_handlers_enabled(boolean enabled);
+
+        Pointer chdb_connect(int argc, String[] argv);
+
+        Pointer chdb_query_n(Pointer connection, byte[] query, long queryLength, String format, long formatLength);
+
+        Pointer chdb_result_buffer(Pointer result);
+
+        long chdb_result_length(Pointer result);
+
+        String chdb_result_error(Pointer result);
+
+        void chdb_destroy_query_result(Pointer result);
+
+        void chdb_close_conn(Pointer connection);
+    }
+
+    /** A query the engine refused, with ClickHouse's error code and its message as the server would print it. */
+    public static final class QueryException extends RuntimeException {
+        private final int code;
+
+        QueryException(int code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+    }
+
+    /** Null until the first test asks; then why chDB cannot be had, or the engine. */
+    private static Object state;
+
+    private final Api api;
+    private final Pointer connection;
+    private final Path config;
+
+    private ChDb(Api api, Pointer connection, Path config) {
+        this.api = api;
+        this.connection = connection;
+        this.config = config;
+    }
+
+    /** The engine of this JVM, installing and starting it first if needed; skips or fails the test when there is none. */
+    public static synchronized ChDb require() {
+        if (state == null) {
+            String unavailable = Files.isReadable(LIBRARY) ? "" : install();
+            state = unavailable.isEmpty() ? start() : unavailable;
+        }
+        if (state instanceof String reason) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true, but there is no chDB: " + reason
+                        + " (.ci/run runs .ci/chdb/install.sh)");
+            }
+            Assumptions.abort("chDB unavailable: " + reason + " (with CI=true this is a failure)");
+        }
+        return (ChDb) state;
+    }
+
+    /** Runs one statement and returns its output in {@code format} (a ClickHouse output format name). */
+    public synchronized byte[] query(String sql, String format) {
+        byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+        Pointer result = api.chdb_query_n(connection, text, text.length, format, format.length());
+        if (result == null) {
+            throw new QueryException(0, "chDB returned no result for: " + sql);
+        }
+        try {
+            String error = api.chdb_result_error(result);
+            if (error != null && !error.isEmpty()) {
+                Matcher code = ERROR_CODE.matcher(error);
+                throw new QueryException(code.find() ? Integer.parseInt(code.group(1)) : 0, error.strip());
+            }
+            long length = api.chdb_result_length(result);
+            Pointer buffer = api.chdb_result_buffer(result);
+            return length == 0 || buffer == null ? new byte[0] : buffer.getByteArray(0, (int) length);
+        } finally {
+            api.chdb_destroy_query_result(result);
+        }
+    }
+
+    /** Runs one statement and returns its TabSeparated output, without the final newline. */
+    public String text(String sql) {
+        return new String(query(sql, "TabSeparated"), StandardCharsets.UTF_8).stripTrailing();
+    }
+
+    /** Runs the statements of a script, separated by a semicolon at the end of a line; comment lines are dropped. */
+    public void script(String statements) {
+        for (String statement : statements.replaceAll("(?m)^--.*$", "").split(";\\s*\n")) {
+            if (!statement.isBlank()) {
+                query(statement.strip(), "TabSeparated");
+            }
+        }
+    }
+
+    /** SigNoz's databases and tables (src/test/resources/clickhouse/signoz-schema.sql), dropped and created afresh. */
+    public void loadSignozSchema() {
+        for (String database : ClickHouseObservation.SIGNOZ_DATABASES) {
+            query("DROP DATABASE IF EXISTS " + database + " SYNC", "TabSeparated");
+        }
+        try (var schema = ChDb.class.getResourceAsStream("/clickhouse/signoz-schema.sql")) {
+            script(new String(schema.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read clickhouse/signoz-schema.sql", e);
+        }
+    }
+
+    /**
+     * Rewrites the server configuration with {@code extraXml} added inside {@code <clickhouse>} (say, more disks under
+     * storage_configuration) and reloads it, as {@code SYSTEM RELOAD CONFIG} does on a server; "" restores the base.
+     */
+    public synchronized void reconfigure(String extraXml) {
+        try {
+            Files.writeString(config, config(extraXml));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + config, e);
+        }
+        query("SYSTEM RELOAD CONFIG", "TabSeparated");
+    }
+
+    private static String config(String extraXml) {
+        return """
+                <clickhouse>
+                  <tcp_port>%d</tcp_port>
+                  <remote_servers>
+                    <%s>
+                      <shard><internal_replication>true</internal_replication>
+                        <replica><host>localhost</host><port>%d</port></replica>
+                      </shard>
+                    </%s>
+                  </remote_servers>
+                  <macros><cluster>%s</cluster><shard>01</shard><replica>chdb</replica></macros>
+                %s</clickhouse>
+                """.formatted(OWN_TCP_PORT, CLUSTER, OWN_TCP_PORT, CLUSTER, CLUSTER, extraXml);
+    }
+
+    private static ChDb start() {
+        try {
+            Path data = Files.createDirectories(Project.path("target/chdb")).resolve("data-" + ProcessHandle.current().pid());
+            deleteRecursively(data);
+            Files.createDirectories(data);
+            Path config = data.resolve("config.xml");
+            Files.writeString(config, config(""));
+            Api api = Native.load(LIBRARY.toString(), Api.class);
+            // The JVM itself relies on SIGSEGV and other signals (implicit null checks, safepoints); the engine's
+            // own handlers for them would turn those into crashes.
+            api.chdb_set_signal_handlers_enabled(false);
+            String[] argv = {"clickhouse", "--path=" + data, "--config-file=" + config};
+            Pointer handle = api.chdb_connect(argv.length, argv);
+            if (handle == null || handle.getPointer(0) == null) {
+                throw new IllegalStateException("chdb_connect failed for " + data);
+            }
+            ChDb engine = new ChDb(api, handle.getPointer(0), config);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> engine.close(handle, data), "chdb-close"));
+            return engine;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare chDB's data directory", e);
+        }
+    }
+
+    /** Runs the install script; returns "" on success, the reason when chDB cannot be had here. */
+    private static String install() {
+        ProcessResult result;
+        try {
+            result = new SystemProcessRunner().run(List.of("bash", INSTALL_SCRIPT.toString(), LIBRARY.toString()),
+                    Map.of(), INSTALL_TIMEOUT);
+        } catch (IOException e) {
+            return "cannot run bash: " + e.getMessage();
+        }
+        if (result.timedOut()) {
+            return ".ci/chdb/install.sh took longer than " + INSTALL_TIMEOUT.toMinutes() + " min (npm registry unreachable?)";
+        }
+        if (result.exitCode() == EXIT_UNAVAILABLE) {
+            return result.stderr().strip().lines().reduce((first, second) -> second).orElse("install.sh exit 3")
+                    .replace("[chdb] UNAVAILABLE: ", "");
+        }
+        if (result.exitCode() != 0 || !Files.isReadable(LIBRARY)) {
+            throw new IllegalStateException(".ci/chdb/install.sh failed (exit " + result.exitCode() + "): "
+                    + result.stderr().strip());
+        }
+        return "";
+    }
+
+    /**
+     * Stops the engine before the process exits: its background threads would otherwise still run while the library
+     * is torn down, and crash the exiting JVM.
+     */
+    private synchronized void close(Pointer handle, Path data) {
+        api.chdb_close_conn(handle);
+        try {
+            deleteRecursively(data);
+        } catch (IOException e) {
+            // target/ is cleaned by the build anyway
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
