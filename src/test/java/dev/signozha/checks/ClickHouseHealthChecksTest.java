@@ -126,7 +126,7 @@ class ClickHouseHealthChecksTest {
         ClickHouseObservation old = observation(List.of(healthy(host(1, 1))), List.of(), Optional.empty(), fresh(Duration.ZERO));
         CheckResult result = run(CheckCatalog.DDL_QUEUE_STUCK, old, Optional.empty());
         assertEquals(CheckResult.Status.SKIP, result.status());
-        assertEquals("ClickHouse 25.12.5 has no system.distributed_ddl_queue", result.note());
+        assertEquals("ClickHouse 25.12.5 has no distributed DDL queue to read (no system.distributed_ddl_queue, or no ZooKeeper)", result.note());
     }
 
     @Test
