@@ -84,12 +84,12 @@ public final class ChDb {
 
     private final Api api;
     private final Pointer connection;
-    private final Path config;
+    private final Path disks;
 
-    private ChDb(Api api, Pointer connection, Path config) {
+    private ChDb(Api api, Pointer connection, Path disks) {
         this.api = api;
         this.connection = connection;
-        this.config = config;
+        this.disks = disks;
     }
 
     /** The engine of this JVM, installing and starting it first if needed; skips or fails the test when there is none. */
@@ -156,19 +156,24 @@ public final class ChDb {
     }
 
     /**
-     * Rewrites the server configuration with {@code extraXml} added inside {@code <clickhouse>} (say, more disks under
-     * storage_configuration) and reloads it, as {@code SYSTEM RELOAD CONFIG} does on a server; "" restores the base.
+     * A local disk {@code name} of the engine, in a fresh directory, that keeps {@code keepFreeBytes} of its file
+     * system free (ClickHouse's keep_free_space_bytes, which system.disks subtracts from free and total space).
+     * Disks are added at run time as a table's dynamic disk, the only way chDB takes them; they stay for the JVM.
      */
-    public synchronized void reconfigure(String extraXml) {
+    public Path addLocalDisk(String name, long keepFreeBytes) {
+        Path path = disks.resolve(name);
         try {
-            Files.writeString(config, config(extraXml));
+            Files.createDirectories(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + config, e);
+            throw new UncheckedIOException("cannot create " + path, e);
         }
-        query("SYSTEM RELOAD CONFIG", "TabSeparated");
+        query("CREATE TABLE default.on_disk_" + name + " (a UInt8) ENGINE = MergeTree ORDER BY a SETTINGS disk = disk("
+                + "name = '" + name + "', type = 'local', path = '" + path + "/', keep_free_space_bytes = " + keepFreeBytes
+                + ")", "TabSeparated");
+        return path;
     }
 
-    private static String config(String extraXml) {
+    private static String config(Path disks) {
         return """
                 <clickhouse>
                   <tcp_port>%d</tcp_port>
@@ -180,8 +185,9 @@ public final class ChDb {
                     </%s>
                   </remote_servers>
                   <macros><cluster>%s</cluster><shard>01</shard><replica>chdb</replica></macros>
-                %s</clickhouse>
-                """.formatted(OWN_TCP_PORT, CLUSTER, OWN_TCP_PORT, CLUSTER, CLUSTER, extraXml);
+                  <custom_local_disks_base_directory>%s/</custom_local_disks_base_directory>
+                </clickhouse>
+                """.formatted(OWN_TCP_PORT, CLUSTER, OWN_TCP_PORT, CLUSTER, CLUSTER, disks);
     }
 
     private static ChDb start() {
@@ -190,7 +196,8 @@ public final class ChDb {
             deleteRecursively(data);
             Files.createDirectories(data);
             Path config = data.resolve("config.xml");
-            Files.writeString(config, config(""));
+            Path disks = Files.createDirectories(data.resolve("disks"));
+            Files.writeString(config, config(disks));
             Api api = Native.load(LIBRARY.toString(), Api.class);
             // The JVM itself relies on SIGSEGV and other signals (implicit null checks, safepoints); the engine's
             // own handlers for them would turn those into crashes.
@@ -200,7 +207,7 @@ public final class ChDb {
             if (handle == null || handle.getPointer(0) == null) {
                 throw new IllegalStateException("chdb_connect failed for " + data);
             }
-            ChDb engine = new ChDb(api, handle.getPointer(0), config);
+            ChDb engine = new ChDb(api, handle.getPointer(0), disks);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> engine.close(handle, data), "chdb-close"));
             return engine;
         } catch (IOException e) {
