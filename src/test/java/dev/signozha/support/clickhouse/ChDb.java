@@ -3,10 +3,9 @@ package dev.signozha.support.clickhouse;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import dev.signozha.cluster.helm.ProcessResult;
 import dev.signozha.core.clickhouse.ClickHouseObservation;
-import dev.signozha.cluster.helm.SystemProcessRunner;
 import dev.signozha.support.Project;
+import dev.signozha.support.ToolInstall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A modern ClickHouse engine in the test JVM: chDB (ClickHouse 26.7 as a library, {@code libchdb.so} from the npm
@@ -39,8 +36,6 @@ public final class ChDb {
     public static final String CLUSTER = "cluster";
 
     private static final Path LIBRARY = Project.path("target/tools/chdb/libchdb.so");
-    private static final Path INSTALL_SCRIPT = Project.path(".ci/chdb/install.sh");
-    private static final int EXIT_UNAVAILABLE = 3;
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
     private static final Pattern ERROR_CODE = Pattern.compile("Code: (\\d+)\\.");
     /** The host's TCP port as remote_servers names it; nothing listens there, the engine only recognises itself. */
@@ -95,15 +90,11 @@ public final class ChDb {
     /** The engine of this JVM, installing and starting it first if needed; skips or fails the test when there is none. */
     public static synchronized ChDb require() {
         if (state == null) {
-            String unavailable = Files.isReadable(LIBRARY) ? "" : install();
+            String unavailable = Files.isReadable(LIBRARY) ? "" : ToolInstall.install("chdb", LIBRARY, INSTALL_TIMEOUT);
             state = unavailable.isEmpty() ? start() : unavailable;
         }
         if (state instanceof String reason) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true, but there is no chDB: " + reason
-                        + " (.ci/run runs .ci/chdb/install.sh)");
-            }
-            Assumptions.abort("chDB unavailable: " + reason + " (with CI=true this is a failure)");
+            ToolInstall.unavailable("chdb", "chDB", reason);
         }
         return (ChDb) state;
     }
@@ -213,29 +204,6 @@ public final class ChDb {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare chDB's data directory", e);
         }
-    }
-
-    /** Runs the install script; returns "" on success, the reason when chDB cannot be had here. */
-    private static String install() {
-        ProcessResult result;
-        try {
-            result = new SystemProcessRunner().run(List.of("bash", INSTALL_SCRIPT.toString(), LIBRARY.toString()),
-                    Map.of(), INSTALL_TIMEOUT);
-        } catch (IOException e) {
-            return "cannot run bash: " + e.getMessage();
-        }
-        if (result.timedOut()) {
-            return ".ci/chdb/install.sh took longer than " + INSTALL_TIMEOUT.toMinutes() + " min (npm registry unreachable?)";
-        }
-        if (result.exitCode() == EXIT_UNAVAILABLE) {
-            return result.stderr().strip().lines().reduce((first, second) -> second).orElse("install.sh exit 3")
-                    .replace("[chdb] UNAVAILABLE: ", "");
-        }
-        if (result.exitCode() != 0 || !Files.isReadable(LIBRARY)) {
-            throw new IllegalStateException(".ci/chdb/install.sh failed (exit " + result.exitCode() + "): "
-                    + result.stderr().strip());
-        }
-        return "";
     }
 
     /**
