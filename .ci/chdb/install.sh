@@ -21,6 +21,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 dest="${1:-$root/target/tools/chdb/libchdb.so}"
 cache="${SIGNOZ_HA_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/signoz-ha}/chdb/$VERSION"
 
+# shellcheck source=../lib/npm-pack.sh
+. "$root/.ci/lib/npm-pack.sh"
 log() { printf '[chdb] %s\n' "$*" >&2; }
 unavailable() { log "UNAVAILABLE: $*"; exit 3; }
 is_library() { [ -r "$1" ] && [ "$(head -c 4 "$1" | od -An -c | tr -d ' ')" = '177ELF' ]; }
@@ -50,12 +52,7 @@ if ! is_library "$cache/libchdb.so"; then
   work="$(mktemp -d "$cache/.work.XXXXXX")"
   trap 'rm -rf "$work"' EXIT
   log "fetching $PACKAGE with npm pack (178 MB)"
-  if ! (cd "$work" && npm pack --loglevel=error "$PACKAGE" >pack.log 2>&1); then
-    unavailable "npm pack $PACKAGE failed: $(grep -m1 '^npm error' "$work/pack.log" || tail -n1 "$work/pack.log")"
-  fi
-  tgz="$(find "$work" -maxdepth 1 -name '*.tgz' | head -n1)"
-  [ -n "$tgz" ] || unavailable "npm pack $PACKAGE produced no tarball"
-  tar -xzf "$tgz" -C "$work" package/libchdb.so
+  npm_pack_extract "$work" "$PACKAGE" package/libchdb.so
   # Atomically into place, so a parallel reader never maps half a library.
   mv -f "$work/package/libchdb.so" "$cache/libchdb.so"
 fi
