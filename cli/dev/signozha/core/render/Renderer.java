@@ -85,10 +85,6 @@ public final class Renderer {
             notes.add("clickhouse-operator creates PodDisruptionBudget/" + spec.namespace() + "/"
                     + names.operatorDisruptionBudget() + " (maxUnavailable 1); signoz-ha adds none over ClickHouse pods");
         } else {
-            if (spec.clickhouse().resources().limits() != null) {
-                notes.add("bundled mode: the chart has no clickhouse.resources.limits key, so ClickHouse runs without "
-                        + "the memory limit in spec.clickhouse.resources.limits; use external mode to enforce it");
-            }
             notes.add("bundled mode: clickhouse.password in rendered values is a placeholder; deploy passes the value "
                     + "of Secret " + spec.clickhouse().passwordSecret().name() + " to Helm in a private temporary file");
         }

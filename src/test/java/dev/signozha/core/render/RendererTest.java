@@ -112,4 +112,20 @@ class RendererTest {
         assertEquals("ShardAntiAffinity", clickhouse.path("podDistribution").get(0).path("type").asText());
         assertTrue(clickhouse.path("password").asText().startsWith("<from Secret clickhouse-credentials/password"));
     }
+
+    /** Read as the subcharts' templates read them: clickhouse-instance.yaml renders resources whole. */
+    @Test
+    void render_bundledMode_givesTheSubchartsTheMemoryLimitAHardZooKeeperSpreadAndAZooKeeperBudget() {
+        Path file = Examples.all().stream().filter(f -> f.endsWith("bundled-2x2.yaml")).findFirst().orElseThrow();
+        LoadedTopology loaded = TopologyLoader.load(Examples.relative(file), InputFiles.readText(file));
+        RenderedRelease release = new Renderer(new ClasspathTemplates()).render(loaded.topology());
+        JsonNode clickhouse = release.values().path("clickhouse");
+        assertEquals(loaded.spec().clickhouse().resources().limits().memory().text(),
+                clickhouse.path("resources").path("limits").path("memory").asText(), "clickhouse.resources: " + clickhouse.path("resources"));
+        JsonNode zookeeper = clickhouse.path("zookeeper");
+        assertEquals("hard", zookeeper.path("podAntiAffinityPreset").asText());
+        assertTrue(zookeeper.path("pdb").path("create").asBoolean());
+        assertEquals(1, zookeeper.path("pdb").path("maxUnavailable").asInt());
+        assertTrue(release.notes().stream().noneMatch(note -> note.contains("limits")), release.notes().toString());
+    }
 }
