@@ -45,6 +45,27 @@ class RendererTest {
         assertFalse(bad.getMessage().contains("hunter2"), bad.getMessage());
     }
 
+    @Test
+    void aValuesOverrideWithARenamedKey_isBadInputNamingTheNewKeyAndTheLine() {
+        Path file = Path.of("examples/production-2x2.yaml");
+        LoadedTopology loaded = TopologyLoader.load(file.toString(), InputFiles.readText(file));
+        Renderer renderer = new Renderer(new EditedTemplates("values/common.yaml", text -> text
+                + "schemaMigrator:\n  enableReplication: true\n"));
+        InvalidInputException bad = assertThrows(InvalidInputException.class, () -> renderer.render(loaded.topology()));
+        assertTrue(bad.getMessage().contains("values/common.yaml:"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("chart 0.131.0 no longer reads schemaMigrator (removed in 0.113.0); "
+                + "use telemetryStoreMigrator"), bad.getMessage());
+    }
+
+    @Test
+    void aKeyRemovedOnlyInALaterChart_isAcceptedForTheChartThatStillReadsIt() {
+        Path file = Examples.all().stream().filter(f -> f.endsWith("legacy-chart-0.112.yaml")).findFirst().orElseThrow();
+        LoadedTopology loaded = TopologyLoader.load(Examples.relative(file), InputFiles.readText(file));
+        RenderedRelease release = new Renderer(new EditedTemplates("values/common.yaml", text -> text
+                + "---\nsignoz:\n  additionalEnvs:\n    EXTRA: \"1\"\n")).render(loaded.topology());
+        assertEquals("1", release.values().path("signoz").path("additionalEnvs").path("EXTRA").asText());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("topologies")
     void render_everyTopology_matchesGolden(Path file) {
