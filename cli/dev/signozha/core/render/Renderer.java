@@ -56,14 +56,10 @@ public final class Renderer {
 
     /** A values template (the shipped one or a user's override) may not set a key the chart stopped reading. */
     private static void requireReadByChart(SourcedTree document, ChartVersion chart) {
-        List<InputProblem> removed = RemovedKeys.in(document, chart, KnowledgeHolder.KNOWLEDGE);
+        List<InputProblem> removed = RemovedKeys.in(document, chart, ChartKnowledge.bundled());
         if (!removed.isEmpty()) {
             throw new InvalidInputException(removed);
         }
-    }
-
-    private static final class KnowledgeHolder {
-        static final ChartKnowledge KNOWLEDGE = ChartKnowledge.bundled();
     }
 
     private static List<String> valueTemplates(Spec spec, ChartVersion chart) {

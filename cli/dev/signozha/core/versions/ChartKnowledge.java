@@ -44,8 +44,16 @@ public record ChartKnowledge(List<Stop> stops, List<Rename> renames, List<Defaul
         }
     }
 
-    /** The knowledge shipped with the tool. */
+    /** The knowledge shipped with the tool, read once. */
     public static ChartKnowledge bundled() {
+        return Bundled.KNOWLEDGE;
+    }
+
+    private static final class Bundled {
+        static final ChartKnowledge KNOWLEDGE = load();
+    }
+
+    private static ChartKnowledge load() {
         try (InputStream in = ChartKnowledge.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
