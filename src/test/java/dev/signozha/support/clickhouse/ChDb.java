@@ -53,6 +53,12 @@ public final class ChDb {
 
         long chdb_result_length(Pointer result);
 
+        long chdb_result_rows_read(Pointer result);
+
+        long chdb_result_bytes_read(Pointer result);
+
+        double chdb_result_elapsed(Pointer result);
+
         String chdb_result_error(Pointer result);
 
         void chdb_destroy_query_result(Pointer result);
@@ -100,7 +106,16 @@ public final class ChDb {
     }
 
     /** Runs one statement and returns its output in {@code format} (a ClickHouse output format name). */
-    public synchronized byte[] query(String sql, String format) {
+    public byte[] query(String sql, String format) {
+        return run(sql, format).data();
+    }
+
+    /** A statement's output and what the engine says it cost, as a server's X-ClickHouse-Summary reports it. */
+    public record Output(byte[] data, long rowsRead, long bytesRead, long elapsedNanos) {
+    }
+
+    /** Runs one statement and returns its output in {@code format} with the rows and bytes read and the time taken. */
+    public synchronized Output run(String sql, String format) {
         byte[] text = sql.getBytes(StandardCharsets.UTF_8);
         Pointer result = api.chdb_query_n(connection, text, text.length, format, format.length());
         if (result == null) {
@@ -114,7 +129,9 @@ public final class ChDb {
             }
             long length = api.chdb_result_length(result);
             Pointer buffer = api.chdb_result_buffer(result);
-            return length == 0 || buffer == null ? new byte[0] : buffer.getByteArray(0, (int) length);
+            byte[] data = length == 0 || buffer == null ? new byte[0] : buffer.getByteArray(0, (int) length);
+            return new Output(data, api.chdb_result_rows_read(result), api.chdb_result_bytes_read(result),
+                    Math.round(api.chdb_result_elapsed(result) * 1e9));
         } finally {
             api.chdb_destroy_query_result(result);
         }

@@ -141,7 +141,7 @@ public final class ChDbHttpFront implements AutoCloseable {
             return;
         }
         requests.add(new Request(sql, format, compress));
-        byte[] output;
+        ChDb.Output output;
         try {
             output = run(sql, format, settings, database);
         } catch (ChDb.QueryException e) {
@@ -151,11 +151,12 @@ public final class ChDbHttpFront implements AutoCloseable {
         Headers headers = exchange.getResponseHeaders();
         headers.set("X-ClickHouse-Format", format);
         headers.set("X-ClickHouse-Query-Id", parameters.getOrDefault("query_id", UUID.randomUUID().toString()));
-        headers.set("X-ClickHouse-Summary", "{\"read_rows\":\"0\",\"read_bytes\":\"0\",\"written_rows\":\"0\","
-                + "\"written_bytes\":\"0\",\"total_rows_to_read\":\"0\",\"result_rows\":\"0\",\"result_bytes\":\""
-                + output.length + "\",\"elapsed_ns\":\"0\"}");
+        headers.set("X-ClickHouse-Summary", "{\"read_rows\":\"" + output.rowsRead() + "\",\"read_bytes\":\""
+                + output.bytesRead() + "\",\"written_rows\":\"0\",\"written_bytes\":\"0\",\"total_rows_to_read\":\""
+                + output.rowsRead() + "\",\"result_rows\":\"0\",\"result_bytes\":\"" + output.data().length
+                + "\",\"elapsed_ns\":\"" + output.elapsedNanos() + "\"}");
         headers.set("Content-Type", contentType(format));
-        reply(exchange, 200, compress ? compressed(output) : output);
+        reply(exchange, 200, compress ? compressed(output.data()) : output.data());
     }
 
     private boolean authenticated(Headers request, Map<String, String> parameters) {
@@ -172,7 +173,7 @@ public final class ChDbHttpFront implements AutoCloseable {
     }
 
     /** Runs the query with its settings for this query only, in its database, as a server would. */
-    private byte[] run(String sql, String format, Map<String, String> settings, String database) {
+    private ChDb.Output run(String sql, String format, Map<String, String> settings, String database) {
         synchronized (engine) {
             List<String> applied = new ArrayList<>();
             try {
@@ -184,7 +185,7 @@ public final class ChDbHttpFront implements AutoCloseable {
                             "TabSeparated");
                     applied.add(setting.getKey());
                 }
-                return engine.query(sql, format);
+                return engine.run(sql, format);
             } finally {
                 for (String setting : applied) {
                     engine.query("SET " + setting + " = DEFAULT", "TabSeparated");
