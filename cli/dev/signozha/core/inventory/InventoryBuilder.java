@@ -117,7 +117,7 @@ public final class InventoryBuilder {
     }
 
     private void noteTimes(JsonNode node) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             JsonNode value = field.getValue();
             if (value.isContainerNode()) {
                 value.forEach(child -> {
