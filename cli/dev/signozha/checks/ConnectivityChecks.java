@@ -4,8 +4,10 @@ import dev.signozha.core.endpoint.ClickHouseEndpoint;
 import dev.signozha.core.endpoint.EndpointModel.Component;
 import dev.signozha.core.endpoint.UnreadableEndpoint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,9 +72,12 @@ final class ConnectivityChecks {
             return Outcome.pass(used.size() + " endpoints of " + context.view().clients().size() + " components use "
                     + used.get(0).endpoint());
         }
-        String detail = "components disagree on " + String.join(" and ", differences) + ": "
-                + used.stream().map(u -> u.component().id() + " → " + u.endpoint() + " (" + u.endpoint().source() + ")")
-                .distinct().collect(Collectors.joining("; "));
+        Map<String, List<String>> sources = new LinkedHashMap<>();
+        used.forEach(u -> sources.computeIfAbsent(u.component().id() + " → " + u.endpoint(), key -> new ArrayList<>())
+                .add(u.endpoint().source()));
+        String detail = "components disagree on " + String.join(" and ", differences) + ": " + sources.entrySet()
+                .stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue().stream().distinct().toList()) + ")")
+                .collect(Collectors.joining("; "));
         return new Outcome.Fail(List.of(new Finding(used.stream().map(u -> u.component().id()).distinct().toList(),
                 detail)));
     }

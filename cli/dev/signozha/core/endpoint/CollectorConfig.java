@@ -111,7 +111,7 @@ final class CollectorConfig {
                 JsonNode value = exporter.getValue().path(field);
                 if (value.isTextual()) {
                     String cluster = firstText(exporter.getValue(), "cluster_name", "cluster");
-                    sink.address("exporter " + exporter.getKey() + " " + field + " in " + where,
+                    sink.address("exporter " + exporter.getKey() + " in " + where.replaceFirst(" key .*", ""),
                             expand(value.asText(), env), cluster == null ? null : expand(cluster, env));
                 }
             }

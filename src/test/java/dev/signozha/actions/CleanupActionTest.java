@@ -72,11 +72,15 @@ class CleanupActionTest {
         seed("cleanup-leftovers.yaml");
     }
 
-    /** The query service reads the installation the collectors write to: the other one is the unused duplicate. */
+    /**
+     * The query service reads the installation the collectors write to (its CLICKHOUSE_HOST and its DSN): the other
+     * one is the unused duplicate.
+     */
     private void repointQueryService() {
         cluster.client().apps().statefulSets().inNamespace(NAMESPACE).withName("signoz").edit(set -> {
             set.getSpec().getTemplate().getSpec().getContainers().forEach(container -> container.getEnv().stream()
-                    .filter(env -> env.getName().equals("CLICKHOUSE_HOST")).forEach((EnvVar env) -> env.setValue(IN_USE)));
+                    .filter(env -> env.getValue() != null).forEach((EnvVar env) -> env.setValue(
+                            env.getValue().replaceAll("\\b" + DUPLICATE + "\\b", IN_USE))));
             return set;
         });
     }
@@ -197,7 +201,8 @@ class CleanupActionTest {
                 () -> cleanup(Optional.of(DUPLICATE), Optional.empty(), true));
         assertEquals(4, refused.exitCode().code());
         assertTrue(refused.getMessage().contains("ClickHouseInstallation/platform/signoz-clickhouse is in use: "
-                + "StatefulSet/platform/signoz connect(s) to signoz-clickhouse"), refused.getMessage());
+                + "StatefulSet/platform/signoz (env CLICKHOUSE_HOST), StatefulSet/platform/signoz (env "
+                + "SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN) connect(s) to signoz-clickhouse"), refused.getMessage());
         assertEquals(List.of(IN_USE, DUPLICATE), installations());
     }
 
