@@ -28,13 +28,17 @@ public final class CleanupPlanner {
     /** An object to delete and why. */
     public record Deletion(String id, CheckSpec finding, String reason) {}
 
-    /** Deletions, refusals (nothing is deleted when there is one), and notes for the person reading. */
-    public record Plan(List<Deletion> deletions, List<String> refusals, List<String> notes) {
+    /**
+     * Deletions, refusals (nothing is deleted when there is one), notes for the person reading, and installations
+     * already being deleted (ids), which cleanup does not delete again but waits for and reports.
+     */
+    public record Plan(List<Deletion> deletions, List<String> refusals, List<String> notes, List<String> terminating) {
 
         public Plan {
             deletions = List.copyOf(deletions);
             refusals = List.copyOf(refusals);
             notes = List.copyOf(notes);
+            terminating = List.copyOf(terminating);
         }
     }
 
@@ -53,10 +57,10 @@ public final class CleanupPlanner {
         List<String> unreadable = reach.unreadable();
         List<GenericKubernetesResource> installations = view.installations();
         List<GenericKubernetesResource> removable = installations.stream()
-                .filter(chi -> chi.getMetadata().getDeletionTimestamp() == null)
+                .filter(chi -> !Terminating.is(chi))
                 .filter(chi -> installation.map(chi.getMetadata().getName()::equals).orElse(true)).toList();
-        installation.filter(name -> removable.isEmpty()).ifPresent(name -> refusals.add("no ClickHouseInstallation "
-                + name + " in namespace " + view.namespace()));
+        installation.filter(name -> installations.stream().noneMatch(chi -> chi.getMetadata().getName().equals(name)))
+                .ifPresent(name -> refusals.add("no ClickHouseInstallation " + name + " in namespace " + view.namespace()));
         for (GenericKubernetesResource chi : removable) {
             String name = chi.getMetadata().getName();
             if (users.containsKey(name)) {
@@ -91,7 +95,8 @@ public final class CleanupPlanner {
                 "--delete-volumes=" + name + " names no installation this cleanup deletes"));
         failedMigrations(view).forEach(deletions::add);
         evicted(view).forEach(deletions::add);
-        return new Plan(deletions, refusals, notes);
+        List<String> terminating = installations.stream().filter(Terminating::is).map(Inventory::id).toList();
+        return new Plan(deletions, refusals, notes, terminating);
     }
 
     /** Installation name → who uses it: every endpoint that reaches it, and the topology's host. */

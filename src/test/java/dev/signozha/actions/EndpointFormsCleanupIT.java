@@ -57,7 +57,7 @@ class EndpointFormsCleanupIT {
 
     private int cleanup(Optional<String> installation, boolean yes) {
         return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(NAMESPACE,
-                Optional.empty(), installation, Optional.empty(), yes, Duration.ZERO), session, new PrintWriter(out, true),
+                Optional.empty(), installation, Optional.empty(), yes, Duration.ZERO, Duration.ZERO), session, new PrintWriter(out, true),
                 Style.PLAIN);
     }
 
