@@ -19,6 +19,7 @@ class TerminatingTest {
                 namespace: platform
                 deletionTimestamp: '2026-10-06T09:00:00Z'
                 finalizers: [finalizer.clickhouseinstallation.altinity.com]
+              spec: {configuration: {clusters: [{name: prod}]}}
             """;
 
     private static String operator(String replicas, String ready) {

@@ -29,6 +29,12 @@ class EndpointModelTest {
                 + (mounts.isEmpty() ? "" : "            volumeMounts:\n" + mounts);
     }
 
+    /** The container with an envFrom list (YAML items at column 0) before its env. */
+    private static String withEnvFrom(String container, String envFrom) {
+        return container.replace("            env:\n", "            envFrom:\n" + envFrom.replaceAll("(?m)^(?=.)", "            ")
+                + "            env:\n");
+    }
+
     private static String env(String name, String value) {
         return "            - name: " + name + "\n              value: '" + value + "'\n";
     }
@@ -82,20 +88,15 @@ class EndpointModelTest {
 
     @Test
     void configMaps_keyReferences_andEnvFromWithPrefix_laterEnvWins() {
-        String containers = container("signoz", """
+        String containers = withEnvFrom(container("signoz", """
                             - name: CLICKHOUSE_HOST
                               valueFrom:
                                 configMapKeyRef: {name: endpoint, key: host}
                             - name: SIGNOZ_OTEL_COLLECTOR_CLICKHOUSE_DSN
                               valueFrom:
                                 configMapKeyRef: {name: absent, key: dsn}
-                """, "", "").replace("            env:\n", """
-                            envFrom:
-                            - configMapRef: {name: store}
-                              prefix: SIGNOZ_TELEMETRYSTORE_
-                            - configMapRef: {name: store}
-                            env:
-                """);
+                """, "", ""), "- configMapRef: {name: store}\n  prefix: SIGNOZ_TELEMETRYSTORE_\n"
+                + "- configMapRef: {name: store}\n");
         List<EndpointModel.Component> components = model(workload("Deployment", "signoz", containers, ""),
                 configMap("endpoint", "host", "ch-from-key"),
                 configMap("store", "CLICKHOUSE_DSN", "tcp://ch-from-envfrom:9000"));
@@ -109,7 +110,7 @@ class EndpointModelTest {
 
     @Test
     void secrets_hideTheAddress_soItIsUnreadable_butAPasswordInASecretIsNot() {
-        String containers = container("signoz", """
+        String containers = withEnvFrom(container("signoz", """
                             - name: CLICKHOUSE_PASSWORD
                               valueFrom:
                                 secretKeyRef: {name: creds, key: password}
@@ -121,11 +122,7 @@ class EndpointModelTest {
                                 fieldRef: {fieldPath: status.hostIP}
                             - name: ClickHouseUrl
                               value: 'tcp://admin:$(CLICKHOUSE_PASSWORD)@ch:9000'
-                """, "", "").replace("            env:\n", """
-                            envFrom:
-                            - secretRef: {name: more}
-                            env:
-                """);
+                """, "", ""), "- secretRef: {name: more}\n");
         List<EndpointModel.Component> components = model(workload("StatefulSet", "signoz", containers, ""));
         assertEquals("StatefulSet/platform/signoz env ClickHouseUrl → ch:9000 native", endpoints(components));
         assertEquals("""
@@ -137,11 +134,7 @@ class EndpointModelTest {
 
     @Test
     void envFromASecret_onAComponentWithoutClickHouseSettings_isNotAnEndpoint() {
-        String containers = container("web", env("PORT", "80"), "", "").replace("            env:\n", """
-                            envFrom:
-                            - secretRef: {name: web}
-                            env:
-                """);
+        String containers = withEnvFrom(container("web", env("PORT", "80"), "", ""), "- secretRef: {name: web}\n");
         assertEquals(List.of(), model(workload("Deployment", "web", containers, "")));
     }
 
