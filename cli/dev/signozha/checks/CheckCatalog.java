@@ -35,6 +35,10 @@ public final class CheckCatalog {
     public static final CheckSpec CONFIG_DRIFT = spec("CONFIG_DRIFT", CONNECTIVITY, Severity.ERROR,
             "query service, collectors and migrator use the same ClickHouse host, port and cluster",
             "re-point the drifted components; signoz-ha deploy renders all of them from one host");
+    public static final CheckSpec CLICKHOUSE_ENDPOINT_UNREADABLE = spec("CLICKHOUSE_ENDPOINT_UNREADABLE", CONNECTIVITY,
+            Severity.WARNING, "every ClickHouse address of every component can be read",
+            "write the address where signoz-ha reads it (env, a ConfigMap, the collector config) or name the "
+                    + "installation to clean up with --installation");
     public static final CheckSpec SCHEMA_MIGRATION_TOPOLOGY = spec("SCHEMA_MIGRATION_TOPOLOGY", MIGRATION,
             Severity.ERROR, "the schema migration runs with the real cluster's topology and finished",
             "re-run the migration with the cluster's shards, replicas, cluster name and replication on");
@@ -107,10 +111,10 @@ public final class CheckCatalog {
             "check the collectors' exporters and their ClickHouse endpoint (CONFIG_DRIFT) first");
 
     private static final List<CheckSpec> KUBERNETES = List.of(OPERATOR_MISSING, DUPLICATE_CLICKHOUSE,
-            CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, SCHEMA_MIGRATION_TOPOLOGY,
-            ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
-            ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD,
-            LAST_RUN_FAILED);
+            CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, CLICKHOUSE_ENDPOINT_UNREADABLE,
+            SCHEMA_MIGRATION_TOPOLOGY, ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE,
+            ZOOKEEPER_QUORUM, ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS,
+            DEFAULT_CLICKHOUSE_PASSWORD, LAST_RUN_FAILED);
 
     private CheckCatalog() {
     }
