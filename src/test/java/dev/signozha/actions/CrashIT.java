@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and records the deploy, also when the killed run had already written everything and only its verification and
  * record were missing.
  */
-class CrashTest {
+class CrashIT {
 
     private static final long LOCK_TTL_SECONDS = 2;
     /** Where the killed run's fake chart and the next one's keep the Helm revisions, in {@link #dir}. */
