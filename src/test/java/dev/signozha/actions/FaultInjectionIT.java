@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 6 or 7, naming what the API server answered); either way the lock is released and no Secret, ClickHouseInstallation or
  * PersistentVolumeClaim is gone that was not meant to go.
  */
-class FaultInjectionTest {
+class FaultInjectionIT {
 
     private static final String NS = "/namespaces/platform/";
     private static final String ZOOKEEPER_APPLY = "/apis/apps/v1" + NS + "statefulsets/signoz-ha-zookeeper\\?";

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Whole deploys against the simulated cluster: the mock API server, the readiness controller, the fake chart. */
-class DeployScenarioTest {
+class DeployScenarioIT {
 
     private SimulatedCluster world;
 
