@@ -215,6 +215,7 @@ public final class ChDbHttpFront implements AutoCloseable {
     }
 
     /** The {@code compress=1} framing: blocks of checksum, method, sizes and LZ4 data. */
+    @SuppressWarnings("deprecation") // ClickHouseCityHash: the driver's only CityHash128, the one its reader checks
     private byte[] compressed(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int offset = 0; offset < data.length; offset += BLOCK_SIZE) {
