@@ -214,12 +214,8 @@ public final class ChDbHttpFront implements AutoCloseable {
         }
     }
 
-    /**
-     * The {@code compress=1} framing: blocks of checksum, method, sizes and LZ4 data. The checksum is CityHash128 as
-     * ClickHouse computes it; the driver's ClickHouseCityHash (deprecated, with no successor in 0.9.x) is the one
-     * the driver verifies responses with, so the test front uses it too.
-     */
-    @SuppressWarnings("deprecation")
+    /** The {@code compress=1} framing: blocks of checksum, method, sizes and LZ4 data. */
+    @SuppressWarnings("deprecation") // ClickHouseCityHash: the driver's only CityHash128, the one its reader checks
     private byte[] compressed(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int offset = 0; offset < data.length; offset += BLOCK_SIZE) {
