@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         header = "List, then with --yes delete, duplicate installations, failed migrations, evicted pods.",
         description = {"Remove what doctor calls leftovers: a duplicate ClickHouseInstallation that no component "
                 + "connects to (DUPLICATE_CLICKHOUSE), failed schema migration Jobs, evicted pods. Lists them and "
-                + "deletes nothing unless --yes is given. Never touches the installation any component's host (or the "
-                + "topology's) points at, and never deletes PersistentVolumeClaims unless --delete-volumes names that "
+                + "deletes nothing unless --yes is given. Never touches the installation any component's endpoint (env, "
+                + "DSN, collector exporter) or the topology's host reaches, and never deletes PersistentVolumeClaims "
+                + "unless --delete-volumes names that "
                 + "exact installation. Every deletion is printed and written to the state record.",
                 "Exits 0 (listed, or deleted and gone), 4 when refused (the installation is in use or may be, a volume "
                         + "flag names another installation), 5 when another run holds the lock, 7 when a deleted object "
