@@ -44,6 +44,9 @@ public final class CheckCatalog {
     public static final CheckSpec INSUFFICIENT_CAPACITY = spec("INSUFFICIENT_CAPACITY", SCHEDULING, Severity.ERROR,
             "every pod fits the nodes' CPU, memory and pod capacity",
             "add nodes or lower requests; the plan's placement table shows what fits");
+    public static final CheckSpec POD_UNSCHEDULABLE = spec("POD_UNSCHEDULABLE", SCHEDULING, Severity.ERROR,
+            "no pod is kept Pending by taints, selectors, volume zones, claims or cordons",
+            "give the pod a node it may use: the finding names the taint, selector or zone that keeps it off");
     public static final CheckSpec SINGLE_POINT_OF_FAILURE = spec("SINGLE_POINT_OF_FAILURE", SCHEDULING,
             Severity.WARNING, "losing any one node or zone leaves every shard a replica and ZooKeeper its quorum",
             "spread replicas with antiAffinity: shard (or a zone topologyKey) and reschedule the co-located pods");
@@ -96,7 +99,7 @@ public final class CheckCatalog {
 
     private static final List<CheckSpec> KUBERNETES = List.of(OPERATOR_MISSING, DUPLICATE_CLICKHOUSE,
             CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, SCHEMA_MIGRATION_TOPOLOGY,
-            ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
+            ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, POD_UNSCHEDULABLE, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
             ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD,
             LAST_RUN_FAILED);
 
