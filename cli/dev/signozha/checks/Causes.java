@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Links findings across checks: a finding that suspects an object (the pod that holds its node, the node under
- * disk pressure) is likely caused by another check's finding about that object. Root causes are the findings
+ * Links findings across checks: a finding that suspects another check's finding about an object (the duplicate
+ * installation whose pods hold its nodes, the node under disk pressure) is likely caused by it when that check found it. Root causes are the findings
  * named as a cause that have no cause of their own.
  */
 final class Causes {
@@ -30,19 +30,16 @@ final class Causes {
         List<CheckResult> linked = new ArrayList<>();
         for (CheckResult result : results) {
             List<Finding> findings = result.findings().stream().map(finding -> finding.withCauses(
-                    causes(finding, result.spec().code(), codesByObject))).toList();
+                    causes(finding, codesByObject))).toList();
             linked.add(new CheckResult(result.spec(), result.status(), findings, result.note()));
         }
         return linked;
     }
 
-    private static List<Cause> causes(Finding finding, String ownCode, Map<String, Set<String>> codesByObject) {
-        Set<Cause> causes = new LinkedHashSet<>();
-        for (String suspect : finding.suspects()) {
-            codesByObject.getOrDefault(suspect, Set.of()).stream().filter(code -> !code.equals(ownCode))
-                    .forEach(code -> causes.add(new Cause(code, suspect)));
-        }
-        return List.copyOf(causes);
+    private static List<Cause> causes(Finding finding, Map<String, Set<String>> codesByObject) {
+        return finding.suspects().stream().distinct()
+                .filter(suspect -> codesByObject.getOrDefault(suspect.object(), Set.of()).contains(suspect.code()))
+                .toList();
     }
 
     /** Each root cause, with the findings (code and first object) it explains, in report order. */

@@ -58,7 +58,10 @@ public final class CheckCatalog {
             "enable autopurge and grow the ZooKeeper volumes before they fill");
     public static final CheckSpec POD_EVICTIONS = spec("POD_EVICTIONS", RESOURCES, Severity.ERROR,
             "no pod of the release was evicted, OOM-killed or is restarting in a loop",
-            "raise the memory request and limit of the affected container to what it uses");
+            "follow the evidence each finding names: memory for an OOM kill, storage for a full disk, else the log");
+    public static final CheckSpec NODE_PRESSURE = spec("NODE_PRESSURE", RESOURCES, Severity.ERROR,
+            "no node reports disk, memory or PID pressure",
+            "free what the node is short of (disk: images, logs, emptyDir; memory: oversized pods) or add nodes");
     public static final CheckSpec IMAGE_PULL_FAILED = spec("IMAGE_PULL_FAILED", RESOURCES, Severity.ERROR,
             "every container image of the release can be pulled",
             "fix the image reference or the registry credentials (imagePullSecrets), then delete the stuck pod");
@@ -100,7 +103,7 @@ public final class CheckCatalog {
     private static final List<CheckSpec> KUBERNETES = List.of(OPERATOR_MISSING, DUPLICATE_CLICKHOUSE,
             CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, SCHEMA_MIGRATION_TOPOLOGY,
             ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, POD_UNSCHEDULABLE, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
-            ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD,
+            ZOOKEEPER_STORAGE, POD_EVICTIONS, NODE_PRESSURE, IMAGE_PULL_FAILED, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD,
             LAST_RUN_FAILED);
 
     private CheckCatalog() {

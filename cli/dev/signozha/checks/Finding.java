@@ -4,13 +4,13 @@ import java.util.List;
 
 /**
  * One thing a check found wrong: the objects involved ({@code Kind/namespace/name}) and what is wrong with them.
- * {@code hint} is this finding's own next step ("" for the check's hint); {@code suspects} are objects whose
- * own finding, when another check has one, would be this one's likely cause; {@code causes} are those findings,
- * filled in once every check has run ({@link Causes}).
+ * {@code hint} is this finding's own next step ("" for the check's hint); {@code suspects} are the findings (code
+ * and object) that would be this one's likely cause if their checks found them; {@code causes} are the suspects
+ * found, filled in once every check has run ({@link Causes}).
  */
-public record Finding(List<String> objects, String detail, String hint, List<String> suspects, List<Cause> causes) {
+public record Finding(List<String> objects, String detail, String hint, List<Cause> suspects, List<Cause> causes) {
 
-    /** Another check's finding named as the likely cause of this one: its code and the object both share. */
+    /** Another check's finding named as the likely cause of this one: its code and the object it is about. */
     public record Cause(String code, String object) {
 
         @Override
@@ -38,9 +38,9 @@ public record Finding(List<String> objects, String detail, String hint, List<Str
         return new Finding(objects, detail, ownHint, suspects, causes);
     }
 
-    /** This finding, naming objects whose findings would be its cause. */
-    public Finding suspecting(List<String> objectsToSuspect) {
-        return new Finding(objects, detail, hint, objectsToSuspect, causes);
+    /** This finding, naming the findings that would be its cause. */
+    public Finding suspecting(List<Cause> possibleCauses) {
+        return new Finding(objects, detail, hint, possibleCauses, causes);
     }
 
     Finding withCauses(List<Cause> found) {

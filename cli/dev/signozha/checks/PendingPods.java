@@ -1,5 +1,6 @@
 package dev.signozha.checks;
 
+import dev.signozha.checks.Finding.Cause;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.schedule.PodAffinityTerm;
@@ -72,7 +73,7 @@ final class PendingPods {
         }
         List<String> explanations = new ArrayList<>();
         List<String> hints = new ArrayList<>();
-        Set<String> suspects = new LinkedHashSet<>();
+        Set<Cause> suspects = new LinkedHashSet<>();
         for (SchedulingReason reason : reasons) {
             explain(pod, reason, explanations, hints, suspects);
         }
@@ -84,7 +85,7 @@ final class PendingPods {
     private Finding blocked(Pod pod, String message) {
         SimPod pending = SimulationModel.pod(pod);
         List<String> blockers = new ArrayList<>();
-        Set<String> suspects = new LinkedHashSet<>();
+        Set<Cause> suspects = new LinkedHashSet<>();
         for (Pod other : view.local(view.inventory().pods())) {
             if (other.getSpec() == null || other.getSpec().getNodeName() == null || !repels(pending, SimulationModel.pod(other))) {
                 continue;
@@ -92,9 +93,9 @@ final class PendingPods {
             String installation = ClusterView.label(other, ResourceNames.INSTALLATION_LABEL);
             blockers.add(other.getMetadata().getName() + " on " + other.getSpec().getNodeName()
                     + (installation == null ? "" : " (installation " + installation + ")"));
-            suspects.add(Inventory.id(other));
             if (installation != null) {
-                suspects.add("ClickHouseInstallation/" + other.getMetadata().getNamespace() + "/" + installation);
+                suspects.add(new Cause(CheckCatalog.DUPLICATE_CLICKHOUSE.code(), "ClickHouseInstallation/"
+                        + other.getMetadata().getNamespace() + "/" + installation));
             }
         }
         String detail = blockers.isEmpty() ? message : message + " (blocked by " + String.join(", ", blockers) + ")";
@@ -113,11 +114,13 @@ final class PendingPods {
     }
 
     private void explain(Pod pod, SchedulingReason reason, List<String> explanations, List<String> hints,
-                         Set<String> suspects) {
+                         Set<Cause> suspects) {
         switch (reason.kind()) {
             case TAINT -> {
                 List<Node> tainted = nodesWithTaint(reason.taintKey());
-                tainted.forEach(node -> suspects.add(Inventory.id(node)));
+                if (Evidence.PRESSURE_TAINTS.containsValue(reason.taintKey())) {
+                    tainted.forEach(node -> suspects.add(new Cause(CheckCatalog.NODE_PRESSURE.code(), Inventory.id(node))));
+                }
                 explanations.add("taint " + reason.detail() + " on " + names(tainted));
                 hints.add(taintHint(reason));
             }
@@ -141,7 +144,6 @@ final class PendingPods {
                 List<Node> cordoned = view.inventory().nodes().stream()
                         .filter(node -> node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable()))
                         .toList();
-                cordoned.forEach(node -> suspects.add(Inventory.id(node)));
                 explanations.add("cordoned: " + names(cordoned));
                 hints.add("uncordon the nodes once their maintenance is over (kubectl uncordon "
                         + String.join(" ", cordoned.stream().map(n -> n.getMetadata().getName()).toList()) + ")");

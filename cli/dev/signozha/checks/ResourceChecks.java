@@ -3,6 +3,7 @@ package dev.signozha.checks;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.topology.Profile;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -26,6 +27,8 @@ final class ResourceChecks {
     static List<Check> all() {
         return List.of(
                 Check.of(CheckCatalog.POD_EVICTIONS, ResourceChecks::evictions),
+                Check.of(CheckCatalog.NODE_PRESSURE, context -> Outcome.of(new Evidence(context.view()).pressure(),
+                        context.view().inventory().nodes().size() + " node(s) without disk, memory or PID pressure")),
                 Check.of(CheckCatalog.IMAGE_PULL_FAILED, ResourceChecks::imagePulls),
                 Check.of(CheckCatalog.RESOURCE_LIMITS, ResourceChecks::limits));
     }
@@ -33,19 +36,30 @@ final class ResourceChecks {
     private static Outcome evictions(CheckContext context) {
         List<Pod> pods = context.view().local(context.view().inventory().pods());
         List<Finding> findings = new ArrayList<>();
+        java.util.Set<String> evicted = new java.util.HashSet<>();
         for (Pod pod : pods) {
             if (pod.getStatus() == null) {
                 continue;
             }
             if ("Evicted".equals(pod.getStatus().getReason())) {
-                findings.add(Finding.of("evicted: " + Optional.ofNullable(pod.getStatus().getMessage()).orElse(""),
-                        Inventory.id(pod)));
+                evicted.add(pod.getMetadata().getName());
+                String node = Optional.ofNullable(pod.getSpec().getNodeName()).orElse("");
+                List<String> objects = new ArrayList<>(List.of(Inventory.id(pod)));
+                List<Finding.Cause> suspects = new ArrayList<>();
+                if (!node.isEmpty()) {
+                    objects.add("Node/" + node);
+                    suspects.add(new Finding.Cause(CheckCatalog.NODE_PRESSURE.code(), "Node/" + node));
+                }
+                findings.add(new Finding(objects, "evicted" + (node.isEmpty() ? "" : " from node " + node) + ": "
+                        + Evidence.lowOn(pod.getStatus().getMessage())).suspecting(suspects).withHint(Evidence.EVICTION_HINT));
             }
             for (ContainerStatus status : Optional.ofNullable(pod.getStatus().getContainerStatuses()).orElse(List.of())) {
-                containerTrouble(status).ifPresent(trouble ->
-                        findings.add(Finding.of("container " + status.getName() + " " + trouble, Inventory.id(pod))));
+                containerTrouble(pod, status).ifPresent(findings::add);
             }
         }
+        Evidence evidence = new Evidence(context.view());
+        findings.addAll(evidence.evictions(evicted));
+        findings.addAll(evidence.kernelOomKills());
         return Outcome.of(findings, pods.size() + " pod(s) without evictions, OOM kills or restart loops");
     }
 
@@ -75,21 +89,54 @@ final class ResourceChecks {
         return Outcome.of(findings, pods.size() + " pod(s) without image pull failures");
     }
 
-    private static Optional<String> containerTrouble(ContainerStatus status) {
-        boolean oomKilled = status.getLastState() != null && status.getLastState().getTerminated() != null
-                && "OOMKilled".equals(status.getLastState().getTerminated().getReason())
-                || status.getState() != null && status.getState().getTerminated() != null
-                && "OOMKilled".equals(status.getState().getTerminated().getReason());
+    /** Storage errors a dying container leaves in its termination message (kernel, ClickHouse, ZooKeeper). */
+    private static final java.util.regex.Pattern DISK_FULL = java.util.regex.Pattern.compile(
+            "(?i)no space left on device|disk (is )?full|not enough space|NOT_ENOUGH_SPACE");
+
+    /** A container OOM-killed or restarting in a loop, with the hint its evidence calls for. */
+    private static Optional<Finding> containerTrouble(Pod pod, ContainerStatus status) {
+        ContainerStateTerminated last = terminated(status);
         int restarts = Optional.ofNullable(status.getRestartCount()).orElse(0);
         boolean looping = status.getState() != null && status.getState().getWaiting() != null
                 && "CrashLoopBackOff".equals(status.getState().getWaiting().getReason());
-        if (oomKilled) {
-            return Optional.of("was OOM-killed (" + restarts + " restarts)");
+        String container = "container " + status.getName();
+        if (last != null && ("OOMKilled".equals(last.getReason()) || Integer.valueOf(137).equals(last.getExitCode()))) {
+            return Optional.of(Finding.of(container + " was OOM-killed (exit " + last.getExitCode() + ", " + restarts
+                    + " restarts)", Inventory.id(pod)).withHint("raise the memory limit of " + status.getName()
+                    + " (and its request) above what it uses; the production profile's sizes are the floor"));
         }
-        if (looping || restarts >= RESTART_LOOP * 2) {
-            return Optional.of("is restarting in a loop (" + restarts + " restarts)");
+        if (!looping && restarts < RESTART_LOOP * 2) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String message = last == null ? "" : Optional.ofNullable(last.getMessage()).orElse("");
+        String exit = last == null ? "" : ", last exit " + last.getExitCode()
+                + Optional.ofNullable(last.getReason()).map(r -> " " + r).orElse("");
+        Finding finding = Finding.of(container + " is restarting in a loop (" + restarts + " restarts" + exit + ")",
+                Inventory.id(pod));
+        java.util.regex.Matcher full = DISK_FULL.matcher(message);
+        if (full.find()) {
+            return Optional.of(new Finding(finding.objects(), finding.detail() + "; it stopped on \"" + full.group() + "\"")
+                    .withHint("its disk is full: grow " + volumes(pod) + " (or free space; for ZooKeeper turn "
+                            + "autopurge on), then delete the pod so it starts again"));
+        }
+        return Optional.of(finding.withHint("read why it stopped: kubectl logs -n " + pod.getMetadata().getNamespace()
+                + " " + pod.getMetadata().getName() + " -c " + status.getName() + " --previous"));
+    }
+
+    /** The pod's claims by name, or its emptyDir when it has none. */
+    private static String volumes(Pod pod) {
+        List<String> claims = Optional.ofNullable(pod.getSpec().getVolumes()).orElse(List.of()).stream()
+                .filter(volume -> volume.getPersistentVolumeClaim() != null)
+                .map(volume -> "PersistentVolumeClaim " + volume.getPersistentVolumeClaim().getClaimName()).toList();
+        return claims.isEmpty() ? "the volume it writes to" : String.join(", ", claims);
+    }
+
+    /** The container's last termination: its current state when terminated, else its last state. */
+    private static ContainerStateTerminated terminated(ContainerStatus status) {
+        if (status.getState() != null && status.getState().getTerminated() != null) {
+            return status.getState().getTerminated();
+        }
+        return status.getLastState() == null ? null : status.getLastState().getTerminated();
     }
 
     private static Outcome limits(CheckContext context) {

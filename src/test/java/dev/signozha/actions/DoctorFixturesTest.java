@@ -39,7 +39,10 @@ class DoctorFixturesTest {
                 Arguments.of("default-password", Set.of("DEFAULT_CLICKHOUSE_PASSWORD"),
                         "ClickHouseInstallation/platform/signoz-clickhouse"),
                 Arguments.of("operator-missing", Set.of("OPERATOR_MISSING"),
-                        "CustomResourceDefinition/clickhouseinstallations.clickhouse.altinity.com"));
+                        "CustomResourceDefinition/clickhouseinstallations.clickhouse.altinity.com"),
+                Arguments.of("pending-reasons", Set.of("INSUFFICIENT_CAPACITY", "POD_UNSCHEDULABLE", "NODE_PRESSURE"),
+                        "Pod/platform/signoz-ha-zookeeper-2"),
+                Arguments.of("evictions", Set.of("POD_EVICTIONS", "NODE_PRESSURE"), "Node/node-c"));
     }
 
     static String snapshot(String fixture) {
