@@ -66,7 +66,7 @@ public final class CheckCatalog {
             "every container image of the release can be pulled",
             "fix the image reference or the registry credentials (imagePullSecrets), then delete the stuck pod");
     public static final CheckSpec RESOURCE_LIMITS = spec("RESOURCE_LIMITS", RESOURCES, Severity.ERROR,
-            "ClickHouse and ZooKeeper containers have production-sized memory requests and limits",
+            "ClickHouse and ZooKeeper have the profile's memory sizes and none was OOM-killed",
             "set requests and limits from the production profile (signoz-ha plan shows them)");
     public static final CheckSpec LAST_RUN_FAILED = spec("LAST_RUN_FAILED", RUNS, Severity.WARNING,
             "the last signoz-ha deploy, upgrade or cleanup finished",

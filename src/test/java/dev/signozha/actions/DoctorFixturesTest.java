@@ -42,7 +42,7 @@ class DoctorFixturesTest {
                         "CustomResourceDefinition/clickhouseinstallations.clickhouse.altinity.com"),
                 Arguments.of("pending-reasons", Set.of("INSUFFICIENT_CAPACITY", "POD_UNSCHEDULABLE", "NODE_PRESSURE"),
                         "Pod/platform/signoz-ha-zookeeper-2"),
-                Arguments.of("evictions", Set.of("POD_EVICTIONS", "NODE_PRESSURE"), "Node/node-c"));
+                Arguments.of("evictions", Set.of("POD_EVICTIONS", "NODE_PRESSURE", "RESOURCE_LIMITS"), "Node/node-c"));
     }
 
     static String snapshot(String fixture) {
