@@ -48,7 +48,7 @@ public final class CheckCatalog {
             "no pod is kept Pending by taints, selectors, volume zones, claims or cordons",
             "give the pod a node it may use: the finding names the taint, selector or zone that keeps it off");
     public static final CheckSpec SINGLE_POINT_OF_FAILURE = spec("SINGLE_POINT_OF_FAILURE", SCHEDULING,
-            Severity.WARNING, "losing any one node or zone leaves every shard a replica and ZooKeeper its quorum",
+            Severity.ERROR, "losing any one node or zone leaves every shard a replica and ZooKeeper its quorum",
             "spread replicas with antiAffinity: shard (or a zone topologyKey) and reschedule the co-located pods");
     public static final CheckSpec ZOOKEEPER_QUORUM = spec("ZOOKEEPER_QUORUM", ZOOKEEPER, Severity.ERROR,
             "ZooKeeper runs an odd ensemble of at least 3 with a quorum ready",

@@ -18,11 +18,12 @@ public record CheckResult(CheckSpec spec, Status status, List<Finding> findings,
         return new CheckResult(spec, Status.PASS, List.of(), ((Outcome.Pass) outcome).detail());
     }
 
+    /** Failed with at least one finding at error severity. */
     public boolean isError() {
-        return status == Status.FAIL && spec.severity() == Severity.ERROR;
+        return status == Status.FAIL && findings.stream().anyMatch(f -> f.severity(spec) == Severity.ERROR);
     }
 
     public boolean isWarning() {
-        return status == Status.FAIL && spec.severity() == Severity.WARNING;
+        return status == Status.FAIL && !isError();
     }
 }
