@@ -54,7 +54,7 @@ public final class CheckCatalog {
             "ZooKeeper runs an odd ensemble of at least 3 with a quorum ready",
             "scale ZooKeeper to 3 (or 5) and bring members back until a majority is ready");
     public static final CheckSpec ZOOKEEPER_STORAGE = spec("ZOOKEEPER_STORAGE", ZOOKEEPER, Severity.ERROR,
-            "ZooKeeper volumes hold at least 10Gi and autopurge is on",
+            "ZooKeeper keeps data and logs on volumes of at least 10Gi with autopurge on",
             "enable autopurge and grow the ZooKeeper volumes before they fill");
     public static final CheckSpec POD_EVICTIONS = spec("POD_EVICTIONS", RESOURCES, Severity.ERROR,
             "no pod of the release was evicted, OOM-killed or is restarting in a loop",
