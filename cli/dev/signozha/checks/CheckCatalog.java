@@ -72,8 +72,12 @@ public final class CheckCatalog {
             "the last signoz-ha deploy, upgrade or cleanup finished",
             "read its history entry; finish the repair, then run signoz-ha deploy again");
     public static final CheckSpec DEFAULT_CLICKHOUSE_PASSWORD = spec("DEFAULT_CLICKHOUSE_PASSWORD", SECURITY,
-            Severity.ERROR, "no ClickHouse user has the chart's default password and no password is a plain env value",
-            "rotate the password into a Secret and reference it (passwordSecret in the topology)");
+            Severity.ERROR, "no ClickHouse user or component has the chart's published default password",
+            "rotate the password: anyone who read the chart knows it (passwordSecret in the topology)");
+    public static final CheckSpec CLICKHOUSE_PASSWORD_IN_CLEAR = spec("CLICKHOUSE_PASSWORD_IN_CLEAR", SECURITY,
+            Severity.WARNING, "ClickHouse passwords come from Secrets, not clear text",
+            "external mode keeps the password in a Secret (passwordSecret in the topology, k8s_secret_password in the "
+                    + "installation, secretKeyRef in every component); bundled mode's chart only takes it in clear");
 
     public static final CheckSpec CLICKHOUSE_HOST_DOWN = spec("CLICKHOUSE_HOST_DOWN", CLICKHOUSE_HEALTH, Severity.ERROR,
             "every host in system.clusters answers",
@@ -104,6 +108,7 @@ public final class CheckCatalog {
             CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, SCHEMA_MIGRATION_TOPOLOGY,
             ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, POD_UNSCHEDULABLE, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
             ZOOKEEPER_STORAGE, POD_EVICTIONS, NODE_PRESSURE, IMAGE_PULL_FAILED, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD,
+            CLICKHOUSE_PASSWORD_IN_CLEAR,
             LAST_RUN_FAILED);
 
     private CheckCatalog() {

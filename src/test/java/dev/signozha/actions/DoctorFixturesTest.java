@@ -43,6 +43,7 @@ class DoctorFixturesTest {
                 Arguments.of("pending-reasons", Set.of("INSUFFICIENT_CAPACITY", "POD_UNSCHEDULABLE", "NODE_PRESSURE",
                         "SINGLE_POINT_OF_FAILURE"),
                         "Pod/platform/signoz-ha-zookeeper-2"),
+                Arguments.of("bundled-own-password", Set.of(), "ClickHouseInstallation/platform/signoz-clickhouse"),
                 Arguments.of("evictions", Set.of("POD_EVICTIONS", "NODE_PRESSURE", "RESOURCE_LIMITS"), "Node/node-c"));
     }
 

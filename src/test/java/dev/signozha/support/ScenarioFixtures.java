@@ -39,13 +39,20 @@ public final class ScenarioFixtures {
         Map<String, String> scenarios = new LinkedHashMap<>();
         scenarios.put("pending-reasons", build(ScenarioFixtures::pendingReasons));
         scenarios.put("evictions", build(ScenarioFixtures::evictions));
+        // The bundled chart with its password changed from the published default, as a snapshot shows it (redacted).
+        scenarios.put("bundled-own-password", build("default-password", cluster -> { }).replace(
+                "27ff0399-0d3a-4bd8-919d-17c2181e6fb9", "<redacted>"));
         return scenarios;
     }
 
     private static String build(Consumer<ScenarioFixtures> edits) {
+        return build("healthy-2x2", edits);
+    }
+
+    private static String build(String base, Consumer<ScenarioFixtures> edits) {
         try {
             ObjectNode tree = (ObjectNode) YAML.readTree(Files.readString(Project.path(
-                    "src/test/resources/clusters/healthy-2x2.yaml")));
+                    "src/test/resources/clusters/" + base + ".yaml")));
             edits.accept(new ScenarioFixtures(tree));
             return CanonicalYaml.yaml(tree);
         } catch (IOException e) {
