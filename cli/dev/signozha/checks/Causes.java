@@ -31,7 +31,7 @@ final class Causes {
         for (CheckResult result : results) {
             List<Finding> findings = result.findings().stream().map(finding -> finding.withCauses(
                     causes(finding, codesByObject))).toList();
-            linked.add(new CheckResult(result.spec(), result.status(), findings, result.note()));
+            linked.add(new CheckResult(result.spec(), result.status(), findings, result.note(), result.severity()));
         }
         return linked;
     }

@@ -54,11 +54,6 @@ public record Finding(List<String> objects, String detail, String hint, List<Cau
         return new Finding(objects, detail, hint, suspects, causes, own);
     }
 
-    /** The severity to report: this finding's own, else its check's. */
-    public Severity severity(CheckSpec spec) {
-        return severity == null ? spec.severity() : severity;
-    }
-
     /** The hint to print: this finding's own, else its check's. */
     public String hint(CheckSpec spec) {
         return hint.isEmpty() ? spec.hint() : hint;

@@ -38,7 +38,7 @@ public final class ReportJson {
                 check.put(result.status() == CheckResult.Status.SKIP ? "reason" : "detail", result.note());
             }
             for (Finding finding : result.findings()) {
-                ObjectNode item = findings.addObject().put("code", spec.code()).put("severity", finding.severity(spec).id())
+                ObjectNode item = findings.addObject().put("code", spec.code()).put("severity", result.severityOf(finding).id())
                         .put("title", spec.title());
                 finding.objects().forEach(item.putArray("objects")::add);
                 item.put("detail", finding.detail()).put("hint", finding.hint(spec)).put("runbook", spec.code());

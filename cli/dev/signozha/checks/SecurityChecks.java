@@ -31,7 +31,7 @@ final class SecurityChecks {
     private static List<Finding> passwords(ClusterView view, boolean defaults) {
         List<Finding> findings = new ArrayList<>();
         for (GenericKubernetesResource installation : view.installations()) {
-            Installations.users(installation).fields().forEachRemaining(setting -> {
+            Installations.users(installation).properties().forEach(setting -> {
                 String value = setting.getValue().asText();
                 if (setting.getKey().endsWith("/password") && !value.isEmpty()
                         && Redaction.isChartDefaultPassword(value) == defaults) {

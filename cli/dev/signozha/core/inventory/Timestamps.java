@@ -22,9 +22,7 @@ final class Timestamps {
     /** The newer of {@code newest} and every timestamp in the tree. */
     static Instant newest(JsonNode node, Instant newest) {
         Instant found = newest;
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
+        for (var field : node.properties()) {
             JsonNode value = field.getValue();
             if (value.isObject()) {
                 found = newest(value, found);

@@ -67,7 +67,7 @@ public final class ScenarioFixtures {
         cluster.cordon("node-a");
         cluster.pending(CH + "1-1-0", "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, "
                 + "2 node(s) had untolerated taint {dedicated: clickhouse}." + PREEMPTION);
-        cluster.pod(CH + "1-1-0").with("spec").putObject("nodeSelector").put("node-pool", "clickhouse");
+        cluster.pod(CH + "1-1-0").withObjectProperty("spec").putObject("nodeSelector").put("node-pool", "clickhouse");
         cluster.pressure("node-c", "DiskPressure", "KubeletHasDiskPressure", "kubelet has disk pressure",
                 "node.kubernetes.io/disk-pressure");
         cluster.pending("signoz-ha-zookeeper-2", "0/3 nodes are available: 1 node(s) had untolerated taint "
@@ -84,7 +84,7 @@ public final class ScenarioFixtures {
         cluster.pending("signoz-otel-collector-4mthhzlfn7-msk5f", "0/3 nodes are available: 3 node(s) didn't match "
                 + "pod affinity rules." + PREEMPTION);
         cluster.pending(CH + "0-1-0", null);
-        cluster.pod(CH + "0-1-0").with("spec").putObject("nodeSelector").put("node-pool", "clickhouse-large");
+        cluster.pod(CH + "0-1-0").withObjectProperty("spec").putObject("nodeSelector").put("node-pool", "clickhouse-large");
     }
 
     /** A ClickHouse pod evicted for ephemeral storage and replaced, a kernel OOM kill, crash loops with evidence. */
@@ -101,8 +101,8 @@ public final class ScenarioFixtures {
         ObjectNode oom = cluster.event("node-a", "Node", "OOMKilling", "Warning", "kernel-monitor", "node-a",
                 "Memory cgroup out of memory: Killed process 4127 (clickhouse-serv) total-vm:9876543kB, "
                         + "anon-rss:4194304kB, file-rss:0kB, shmem-rss:0kB, UID:101 pgtables:8932kB oom_score_adj:-997");
-        oom.with("metadata").put("namespace", "default");
-        oom.with("involvedObject").remove("namespace");
+        oom.withObjectProperty("metadata").put("namespace", "default");
+        oom.withObjectProperty("involvedObject").remove("namespace");
         cluster.terminated(CH + "0-0-0", 3, false, 137, "OOMKilled", "");
         cluster.terminated("signoz-ha-zookeeper-1", 12, true, 1, "Error", "2026-11-20 09:52:11,044 [myid:2] - ERROR "
                 + "[SyncThread:2:ZooKeeperCriticalThread@49] - Severe unrecoverable error, from thread : SyncThread:2\n"
@@ -110,7 +110,7 @@ public final class ScenarioFixtures {
                 + "Native Method)");
         cluster.terminated("signoz-otel-collector-4mthhzlfn7-8tsf2", 14, true, 1, "Error", "");
         ObjectNode gone = cluster.copy("Pod", "signoz-otel-collector-4mthhzlfn7-msk5f", "signoz-otel-collector-4mthhzlfn7-zx7qd");
-        gone.with("spec").put("nodeName", "node-b");
+        gone.withObjectProperty("spec").put("nodeName", "node-b");
         ObjectNode status = gone.putObject("status");
         status.put("phase", "Failed").put("reason", "Evicted").put("message", "The node was low on resource: memory. "
                 + "Threshold quantity: 100Mi, available: 87412Ki. Container signoz-otel-collector was using 1843200Ki, "
@@ -138,7 +138,7 @@ public final class ScenarioFixtures {
 
     ObjectNode copy(String kind, String name, String newName) {
         ObjectNode copy = object(kind, name).deepCopy();
-        copy.with("metadata").put("name", newName).put("uid", uid(newName));
+        copy.withObjectProperty("metadata").put("name", newName).put("uid", uid(newName));
         items().add(copy);
         return copy;
     }
@@ -146,10 +146,10 @@ public final class ScenarioFixtures {
     /** The pod unbound and Pending; the scheduler's message as its PodScheduled condition and a FailedScheduling event. */
     void pending(String name, String message) {
         ObjectNode pod = pod(name);
-        pod.with("spec").remove("nodeName");
+        pod.withObjectProperty("spec").remove("nodeName");
         for (JsonNode owner : pod.path("metadata").path("ownerReferences")) {
             if ("StatefulSet".equals(owner.path("kind").asText())) {
-                ObjectNode status = object("StatefulSet", owner.path("name").asText()).with("status");
+                ObjectNode status = object("StatefulSet", owner.path("name").asText()).withObjectProperty("status");
                 status.put("readyReplicas", status.path("readyReplicas").asInt() - 1)
                         .put("availableReplicas", status.path("availableReplicas").asInt() - 1);
             }
@@ -166,7 +166,7 @@ public final class ScenarioFixtures {
     }
 
     void taint(String node, String key, String value, String effect) {
-        ObjectNode taint = object("Node", node).with("spec").withArray("taints").addObject().put("effect", effect)
+        ObjectNode taint = object("Node", node).withObjectProperty("spec").withArray("taints").addObject().put("effect", effect)
                 .put("key", key);
         if (value != null) {
             taint.put("value", value);
@@ -174,8 +174,8 @@ public final class ScenarioFixtures {
     }
 
     void cordon(String node) {
-        object("Node", node).with("spec").put("unschedulable", true);
-        object("Node", node).with("spec").withArray("taints").addObject().put("effect", "NoSchedule")
+        object("Node", node).withObjectProperty("spec").put("unschedulable", true);
+        object("Node", node).withObjectProperty("spec").withArray("taints").addObject().put("effect", "NoSchedule")
                 .put("key", "node.kubernetes.io/unschedulable").put("timeAdded", "2026-11-20T09:30:02Z");
     }
 
@@ -187,7 +187,7 @@ public final class ScenarioFixtures {
                         .put("lastTransitionTime", "2026-11-20T09:38:44Z");
             }
         }
-        object("Node", node).with("spec").withArray("taints").addObject().put("effect", "NoSchedule")
+        object("Node", node).withObjectProperty("spec").withArray("taints").addObject().put("effect", "NoSchedule")
                 .put("key", taintKey).put("timeAdded", "2026-11-20T09:38:44Z");
     }
 
