@@ -48,30 +48,40 @@ public final class CheckCatalog {
     public static final CheckSpec INSUFFICIENT_CAPACITY = spec("INSUFFICIENT_CAPACITY", SCHEDULING, Severity.ERROR,
             "every pod fits the nodes' CPU, memory and pod capacity",
             "add nodes or lower requests; the plan's placement table shows what fits");
+    public static final CheckSpec POD_UNSCHEDULABLE = spec("POD_UNSCHEDULABLE", SCHEDULING, Severity.ERROR,
+            "no pod is kept Pending by taints, selectors, volume zones, claims or cordons",
+            "give the pod a node it may use: the finding names the taint, selector or zone that keeps it off");
     public static final CheckSpec SINGLE_POINT_OF_FAILURE = spec("SINGLE_POINT_OF_FAILURE", SCHEDULING,
-            Severity.WARNING, "losing any one node or zone leaves every shard a replica and ZooKeeper its quorum",
+            Severity.ERROR, "losing any one node or zone leaves every shard a replica and ZooKeeper its quorum",
             "spread replicas with antiAffinity: shard (or a zone topologyKey) and reschedule the co-located pods");
     public static final CheckSpec ZOOKEEPER_QUORUM = spec("ZOOKEEPER_QUORUM", ZOOKEEPER, Severity.ERROR,
             "ZooKeeper runs an odd ensemble of at least 3 with a quorum ready",
             "scale ZooKeeper to 3 (or 5) and bring members back until a majority is ready");
     public static final CheckSpec ZOOKEEPER_STORAGE = spec("ZOOKEEPER_STORAGE", ZOOKEEPER, Severity.ERROR,
-            "ZooKeeper volumes hold at least 10Gi and autopurge is on",
+            "ZooKeeper keeps data and logs on volumes of at least 10Gi with autopurge on",
             "enable autopurge and grow the ZooKeeper volumes before they fill");
     public static final CheckSpec POD_EVICTIONS = spec("POD_EVICTIONS", RESOURCES, Severity.ERROR,
             "no pod of the release was evicted, OOM-killed or is restarting in a loop",
-            "raise the memory request and limit of the affected container to what it uses");
+            "follow the evidence each finding names: memory for an OOM kill, storage for a full disk, else the log");
+    public static final CheckSpec NODE_PRESSURE = spec("NODE_PRESSURE", RESOURCES, Severity.ERROR,
+            "no node reports disk, memory or PID pressure",
+            "free what the node is short of (disk: images, logs, emptyDir; memory: oversized pods) or add nodes");
     public static final CheckSpec IMAGE_PULL_FAILED = spec("IMAGE_PULL_FAILED", RESOURCES, Severity.ERROR,
             "every container image of the release can be pulled",
             "fix the image reference or the registry credentials (imagePullSecrets), then delete the stuck pod");
     public static final CheckSpec RESOURCE_LIMITS = spec("RESOURCE_LIMITS", RESOURCES, Severity.ERROR,
-            "ClickHouse and ZooKeeper containers have production-sized memory requests and limits",
+            "ClickHouse and ZooKeeper have the profile's memory sizes and none was OOM-killed",
             "set requests and limits from the production profile (signoz-ha plan shows them)");
     public static final CheckSpec LAST_RUN_FAILED = spec("LAST_RUN_FAILED", RUNS, Severity.WARNING,
             "the last signoz-ha deploy, upgrade or cleanup finished",
             "read its history entry; finish the repair, then run signoz-ha deploy again");
     public static final CheckSpec DEFAULT_CLICKHOUSE_PASSWORD = spec("DEFAULT_CLICKHOUSE_PASSWORD", SECURITY,
-            Severity.ERROR, "no ClickHouse user has the chart's default password and no password is a plain env value",
-            "rotate the password into a Secret and reference it (passwordSecret in the topology)");
+            Severity.ERROR, "no ClickHouse user or component has the chart's published default password",
+            "rotate the password: anyone who read the chart knows it (passwordSecret in the topology)");
+    public static final CheckSpec CLICKHOUSE_PASSWORD_IN_CLEAR = spec("CLICKHOUSE_PASSWORD_IN_CLEAR", SECURITY,
+            Severity.WARNING, "ClickHouse passwords come from Secrets, not clear text",
+            "external mode keeps the password in a Secret (passwordSecret in the topology, k8s_secret_password in the "
+                    + "installation, secretKeyRef in every component); bundled mode's chart only takes it in clear");
 
     public static final CheckSpec CLICKHOUSE_HOST_DOWN = spec("CLICKHOUSE_HOST_DOWN", CLICKHOUSE_HEALTH, Severity.ERROR,
             "every host in system.clusters answers",
@@ -112,9 +122,9 @@ public final class CheckCatalog {
 
     private static final List<CheckSpec> KUBERNETES = List.of(OPERATOR_MISSING, DUPLICATE_CLICKHOUSE,
             CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, CLICKHOUSE_ENDPOINT_UNREADABLE,
-            SCHEMA_MIGRATION_TOPOLOGY, ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE,
-            ZOOKEEPER_QUORUM, ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS,
-            DEFAULT_CLICKHOUSE_PASSWORD, LAST_RUN_FAILED);
+            SCHEMA_MIGRATION_TOPOLOGY, ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, POD_UNSCHEDULABLE,
+            SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM, ZOOKEEPER_STORAGE, POD_EVICTIONS, NODE_PRESSURE, IMAGE_PULL_FAILED,
+            RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD, CLICKHOUSE_PASSWORD_IN_CLEAR, LAST_RUN_FAILED);
 
     private CheckCatalog() {
     }

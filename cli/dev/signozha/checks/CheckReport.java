@@ -21,6 +21,11 @@ public record CheckReport(String source, List<CheckResult> results) {
         return results.stream().filter(r -> r.status() == CheckResult.Status.SKIP).count();
     }
 
+    /** The findings other findings are likely caused by, each with what it explains: what to fix first. */
+    public java.util.Map<Finding.Cause, List<Finding.Cause>> rootCauses() {
+        return Causes.roots(results);
+    }
+
     /** Whether the report fails doctor: any error, or with strict any warning too. */
     public boolean failed(boolean strict) {
         return errors() > 0 || strict && warnings() > 0;

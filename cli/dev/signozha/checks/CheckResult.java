@@ -21,11 +21,19 @@ public record CheckResult(CheckSpec spec, Status status, List<Finding> findings,
         return new CheckResult(spec, Status.PASS, List.of(), ((Outcome.Pass) outcome).detail(), spec.severity());
     }
 
+    /** Failed with at least one finding at error severity. */
+    /** Failed, with at least one finding at error severity. */
     public boolean isError() {
-        return status == Status.FAIL && severity == Severity.ERROR;
+        return status == Status.FAIL && findings.stream().anyMatch(finding -> severityOf(finding) == Severity.ERROR);
     }
 
+    /** Failed, with every finding at warning severity. */
     public boolean isWarning() {
-        return status == Status.FAIL && severity == Severity.WARNING;
+        return status == Status.FAIL && !isError();
+    }
+
+    /** A finding's severity: its own when its check's policy set one, else this result's. */
+    public Severity severityOf(Finding finding) {
+        return finding.severity() == null ? severity : finding.severity();
     }
 }

@@ -14,7 +14,7 @@ public final class CheckRunner {
         for (Check check : checks) {
             results.add(runOne(check, context));
         }
-        return new CheckReport(context.source(), List.copyOf(results));
+        return new CheckReport(context.source(), Causes.link(results));
     }
 
     private static CheckResult runOne(Check check, CheckContext context) {

@@ -102,7 +102,7 @@ public final class Readiness {
             return Optional.empty();
         }
         return SchedulingChecks.schedulingMessage(events, pod).map(message -> new Stuck(
-                message.contains("affinity") ? CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE : CheckCatalog.INSUFFICIENT_CAPACITY,
+                PendingPods.code(dev.signozha.core.schedule.SchedulingReason.parse(message)),
                 Inventory.id(pod), message));
     }
 

@@ -22,6 +22,12 @@ public final class ReportJson {
         root.put("topology", topology);
         root.putObject("summary").put("errors", report.errors()).put("warnings", report.warnings())
                 .put("passed", report.passed()).put("skipped", report.skipped());
+        ArrayNode roots = ((ObjectNode) root.path("summary")).putArray("rootCauses");
+        report.rootCauses().forEach((cause, explained) -> {
+            ObjectNode item = roots.addObject().put("code", cause.code()).put("object", cause.object());
+            ArrayNode explains = item.putArray("explains");
+            explained.forEach(effect -> explains.addObject().put("code", effect.code()).put("object", effect.object()));
+        });
         ArrayNode findings = root.putArray("findings");
         ArrayNode checks = root.putArray("checks");
         for (CheckResult result : report.results()) {
@@ -32,10 +38,15 @@ public final class ReportJson {
                 check.put(result.status() == CheckResult.Status.SKIP ? "reason" : "detail", result.note());
             }
             for (Finding finding : result.findings()) {
-                ObjectNode item = findings.addObject().put("code", spec.code()).put("severity", result.severity().id())
+                ObjectNode item = findings.addObject().put("code", spec.code()).put("severity", result.severityOf(finding).id())
                         .put("title", spec.title());
                 finding.objects().forEach(item.putArray("objects")::add);
-                item.put("detail", finding.detail()).put("hint", spec.hint()).put("runbook", spec.code());
+                item.put("detail", finding.detail()).put("hint", finding.hint(spec)).put("runbook", spec.code());
+                if (!finding.causes().isEmpty()) {
+                    ArrayNode causes = item.putArray("causes");
+                    finding.causes().forEach(cause -> causes.addObject().put("code", cause.code())
+                            .put("object", cause.object()));
+                }
             }
         }
         return root;

@@ -19,7 +19,9 @@ public final class ReportText {
             out.append('\n').append(style.bold(category)).append('\n').append("-".repeat(category.length())).append('\n');
             results.forEach(result -> line(out, result, style));
         });
-        out.append('\n').append(summary(report, style)).append('\n');
+        out.append('\n');
+        rootCauses(out, report, style);
+        out.append(summary(report, style)).append('\n');
         return out.toString();
     }
 
@@ -36,14 +38,32 @@ public final class ReportText {
 
     private static void failure(StringBuilder out, CheckResult result, Style style, String code) {
         CheckSpec spec = result.spec();
-        String mark = result.severity() == Severity.ERROR ? style.red("×") : style.bold("‼");
+        String mark = result.isError() ? style.red("×") : style.bold("‼");
         out.append(mark).append(' ').append(spec.title()).append(' ').append(code).append('\n');
         for (Finding finding : result.findings()) {
             out.append("    ").append(finding.detail()).append('\n');
             finding.objects().forEach(object -> out.append("      ").append(object).append('\n'));
+            finding.causes().forEach(cause -> out.append("      likely caused by ").append(cause).append('\n'));
+            if (!finding.hint().isEmpty()) {
+                out.append("      hint: ").append(finding.hint()).append('\n');
+            }
         }
-        out.append("    hint: ").append(spec.hint()).append('\n');
+        if (result.findings().stream().anyMatch(finding -> finding.hint().isEmpty())) {
+            out.append("    hint: ").append(spec.hint()).append('\n');
+        }
         out.append("    see: signoz-ha runbook ").append(spec.code()).append('\n');
+    }
+
+    /** What to fix first: each finding other findings are likely caused by, and those findings under it. */
+    private static void rootCauses(StringBuilder out, CheckReport report, Style style) {
+        if (report.rootCauses().isEmpty()) {
+            return;
+        }
+        out.append(style.bold("root causes first:")).append('\n');
+        report.rootCauses().forEach((root, explained) -> {
+            out.append("  ").append(root).append('\n');
+            explained.forEach(effect -> out.append("    explains ").append(effect).append('\n'));
+        });
     }
 
     private static String summary(CheckReport report, Style style) {

@@ -37,14 +37,27 @@ final class Resilience {
         List<SimPod> bound = SimulationModel.bound(view.local(view.inventory().pods()));
         List<Loss> losses = FailureDomains.analyse(view.inventory().nodes().stream().map(SimulationModel::node).toList(),
                 bound, groups);
+        long zones = view.inventory().nodes().stream().map(node -> ClusterView.label(node, PendingPods.ZONE_LABEL))
+                .filter(java.util.Objects::nonNull).distinct().count();
         List<Finding> findings = new ArrayList<>();
         for (Loss loss : losses) {
             String domain = loss.scope().name().charAt(0) + loss.scope().name().substring(1).toLowerCase(Locale.ROOT);
             findings.add(Finding.of("losing " + domain.toLowerCase(Locale.ROOT) + " " + loss.name() + " leaves "
                     + loss.shortfalls().stream().map(Shortfall::message).collect(Collectors.joining("; ")),
-                    domain + "/" + loss.name()));
+                    domain + "/" + loss.name()).withSeverity(breaksPromise(loss, zones) ? Severity.ERROR : Severity.WARNING));
         }
         return Outcome.of(findings, groups.size() + " group(s) survive the loss of any one node or zone");
+    }
+
+    /**
+     * The severity policy: a loss that takes every replica of a shard (groups exist only for shards declared with 2
+     * or more replicas) or the quorum of an ensemble of 3 or more breaks the HA promise, an error. A two-member
+     * ensemble never promised to survive a loss (ZOOKEEPER_QUORUM reports its size), and nor does a cluster whose
+     * nodes are all in one zone promise to survive that zone: those losses are warnings.
+     */
+    static boolean breaksPromise(Loss loss, long zones) {
+        return (loss.scope() == FailureDomains.Scope.NODE || zones >= 2) && loss.shortfalls().stream()
+                .anyMatch(s -> s.group().kind() == FailureDomains.Kind.REPLICAS || s.group().pods().size() >= 3);
     }
 
     /** Replicas of each shard of the intended installation (all installations when none is known). */

@@ -4,7 +4,6 @@ import dev.signozha.core.inventory.Inventory;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import java.util.ArrayList;
 import dev.signozha.core.schedule.Placement;
 import dev.signozha.core.schedule.Scheduler;
 import dev.signozha.core.schedule.SimPod;
@@ -14,9 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
-/** Where pods run: none kept Pending by anti-affinity or capacity, none placed so one loss takes a shard or the quorum. */
+/** Where pods run: none kept Pending (for any scheduler reason), none placed so one loss takes a shard or the quorum. */
 final class SchedulingChecks {
 
     private SchedulingChecks() {
@@ -25,32 +23,31 @@ final class SchedulingChecks {
     static List<Check> all() {
         return List.of(
                 Check.of(CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE,
-                        context -> pending(context, reason -> reason.contains("affinity"), "anti-affinity")),
+                        context -> PendingPods.judge(context, CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE, "anti-affinity")),
                 Check.of(CheckCatalog.INSUFFICIENT_CAPACITY,
-                        context -> pending(context, reason -> reason.contains("Insufficient") || reason.contains("Too many pods"),
-                                "capacity")),
+                        context -> PendingPods.judge(context, CheckCatalog.INSUFFICIENT_CAPACITY, "capacity")),
+                Check.of(CheckCatalog.POD_UNSCHEDULABLE, context -> PendingPods.judge(context,
+                        CheckCatalog.POD_UNSCHEDULABLE, "taints, node selectors, volume zones or cordons")),
                 Check.of(CheckCatalog.SINGLE_POINT_OF_FAILURE, Resilience::check));
     }
 
     /**
-     * Pending pods and why: the scheduler's own message when it left one, else what simulating the pod on
-     * the observed nodes (with the pods already bound there) says.
+     * Pending pods and why, prefixed with where the reason came from: the scheduler's own message when it left
+     * one, else what simulating the pod on the observed nodes (with the pods already bound there) says.
      */
-    private static Outcome pending(CheckContext context, Predicate<String> cause, String what) {
-        List<Finding> findings = new ArrayList<>();
+    static Map<Pod, String> explained(ClusterView view) {
         Map<Pod, Optional<String>> said = new LinkedHashMap<>();
-        unscheduled(context.view()).forEach(pod -> said.put(pod, schedulingMessage(context.view(), pod)));
-        Map<String, String> simulated = simulate(context.view(), said);
-        for (Map.Entry<Pod, Optional<String>> entry : said.entrySet()) {
-            Pod pod = entry.getKey();
-            Optional<String> scheduler = entry.getValue();
+        unscheduled(view).forEach(pod -> said.put(pod, schedulingMessage(view, pod)));
+        Map<String, String> simulated = simulate(view, said);
+        Map<Pod, String> explained = new LinkedHashMap<>();
+        said.forEach((pod, scheduler) -> {
             String message = scheduler.orElse(simulated.get(pod.getMetadata().getName()));
-            if (message != null && cause.test(message)) {
-                String prefix = scheduler.isPresent() ? "Pending: " : "Pending; simulated on the observed nodes: ";
-                findings.add(Finding.of(prefix + message, Inventory.id(pod)));
+            if (message != null) {
+                explained.put(pod, (scheduler.isPresent() ? "Pending: " : "Pending; simulated on the observed nodes: ")
+                        + message);
             }
-        }
-        return Outcome.of(findings, "no pod Pending for " + what);
+        });
+        return explained;
     }
 
     /** Reasons the simulation gives for the pods the scheduler left unexplained, by pod name. */

@@ -69,6 +69,7 @@ final class ZooKeeperChecks {
                     problems.add(Inventory.id(claim) + " holds " + size);
                 }
             }
+            problems.addAll(ephemeralDirectories(context.view(), ensemble));
             if (!autopurge(ensemble)) {
                 problems.add("autopurge is off (ZOO_AUTOPURGE_INTERVAL unset or 0): snapshots and logs grow until the disk is full");
             }
@@ -100,6 +101,54 @@ final class ZooKeeperChecks {
         }
         return claim.getSpec().getResources() == null || claim.getSpec().getResources().getRequests() == null ? null
                 : claim.getSpec().getResources().getRequests().get("storage");
+    }
+
+    /** Where ZooKeeper keeps snapshots and its transaction log: the images' variables and zoo.cfg's keys. */
+    private static final java.util.regex.Pattern CONFIG_DIR = java.util.regex.Pattern.compile(
+            "(?m)^\\s*(dataDir|dataLogDir)\\s*=\\s*(\\S+)");
+
+    /**
+     * Data or log directories (ZOO_DATA_DIR, ZOO_DATA_LOG_DIR, dataDir and dataLogDir in a mounted zoo.cfg) that
+     * live on an emptyDir: a rescheduled member loses its snapshots or its transaction log and must resync.
+     */
+    private static List<String> ephemeralDirectories(ClusterView view, StatefulSet ensemble) {
+        io.fabric8.kubernetes.api.model.PodSpec spec = ClusterView.spec(ensemble);
+        Map<String, String> directories = new java.util.LinkedHashMap<>();
+        for (Container container : ClusterView.containers(spec)) {
+            Map<String, String> env = ClusterView.plainEnv(container);
+            List.of("ZOO_DATA_DIR", "ZOO_DATA_LOG_DIR").forEach(name -> Optional.ofNullable(env.get(name))
+                    .filter(dir -> !dir.isBlank()).ifPresent(dir -> directories.put(name, dir)));
+        }
+        for (io.fabric8.kubernetes.api.model.Volume volume : Optional.ofNullable(spec.getVolumes()).orElse(List.of())) {
+            if (volume.getConfigMap() == null) {
+                continue;
+            }
+            view.local(view.inventory().configMaps()).stream()
+                    .filter(map -> map.getMetadata().getName().equals(volume.getConfigMap().getName()) && map.getData() != null)
+                    .flatMap(map -> map.getData().values().stream()).forEach(text -> {
+                        java.util.regex.Matcher key = CONFIG_DIR.matcher(text);
+                        while (key.find()) {
+                            directories.put(key.group(1), key.group(2));
+                        }
+                    });
+        }
+        List<String> problems = new ArrayList<>();
+        directories.forEach((name, dir) -> emptyDirOf(spec, dir).ifPresent(volume -> problems.add(name + " " + dir
+                + " is on emptyDir volume " + volume + ": a rescheduled member loses it and must resync from the others")));
+        return problems;
+    }
+
+    /** The emptyDir volume holding {@code directory} in any container, by the longest mount path that contains it. */
+    private static Optional<String> emptyDirOf(io.fabric8.kubernetes.api.model.PodSpec spec, String directory) {
+        java.util.Set<String> emptyDirs = new java.util.HashSet<>();
+        Optional.ofNullable(spec.getVolumes()).orElse(List.of()).stream().filter(v -> v.getEmptyDir() != null)
+                .forEach(v -> emptyDirs.add(v.getName()));
+        return ClusterView.containers(spec).stream()
+                .flatMap(c -> Optional.ofNullable(c.getVolumeMounts()).orElse(List.of()).stream())
+                .filter(mount -> directory.equals(mount.getMountPath()) || directory.startsWith(
+                        mount.getMountPath().endsWith("/") ? mount.getMountPath() : mount.getMountPath() + "/"))
+                .max(java.util.Comparator.comparingInt(mount -> mount.getMountPath().length()))
+                .map(io.fabric8.kubernetes.api.model.VolumeMount::getName).filter(emptyDirs::contains);
     }
 
     /** Bitnami images read ZOO_AUTOPURGE_INTERVAL, the official image ZOO_AUTOPURGE_PURGEINTERVAL; both default to 0. */

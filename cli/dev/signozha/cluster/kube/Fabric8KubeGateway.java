@@ -28,6 +28,8 @@ import java.util.List;
  */
 public final class Fabric8KubeGateway implements KubeGateway {
 
+    private static final String NODE_EVENTS_NAMESPACE = "default";
+
     /** The ClickHouseInstallation resource, for generic-resource calls. */
     public static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
             .withGroup("clickhouse.altinity.com").withVersion("v1").withKind("ClickHouseInstallation")
@@ -69,13 +71,28 @@ public final class Fabric8KubeGateway implements KubeGateway {
                 client.batch().v1().jobs().inNamespace(namespace).list().getItems(),
                 client.persistentVolumeClaims().inNamespace(namespace).list().getItems(),
                 client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems(),
-                client.v1().events().inNamespace(namespace).list().getItems(),
+                events(namespace),
                 client.storage().v1().storageClasses().list().getItems(),
                 definition == null ? List.of() : List.of(definition),
                 installations,
                 client.leases().inNamespace(namespace).list().getItems(),
                 client.configMaps().inNamespace(namespace).list().getItems(),
                 client.batch().v1().cronjobs().inNamespace(namespace).list().getItems());
+    }
+
+    /**
+     * The namespace's events, and the nodes' (the kernel's OOMKilling, the kubelet's pressure), which are recorded in
+     * namespace default: one more LIST, whatever the cluster's size.
+     */
+    private List<io.fabric8.kubernetes.api.model.Event> events(String namespace) {
+        List<io.fabric8.kubernetes.api.model.Event> events = new ArrayList<>(
+                client.v1().events().inNamespace(namespace).list().getItems());
+        if (!NODE_EVENTS_NAMESPACE.equals(namespace)) {
+            // Filtered here, not with a field selector: the fabric8 mock server answers involvedObject.kind with nothing.
+            client.v1().events().inNamespace(NODE_EVENTS_NAMESPACE).list().getItems().stream().filter(e -> e.getInvolvedObject() != null
+                            && "Node".equals(e.getInvolvedObject().getKind())).forEach(events::add);
+        }
+        return events;
     }
 
     @Override

@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +29,6 @@ import java.util.TreeSet;
 
 /** Collects objects by kind into an {@link Inventory}; unknown kinds and Secrets are dropped. */
 public final class InventoryBuilder {
-
-    private static final Set<String> TIME_FIELDS = Set.of("creationTimestamp", "lastTimestamp", "eventTime",
-            "startTime", "completionTime", "lastTransitionTime", "startedAt", "finishedAt");
 
     private final String source;
     private Instant declaredObservedAt;
@@ -64,7 +60,7 @@ public final class InventoryBuilder {
     public void add(JsonNode object, ObjectMapper mapper) throws JsonProcessingException {
         String group = object.path("apiVersion").asText().replaceFirst("/?v1(beta1)?$", "");
         String kind = object.path("kind").asText();
-        noteTimes(object);
+        newestTimestamp = Timestamps.newest(object, newestTimestamp);
         switch (group + "/" + kind) {
             case "/Node" -> add(nodes, mapper.treeToValue(object, Node.class));
             case "/Pod" -> add(pods, mapper.treeToValue(object, Pod.class));
@@ -104,9 +100,13 @@ public final class InventoryBuilder {
                 && configMaps.isEmpty() && claims.isEmpty() && events.isEmpty() && definitions.isEmpty();
     }
 
-    /** The inventory; "now" is the declared observation time, else the newest timestamp in it. */
+    /**
+     * The inventory; "now" is the newest timestamp it holds (the cluster's clock), else the observation time the
+     * snapshot declares for a snapshot holding none.
+     */
     public Inventory build() {
-        Instant observedAt = declaredObservedAt != null ? declaredObservedAt : newestTimestamp;
+        Instant observedAt = newestTimestamp.isAfter(Instant.EPOCH) || declaredObservedAt == null ? newestTimestamp
+                : declaredObservedAt;
         return new Inventory(source, observedAt, List.copyOf(namespaces), nodes, pods, services, endpoints, statefulSets,
                 deployments, daemonSets, jobs, claims, budgets, events, storageClasses, definitions, installations,
                 leases, configMaps, cronJobs);
@@ -117,30 +117,5 @@ public final class InventoryBuilder {
             namespaces.add(object.getMetadata().getNamespace());
         }
         target.add(object);
-    }
-
-    private void noteTimes(JsonNode node) {
-        node.properties().forEach(field -> {
-            JsonNode value = field.getValue();
-            if (value.isContainerNode()) {
-                value.forEach(child -> {
-                    if (child.isObject()) {
-                        noteTimes(child);
-                    }
-                });
-                if (value.isObject()) {
-                    noteTimes(value);
-                }
-            } else if (TIME_FIELDS.contains(field.getKey()) && value.isTextual()) {
-                try {
-                    Instant instant = Instant.parse(value.asText());
-                    if (instant.isAfter(newestTimestamp)) {
-                        newestTimestamp = instant;
-                    }
-                } catch (DateTimeParseException e) {
-                    // not a timestamp after all; ignore
-                }
-            }
-        });
     }
 }

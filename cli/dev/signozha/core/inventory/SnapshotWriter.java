@@ -29,14 +29,18 @@ public final class SnapshotWriter {
         list.put("kind", "List");
         ObjectNode metadata = list.putObject("metadata");
         metadata.put("resourceVersion", "");
-        metadata.putObject("annotations").put(SnapshotParser.OBSERVED_AT, inventory.observedAt().toString())
-                .put("signoz-ha/source", inventory.source());
+        ObjectNode annotations = metadata.putObject("annotations");
         ArrayNode items = list.putArray("items");
+        java.time.Instant newest = java.time.Instant.EPOCH;
         for (HasMetadata object : inventory.all()) {
             ObjectNode tree = MAPPER.valueToTree(object);
             Redaction.redact(tree);
             items.add(tree);
+            newest = Timestamps.newest(tree, newest);
         }
+        // "now" is the cluster's clock as the objects show it, not the clock of the machine that read them.
+        java.time.Instant observedAt = newest.isAfter(java.time.Instant.EPOCH) ? newest : inventory.observedAt();
+        annotations.put(SnapshotParser.OBSERVED_AT, observedAt.toString()).put("signoz-ha/source", inventory.source());
         return CanonicalYaml.yaml(list);
     }
 }

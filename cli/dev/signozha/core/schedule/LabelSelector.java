@@ -30,7 +30,7 @@ public record LabelSelector(Map<String, String> matchLabels, List<LabelRequireme
         return new LabelSelector(Map.of(), List.of(expressions));
     }
 
-    boolean matches(Map<String, String> labels) {
+    public boolean matches(Map<String, String> labels) {
         for (Map.Entry<String, String> pair : matchLabels.entrySet()) {
             if (!pair.getValue().equals(labels.get(pair.getKey()))) {
                 return false;

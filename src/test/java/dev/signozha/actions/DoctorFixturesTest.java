@@ -26,20 +26,25 @@ class DoctorFixturesTest {
     static Stream<Arguments> fixtures() {
         return Stream.of(
                 Arguments.of("healthy-2x2", Set.of(), ""),
-                Arguments.of("single-node", Set.of(), "Node/node-a"),
+                Arguments.of("single-node", Set.of("SINGLE_POINT_OF_FAILURE"), "Node/node-a"),
                 Arguments.of("migration-single-node", Set.of("SCHEMA_MIGRATION_TOPOLOGY"),
                         "Job/platform/signoz-schema-migrator-sync"),
                 Arguments.of("duplicate-install", Set.of("DUPLICATE_CLICKHOUSE", "CLICKHOUSE_HOST_UNRESOLVED", "CONFIG_DRIFT"),
                         "ClickHouseInstallation/platform/signoz-clickhouse"),
                 Arguments.of("anti-affinity-deadlock", Set.of("ANTI_AFFINITY_UNSCHEDULABLE", "DUPLICATE_CLICKHOUSE",
-                        "CLICKHOUSE_NOT_READY"), "Pod/platform/chi-clickhouse-signoz-clickhouse-ha-prod-1-1-0"),
+                        "CLICKHOUSE_NOT_READY", "SINGLE_POINT_OF_FAILURE"), "Pod/platform/chi-clickhouse-signoz-clickhouse-ha-prod-1-1-0"),
                 Arguments.of("config-drift", Set.of("CONFIG_DRIFT"), "Deployment/platform/signoz-otel-collector"),
                 Arguments.of("dev-sized", Set.of("RESOURCE_LIMITS", "ZOOKEEPER_QUORUM", "ZOOKEEPER_STORAGE", "POD_EVICTIONS"),
                         "StatefulSet/platform/signoz-zookeeper"),
                 Arguments.of("default-password", Set.of("DEFAULT_CLICKHOUSE_PASSWORD"),
                         "ClickHouseInstallation/platform/signoz-clickhouse"),
                 Arguments.of("operator-missing", Set.of("OPERATOR_MISSING"),
-                        "CustomResourceDefinition/clickhouseinstallations.clickhouse.altinity.com"));
+                        "CustomResourceDefinition/clickhouseinstallations.clickhouse.altinity.com"),
+                Arguments.of("pending-reasons", Set.of("INSUFFICIENT_CAPACITY", "POD_UNSCHEDULABLE", "NODE_PRESSURE",
+                        "SINGLE_POINT_OF_FAILURE"),
+                        "Pod/platform/signoz-ha-zookeeper-2"),
+                Arguments.of("bundled-own-password", Set.of(), "ClickHouseInstallation/platform/signoz-clickhouse"),
+                Arguments.of("evictions", Set.of("POD_EVICTIONS", "NODE_PRESSURE", "RESOURCE_LIMITS"), "Node/node-c"));
     }
 
     static String snapshot(String fixture) {
@@ -72,13 +77,12 @@ class DoctorFixturesTest {
     }
 
     @Test
-    void doctor_allReplicasOnOneNode_warnsAndFailsOnlyWhenStrict() throws Exception {
+    void doctor_allReplicasOnOneNodeOfAnHaInstall_isAnError() throws Exception {
         CliRun run = CliRun.of("doctor", "--snapshot", snapshot("single-node"), "-o", "json");
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertEquals(Set.of("SINGLE_POINT_OF_FAILURE"), codes(report, "warning"));
+        assertEquals(Set.of("SINGLE_POINT_OF_FAILURE"), codes(report, "error"));
         assertTrue(objects(report, "SINGLE_POINT_OF_FAILURE").containsAll(java.util.List.of("Node/node-a", "Zone/us-east-1a")));
-        assertEquals(0, run.exitCode());
-        assertEquals(3, CliRun.of("doctor", "--snapshot", snapshot("single-node"), "--strict").exitCode());
+        assertEquals(3, run.exitCode());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,12 @@
 package dev.signozha.actions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signozha.checks.CheckCatalog;
+import dev.signozha.checks.Finding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 import dev.signozha.checks.CheckResult;
 import dev.signozha.cluster.kube.Fabric8KubeGateway;
@@ -30,16 +36,28 @@ class DoctorMockClusterTest {
     @MethodSource("fixtures")
     void doctor_liveMockCluster_findsTheSameErrorsAsTheSnapshot(String fixture, Set<String> errors, String object)
             throws Exception {
+        Set<String> found = new TreeSet<>();
+        doctor(fixture).report().results().stream().filter(CheckResult::isError).forEach(r -> found.add(r.spec().code()));
+        assertEquals(errors, found);
+    }
+
+    @Test
+    void doctor_liveMockCluster_readsTheNodesEventsFromNamespaceDefault() throws Exception {
+        List<String> details = doctor("evictions").report().results().stream()
+                .filter(r -> r.spec() == CheckCatalog.POD_EVICTIONS).flatMap(r -> r.findings().stream())
+                .map(Finding::detail).toList();
+        assertTrue(details.stream().anyMatch(d -> d.startsWith("the kernel on node node-a killed clickhouse-serv (pid 4127)")),
+                details.toString());
+    }
+
+    private static DoctorAction.Result doctor(String fixture) throws Exception {
         Inventory seed = SnapshotParser.parse(fixture, Files.readString(Path.of(DoctorFixturesTest.snapshot(fixture))));
         try (MockCluster cluster = new MockCluster()) {
             cluster.seed(seed.all());
             Fabric8KubeGateway gateway = new Fabric8KubeGateway(cluster.client(), "context:mock",
                     Clock.fixed(seed.observedAt(), ZoneOffset.UTC));
-            DoctorAction.Result result = new DoctorAction().run(
+            return new DoctorAction().run(
                     new DoctorAction.Request(gateway::inventory, "platform", null, ClickHouseAccess.none("not in this test")));
-            Set<String> found = new TreeSet<>();
-            result.report().results().stream().filter(CheckResult::isError).forEach(r -> found.add(r.spec().code()));
-            assertEquals(errors, found);
         }
     }
 }

@@ -27,11 +27,23 @@ class CheckRunnerTest {
 
     @Test
     void failed_warningsOnly_failOnlyWhenStrict() {
-        CheckReport report = CheckRunner.run(List.of(Check.of(CheckCatalog.SINGLE_POINT_OF_FAILURE,
+        CheckReport report = CheckRunner.run(List.of(Check.of(CheckCatalog.LAST_RUN_FAILED,
                 c -> Outcome.of(List.of(Finding.of("x", "Pod/platform/p")), "ok"))), EMPTY);
         assertEquals(1, report.warnings());
         assertEquals(false, report.failed(false));
         assertEquals(true, report.failed(true));
+    }
+
+    @Test
+    void failed_aWarningFindingOfAnErrorCheck_isAWarning_andOneErrorFindingMakesItAnError() {
+        Finding warning = Finding.of("losing zone a leaves zookeeper: 1 of 2 left", "Zone/a").withSeverity(Severity.WARNING);
+        CheckReport warned = CheckRunner.run(List.of(Check.of(CheckCatalog.SINGLE_POINT_OF_FAILURE,
+                c -> Outcome.of(List.of(warning), "ok"))), EMPTY);
+        assertEquals(List.of(1L, 0L), List.of(warned.warnings(), warned.errors()));
+        CheckReport failed = CheckRunner.run(List.of(Check.of(CheckCatalog.SINGLE_POINT_OF_FAILURE,
+                c -> Outcome.of(List.of(warning, Finding.of("losing node a leaves shard 0: 0 of 2", "Node/a")), "ok"))), EMPTY);
+        assertEquals(1, failed.errors());
+        assertEquals(true, failed.failed(false));
     }
 
     @Test

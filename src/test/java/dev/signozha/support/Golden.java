@@ -21,7 +21,11 @@ public final class Golden {
     }
 
     public static void assertMatches(String actual, String relativePath) {
-        Path file = ROOT.resolve(relativePath);
+        assertFile(actual, ROOT.resolve(relativePath));
+    }
+
+    /** The same for a file outside the golden folder (a fixture generated from code). */
+    public static void assertFile(String actual, Path file) {
         try {
             if (UpdateSwitch.GOLDEN.on()) {
                 Files.createDirectories(file.getParent());

@@ -36,8 +36,49 @@ class SnapshotParserTest {
         assertEquals(1, inventory.pods().size());
         assertEquals(1, inventory.clickHouseInstallations().size());
         assertEquals(2, inventory.all().size(), "the Secret is not kept");
-        assertEquals(Instant.parse("2026-11-20T10:00:00Z"), inventory.observedAt());
+        assertEquals(Instant.parse("2026-11-19T10:00:00Z"), inventory.observedAt(), "the newest timestamp it holds");
         assertEquals(java.util.List.of("platform"), inventory.namespaces());
+    }
+
+    @Test
+    void parse_nowIsTheClusterClock_aNodeHeartbeatNewerThanTheDeclaredTime() {
+        String text = """
+                apiVersion: v1
+                kind: List
+                metadata:
+                  annotations: {signoz-ha/observed-at: "2026-11-20T09:46:00Z"}
+                items:
+                - apiVersion: batch/v1
+                  kind: Job
+                  metadata: {name: signoz-schema-migrator-sync, namespace: platform}
+                  spec: {template: {spec: {containers: [{name: m, image: x}]}}}
+                  status: {startTime: "2026-11-20T09:26:00Z", active: 1}
+                - apiVersion: v1
+                  kind: Node
+                  metadata: {name: a, creationTimestamp: "2026-01-01T00:00:00Z"}
+                  status:
+                    conditions:
+                    - {type: Ready, status: "True", lastHeartbeatTime: "2026-11-20T10:00:00Z",
+                       lastTransitionTime: "2026-08-14T07:03:56Z"}
+                """;
+        Inventory inventory = SnapshotParser.parse("s.yaml", text);
+        assertEquals(Instant.parse("2026-11-20T10:00:00Z"), inventory.observedAt());
+        String written = SnapshotWriter.write(inventory);
+        assertTrue(java.util.regex.Pattern.compile("signoz-ha/observed-at: [\"']?2026-11-20T10:00:00Z").matcher(written)
+                .find(), "snapshot records the cluster's now");
+    }
+
+    @Test
+    void parse_noTimestampAtAll_takesTheDeclaredTime() {
+        Inventory inventory = SnapshotParser.parse("s.yaml", """
+                apiVersion: v1
+                kind: List
+                metadata:
+                  annotations: {signoz-ha/observed-at: "2026-11-20T09:46:00Z"}
+                items:
+                - {apiVersion: v1, kind: Node, metadata: {name: a}}
+                """);
+        assertEquals(Instant.parse("2026-11-20T09:46:00Z"), inventory.observedAt());
     }
 
     @Test
