@@ -90,8 +90,9 @@ public final class DeployAction {
 
     /** Runs the request; returns the exit code of a run that ended as intended, throws for every other end. */
     public int run(Request request, Cluster cluster, Console console) throws InterruptedException {
-        PlanAction.Planned planned = plan(request, cluster);
-        console.out().print(planned.result().text(console.style()));
+        PlanAction.Planned planned = compute(request, cluster);
+        show(planned, console);
+        request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
         StateStore state = cluster.session().state(planned.spec().namespace(),
                 planned.live().password().stream().toList());
         Optional<StateRecord> previous = state.read();
@@ -112,7 +113,8 @@ public final class DeployAction {
         if (!planned.plan().hasChanges()) {
             console.out().println("The cluster matches topology " + planned.topology().metadata().name() + ", but no "
                     + "finished run recorded it (" + lastRun(previous) + "), so every phase runs again to verify it "
-                    + "and record the run; the objects are applied unchanged and helm makes a new revision.");
+                    + "and record the run; the objects are applied unchanged, and helm does not run: the release is as "
+                    + "last deployed.");
         }
         confirm(request, planned.plan(), console);
         LockHolder holder = LeaseLock.localHolder(request.kind().command(), request.lockTtl(), clock);
@@ -137,10 +139,23 @@ public final class DeployAction {
     }
 
     private PlanAction.Planned plan(Request request, Cluster cluster) {
-        PlanAction.Planned planned = new PlanAction(templates).compute(request.source(), request.topologyText(),
-                request.chartVersion(), cluster.session().gateway(), cluster.helm());
+        PlanAction.Planned planned = compute(request, cluster);
         request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
         return planned;
+    }
+
+    private PlanAction.Planned compute(Request request, Cluster cluster) {
+        return new PlanAction(templates).compute(request.source(), request.topologyText(), request.chartVersion(),
+                cluster.session().gateway(), cluster.helm());
+    }
+
+    /**
+     * Prints the plan and flushes it, before anything can stop the run or ask: whatever the outcome, and on a
+     * terminal before the question, the operator has seen what the run meant to do.
+     */
+    private static void show(PlanAction.Planned planned, Console console) {
+        console.out().print(planned.result().text(console.style()));
+        console.out().flush();
     }
 
     /**
@@ -168,7 +183,7 @@ public final class DeployAction {
                     + "plan.");
         }
         console.out().println("The cluster changed while this run waited for the lock; the plan now:");
-        console.out().print(now.result().text(console.style()));
+        show(now, console);
         Gates.refuse(request, now, recorded);
         return Optional.of(now);
     }

@@ -133,11 +133,17 @@ final class PhaseRunner {
                 await(step, phase, timeout);
             }
             case SIGNOZ -> {
-                installChart(planned.rendered(), HelmDryRun.NONE, timeout, phase);
+                if (releaseUnchanged()) {
+                    console.progress().note("Helm release " + spec.release() + " unchanged: chart and values as last "
+                            + "deployed, so helm upgrade does not run (no new revision, no hooks)");
+                } else {
+                    installChart(planned.rendered(), HelmDryRun.NONE, timeout, phase);
+                }
                 if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
                     await(step, phase, timeout);
                 } else {
-                    finish(step, phase, "chart " + planned.rendered().chartVersion() + " released", start);
+                    finish(step, phase, "chart " + planned.rendered().chartVersion() + (releaseUnchanged()
+                            ? " unchanged" : " released"), start);
                 }
             }
             case MIGRATION, COLLECTORS -> await(step, phase, timeout);
@@ -220,6 +226,14 @@ final class PhaseRunner {
         } catch (HelmException e) {
             throw new PhaseFailure(phase.label() + ": helm failed: " + e.getMessage(), Optional.empty());
         }
+    }
+
+    /**
+     * The release's latest revision is deployed with the chart version and values this run would give it: an
+     * upgrade would only make a new revision and run the chart's hooks (the schema migration Job) again.
+     */
+    private boolean releaseUnchanged() {
+        return planned.plan().values().action() == LivePlan.Action.UNCHANGED;
     }
 
     private boolean operatorMissing() {

@@ -192,6 +192,24 @@ class DeployScenarioTest {
         assertTrue(world.run(SimulatedCluster.deploy()).out().contains("No changes"));
     }
 
+    @Test
+    void redeploy_ofAManifestsOnlyChange_appliesTheManifests_andLeavesTheHelmReleaseAlone() throws Exception {
+        TemplateSource withExtraScript = new EditedTemplates("manifests/external/zookeeper.yaml",
+                text -> text.replace("data:\n  setup.sh: |", "data:\n  extra.sh: echo extra\n  setup.sh: |"));
+        assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
+        List<String> helmCalls = world.helm().calls();
+        int revisions = world.helm().history(SimulatedCluster.NAMESPACE, "signoz").size();
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(), IngestionProbe.none(), withExtraScript);
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("~ ConfigMap/platform/signoz-ha-zookeeper-scripts"), run.out());
+        assertTrue(run.out().contains("Helm release: unchanged (chart and values as last deployed; helm upgrade does "
+                + "not run)"), run.out());
+        assertTrue(scripts().containsKey("extra.sh"), "the manifest change is applied");
+        assertEquals(helmCalls, world.helm().calls(), "no helm upgrade: the chart's hooks do not run again");
+        assertEquals(revisions, world.helm().history(SimulatedCluster.NAMESPACE, "signoz").size(), "no new revision");
+        assertTrue(run.progress().contains("Helm release signoz unchanged"), run.progress());
+    }
+
     private Map<String, String> scripts() {
         return configMaps().withName("signoz-ha-zookeeper-scripts").get().getData();
     }
