@@ -22,6 +22,7 @@ import dev.signozha.core.topology.LoadedTopology;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,19 +55,33 @@ public final class DeployAction {
     public record Request(Kind kind, String source, String topologyText, Optional<SavedPlan> savedPlan,
                           Optional<String> chartVersion, DryRun dryRun, Disruption allowed, boolean yes,
                           Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts,
-                          Duration lockTtl) {
+                          Duration lockTtl, Safety safety) {
 
-        /** A request whose lock lives {@link LeaseLock#DEFAULT_TTL} after its last renewal. */
+        /**
+         * A request whose lock lives {@link LeaseLock#DEFAULT_TTL} after its last renewal, with every safety
+         * ({@link Safety#STRICT}).
+         */
         public Request(Kind kind, String source, String topologyText, Optional<SavedPlan> savedPlan,
                        Optional<String> chartVersion, DryRun dryRun, Disruption allowed, boolean yes,
                        Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts) {
             this(kind, source, topologyText, savedPlan, chartVersion, dryRun, allowed, yes, lockWait, forceUnlockReason,
-                    timeouts, LeaseLock.DEFAULT_TTL);
+                    timeouts, LeaseLock.DEFAULT_TTL, Safety.STRICT);
         }
 
         Duration timeout(DeployPhase phase) {
             return timeouts.getOrDefault(phase, phase.defaultTimeout());
         }
+    }
+
+    /**
+     * What the operator allowed beyond the defaults: {@code recover} a release a dead run of the tool left pending
+     * (--recover), verify {@code withoutClickHouse} (--no-clickhouse), upgrade with no ingestion baseline
+     * (--allow-no-baseline).
+     */
+    public record Safety(boolean recover, boolean withoutClickHouse, boolean allowNoBaseline) {
+
+        /** Nothing allowed: a pending release is refused, ClickHouse must answer, an upgrade needs its baseline. */
+        public static final Safety STRICT = new Safety(false, false, false);
     }
 
     /** The cluster and what reaches into it. */
@@ -257,7 +272,8 @@ public final class DeployAction {
 
         int run() throws InterruptedException {
             IngestionWatch ingestion = request.kind() == Kind.UPGRADE
-                    ? IngestionWatch.start(cluster.ingestion().apply(planned.loaded()), console.progress())
+                    ? IngestionWatch.start(cluster.ingestion().apply(planned.loaded()), console.progress(),
+                    request.safety().allowNoBaseline())
                     : IngestionWatch.off();
             int fromRevision = planned.live().revision();
             PhaseFailure failure = null;
@@ -285,13 +301,15 @@ public final class DeployAction {
             if (failure != null) {
                 return failed(failure, fromRevision);
             }
-            Optional<String> summary = ingestion.summary();
+            List<String> notes = new ArrayList<>(ingestion.summary().stream().toList());
+            runner.verifiedWithoutClickHouse().ifPresent(why -> notes.add(PhaseRunner.WITHOUT_CLICKHOUSE + " (" + why + ")"));
+            Optional<String> detail = notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
             state.update(record -> record.applied(planned.topologyText(), valuesHash,
                     planned.rendered().chartVersion().toString(), toolVersion, planned.manifestBodies())
-                    .withEntry(entry(HistoryEntry.SUCCEEDED, summary.orElse(null))));
+                    .withEntry(entry(HistoryEntry.SUCCEEDED, detail.orElse(null))));
             console.out().println((request.kind() == Kind.UPGRADE ? "Upgraded" : "Deployed") + " topology "
                     + planned.topology().metadata().name() + " (chart " + planned.rendered().chartVersion() + ")"
-                    + summary.map(text -> "; " + text).orElse("") + ".");
+                    + detail.map(text -> "; " + text).orElse("") + ".");
             return ExitCode.OK.code();
         }
 

@@ -21,7 +21,7 @@ final class ChangeRun {
 
     /** What the command line said. */
     record Args(DeployAction.Kind kind, Path topologyFile, Path planFile, Optional<String> chartVersion,
-                RunOptions options) {
+                boolean allowNoBaseline, RunOptions options) {
 
         ChangeOptions change() {
             return options.change;
@@ -44,7 +44,8 @@ final class ChangeRun {
         DeployAction.Request request = new DeployAction.Request(args.kind(), source, text, saved,
                 args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)), args.change().dryRun,
                 args.change().allowed, args.change().yes, args.change().lockWait.duration, args.change().forceUnlockReason(),
-                args.change().timeouts(), args.change().lockTtl);
+                args.change().timeouts(), args.change().lockTtl, new DeployAction.Safety(args.change().recover,
+                args.clickhouse().skip, args.allowNoBaseline()));
         Trace trace = SignozHaCommand.trace(spec);
         try (KubeSession session = args.cluster().session(trace)) {
             DeployAction.Cluster cluster = new DeployAction.Cluster(session, args.options().helm.helm(args.cluster(), trace),

@@ -48,6 +48,6 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.DEPLOY, source.topology, source.plan,
-                Optional.empty(), options));
+                Optional.empty(), false, options));
     }
 }

@@ -31,12 +31,17 @@ final class UpgradeCommand implements Callable<Integer> {
             description = "The SigNoz chart version to upgrade to (default: the topology file's).")
     String chartVersion;
 
+    @Option(names = "--allow-no-baseline", description = "Upgrade even when no ingestion baseline can be taken "
+            + "(ClickHouse does not answer, or --no-clickhouse); ingestion is then not tracked. Without it such an "
+            + "upgrade is refused (exit 4).")
+    boolean allowNoBaseline;
+
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() {
         return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.UPGRADE, topology.file, null,
-                Optional.ofNullable(chartVersion), options));
+                Optional.ofNullable(chartVersion), allowNoBaseline, options));
     }
 }

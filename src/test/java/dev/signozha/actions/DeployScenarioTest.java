@@ -12,6 +12,7 @@ import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.EditedTemplates;
 import dev.signozha.support.ReadinessController;
+import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -74,6 +75,30 @@ class DeployScenarioTest {
         assertEquals(helmCalls, world.helm().calls(), "helm is not called");
         assertEquals("", again.progress(), "no phase ran");
         assertEquals(before, versions(), "no object was written");
+    }
+
+    @Test
+    void deploy_verifiedWithoutClickHouse_saysSo_inTheOutputAndTheStateRecord() throws Exception {
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("; verified without ClickHouse (simulated cluster: no ClickHouse to query)."),
+                run.out());
+        assertTrue(run.progress().contains("warning(s), verified without ClickHouse"), run.progress());
+        assertEquals("verified without ClickHouse (simulated cluster: no ClickHouse to query)",
+                world.stateRecord().orElseThrow().lastEntry().orElseThrow().detail());
+    }
+
+    @Test
+    void deploy_whoseVerificationCannotReachClickHouse_fails_exit7() throws Exception {
+        SimulatedCluster.Run run = world.run(RequestEdit.of(SimulatedCluster.deploy())
+                .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(1)).safety(DeployAction.Safety.STRICT).build());
+        assertEquals(7, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("verification still fails after 1s"), run.failure().getMessage());
+        assertTrue(run.failure().getMessage().contains("ClickHouse could not be asked"), run.failure().getMessage());
+        assertTrue(run.progress().contains("failing: ClickHouse did not answer"), run.progress());
+        StateRecord state = world.stateRecord().orElseThrow();
+        assertEquals(HistoryEntry.FAILED, state.lastEntry().orElseThrow().outcome());
+        assertTrue(state.neverApplied(), "a deploy not verified is not recorded as applied");
     }
 
     /** A stop this soon after the cluster said why comes from the watch event, not from a heartbeat re-check. */

@@ -123,6 +123,41 @@ class UpgradeScenarioTest {
     }
 
     @Test
+    void upgrade_withNoIngestionBaseline_isRefusedBeforeAnyChange_unlessAllowed() throws Exception {
+        List<String> calls = world.helm().calls();
+        SimulatedCluster.Run refused = world.run(RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                PRODUCTION, Optional.of("0.132.0"))).safety(new DeployAction.Safety(false, true, false)).build(),
+                Optional::empty);
+        assertEquals(4, refused.exitCode(), refused.all());
+        assertTrue(refused.failure().getMessage().contains("ClickHouse did not answer for the ingestion baseline"),
+                refused.failure().getMessage());
+        assertTrue(refused.failure().getMessage().contains("--allow-no-baseline"), refused.failure().getMessage());
+        assertEquals(calls, world.helm().calls(), "nothing was changed");
+        assertEquals("0.131.0", state().chartVersion());
+        assertTrue(world.leases().isEmpty(), "lock released");
+
+        SimulatedCluster.Run allowed = world.run(RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                PRODUCTION, Optional.of("0.132.0"))).safety(new DeployAction.Safety(false, true, true)).build(),
+                Optional::empty);
+        assertEquals(0, allowed.exitCode(), allowed.all());
+        assertTrue(allowed.progress().contains("ingestion is not tracked: ClickHouse did not answer for the ingestion "
+                + "baseline (--allow-no-baseline)"), allowed.progress());
+    }
+
+    @Test
+    void upgrade_whoseVerificationCannotReachClickHouse_rollsBack_unlessToldToVerifyWithoutIt() throws Exception {
+        SimulatedCluster.Run run = world.run(RequestEdit.of(shortVerification(SimulatedCluster.request(
+                DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0"))))
+                .safety(new DeployAction.Safety(false, false, true)).build());
+        assertEquals(6, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("ClickHouse could not be asked (simulated cluster: no "
+                + "ClickHouse to query)"), run.failure().getMessage());
+        assertTrue(run.failure().getMessage().contains("--no-clickhouse verifies without them"),
+                run.failure().getMessage());
+        assertEquals("0.131.0", state().chartVersion());
+    }
+
+    @Test
     void failedRollback_reportsBothErrors_exit7_withTheRunbook() throws Exception {
         world.helm().failUpgrades(true);
         world.helm().failRollbacks(true);
