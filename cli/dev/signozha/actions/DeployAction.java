@@ -11,6 +11,7 @@ import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.SavedPlan;
 import dev.signozha.core.render.TemplateSource;
+import dev.signozha.core.state.HelmRun;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.LockHeldException;
 import dev.signozha.core.state.LockHolder;
@@ -143,9 +144,14 @@ public final class DeployAction {
             if (current.isEmpty()) {
                 return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
             }
-            Gates.refusePendingRelease(current.get());
-            PhaseRunner runner = new PhaseRunner(current.get(), request, cluster, console, clock);
-            return new Execution(request, current.get(), runner, state, recorded, lock, cluster, console).run();
+            Cluster recording = new Cluster(cluster.session(), new RecordedHelm(cluster.helm(),
+                    planned.spec().release(), state, holder, clock), cluster.clickhouse(), cluster.ingestion());
+            PlanAction.Planned target = recoverIfAsked(request, current.get(), recording, state, recorded, console,
+                    holder);
+            Gates.refusePendingRelease(target, recorded);
+            PhaseRunner runner = new PhaseRunner(target, request, recording, console, clock);
+            Optional<StateRecord> before = target == current.get() ? recorded : state.read();
+            return new Execution(request, target, runner, state, before, lock, recording, console).run();
         } finally {
             lock.releaseFailure().ifPresent(failure -> console.progress().note("could not release " + LeaseLock.NAME
                     + "; it frees itself " + GoDuration.format(request.lockTtl()) + " after its last renewal: "
@@ -201,6 +207,27 @@ public final class DeployAction {
         show(now, console);
         Gates.refuse(request, now, recorded);
         return Optional.of(now);
+    }
+
+    /**
+     * With --recover, a release a dead run of the tool left pending is rolled back first and the plan made again,
+     * printed, and judged again; otherwise {@code planned} as it is (a pending release is then refused).
+     */
+    private PlanAction.Planned recoverIfAsked(Request request, PlanAction.Planned planned, Cluster cluster,
+                                              StateStore state, Optional<StateRecord> recorded, Console console,
+                                              LockHolder holder) {
+        Optional<HelmRun> dead = Recovery.leftByTool(planned, recorded);
+        if (dead.isEmpty() || !request.safety().recover()) {
+            return planned;
+        }
+        int revision = new Recovery(cluster.helm(), state, console.progress(), clock).recover(dead.get(), planned,
+                request.timeout(DeployPhase.SIGNOZ), request.kind().command(), holder.identity());
+        PlanAction.Planned now = plan(request, cluster);
+        console.out().println("Recovered: Helm release " + now.spec().release() + " is back at revision " + revision
+                + "; the plan now:");
+        show(now, console);
+        Gates.refuse(request, now, state.read());
+        return now;
     }
 
     /** The cluster is as planned and the last run that made it so finished: no phase has anything to do. */
@@ -292,11 +319,14 @@ public final class DeployAction {
                 // A request cut short by Ctrl-C fails in the client, which keeps the thread's interrupt flag:
                 // that is an interruption, not a failed phase.
                 if (failure != null && Thread.interrupted()) {
-                    throw new InterruptedException("interrupted during " + runner.current());
+                    throw new InterruptedException("interrupted during " + runner.current() + " (" + failure.getMessage()
+                            + ")");
                 }
             } catch (InterruptedException interrupted) {
-                record(HistoryEntry.FAILED, "interrupted during " + runner.current());
-                throw interrupted;
+                String why = interrupted.getMessage() != null ? interrupted.getMessage()
+                        : "interrupted during " + runner.current();
+                record(HistoryEntry.FAILED, why);
+                throw new InterruptedException(why);
             }
             if (failure != null) {
                 return failed(failure, fromRevision);

@@ -7,6 +7,7 @@ import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
+import dev.signozha.core.state.HelmRun;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.topology.Topology.Spec;
 import java.util.ArrayList;
@@ -61,15 +62,24 @@ final class Gates {
      * pending-rollback). Asked under the lock: then no other signoz-ha run is at work, and what is pending was left
      * by a helm process that was killed, or is one run by hand.
      */
-    static void refusePendingRelease(PlanAction.Planned planned) {
+    static void refusePendingRelease(PlanAction.Planned planned, Optional<StateRecord> recorded) {
         String status = planned.live().releaseStatus().orElse("");
         if (!status.startsWith("pending-")) {
             return;
         }
         Spec spec = planned.spec();
+        String pending = "Helm release " + spec.release() + " is " + status + " at revision "
+                + planned.live().revision();
+        Optional<HelmRun> dead = Recovery.leftByTool(planned, recorded);
+        if (dead.isPresent()) {
+            throw new SignozHaException(ExitCode.REFUSED, pending + ", left by " + dead.get().describe() + ": that run "
+                    + "died before helm finished, and its lock has expired. Nothing was changed. Run this again with "
+                    + "--recover: under the lock it rolls the release back to its last deployed revision, then goes "
+                    + "on.");
+        }
         String helm = "helm -n " + spec.namespace() + " ";
-        throw new SignozHaException(ExitCode.REFUSED, "Helm release " + spec.release() + " is " + status
-                + " at revision " + planned.live().revision() + ": a helm run on it never finished. Nothing was "
+        throw new SignozHaException(ExitCode.REFUSED, pending + ": a helm run on it never finished, and no run of "
+                + "signoz-ha recorded starting it, so --recover does not apply. Nothing was "
                 + "changed. Make sure no helm runs on it (" + helm + "history " + spec.release() + "), then "
                 + (status.equals("pending-install") ? helm + "uninstall " + spec.release()
                 : helm + "rollback " + spec.release() + " REVISION, the last deployed or superseded one")

@@ -55,11 +55,12 @@ final class ChangeRun {
                     Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.options().color.style());
             DeployAction action = new DeployAction(args.options().templates.source(), new VersionProvider().version(),
                     Clock.systemUTC(), LeaseLock.Timing.system());
-            return Interruptible.run(() -> action.run(request, cluster, console));
+            return Interruptible.run(args.options().helm.grace, () -> action.run(request, cluster, console));
         } catch (InterruptedException e) {
-            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().command() + " was interrupted; "
-                    + "the run is recorded and its lock released. Run signoz-ha deploy again: it applies only what "
-                    + "is missing.", e);
+            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().command() + " was interrupted"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". The run is recorded and its lock "
+                    + "released. Run signoz-ha " + args.kind().command() + " again: it applies only what is missing "
+                    + "(if helm had to be killed and left the release pending, add --recover).", e);
         }
     }
 }
