@@ -60,9 +60,19 @@ public final class SystemProcessRunner implements ProcessRunner {
             return new ProcessResult(exitCode, stdout.text(DRAIN_WAIT), stderr.text(DRAIN_WAIT), !finished);
         } catch (InterruptedException e) {
             String stopped = stopAfterInterrupt(process);
+            String error = errorOf(stderr);
             Thread.currentThread().interrupt();
             throw new SignozHaException(ExitCode.INTERNAL_ERROR, "interrupted while running " + argv.get(0) + "; "
-                    + stopped, e);
+                    + stopped + (error.isEmpty() ? "" : ": " + error), e);
+        }
+    }
+
+    /** What the stopped process said was wrong (helm: {@code Error: UPGRADE FAILED: context canceled}). */
+    private static String errorOf(StreamDrain stderr) {
+        try {
+            return HelmException.errorText(stderr.text(DRAIN_WAIT));
+        } catch (InterruptedException again) {
+            return "";
         }
     }
 
