@@ -89,8 +89,21 @@ public final class DeployAction {
     public record Cluster(KubeSession session, HelmGateway helm, ClickHouseAccess clickhouse,
                           Function<LoadedTopology, IngestionProbe> ingestion) {}
 
-    /** Where the run reports, and who confirms. */
-    public record Console(PrintWriter out, Progress progress, Confirmer confirmer, Style style) {}
+    /**
+     * Where the run reports, who confirms, and the run's {@link RunReport} (for -o json), which records every
+     * phase's end as it goes through {@code progress}.
+     */
+    public record Console(PrintWriter out, Progress progress, Confirmer confirmer, Style style, RunReport report) {
+
+        public Console {
+            progress = report.recording(progress);
+        }
+
+        /** A console whose report nobody prints. */
+        public Console(PrintWriter out, Progress progress, Confirmer confirmer, Style style) {
+            this(out, progress, confirmer, style, new RunReport("deploy", Clock.systemUTC()));
+        }
+    }
 
     private final TemplateSource templates;
     private final String toolVersion;
@@ -118,11 +131,13 @@ public final class DeployAction {
         }
         Gates.proceedingDespite(planned).ifPresent(console.out()::println);
         if (request.dryRun() == DryRun.CLIENT) {
+            console.report().endedWith("dry-run");
             console.out().println("Dry run (client): nothing was sent to the cluster.");
             return ExitCode.OK.code();
         }
         if (request.dryRun() == DryRun.SERVER) {
             new PhaseRunner(planned, request, cluster, console, clock).serverDryRun();
+            console.report().endedWith("dry-run");
             console.out().println("Dry run (server): the API server and helm accepted every object; nothing was kept.");
             return ExitCode.OK.code();
         }
@@ -175,6 +190,7 @@ public final class DeployAction {
      * terminal before the question, the operator has seen what the run meant to do.
      */
     private static void show(PlanAction.Planned planned, Console console) {
+        console.report().plan(planned.result().data());
         console.out().print(planned.result().text(console.style()));
         console.out().flush();
     }
@@ -243,6 +259,7 @@ public final class DeployAction {
     }
 
     private static int noChanges(PlanAction.Planned planned, Console console, String why) {
+        console.report().endedWith("no-changes");
         console.out().println("No changes: the cluster already matches topology " + planned.topology().metadata().name()
                 + why + ". Nothing was applied.");
         return ExitCode.OK.code();

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * What stops a deploy or upgrade before anything changes: preflight errors it cannot fix, a missing password
- * Secret, an upgrade of something never deployed, a second ClickHouse installation, and any change more
+ * Secret (a plan error, exit 3, as plan reports it), an upgrade of something never deployed, a second ClickHouse installation, and any change more
  * disruptive than {@code --allow-disruption} (a new ClickHouse host is destructive). Each refusal names the
  * finding or the option that would allow it.
  */
@@ -46,14 +46,9 @@ final class Gates {
                     + " cannot fix; nothing was changed:\n  " + String.join("\n  ", blocking)
                     + "\nEach code has a runbook: signoz-ha runbook CODE.");
         }
-        if (spec.clickhouse().passwordSecret() != null && planned.live().password().isEmpty()) {
-            throw new SignozHaException(ExitCode.REFUSED, "Secret " + spec.namespace() + "/"
-                    + spec.clickhouse().passwordSecret().name() + " with key " + spec.clickhouse().passwordSecret().key()
-                    + " does not exist; create it (and the namespace) first: kubectl create namespace "
-                    + spec.namespace() + "; kubectl -n " + spec.namespace() + " create secret generic "
-                    + spec.clickhouse().passwordSecret().name() + " --from-file=" + spec.clickhouse().passwordSecret().key()
-                    + "=PATH. Nothing was changed.");
-        }
+        planned.missingSecret().ifPresent(missing -> {
+            throw new SignozHaException(ExitCode.CHECKS_FAILED, missing + ". Nothing was changed.");
+        });
         refuseDisruption(request, planned.plan(), planned.live().installations());
     }
 

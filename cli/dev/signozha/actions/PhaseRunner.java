@@ -54,7 +54,6 @@ final class PhaseRunner {
     private volatile DeployPhase current;
     private NamespaceWatch watch;
     private Optional<String> verifiedWithoutClickHouse = Optional.empty();
-    private CheckReport verification;
 
     PhaseRunner(PlanAction.Planned planned, DeployAction.Request request, DeployAction.Cluster cluster,
                 DeployAction.Console console, Clock clock) {
@@ -294,7 +293,7 @@ final class PhaseRunner {
             Duration waited = Duration.between(start, clock.instant());
             if (errors.isEmpty() && !clickhouseMissing) {
                 verifiedWithoutClickHouse = unseen;
-                verification = report;
+                console.report().verification(report, unseen);
                 console.progress().finish(step, phases.size(), DeployPhase.VERIFICATION, report.passed()
                         + " checks passed, " + report.warnings() + " warning(s)"
                         + unseen.map(why -> ", " + WITHOUT_CLICKHOUSE + " (" + why + ")").orElse(""), waited);
@@ -307,7 +306,8 @@ final class PhaseRunner {
             console.progress().update(step, phases.size(), DeployPhase.VERIFICATION, failing.size() + " failing: "
                     + String.join(", ", failing), waited);
             if (!clock.instant().isBefore(deadline)) {
-                verification = report;
+                console.report().verification(report, request.safety().withoutClickHouse() ? unseen
+                        : Optional.empty());
                 throw new PhaseFailure("verification still fails after " + GoDuration.format(timeout) + ":\n  "
                         + describe(errors, clickhouseMissing ? unseen : Optional.empty()),
                         errors.stream().findFirst().map(CheckResult::spec));
@@ -332,10 +332,6 @@ final class PhaseRunner {
         return verifiedWithoutClickHouse;
     }
 
-    /** The last verification's report, once verification ran. */
-    Optional<CheckReport> verification() {
-        return Optional.ofNullable(verification);
-    }
 
     private void finish(int step, DeployPhase phase, String result, Instant start) {
         console.progress().finish(step, phases.size(), phase, result, Duration.between(start, clock.instant()));

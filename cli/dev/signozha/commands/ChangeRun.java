@@ -2,12 +2,14 @@ package dev.signozha.commands;
 
 import dev.signozha.actions.DeployAction;
 import dev.signozha.actions.InputFiles;
+import dev.signozha.actions.RunReport;
 import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.Trace;
 import dev.signozha.core.plan.SavedPlan;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -37,6 +39,13 @@ final class ChangeRun {
     }
 
     static int run(CommandSpec spec, Args args) {
+        RunReport report = new RunReport(args.kind().command(), Clock.systemUTC());
+        PrintWriter out = spec.commandLine().getOut();
+        return ResultDocument.run(args.options().output, out, report, () -> change(spec, args, report,
+                ResultDocument.textOut(args.options().output, out, spec.commandLine().getErr())));
+    }
+
+    private static int change(CommandSpec spec, Args args, RunReport report, PrintWriter out) {
         Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(InputFiles::savedPlan);
         String source = saved.map(plan -> args.planFile() + " (topology " + plan.topologyName() + ")")
                 .orElseGet(() -> args.topologyFile().toString());
@@ -51,8 +60,8 @@ final class ChangeRun {
             DeployAction.Cluster cluster = new DeployAction.Cluster(session, args.options().helm.helm(args.cluster(), trace),
                     args.clickhouse().viaKubernetes(session.gateway(), trace),
                     args.clickhouse().ingestion(session.gateway(), trace));
-            DeployAction.Console console = new DeployAction.Console(spec.commandLine().getOut(),
-                    Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.options().color.style());
+            DeployAction.Console console = new DeployAction.Console(out, Terminal.progress(spec.commandLine().getErr()),
+                    Terminal.confirmer(), args.options().output.style(), report);
             DeployAction action = new DeployAction(args.options().templates.source(), new VersionProvider().version(),
                     Clock.systemUTC(), LeaseLock.Timing.system());
             return Interruptible.run(args.options().helm.grace, () -> action.run(request, cluster, console));

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 + "the phases run, and reports the longest gap. When verification fails (or ingestion does not "
                 + "resume), rolls back: helm rollback to the revision that was live, and the previous manifests from "
                 + "the state record.",
-                "Exits 0 when upgraded, 4 when refused, 5 when locked, 6 when it failed and was rolled back, 7 when "
+                "Exits 0 when upgraded, 3 on a preflight error, 4 when refused (also without an ingestion baseline, "
+                        + "unless --allow-no-baseline), 5 when locked, 6 when it failed and was rolled back, 7 when "
                         + "the rollback failed too (both errors and the runbook are printed)."})
 final class UpgradeCommand implements Callable<Integer> {
 

@@ -57,8 +57,7 @@ class DeployScenarioTest {
         assertEquals("0.131.0", state.chartVersion());
         assertEquals(HistoryEntry.SUCCEEDED, state.lastEntry().orElseThrow().outcome());
         assertTrue(world.helm().calls().contains("upgrade --install altinity-clickhouse-operator 0.25.6 NONE"));
-        assertTrue(run.out().contains("Going ahead despite 1 preflight error(s) this run is meant to fix "
-                + "(OPERATOR_MISSING); verification checks them again at the end."), run.out());
+        assertTrue(run.out().contains("+ clickhouse-operator 0.25.6: helm upgrade --install"), run.out());
         assertFalse(run.all().contains(SimulatedCluster.PASSWORD));
     }
 
@@ -178,14 +177,27 @@ class DeployScenarioTest {
     }
 
     @Test
-    void missingPasswordSecret_isRefusedWithTheCommandThatCreatesIt() throws Exception {
+    void missingPasswordSecret_isAPlanError_exit3_withTheCommandThatCreatesIt() throws Exception {
         world.mock().client().secrets().inNamespace(SimulatedCluster.NAMESPACE).withName("clickhouse-credentials").delete();
         SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
-        assertEquals(4, run.exitCode(), run.all());
+        assertEquals(3, run.exitCode(), run.all());
         assertTrue(run.failure().getMessage().contains("Secret platform/clickhouse-credentials with key password does "
                 + "not exist"), run.failure().getMessage());
-        assertTrue(run.failure().getMessage().contains("kubectl -n platform create secret generic clickhouse-credentials"));
+        assertTrue(run.failure().getMessage().contains("kubectl create secret generic clickhouse-credentials -n platform "
+                + "--from-literal=password='<password>'"), run.failure().getMessage());
+        assertTrue(run.out().contains("Plan errors\n  error: Secret platform/clickhouse-credentials"), run.out());
         assertTrue(world.helm().calls().isEmpty());
+    }
+
+    @Test
+    void freshCluster_planListsTheNamespaceAndOperatorSetup_andAMissingOperatorIsNoError() throws Exception {
+        world.mock().client().namespaces().withName(SimulatedCluster.NAMESPACE).delete();
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(DeployAction.DryRun.CLIENT, true));
+        assertTrue(run.out().contains("Cluster setup\n  + Namespace/platform: created\n  + clickhouse-operator 0.25.6: "
+                + "helm upgrade --install altinity-clickhouse-operator"), run.out());
+        assertTrue(run.out().contains("skipped: deploy installs clickhouse-operator 0.25.6 first (Cluster setup)"),
+                run.out());
+        assertFalse(run.out().contains("Going ahead despite"), "OPERATOR_MISSING is no preflight error: " + run.out());
     }
 
     @Test

@@ -9,17 +9,17 @@ import dev.signozha.actions.IngestionProbe;
 import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
+import dev.signozha.support.HelmStandInScript;
 import dev.signozha.support.Project;
 import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
+import dev.signozha.support.StandInCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,25 +50,22 @@ class InterruptIT {
 
     @TempDir
     Path dir;
+    private StandInCluster cluster;
     private SimulatedCluster world;
-    private Path helm;
-    private Path helmLog;
-    private Path kubeconfig;
+    private HelmStandInScript helm;
 
     @BeforeEach
     void deployThroughTheFakeChart() throws Exception {
-        world = new SimulatedCluster(Duration.ofMillis(30), dir.resolve("helm-revisions.json"));
+        cluster = StandInCluster.open(dir, true);
+        world = cluster.world();
+        helm = cluster.helm();
         SimulatedCluster.Run deployed = world.run(SimulatedCluster.deploy());
         assertEquals(0, deployed.exitCode(), deployed.all());
-        helm = Files.copy(Project.path("src/test/resources/helm-standin/helm"), dir.resolve("helm"));
-        Files.setPosixFilePermissions(helm, PosixFilePermissions.fromString("rwxr-xr-x"));
-        helmLog = dir.resolve("helm.log");
-        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(NAMESPACE));
     }
 
     @AfterEach
     void stop() {
-        world.close();
+        cluster.close();
     }
 
     @ParameterizedTest(name = "SIG{0}")
@@ -86,7 +83,7 @@ class InterruptIT {
         assertEquals(128 + (signal.equals("INT") ? 2 : 15), upgrade.exitValue(), "exits as a process stopped by "
                 + "the signal, after its clean-up\n" + err);
 
-        assertTrue(Files.readString(helmLog).contains("signal: marked the release failed"),
+        assertTrue(helm.calls().contains("signal: marked the release failed"),
                 "helm got SIGTERM and finished its clean-up, not SIGKILL\n" + err);
         assertFalse(ProcessHandle.of(helmPid).map(ProcessHandle::isAlive).orElse(false), "helm is gone");
         assertEquals("failed", latest().status(), "the release ends failed, not pending");
@@ -135,17 +132,11 @@ class InterruptIT {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.signozha.Main", "upgrade",
                 "-f", Project.path(SimulatedCluster.PRODUCTION.toString()).toString(), "--chart-version", "0.132.0",
-                "--kubeconfig", kubeconfig.toString(), "--helm-binary", helm.toString(), "--helm-grace", "20s",
+                "--kubeconfig", cluster.kubeconfig().toString(), "--helm-binary", helm.binary().toString(),
+                "--helm-grace", "20s",
                 "--no-clickhouse", "--allow-no-baseline", "--yes", "--lock-ttl", LOCK_TTL.toSeconds() + "s"));
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(dir.resolve("upgrade.out").toFile())
-                .redirectError(dir.resolve("upgrade.err").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("HELM_STANDIN_JAVA", argv.get(0));
-        env.put("HELM_STANDIN_CLASSPATH", System.getProperty("java.class.path"));
-        env.put("HELM_STANDIN_REVISIONS", dir.resolve("helm-revisions.json").toString());
-        env.put("HELM_STANDIN_LOG", helmLog.toString());
-        env.put("HELM_STANDIN_UPGRADE", "hang");
-        return builder.start();
+        return new ProcessBuilder(argv).redirectOutput(dir.resolve("upgrade.out").toFile())
+                .redirectError(dir.resolve("upgrade.err").toFile()).start();
     }
 
     /** Waits until the stand-in hangs in the upgrade; returns its pid. */
@@ -153,7 +144,7 @@ class InterruptIT {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         Pattern upgradeCall = Pattern.compile("call pid=(\\d+) upgrade ");
         while (System.nanoTime() < deadline && upgrade.isAlive()) {
-            String log = Files.exists(helmLog) ? Files.readString(helmLog) : "";
+            String log = helm.calls();
             Matcher call = upgradeCall.matcher(log);
             if (log.contains("upgrade started") && call.find()) {
                 return Long.parseLong(call.group(1));
