@@ -96,8 +96,8 @@ public final class PlanAction {
                 return new Setup(steps, preflight);
             }
             steps.add("clickhouse-operator " + PhaseRunner.OPERATOR_VERSION + ": helm upgrade --install "
-                    + PhaseJudges.OPERATOR_RELEASE + " (" + PhaseRunner.OPERATOR_CHART + " from "
-                    + PhaseRunner.OPERATOR_REPOSITORY + "), before ZooKeeper and ClickHouse");
+                    + PhaseJudges.OPERATOR_RELEASE + " from " + PhaseRunner.OPERATOR_REPOSITORY
+                    + ", before ZooKeeper and ClickHouse");
             List<CheckResult> results = preflight.results().stream().map(result -> result.spec()
                     == CheckCatalog.OPERATOR_MISSING ? new CheckResult(result.spec(), CheckResult.Status.SKIP, List.of(),
                     "deploy installs clickhouse-operator " + PhaseRunner.OPERATOR_VERSION + " first (Cluster setup)")
