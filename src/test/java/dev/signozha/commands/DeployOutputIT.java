@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signozha.support.CliRun;
 import dev.signozha.support.Golden;
-import dev.signozha.support.HelmStandInScript;
 import dev.signozha.support.Project;
 import dev.signozha.support.SimulatedCluster;
 import dev.signozha.support.StandInCluster;
@@ -38,16 +37,10 @@ class DeployOutputIT {
     @TempDir
     Path dir;
     private StandInCluster cluster;
-    private SimulatedCluster world;
-    private HelmStandInScript helm;
-    private Path kubeconfig;
 
     @BeforeEach
     void start() throws Exception {
         cluster = StandInCluster.open(dir, false);
-        world = cluster.world();
-        helm = cluster.helm();
-        kubeconfig = cluster.kubeconfig();
     }
 
     @AfterEach
@@ -57,8 +50,8 @@ class DeployOutputIT {
 
     private List<String> deploy(String... more) {
         List<String> args = new ArrayList<>(List.of("deploy", "-f",
-                Project.path(SimulatedCluster.PRODUCTION.toString()).toString(), "--kubeconfig", kubeconfig.toString(),
-                "--helm-binary", helm.binary().toString(), "--no-clickhouse"));
+                Project.path(SimulatedCluster.PRODUCTION.toString()).toString(), "--kubeconfig", cluster.kubeconfig().toString(),
+                "--helm-binary", cluster.helm().binary().toString(), "--no-clickhouse"));
         args.addAll(List.of(more));
         return args;
     }
@@ -66,7 +59,7 @@ class DeployOutputIT {
     @Test
     void deployJson_isOneDocumentOnStdout_withThePlanPhasesVerificationAndOutcome() throws Exception {
         CliRun run = CliRun.of(deploy("--yes", "-o", "json").toArray(String[]::new));
-        assertEquals(0, run.exitCode(), run.all() + "\n" + helm.calls());
+        assertEquals(0, run.exitCode(), run.all() + "\n" + cluster.helm().calls());
         JsonNode document = new ObjectMapper().readTree(run.out());
         assertEquals(1, document.path("schemaVersion").asInt());
         assertEquals("deploy", document.path("command").asText());
@@ -129,7 +122,7 @@ class DeployOutputIT {
         assertEquals(4, process.exitValue(), text);
         assertTrue(text.contains("error: not confirmed; nothing was changed"), text);
         Golden.assertMatches(text, "deploy/plan-before-confirm.txt");
-        assertTrue(world.helm().history(SimulatedCluster.NAMESPACE, "signoz").isEmpty(), "nothing was installed");
+        assertTrue(cluster.world().helm().history(SimulatedCluster.NAMESPACE, "signoz").isEmpty(), "nothing was installed");
     }
 
     /** Everything the process prints; {@code answer} is typed once {@code question} has appeared. */
