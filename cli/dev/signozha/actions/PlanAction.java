@@ -100,7 +100,8 @@ public final class PlanAction {
                     + ", before ZooKeeper and ClickHouse");
             List<CheckResult> results = preflight.results().stream().map(result -> result.spec()
                     == CheckCatalog.OPERATOR_MISSING ? new CheckResult(result.spec(), CheckResult.Status.SKIP, List.of(),
-                    "deploy installs clickhouse-operator " + PhaseRunner.OPERATOR_VERSION + " first (Cluster setup)")
+                    "deploy installs clickhouse-operator " + PhaseRunner.OPERATOR_VERSION + " first (Cluster setup)",
+                    result.spec().severity())
                     : result).toList();
             return new Setup(steps, new CheckReport(preflight.source(), results));
         }

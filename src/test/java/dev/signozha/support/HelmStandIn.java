@@ -112,13 +112,8 @@ public final class HelmStandIn {
     }
 
     private static KubernetesClient client(List<String> argv) {
-        try {
-            String kubeconfig = flag(argv, "--kubeconfig");
-            return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(null,
-                    Files.readString(Path.of(kubeconfig)), kubeconfig)).build();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(null,
+                new java.io.File(flag(argv, "--kubeconfig")))).build();
     }
 
     private static String flag(List<String> argv, String name) {
