@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real processes (sh, cat, sleep): output, stdin, large output, and stopping a whole tree at the deadline. */
 @EnabledOnOs({OS.LINUX, OS.MAC})
-class SystemProcessRunnerTest {
+class SystemProcessRunnerIT {
 
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
