@@ -1,5 +1,8 @@
 package dev.signozha.actions;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.checks.CleanupPlanner;
 import dev.signozha.checks.ClusterView;
 import dev.signozha.cluster.kube.KubeSession;
@@ -44,6 +47,11 @@ public final class CleanupAction {
     }
 
     public int run(Request request, KubeSession session, PrintWriter out, Style style) {
+        return run(request, session, out, style, new RunReport("cleanup", clock));
+    }
+
+    /** Runs the cleanup, recording in {@code report} what it planned and deleted (for -o json). */
+    public int run(Request request, KubeSession session, PrintWriter out, Style style, RunReport report) {
         String namespace = request.namespace();
         StateStore state = session.state(namespace, List.of());
         Optional<String> host = request.topology().or(() -> state.read().filter(record -> !record.neverApplied())
@@ -51,6 +59,7 @@ public final class CleanupAction {
                 .map(loaded -> loaded.spec().clickhouse().host());
         ClusterView view = new ClusterView(session.gateway().inventory(namespace), namespace);
         CleanupPlanner.Plan plan = CleanupPlanner.plan(view, host, request.installation(), request.deleteVolumesOf());
+        report.plan(planData(namespace, plan));
         DeletionFollowUp followUp = new DeletionFollowUp(session, timing);
         print(plan, namespace, request.yes(), out, style);
         followUp.describe(plan.terminating(), namespace).forEach(line -> out.println("  still terminating: " + line));
@@ -60,9 +69,13 @@ public final class CleanupAction {
                     + String.join("\n  ", plan.refusals()));
         }
         if (!request.yes()) {
+            report.endedWith("listed");
             return ExitCode.OK.code();
         }
         List<String> deleted = plan.deletions().isEmpty() ? List.of() : delete(plan, request, session, state, out, style);
+        ArrayNode done = JsonNodeFactory.instance.arrayNode();
+        deleted.forEach(done::add);
+        report.result(JsonNodeFactory.instance.objectNode().set("deleted", done));
         List<String> awaited = new ArrayList<>(deleted);
         awaited.addAll(plan.terminating());
         List<String> remaining = followUp.awaitGone(awaited, request.timeout());
@@ -104,6 +117,17 @@ public final class CleanupAction {
             out.flush();
             return deleted;
         }
+    }
+
+    /** The plan as the -o json document holds it: each deletion with its finding, the refusals and the notes. */
+    private static ObjectNode planData(String namespace, CleanupPlanner.Plan plan) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("namespace", namespace);
+        ArrayNode deletions = data.putArray("deletions");
+        plan.deletions().forEach(deletion -> deletions.addObject().put("id", deletion.id())
+                .put("finding", deletion.finding().code()).put("reason", deletion.reason()));
+        plan.refusals().forEach(data.putArray("refusals")::add);
+        plan.notes().forEach(data.putArray("notes")::add);
+        return data;
     }
 
     private static void print(CleanupPlanner.Plan plan, String namespace, boolean yes, PrintWriter out, Style style) {

@@ -11,6 +11,7 @@ import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.SavedPlan;
 import dev.signozha.core.render.TemplateSource;
+import dev.signozha.core.state.HelmRun;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.LockHeldException;
 import dev.signozha.core.state.LockHolder;
@@ -24,6 +25,7 @@ import dev.signozha.core.versions.UpgradePath;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,14 +58,17 @@ public final class DeployAction {
     public record Request(Kind kind, String source, String topologyText, Optional<SavedPlan> savedPlan,
                           Optional<String> chartVersion, DryRun dryRun, Disruption allowed, boolean yes,
                           Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts,
-                          Duration lockTtl) {
+                          Duration lockTtl, Safety safety) {
 
-        /** A request whose lock lives {@link LeaseLock#DEFAULT_TTL} after its last renewal. */
+        /**
+         * A request whose lock lives {@link LeaseLock#DEFAULT_TTL} after its last renewal, with every safety
+         * ({@link Safety#STRICT}).
+         */
         public Request(Kind kind, String source, String topologyText, Optional<SavedPlan> savedPlan,
                        Optional<String> chartVersion, DryRun dryRun, Disruption allowed, boolean yes,
                        Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts) {
             this(kind, source, topologyText, savedPlan, chartVersion, dryRun, allowed, yes, lockWait, forceUnlockReason,
-                    timeouts, LeaseLock.DEFAULT_TTL);
+                    timeouts, LeaseLock.DEFAULT_TTL, Safety.STRICT);
         }
 
         Duration timeout(DeployPhase phase) {
@@ -73,16 +78,40 @@ public final class DeployAction {
         /** The same request aimed at another chart version: one step of an upgrade path. */
         Request toChart(ChartVersion chart) {
             return new Request(kind, source, topologyText, savedPlan, Optional.of(chart.toString()), dryRun, allowed, yes,
-                    lockWait, forceUnlockReason, timeouts, lockTtl);
+                    lockWait, forceUnlockReason, timeouts, lockTtl, safety);
         }
+    }
+
+    /**
+     * What the operator allowed beyond the defaults: {@code recover} a release a dead run of the tool left pending
+     * (--recover), verify {@code withoutClickHouse} (--no-clickhouse), upgrade with no ingestion baseline
+     * (--allow-no-baseline).
+     */
+    public record Safety(boolean recover, boolean withoutClickHouse, boolean allowNoBaseline) {
+
+        /** Nothing allowed: a pending release is refused, ClickHouse must answer, an upgrade needs its baseline. */
+        public static final Safety STRICT = new Safety(false, false, false);
     }
 
     /** The cluster and what reaches into it. */
     public record Cluster(KubeSession session, HelmGateway helm, ClickHouseAccess clickhouse,
                           Function<LoadedTopology, IngestionProbe> ingestion) {}
 
-    /** Where the run reports, and who confirms. */
-    public record Console(PrintWriter out, Progress progress, Confirmer confirmer, Style style) {}
+    /**
+     * Where the run reports, who confirms, and the run's {@link RunReport} (for -o json), which records every
+     * phase's end as it goes through {@code progress}.
+     */
+    public record Console(PrintWriter out, Progress progress, Confirmer confirmer, Style style, RunReport report) {
+
+        public Console {
+            progress = report.recording(progress);
+        }
+
+        /** A console whose report nobody prints. */
+        public Console(PrintWriter out, Progress progress, Confirmer confirmer, Style style) {
+            this(out, progress, confirmer, style, new RunReport("deploy", Clock.systemUTC()));
+        }
+    }
 
     private final TemplateSource templates;
     private final String toolVersion;
@@ -98,13 +127,14 @@ public final class DeployAction {
 
     /** Runs the request; returns the exit code of a run that ended as intended, throws for every other end. */
     public int run(Request request, Cluster cluster, Console console) throws InterruptedException {
-        PlanAction.Planned planned = plan(request, cluster);
+        PlanAction.Planned planned = compute(request, cluster);
         Optional<UpgradePath> path = Gates.upgradePath(planned);
         if (request.kind() == Kind.UPGRADE && request.savedPlan().isEmpty()
                 && path.filter(UpgradePath::hasIntermediateStops).isPresent()) {
             return runPath(path.get(), request, cluster, console);
         }
-        console.out().print(planned.result().text(console.style()));
+        show(planned, console);
+        request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
         StateStore state = cluster.session().state(planned.spec().namespace(),
                 planned.live().password().stream().toList());
         Optional<StateRecord> previous = state.read();
@@ -114,18 +144,21 @@ public final class DeployAction {
         }
         Gates.proceedingDespite(planned).ifPresent(console.out()::println);
         if (request.dryRun() == DryRun.CLIENT) {
+            console.report().endedWith("dry-run");
             console.out().println("Dry run (client): nothing was sent to the cluster.");
             return ExitCode.OK.code();
         }
         if (request.dryRun() == DryRun.SERVER) {
             new PhaseRunner(planned, request, cluster, console, clock).serverDryRun();
+            console.report().endedWith("dry-run");
             console.out().println("Dry run (server): the API server and helm accepted every object; nothing was kept.");
             return ExitCode.OK.code();
         }
         if (!planned.plan().hasChanges()) {
             console.out().println("The cluster matches topology " + planned.topology().metadata().name() + ", but no "
                     + "finished run recorded it (" + lastRun(previous) + "), so every phase runs again to verify it "
-                    + "and record the run; the objects are applied unchanged and helm makes a new revision.");
+                    + "and record the run; the objects are applied unchanged, and helm does not run: the release is as "
+                    + "last deployed.");
         }
         confirm(request, planned.plan(), console);
         LockHolder holder = LeaseLock.localHolder(request.kind().command(), request.lockTtl(), clock);
@@ -139,9 +172,14 @@ public final class DeployAction {
             if (current.isEmpty()) {
                 return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
             }
-            Gates.refusePendingRelease(current.get());
-            PhaseRunner runner = new PhaseRunner(current.get(), request, cluster, console, clock);
-            return new Execution(request, current.get(), runner, state, recorded, lock, cluster, console).run();
+            Cluster recording = new Cluster(cluster.session(), new RecordedHelm(cluster.helm(),
+                    planned.spec().release(), state, holder, clock), cluster.clickhouse(), cluster.ingestion());
+            PlanAction.Planned target = recoverIfAsked(request, current.get(), recording, state, recorded, console,
+                    holder);
+            Gates.refusePendingRelease(target, recorded);
+            PhaseRunner runner = new PhaseRunner(target, request, recording, console, clock);
+            Optional<StateRecord> before = target == current.get() ? recorded : state.read();
+            return new Execution(request, target, runner, state, before, lock, recording, console).run();
         } finally {
             lock.releaseFailure().ifPresent(failure -> console.progress().note("could not release " + LeaseLock.NAME
                     + "; it frees itself " + GoDuration.format(request.lockTtl()) + " after its last renewal: "
@@ -174,10 +212,24 @@ public final class DeployAction {
     }
 
     private PlanAction.Planned plan(Request request, Cluster cluster) {
-        PlanAction.Planned planned = new PlanAction(templates).compute(request.source(), request.topologyText(),
-                request.chartVersion(), cluster.session().gateway(), cluster.helm());
+        PlanAction.Planned planned = compute(request, cluster);
         request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
         return planned;
+    }
+
+    private PlanAction.Planned compute(Request request, Cluster cluster) {
+        return new PlanAction(templates).compute(request.source(), request.topologyText(), request.chartVersion(),
+                cluster.session().gateway(), cluster.helm());
+    }
+
+    /**
+     * Prints the plan and flushes it, before anything can stop the run or ask: whatever the outcome, and on a
+     * terminal before the question, the operator has seen what the run meant to do.
+     */
+    private static void show(PlanAction.Planned planned, Console console) {
+        console.report().plan(planned.result().data());
+        console.out().print(planned.result().text(console.style()));
+        console.out().flush();
     }
 
     /**
@@ -205,9 +257,30 @@ public final class DeployAction {
                     + "plan.");
         }
         console.out().println("The cluster changed while this run waited for the lock; the plan now:");
-        console.out().print(now.result().text(console.style()));
+        show(now, console);
         Gates.refuse(request, now, recorded);
         return Optional.of(now);
+    }
+
+    /**
+     * With --recover, a release a dead run of the tool left pending is rolled back first and the plan made again,
+     * printed, and judged again; otherwise {@code planned} as it is (a pending release is then refused).
+     */
+    private PlanAction.Planned recoverIfAsked(Request request, PlanAction.Planned planned, Cluster cluster,
+                                              StateStore state, Optional<StateRecord> recorded, Console console,
+                                              LockHolder holder) {
+        Optional<HelmRun> dead = Recovery.leftByTool(planned, recorded);
+        if (dead.isEmpty() || !request.safety().recover()) {
+            return planned;
+        }
+        int revision = new Recovery(cluster.helm(), state, console.progress(), clock).recover(dead.get(), planned,
+                request.timeout(DeployPhase.SIGNOZ), request.kind().command(), holder.identity());
+        PlanAction.Planned now = plan(request, cluster);
+        console.out().println("Recovered: Helm release " + now.spec().release() + " is back at revision " + revision
+                + "; the plan now:");
+        show(now, console);
+        Gates.refuse(request, now, state.read());
+        return now;
     }
 
     /** The cluster is as planned and the last run that made it so finished: no phase has anything to do. */
@@ -223,6 +296,7 @@ public final class DeployAction {
     }
 
     private static int noChanges(PlanAction.Planned planned, Console console, String why) {
+        console.report().endedWith("no-changes");
         console.out().println("No changes: the cluster already matches topology " + planned.topology().metadata().name()
                 + why + ". Nothing was applied.");
         return ExitCode.OK.code();
@@ -279,7 +353,8 @@ public final class DeployAction {
 
         int run() throws InterruptedException {
             IngestionWatch ingestion = request.kind() == Kind.UPGRADE
-                    ? IngestionWatch.start(cluster.ingestion().apply(planned.loaded()), console.progress())
+                    ? IngestionWatch.start(cluster.ingestion().apply(planned.loaded()), console.progress(),
+                    request.safety().allowNoBaseline())
                     : IngestionWatch.off();
             int fromRevision = planned.live().revision();
             PhaseFailure failure = null;
@@ -298,22 +373,27 @@ public final class DeployAction {
                 // A request cut short by Ctrl-C fails in the client, which keeps the thread's interrupt flag:
                 // that is an interruption, not a failed phase.
                 if (failure != null && Thread.interrupted()) {
-                    throw new InterruptedException("interrupted during " + runner.current());
+                    throw new InterruptedException("interrupted during " + runner.current() + " (" + failure.getMessage()
+                            + ")");
                 }
             } catch (InterruptedException interrupted) {
-                record(HistoryEntry.FAILED, "interrupted during " + runner.current());
-                throw interrupted;
+                String why = interrupted.getMessage() != null ? interrupted.getMessage()
+                        : "interrupted during " + runner.current();
+                record(HistoryEntry.FAILED, why);
+                throw new InterruptedException(why);
             }
             if (failure != null) {
                 return failed(failure, fromRevision);
             }
-            Optional<String> summary = ingestion.summary();
+            List<String> notes = new ArrayList<>(ingestion.summary().stream().toList());
+            runner.verifiedWithoutClickHouse().ifPresent(why -> notes.add(PhaseRunner.WITHOUT_CLICKHOUSE + " (" + why + ")"));
+            Optional<String> detail = notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
             state.update(record -> record.applied(planned.topologyText(), valuesHash,
                     planned.rendered().chartVersion().toString(), toolVersion, planned.manifestBodies())
-                    .withEntry(entry(HistoryEntry.SUCCEEDED, summary.orElse(null))));
+                    .withEntry(entry(HistoryEntry.SUCCEEDED, detail.orElse(null))));
             console.out().println((request.kind() == Kind.UPGRADE ? "Upgraded" : "Deployed") + " topology "
                     + planned.topology().metadata().name() + " (chart " + planned.rendered().chartVersion() + ")"
-                    + summary.map(text -> "; " + text).orElse("") + ".");
+                    + detail.map(text -> "; " + text).orElse("") + ".");
             return ExitCode.OK.code();
         }
 

@@ -3,6 +3,7 @@ package dev.signozha.actions;
 import dev.signozha.checks.CheckContext;
 import dev.signozha.checks.CheckReport;
 import dev.signozha.checks.CheckRunner;
+import dev.signozha.checks.ClickHouseEvidence;
 import dev.signozha.checks.ClusterView;
 import dev.signozha.checks.DoctorChecks;
 import dev.signozha.checks.Intended;
@@ -36,8 +37,18 @@ public final class DoctorAction {
         return topologyFile == null ? null : InputFiles.topology(topologyFile);
     }
 
-    /** The report and what it was judged against. */
-    public record Result(CheckReport report, String namespace, String topology) {}
+    /** The report, what it was judged against, and what was seen inside ClickHouse. */
+    public record Result(CheckReport report, String namespace, String topology, ClickHouseEvidence clickhouse) {
+
+        /** Why nothing inside ClickHouse was seen (not asked, no pod, no host answered); empty when it was. */
+        public Optional<String> clickhouseUnseen() {
+            if (clickhouse.observation().isEmpty()) {
+                return Optional.of(clickhouse.absentReason());
+            }
+            return clickhouse.observation().filter(observation -> !observation.answered())
+                    .map(observation -> "no ClickHouse host answered: " + observation.seedError());
+        }
+    }
 
     public Result run(Request request) {
         Optional<LoadedTopology> topology = Optional.ofNullable(request.topology());
@@ -47,11 +58,11 @@ public final class DoctorAction {
                 .map(inventory -> new ClusterView(inventory, namespace != null ? namespace : NamespaceGuess.of(inventory)));
         Optional<Intended> intended = topology.map(t -> Intended.of(t, "topology file " + t.source()))
                 .or(() -> view.flatMap(DoctorAction::stateRecord)).or(() -> view.flatMap(Intended::infer));
-        CheckContext context = new CheckContext(view, intended, request.clickhouse().look(intended, view));
-        CheckReport report = CheckRunner.run(DoctorChecks.all(), context);
+        ClickHouseEvidence clickhouse = request.clickhouse().look(intended, view);
+        CheckReport report = CheckRunner.run(DoctorChecks.all(), new CheckContext(view, intended, clickhouse));
         String scope = view.map(ClusterView::namespace).orElse(namespace == null ? "" : namespace);
         return new Result(report, scope, intended.map(DoctorAction::describe).orElse("unknown: no topology file, "
-                + "state record or ClickHouseInstallation"));
+                + "state record or ClickHouseInstallation"), clickhouse);
     }
 
     private static Optional<Intended> stateRecord(ClusterView view) {

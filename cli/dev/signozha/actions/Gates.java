@@ -7,6 +7,7 @@ import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
+import dev.signozha.core.state.HelmRun;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.topology.Topology.Spec;
 import dev.signozha.core.versions.ChartKnowledge;
@@ -18,7 +19,7 @@ import java.util.Set;
 
 /**
  * What stops a deploy or upgrade before anything changes: preflight errors it cannot fix, a missing password
- * Secret, an upgrade of something never deployed, a second ClickHouse installation, and any change more
+ * Secret (a plan error, exit 3, as plan reports it), an upgrade of something never deployed, a second ClickHouse installation, and any change more
  * disruptive than {@code --allow-disruption} (a new ClickHouse host is destructive). Each refusal names the
  * finding or the option that would allow it.
  */
@@ -47,14 +48,9 @@ final class Gates {
                     + " cannot fix; nothing was changed:\n  " + String.join("\n  ", blocking)
                     + "\nEach code has a runbook: signoz-ha runbook CODE.");
         }
-        if (spec.clickhouse().passwordSecret() != null && planned.live().password().isEmpty()) {
-            throw new SignozHaException(ExitCode.REFUSED, "Secret " + spec.namespace() + "/"
-                    + spec.clickhouse().passwordSecret().name() + " with key " + spec.clickhouse().passwordSecret().key()
-                    + " does not exist; create it (and the namespace) first: kubectl create namespace "
-                    + spec.namespace() + "; kubectl -n " + spec.namespace() + " create secret generic "
-                    + spec.clickhouse().passwordSecret().name() + " --from-file=" + spec.clickhouse().passwordSecret().key()
-                    + "=PATH. Nothing was changed.");
-        }
+        planned.missingSecret().ifPresent(missing -> {
+            throw new SignozHaException(ExitCode.CHECKS_FAILED, missing + ". Nothing was changed.");
+        });
         refuseSkippedStops(request, planned);
         refuseDisruption(request, planned.plan(), planned.live().installations());
     }
@@ -85,15 +81,24 @@ final class Gates {
      * pending-rollback). Asked under the lock: then no other signoz-ha run is at work, and what is pending was left
      * by a helm process that was killed, or is one run by hand.
      */
-    static void refusePendingRelease(PlanAction.Planned planned) {
+    static void refusePendingRelease(PlanAction.Planned planned, Optional<StateRecord> recorded) {
         String status = planned.live().releaseStatus().orElse("");
         if (!status.startsWith("pending-")) {
             return;
         }
         Spec spec = planned.spec();
+        String pending = "Helm release " + spec.release() + " is " + status + " at revision "
+                + planned.live().revision();
+        Optional<HelmRun> dead = Recovery.leftByTool(planned, recorded);
+        if (dead.isPresent()) {
+            throw new SignozHaException(ExitCode.REFUSED, pending + ", left by " + dead.get().describe() + ": that run "
+                    + "died before helm finished, and its lock has expired. Nothing was changed. Run this again with "
+                    + "--recover: under the lock it rolls the release back to its last deployed revision, then goes "
+                    + "on.");
+        }
         String helm = "helm -n " + spec.namespace() + " ";
-        throw new SignozHaException(ExitCode.REFUSED, "Helm release " + spec.release() + " is " + status
-                + " at revision " + planned.live().revision() + ": a helm run on it never finished. Nothing was "
+        throw new SignozHaException(ExitCode.REFUSED, pending + ": a helm run on it never finished, and no run of "
+                + "signoz-ha recorded starting it, so --recover does not apply. Nothing was "
                 + "changed. Make sure no helm runs on it (" + helm + "history " + spec.release() + "), then "
                 + (status.equals("pending-install") ? helm + "uninstall " + spec.release()
                 : helm + "rollback " + spec.release() + " REVISION, the last deployed or superseded one")

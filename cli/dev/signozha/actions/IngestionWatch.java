@@ -1,6 +1,8 @@
 package dev.signozha.actions;
 
 import dev.signozha.checks.CheckCatalog;
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
 import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.clickhouse.IngestionTracker;
 import java.time.Clock;
@@ -37,15 +39,22 @@ final class IngestionWatch implements AutoCloseable {
         }
     }
 
-    /** Takes the baseline; without one (no probe, or ClickHouse did not answer) ingestion is not tracked. */
-    static IngestionWatch start(IngestionProbe probe, Progress progress) {
-        if (!probe.enabled()) {
-            progress.note("ingestion is not tracked: no access to ClickHouse (--no-clickhouse)");
-            return off();
-        }
-        Optional<IngestionSample> baseline = probe.sample();
+    /**
+     * Takes the baseline. Without one (no probe, or ClickHouse did not answer) the upgrade is refused before it
+     * changes anything, since nothing could tell whether it stopped ingestion; unless {@code allowNoBaseline}:
+     * then ingestion is not tracked, and the run says so.
+     */
+    static IngestionWatch start(IngestionProbe probe, Progress progress, boolean allowNoBaseline) {
+        Optional<IngestionSample> baseline = probe.enabled() ? probe.sample() : Optional.empty();
         if (baseline.isEmpty()) {
-            progress.note("ingestion is not tracked: ClickHouse did not answer for the baseline");
+            String why = probe.enabled() ? "ClickHouse did not answer for the ingestion baseline"
+                    : "no access to ClickHouse (--no-clickhouse) for the ingestion baseline";
+            if (!allowNoBaseline) {
+                throw new SignozHaException(ExitCode.REFUSED, why + ", so nothing could tell whether the upgrade "
+                        + "stops ingestion; nothing was changed. Make ClickHouse reachable (signoz-ha doctor shows "
+                        + "why it is not), or pass --allow-no-baseline to upgrade without tracking ingestion.");
+            }
+            progress.note("ingestion is not tracked: " + why + " (--allow-no-baseline)");
             return off();
         }
         progress.note("ingestion baseline: " + describe(baseline.get()));

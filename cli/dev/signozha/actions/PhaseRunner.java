@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Applies a planned release phase by phase. Each phase applies its own part (server-side apply as signoz-ha,
@@ -49,8 +48,12 @@ final class PhaseRunner {
     private final Spec spec;
     private final List<DeployPhase> phases;
     private final PhaseJudges judges;
+    /** How the outcome and the state record say a verification passed without ClickHouse's checks. */
+    static final String WITHOUT_CLICKHOUSE = "verified without ClickHouse";
+
     private volatile DeployPhase current;
     private NamespaceWatch watch;
+    private Optional<String> verifiedWithoutClickHouse = Optional.empty();
 
     PhaseRunner(PlanAction.Planned planned, DeployAction.Request request, DeployAction.Cluster cluster,
                 DeployAction.Console console, Clock clock) {
@@ -133,11 +136,17 @@ final class PhaseRunner {
                 await(step, phase, timeout);
             }
             case SIGNOZ -> {
-                installChart(planned.rendered(), HelmDryRun.NONE, timeout, phase);
+                if (releaseUnchanged()) {
+                    console.progress().note("Helm release " + spec.release() + " unchanged: chart and values as last "
+                            + "deployed, so helm upgrade does not run (no new revision, no hooks)");
+                } else {
+                    installChart(planned.rendered(), HelmDryRun.NONE, timeout, phase);
+                }
                 if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
                     await(step, phase, timeout);
                 } else {
-                    finish(step, phase, "chart " + planned.rendered().chartVersion() + " released", start);
+                    finish(step, phase, "chart " + planned.rendered().chartVersion() + (releaseUnchanged()
+                            ? " unchanged" : " released"), start);
                 }
             }
             case MIGRATION, COLLECTORS -> await(step, phase, timeout);
@@ -222,6 +231,14 @@ final class PhaseRunner {
         }
     }
 
+    /**
+     * The release's latest revision is deployed with the chart version and values this run would give it: an
+     * upgrade would only make a new revision and run the chart's hooks (the schema migration Job) again.
+     */
+    private boolean releaseUnchanged() {
+        return planned.plan().values().action() == LivePlan.Action.UNCHANGED;
+    }
+
     private boolean operatorMissing() {
         return !cluster.session().hasClickHouseCrd() || planned.preflight().results().stream()
                 .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
@@ -256,40 +273,65 @@ final class PhaseRunner {
         }
     }
 
-    /** The doctor's checks, Kubernetes and ClickHouse level, again on every change until none fails or time is up. */
+    /**
+     * The doctor's checks, Kubernetes and ClickHouse level, again on every change until none fails or time is up.
+     * ClickHouse not answering fails verification like a failing check, unless the run was told to verify without
+     * it (--no-clickhouse): then it passes on the Kubernetes checks and says so.
+     */
     private void verify(int step, Duration timeout) throws PhaseFailure, InterruptedException {
         Instant start = clock.instant();
         Instant deadline = start.plus(timeout);
         NamespaceWatch watch = watch();
         while (true) {
             long seen = watch.version();
-            CheckReport report = new DoctorAction().run(new DoctorAction.Request(cluster.session().gateway()::inventory,
-                    spec.namespace(), planned.loaded(), cluster.clickhouse())).report();
+            DoctorAction.Result result = new DoctorAction().run(new DoctorAction.Request(
+                    cluster.session().gateway()::inventory, spec.namespace(), planned.loaded(), cluster.clickhouse()));
+            CheckReport report = result.report();
             List<CheckResult> errors = report.results().stream().filter(CheckResult::isError).toList();
+            Optional<String> unseen = result.clickhouseUnseen();
+            boolean clickhouseMissing = unseen.isPresent() && !request.safety().withoutClickHouse();
             Duration waited = Duration.between(start, clock.instant());
-            if (errors.isEmpty()) {
+            if (errors.isEmpty() && !clickhouseMissing) {
+                verifiedWithoutClickHouse = unseen;
+                console.report().verification(report, unseen);
                 console.progress().finish(step, phases.size(), DeployPhase.VERIFICATION, report.passed()
-                        + " checks passed, " + report.warnings() + " warning(s)", waited);
+                        + " checks passed, " + report.warnings() + " warning(s)"
+                        + unseen.map(why -> ", " + WITHOUT_CLICKHOUSE + " (" + why + ")").orElse(""), waited);
                 return;
             }
-            String codes = errors.stream().map(result -> result.spec().code()).collect(Collectors.joining(", "));
-            console.progress().update(step, phases.size(), DeployPhase.VERIFICATION, errors.size() + " failing: "
-                    + codes, waited);
+            List<String> failing = new ArrayList<>(errors.stream().map(error -> error.spec().code()).toList());
+            if (clickhouseMissing) {
+                failing.add("ClickHouse did not answer");
+            }
+            console.progress().update(step, phases.size(), DeployPhase.VERIFICATION, failing.size() + " failing: "
+                    + String.join(", ", failing), waited);
             if (!clock.instant().isBefore(deadline)) {
-                throw new PhaseFailure("verification still fails after " + GoDuration.format(timeout)
-                        + ":\n  " + describe(errors), Optional.of(errors.get(0).spec()));
+                console.report().verification(report, request.safety().withoutClickHouse() ? unseen
+                        : Optional.empty());
+                throw new PhaseFailure("verification still fails after " + GoDuration.format(timeout) + ":\n  "
+                        + describe(errors, clickhouseMissing ? unseen : Optional.empty()),
+                        errors.stream().findFirst().map(CheckResult::spec));
             }
             Duration left = Duration.between(clock.instant(), deadline);
             watch.awaitChange(seen, left.compareTo(PhaseWaiter.HEARTBEAT) < 0 ? left : PhaseWaiter.HEARTBEAT);
         }
     }
 
-    private static String describe(List<CheckResult> errors) {
+    private static String describe(List<CheckResult> errors, Optional<String> clickhouseUnseen) {
         List<String> lines = new ArrayList<>();
         errors.forEach(result -> result.findings().forEach(finding -> lines.add(result.spec().code() + ": "
                 + finding.detail())));
+        clickhouseUnseen.ifPresent(why -> lines.add("ClickHouse could not be asked (" + why + "), so its checks "
+                + "(hosts, replication, DDL queue, migrations, ingestion) did not run; --no-clickhouse verifies "
+                + "without them"));
         return String.join("\n  ", lines);
     }
+
+    /** Why verification passed without looking inside ClickHouse (--no-clickhouse); empty when it looked. */
+    Optional<String> verifiedWithoutClickHouse() {
+        return verifiedWithoutClickHouse;
+    }
+
 
     private void finish(int step, DeployPhase phase, String result, Instant start) {
         console.progress().finish(step, phases.size(), phase, result, Duration.between(start, clock.instant()));

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.checks.CheckCatalog;
 import dev.signozha.checks.CheckReport;
+import dev.signozha.checks.CheckResult;
 import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
 import dev.signozha.cluster.helm.HelmGateway;
@@ -22,11 +24,13 @@ import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.Renderer;
 import dev.signozha.core.render.TemplateSource;
 import dev.signozha.core.text.Style;
+import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.Topology.Spec;
 import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,12 +73,46 @@ public final class PlanAction {
         DoctorAction.Result preflight = new DoctorAction().run(new DoctorAction.Request(namespace -> inventory, spec.namespace(),
                 loaded, ClickHouseAccess.none("plan's preflight reads Kubernetes objects; signoz-ha doctor "
                 + "also looks inside ClickHouse")));
-        return new Planned(topologyText, loaded, rendered, state, plan, preflight.report(), kube.describe());
+        Setup setup = Setup.of(spec, kube.namespaceExists(spec.namespace()), preflight.report());
+        return new Planned(topologyText, loaded, rendered, state, plan, setup.preflight(), kube.describe(),
+                setup.steps());
     }
 
-    /** A live plan with everything it was computed from. */
+    /**
+     * What a deploy does to the cluster before the release's objects: create the namespace, install
+     * clickhouse-operator (external mode, when none watches the namespace). A missing operator the deploy installs is
+     * then not a preflight error: its check is shown as skipped, pointing at the step.
+     */
+    record Setup(List<String> steps, CheckReport preflight) {
+
+        static Setup of(Spec spec, boolean namespaceExists, CheckReport preflight) {
+            List<String> steps = new ArrayList<>();
+            if (!namespaceExists) {
+                steps.add("Namespace/" + spec.namespace() + ": created");
+            }
+            boolean operator = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL && preflight.results().stream()
+                    .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
+            if (!operator) {
+                return new Setup(steps, preflight);
+            }
+            steps.add("clickhouse-operator " + PhaseRunner.OPERATOR_VERSION + ": helm upgrade --install "
+                    + PhaseJudges.OPERATOR_RELEASE + " from " + PhaseRunner.OPERATOR_REPOSITORY
+                    + ", before ZooKeeper and ClickHouse");
+            List<CheckResult> results = preflight.results().stream().map(result -> result.spec()
+                    == CheckCatalog.OPERATOR_MISSING ? new CheckResult(result.spec(), CheckResult.Status.SKIP, List.of(),
+                    "deploy installs clickhouse-operator " + PhaseRunner.OPERATOR_VERSION + " first (Cluster setup)",
+                    result.spec().severity())
+                    : result).toList();
+            return new Setup(steps, new CheckReport(preflight.source(), results));
+        }
+    }
+
+    /**
+     * A live plan with everything it was computed from, and the cluster setup a deploy does first (namespace,
+     * clickhouse-operator).
+     */
     public record Planned(String topologyText, LoadedTopology loaded, RenderedRelease rendered, LiveState live,
-                          LivePlan plan, CheckReport preflight, String cluster) {
+                          LivePlan plan, CheckReport preflight, String cluster, List<String> setup) {
 
         public Topology topology() {
             return loaded.topology();
@@ -85,7 +123,26 @@ public final class PlanAction {
         }
 
         public LiveResult result() {
-            return new LiveResult(topology().metadata().name(), cluster, spec().namespace(), plan, preflight);
+            return new LiveResult(topology().metadata().name(), cluster, spec().namespace(), setup, plan, preflight,
+                    missingSecret().stream().toList());
+        }
+
+        /**
+         * The error when the topology's password Secret does not exist, with the commands that create it (a
+         * placeholder where the password goes: it is never printed).
+         */
+        public Optional<String> missingSecret() {
+            Topology.SecretRef secret = spec().clickhouse().passwordSecret();
+            if (secret == null || live.password().isPresent()) {
+                return Optional.empty();
+            }
+            String namespace = spec().namespace();
+            return Optional.of("Secret " + namespace + "/" + secret.name() + " with key " + secret.key() + " does "
+                    + "not exist; deploy reads the ClickHouse password from it. Create it"
+                    + (setup.stream().anyMatch(step -> step.startsWith("Namespace/")) ? " (and the namespace) first:"
+                    + " kubectl create namespace " + namespace + "; " : " first: ")
+                    + "kubectl create secret generic " + secret.name() + " -n " + namespace + " --from-literal="
+                    + secret.key() + "='<password>'");
         }
 
         /** The rendered objects, as the state record keeps them. */
@@ -116,17 +173,29 @@ public final class PlanAction {
         }
     }
 
-    /** A live plan and its preflight, ready to print. */
-    public record LiveResult(String topology, String cluster, String namespace, LivePlan plan, CheckReport preflight) {
+    /** A live plan, the cluster setup before it, its errors and its preflight, ready to print. */
+    public record LiveResult(String topology, String cluster, String namespace, List<String> setup, LivePlan plan,
+                             CheckReport preflight, List<String> errors) {
 
         public boolean hasErrors() {
-            return preflight.errors() > 0;
+            return preflight.errors() > 0 || !errors.isEmpty();
         }
 
         public String text(Style style) {
-            return style.bold("Plan for topology " + topology) + " against " + cluster + ", namespace " + namespace
-                    + "\n\n" + LivePlanText.render(plan, style) + "\n" + ReportText.render(preflight,
-                    style.bold("Preflight") + "\n", style);
+            StringBuilder text = new StringBuilder(style.bold("Plan for topology " + topology) + " against " + cluster
+                    + ", namespace " + namespace + "\n\n");
+            if (!setup.isEmpty()) {
+                text.append(style.bold("Cluster setup")).append('\n');
+                setup.forEach(step -> text.append("  ").append(style.green("+ " + step)).append('\n'));
+                text.append('\n');
+            }
+            text.append(LivePlanText.render(plan, style)).append('\n');
+            if (!errors.isEmpty()) {
+                text.append(style.bold("Plan errors")).append('\n');
+                errors.forEach(error -> text.append("  ").append(style.red("error: " + error)).append('\n'));
+                text.append('\n');
+            }
+            return text + ReportText.render(preflight, style.bold("Preflight") + "\n", style);
         }
 
         public ObjectNode data() {

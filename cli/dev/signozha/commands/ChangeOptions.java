@@ -46,6 +46,12 @@ public final class ChangeOptions {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why --force-unlock is safe.")
     String reason;
 
+    @Option(names = "--recover", description = "When a run of signoz-ha died during helm and left the release "
+            + "pending-install or pending-upgrade (the state record names the run; its lock expired), roll the release "
+            + "back to its last deployed revision under the lock, then go on. A release pending for any other reason "
+            + "is still refused.")
+    boolean recover;
+
     @Option(names = "--phase-timeout", paramLabel = "PHASE=DURATION",
             description = "A phase's timeout, e.g. clickhouse=30m (phases: namespace, clickhouse-operator, zookeeper, "
                     + "clickhouse, signoz, migration, collectors, verification). Repeatable.")

@@ -2,12 +2,14 @@ package dev.signozha.commands;
 
 import dev.signozha.actions.DeployAction;
 import dev.signozha.actions.InputFiles;
+import dev.signozha.actions.RunReport;
 import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.Trace;
 import dev.signozha.core.plan.SavedPlan;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -21,7 +23,7 @@ final class ChangeRun {
 
     /** What the command line said. */
     record Args(DeployAction.Kind kind, Path topologyFile, Path planFile, Optional<String> chartVersion,
-                RunOptions options) {
+                boolean allowNoBaseline, RunOptions options) {
 
         ChangeOptions change() {
             return options.change;
@@ -37,6 +39,13 @@ final class ChangeRun {
     }
 
     static int run(CommandSpec spec, Args args) {
+        RunReport report = new RunReport(args.kind().command(), Clock.systemUTC());
+        PrintWriter out = spec.commandLine().getOut();
+        return ResultDocument.run(args.options().output, out, report, () -> change(spec, args, report,
+                ResultDocument.textOut(args.options().output, out, spec.commandLine().getErr())));
+    }
+
+    private static int change(CommandSpec spec, Args args, RunReport report, PrintWriter out) {
         Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(InputFiles::savedPlan);
         String source = saved.map(plan -> args.planFile() + " (topology " + plan.topologyName() + ")")
                 .orElseGet(() -> args.topologyFile().toString());
@@ -44,21 +53,23 @@ final class ChangeRun {
         DeployAction.Request request = new DeployAction.Request(args.kind(), source, text, saved,
                 args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)), args.change().dryRun,
                 args.change().allowed, args.change().yes, args.change().lockWait.duration, args.change().forceUnlockReason(),
-                args.change().timeouts(), args.change().lockTtl);
+                args.change().timeouts(), args.change().lockTtl, new DeployAction.Safety(args.change().recover,
+                args.clickhouse().skip, args.allowNoBaseline()));
         Trace trace = SignozHaCommand.trace(spec);
         try (KubeSession session = args.cluster().session(trace)) {
             DeployAction.Cluster cluster = new DeployAction.Cluster(session, args.options().helm.helm(args.cluster(), trace),
                     args.clickhouse().viaKubernetes(session.gateway(), trace),
                     args.clickhouse().ingestion(session.gateway(), trace));
-            DeployAction.Console console = new DeployAction.Console(spec.commandLine().getOut(),
-                    Terminal.progress(spec.commandLine().getErr()), Terminal.confirmer(), args.options().color.style());
+            DeployAction.Console console = new DeployAction.Console(out, Terminal.progress(spec.commandLine().getErr()),
+                    Terminal.confirmer(), args.options().output.style(), report);
             DeployAction action = new DeployAction(args.options().templates.source(), new VersionProvider().version(),
                     Clock.systemUTC(), LeaseLock.Timing.system());
-            return Interruptible.run(() -> action.run(request, cluster, console));
+            return Interruptible.run(args.options().helm.grace, () -> action.run(request, cluster, console));
         } catch (InterruptedException e) {
-            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().command() + " was interrupted; "
-                    + "the run is recorded and its lock released. Run signoz-ha deploy again: it applies only what "
-                    + "is missing.", e);
+            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().command() + " was interrupted"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". The run is recorded and its lock "
+                    + "released. Run signoz-ha " + args.kind().command() + " again: it applies only what is missing "
+                    + "(if helm had to be killed and left the release pending, add --recover).", e);
         }
     }
 }

@@ -2,9 +2,11 @@ package dev.signozha.commands;
 
 import dev.signozha.actions.CleanupAction;
 import dev.signozha.actions.DoctorAction;
+import dev.signozha.actions.RunReport;
 import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.topology.LoadedTopology;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,17 +61,25 @@ final class CleanupCommand implements Callable<Integer> {
     LockWaitOption lockWait;
 
     @Mixin
-    ColorOption color;
+    OutputOptions output;
 
     @Override
     public Integer call() {
+        RunReport report = new RunReport("cleanup", Clock.systemUTC());
+        PrintWriter out = spec.commandLine().getOut();
+        return ResultDocument.run(output, out, report, () -> cleanup(report,
+                ResultDocument.textOut(output, out, spec.commandLine().getErr())));
+    }
+
+    private int cleanup(RunReport report, PrintWriter out) {
         try (KubeSession session = kube.cluster.session(SignozHaCommand.trace(spec))) {
             Optional<LoadedTopology> loaded = Optional.ofNullable(DoctorAction.load(topology));
             String namespace = kube.namespace != null ? kube.namespace
                     : loaded.map(file -> file.spec().namespace()).orElse(session.gateway().defaultNamespace());
             return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
                     namespace, loaded, Optional.ofNullable(installation),
-                    Optional.ofNullable(deleteVolumes), yes, lockWait.duration, timeout), session, spec.commandLine().getOut(), color.style());
+                    Optional.ofNullable(deleteVolumes), yes, lockWait.duration, timeout), session, out, output.style(),
+                    report);
         }
     }
 }

@@ -20,6 +20,21 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * Runs the command line for {@code args} and returns its exit code, with everything it printed flushed; a
+     * shutdown (Ctrl-C, SIGTERM) waits for exactly that before the JVM exits.
+     */
+    public static int execute(String... args) {
+        CommandLine commandLine = forArguments(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+            Interruptible.reported();
+        }
+    }
+
     /** The whole command line, every command built. */
     public static CommandLine create() {
         CommandLine root = root();

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 /** How doctor looks inside ClickHouse, and the limits of the ClickHouse-level checks. */
 public final class ClickHouseOptions {
 
-    @Option(names = "--no-clickhouse", description = "Skip the ClickHouse-level checks.")
+    @Option(names = "--no-clickhouse", description = "Skip the ClickHouse-level checks. deploy and upgrade then "
+            + "verify without them and say so (output and state record); without it, a ClickHouse that does not "
+            + "answer fails their verification.")
     boolean skip;
 
     @Option(names = "--clickhouse-url", paramLabel = "URL",

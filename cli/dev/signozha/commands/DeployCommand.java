@@ -19,9 +19,13 @@ import picocli.CommandLine.Spec;
                 + "chart (helm upgrade --install), the schema migration, the collectors, and verification (the doctor's "
                 + "checks, retried until their deadline). A phase stuck for a reason the cluster states stops at once "
                 + "with its finding. A re-run applies only what differs.",
-                "Exits 0 when deployed (or nothing to change), 3 on a preflight error, 4 when refused (stale plan, "
-                        + "disruption not allowed, no --yes without a terminal), 5 when another run holds the lock, "
-                        + "7 when a phase failed (nothing is rolled back; run deploy again after fixing the cause)."})
+                "The plan is printed before the question and before any change. -o json prints one result document "
+                        + "(plan, phases, verification, outcome) on stdout instead, the text going to stderr.",
+                "Exits 0 when deployed (or nothing to change), 3 on a preflight error or a missing password Secret, "
+                        + "4 when refused (stale plan, disruption not allowed, no --yes without a terminal, a release "
+                        + "left pending: see --recover), 5 when another run holds the lock, 7 when a phase failed "
+                        + "(nothing is rolled back; run deploy again after fixing the cause), 130/143 when interrupted "
+                        + "(recorded, lock released)."})
 final class DeployCommand implements Callable<Integer> {
 
     @Spec
@@ -48,6 +52,6 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.DEPLOY, source.topology, source.plan,
-                Optional.empty(), options));
+                Optional.empty(), false, options));
     }
 }

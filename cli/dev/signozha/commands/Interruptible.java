@@ -1,16 +1,27 @@
 package dev.signozha.commands;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a change so that Ctrl-C or SIGTERM stops it cleanly: the shutdown hook interrupts the run, which records
- * the interruption and releases its lock, and the JVM waits up to {@link #GRACE} for that before it exits.
+ * Runs a change so that Ctrl-C or SIGTERM stops it cleanly: the shutdown hook interrupts the run, which stops helm
+ * (SIGTERM, then its grace), records the interruption and releases its lock, and the JVM waits for that and for the
+ * outcome to be printed before it exits.
+ *
+ * <p>Why the message used to be lost: the hook waited only for the run to return, while the message is printed after,
+ * by the error handler; once the hook returned the JVM halted, usually before that line was written. The hook now
+ * waits until {@link #reported()} says the command's outcome is out.
  */
 final class Interruptible {
 
-    static final Duration GRACE = Duration.ofSeconds(20);
+    /** Beyond helm's own grace: recording the run and releasing the lock, each a request or two. */
+    static final Duration RECORD_AND_RELEASE = Duration.ofSeconds(30);
+
+    /** The latch of the run in progress, counted down once its outcome is printed. */
+    private static final AtomicReference<CountDownLatch> REPORTED = new AtomicReference<>();
 
     /** The work, which may be interrupted. */
     @FunctionalInterface
@@ -21,13 +32,16 @@ final class Interruptible {
     private Interruptible() {
     }
 
-    static int run(Work work) throws InterruptedException {
+    /** Runs {@code work}; on a signal, interrupts it and keeps the JVM up to {@code helmGrace} plus recording. */
+    static int run(Duration helmGrace, Work work) throws InterruptedException {
         Thread runner = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
+        REPORTED.set(reported);
+        Duration grace = helmGrace.plus(RECORD_AND_RELEASE);
         Thread hook = new Thread(() -> {
             runner.interrupt();
             try {
-                finished.await(GRACE.toSeconds(), TimeUnit.SECONDS);
+                reported.await(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -36,12 +50,17 @@ final class Interruptible {
         try {
             return work.run();
         } finally {
-            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
+                reported();
             } catch (IllegalStateException shuttingDown) {
-                // The hook is running: it only waits for the latch just counted down.
+                // The hook is running: it waits until the outcome is printed (reported()).
             }
         }
+    }
+
+    /** The command's outcome is printed and flushed: a shutdown waiting for it may go on. */
+    static void reported() {
+        Optional.ofNullable(REPORTED.getAndSet(null)).ifPresent(CountDownLatch::countDown);
     }
 }

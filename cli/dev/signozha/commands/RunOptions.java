@@ -2,7 +2,10 @@ package dev.signozha.commands;
 
 import picocli.CommandLine.Mixin;
 
-/** What deploy and upgrade both take: the change's options, the cluster, helm, ClickHouse access, colour, templates. */
+/**
+ * What deploy and upgrade both take: the change's options, the cluster, helm, ClickHouse access, the output format
+ * and colour, templates.
+ */
 public final class RunOptions {
 
     @Mixin
@@ -18,7 +21,7 @@ public final class RunOptions {
     ClickHouseOptions clickhouse;
 
     @Mixin
-    ColorOption color;
+    OutputOptions output;
 
     @Mixin
     TemplatesOption templates;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 + "the phases run, and reports the longest gap. When verification fails (or ingestion does not "
                 + "resume), rolls back: helm rollback to the revision that was live, and the previous manifests from "
                 + "the state record.",
-                "Exits 0 when upgraded, 4 when refused, 5 when locked, 6 when it failed and was rolled back, 7 when "
+                "Exits 0 when upgraded, 3 on a preflight error, 4 when refused (also without an ingestion baseline, "
+                        + "unless --allow-no-baseline), 5 when locked, 6 when it failed and was rolled back, 7 when "
                         + "the rollback failed too (both errors and the runbook are printed)."})
 final class UpgradeCommand implements Callable<Integer> {
 
@@ -31,12 +32,17 @@ final class UpgradeCommand implements Callable<Integer> {
             description = "The SigNoz chart version to upgrade to (default: the topology file's).")
     String chartVersion;
 
+    @Option(names = "--allow-no-baseline", description = "Upgrade even when no ingestion baseline can be taken "
+            + "(ClickHouse does not answer, or --no-clickhouse); ingestion is then not tracked. Without it such an "
+            + "upgrade is refused (exit 4).")
+    boolean allowNoBaseline;
+
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() {
         return ChangeRun.run(spec, new ChangeRun.Args(DeployAction.Kind.UPGRADE, topology.file, null,
-                Optional.ofNullable(chartVersion), options));
+                Optional.ofNullable(chartVersion), allowNoBaseline, options));
     }
 }

@@ -2,6 +2,7 @@ package dev.signozha.cluster.helm;
 
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.text.GoDuration;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,13 +13,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs real processes. stdin is {@code /dev/null}, so a program can never wait for an answer
- * nobody will type; stdout and stderr are read concurrently; at the deadline the whole process
- * tree gets SIGTERM (helm then marks a cancelled upgrade as failed instead of leaving it pending)
- * and, after a grace period, SIGKILL.
+ * nobody will type; stdout and stderr are read concurrently; at the deadline, and when the calling
+ * thread is interrupted (Ctrl-C, SIGTERM), the whole process tree gets SIGTERM (helm 3.7+ then
+ * marks a cancelled upgrade as failed instead of leaving it pending) and, only when it is still
+ * running after a grace period, SIGKILL ({@link Process#destroy()} is SIGTERM on Linux,
+ * {@link Process#destroyForcibly()} SIGKILL).
  */
 public final class SystemProcessRunner implements ProcessRunner {
 
-    static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
+    /** How long helm gets to mark its release failed and exit after SIGTERM; {@code --helm-grace}. */
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(60);
     /** How long output may still arrive after the process ended (a grandchild holding the pipe). */
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
     private static final File DEV_NULL = new File("/dev/null");
@@ -55,24 +59,53 @@ public final class SystemProcessRunner implements ProcessRunner {
             int exitCode = process.waitFor();
             return new ProcessResult(exitCode, stdout.text(DRAIN_WAIT), stderr.text(DRAIN_WAIT), !finished);
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            String stopped = stopAfterInterrupt(process);
+            String error = errorOf(stderr);
             Thread.currentThread().interrupt();
-            throw new SignozHaException(ExitCode.INTERNAL_ERROR, "interrupted while running " + argv.get(0), e);
+            throw new SignozHaException(ExitCode.INTERNAL_ERROR, "interrupted while running " + argv.get(0) + "; "
+                    + stopped + (error.isEmpty() ? "" : ": " + error), e);
+        }
+    }
+
+    /** What the stopped process said was wrong (helm: {@code Error: UPGRADE FAILED: context canceled}). */
+    private static String errorOf(StreamDrain stderr) {
+        try {
+            return HelmException.errorText(stderr.text(DRAIN_WAIT));
+        } catch (InterruptedException again) {
+            return "";
         }
     }
 
     /**
+     * Stops the process tree of an interrupted run as a deadline does, waiting out the grace even though this
+     * thread was interrupted (the interrupt is what asked for the stop); says how it ended.
+     */
+    private String stopAfterInterrupt(Process process) {
+        boolean stopped;
+        try {
+            stopped = stopTree(process);
+        } catch (InterruptedException again) {
+            // Asked twice: no more waiting.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            stopped = false;
+        }
+        return stopped ? "it stopped on SIGTERM (exit " + process.exitValue() + ")"
+                : "it did not stop within " + GoDuration.format(stopGrace) + " of SIGTERM and was killed";
+    }
+
+    /**
      * SIGTERM to the process and its descendants; SIGKILL to all of them once the process itself is
-     * gone or the grace has passed. Only the process is waited for: a descendant that already died
+     * gone or the grace has passed; returns whether the process ended within the grace. Only the process is waited for: a descendant that already died
      * but is not yet reaped would look alive until the grace ran out.
      */
-    private void stopTree(Process process) throws InterruptedException {
+    private boolean stopTree(Process process) throws InterruptedException {
         // Collected first: once the parent is gone its children are re-parented and no longer found.
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);
-        process.waitFor(stopGrace.toNanos(), TimeUnit.NANOSECONDS);
+        boolean stopped = process.waitFor(stopGrace.toNanos(), TimeUnit.NANOSECONDS);
         tree.forEach(ProcessHandle::destroyForcibly);
+        return stopped;
     }
 }

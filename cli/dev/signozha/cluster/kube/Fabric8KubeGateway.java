@@ -136,6 +136,15 @@ public final class Fabric8KubeGateway implements KubeGateway {
     }
 
     @Override
+    public boolean namespaceExists(String namespace) {
+        try {
+            return client.namespaces().withName(namespace).get() != null;
+        } catch (KubernetesClientException e) {
+            throw KubeFailures.cannot("read Namespace " + namespace + " (" + describe() + ")", e);
+        }
+    }
+
+    @Override
     public Optional<String> secretValue(String namespace, String name, String key) {
         try {
             Secret secret = client.secrets().inNamespace(namespace).withName(name).get();

@@ -26,6 +26,9 @@ public interface KubeGateway extends AutoCloseable {
     /** One key of a Secret, decoded; the value is handed to a driver and never printed. */
     Optional<String> secretValue(String namespace, String name, String key);
 
+    /** Whether the namespace exists: one GET. */
+    boolean namespaceExists(String namespace);
+
     /** Port-forwarded access to the given ClickHouse pods. */
     HostConnector clickHouseHosts(String namespace, List<Pod> pods, ConnectionFactory connections);
 

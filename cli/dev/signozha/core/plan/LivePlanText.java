@@ -10,11 +10,13 @@ import java.util.List;
 /**
  * A live plan as a person reads it, in the manner of kapp and terraform: {@code +} create, {@code ~}
  * update with one {@code path: before → after} line per change and its disruption, {@code -} delete,
- * {@code =} unchanged (counted). Hidden values print as {@code (changed)}. Deterministic.
+ * {@code =} unchanged (counted); a release whose chart and values stay is one line, {@value #HELM_UNCHANGED}. Hidden values print as {@code (changed)}. Deterministic.
  */
 public final class LivePlanText {
 
     private static final String ABSENT = "(absent)";
+    /** What the plan says when the release is left as it is: no helm run, no hooks. */
+    public static final String HELM_UNCHANGED = "Helm release: unchanged";
 
     private final Style style;
     private final StringBuilder out = new StringBuilder();
@@ -64,10 +66,14 @@ public final class LivePlanText {
     }
 
     private void values(ValuesStep values) {
+        if (values.action() == Action.UNCHANGED) {
+            out.append('\n').append(style.bold(HELM_UNCHANGED)).append(' ')
+                    .append(style.dim("(chart and values as last deployed; helm upgrade does not run)")).append('\n');
+            return;
+        }
         section("Helm values");
         switch (values.action()) {
             case CREATE -> line(style.green("+ " + values.reason()));
-            case UNCHANGED -> line(style.dim("= unchanged"));
             default -> {
                 line("~ " + values.changes().size() + " change(s)  [" + values.disruption().cliName() + "]");
                 changes(values.changes());

@@ -24,6 +24,8 @@ public record HistoryEntry(Instant time, String command, String chartVersion, St
     public static final String FAILED = "failed";
     /** The run failed and was rolled back. */
     public static final String ROLLED_BACK = "rolled-back";
+    /** A run rolled back, with --recover, a release a dead run of signoz-ha had left pending. */
+    public static final String RECOVERED = "recovered";
     /** A run removed another run's lock with --force-unlock. */
     public static final String FORCE_UNLOCKED = "force-unlocked";
 

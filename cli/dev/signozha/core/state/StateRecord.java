@@ -25,9 +25,10 @@ import java.util.Optional;
  * @param manifests    the objects it applied, as rendered; empty until the first apply (and in records written
  *                     before the tool kept them)
  * @param history      the last runs, oldest first, at most {@value #MAX_HISTORY}
+ * @param helmRun      the helm run of signoz-ha under way, or left unfinished by a run that died (null: none)
  */
 public record StateRecord(String topology, String valuesHash, String chartVersion, String toolVersion,
-                          List<JsonNode> manifests, List<HistoryEntry> history) {
+                          List<JsonNode> manifests, List<HistoryEntry> history, HelmRun helmRun) {
 
     /** The ConfigMap the record lives in, in the release's namespace. */
     public static final String CONFIG_MAP = "signoz-ha-state";
@@ -47,7 +48,7 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
 
     /** Nothing applied yet. */
     public static StateRecord empty() {
-        return new StateRecord(null, null, null, null, List.of(), List.of());
+        return new StateRecord(null, null, null, null, List.of(), List.of(), null);
     }
 
     /** Whether nothing was ever applied (the history may still hold failed runs or force-unlocks). */
@@ -58,14 +59,24 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
     /** This record after a successful apply of the given topology, values, chart and manifests. */
     public StateRecord applied(String topologyText, String renderedValuesHash, String chart, String tool,
                                List<JsonNode> appliedManifests) {
-        return new StateRecord(topologyText, renderedValuesHash, chart, tool, appliedManifests, history);
+        return new StateRecord(topologyText, renderedValuesHash, chart, tool, appliedManifests, history, helmRun);
     }
 
     /** This record with one more run in its history, dropping the oldest beyond {@value #MAX_HISTORY}. */
     public StateRecord withEntry(HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(Objects.requireNonNull(entry, "entry"));
-        return new StateRecord(topology, valuesHash, chartVersion, toolVersion, manifests, longer);
+        return new StateRecord(topology, valuesHash, chartVersion, toolVersion, manifests, longer, helmRun);
+    }
+
+    /** This record with {@code run} as the helm run under way ({@code null}: none). */
+    public StateRecord withHelmRun(HelmRun run) {
+        return new StateRecord(topology, valuesHash, chartVersion, toolVersion, manifests, history, run);
+    }
+
+    /** The helm run of signoz-ha under way, or left unfinished by a run that died. */
+    public Optional<HelmRun> unfinishedHelmRun() {
+        return Optional.ofNullable(helmRun);
     }
 
     /**

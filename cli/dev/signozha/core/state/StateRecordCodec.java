@@ -51,9 +51,11 @@ public final class StateRecordCodec {
     public static final String MANIFESTS = "manifests";
     /** The history, a JSON array, one entry per line. */
     public static final String HISTORY = "history";
+    /** The helm run under way or left unfinished, one JSON object; left out while there is none. */
+    public static final String HELM_RUN = "helmRun";
     /** Every key the record writes; the store keeps other keys of the ConfigMap as they are. */
     public static final Set<String> KEYS = Set.of(TOPOLOGY, VALUES_HASH, CHART_VERSION, TOOL_VERSION, MANIFESTS,
-            HISTORY);
+            HISTORY, HELM_RUN);
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -75,6 +77,9 @@ public final class StateRecordCodec {
             data.put(MANIFESTS, lines(record.manifests().stream().map(JsonNode::toString).toList()));
         }
         data.put(HISTORY, history(record.history()));
+        record.unfinishedHelmRun().ifPresent(run -> data.put(HELM_RUN, JSON.createObjectNode().put("run", run.run())
+                .put("runId", run.runId()).put("release", run.release()).put("fromRevision", run.fromRevision())
+                .put("started", run.started().toString()).toString()));
         data.forEach(this::refuseSecrets);
         return data;
     }
@@ -85,7 +90,8 @@ public final class StateRecordCodec {
             return StateRecord.empty();
         }
         return new StateRecord(data.get(TOPOLOGY), data.get(VALUES_HASH), data.get(CHART_VERSION),
-                data.get(TOOL_VERSION), manifests(source, data.get(MANIFESTS)), history(source, data.get(HISTORY)));
+                data.get(TOOL_VERSION), manifests(source, data.get(MANIFESTS)), history(source, data.get(HISTORY)),
+                helmRun(source, data.get(HELM_RUN)));
     }
 
     private static void putIfPresent(Map<String, String> data, String key, String value) {
@@ -180,6 +186,29 @@ public final class StateRecordCodec {
         return entries;
     }
 
+    private static HelmRun helmRun(String source, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            for (String required : List.of("run", "runId", "release", "started")) {
+                if (!node.path(required).isTextual()) {
+                    throw malformed(source, HELM_RUN, "has no " + required);
+                }
+            }
+            if (!node.path("fromRevision").isInt()) {
+                throw malformed(source, HELM_RUN, "has no fromRevision");
+            }
+            return new HelmRun(node.get("run").asText(), node.get("runId").asText(), node.get("release").asText(),
+                    node.get("fromRevision").asInt(), Instant.parse(node.get("started").asText()));
+        } catch (JsonProcessingException e) {
+            throw malformed(source, HELM_RUN, "is not JSON: " + e.getOriginalMessage());
+        } catch (DateTimeException e) {
+            throw malformed(source, HELM_RUN, "has a start that is not an instant");
+        }
+    }
+
     private static HistoryEntry entry(String source, int number, JsonNode node) {
         for (String required : List.of("time", "command", "outcome", "user")) {
             if (!node.path(required).isTextual()) {
@@ -206,7 +235,10 @@ public final class StateRecordCodec {
 
     private static InvalidInputException malformed(String source, String key, String what) {
         return InvalidInputException.single(source, key + " " + what + "; repair the key or remove it ("
-                + (key.equals(HISTORY) ? "the history is informational" : "a rollback then renders the last topology "
-                + "again") + ")");
+                + switch (key) {
+                    case HISTORY -> "the history is informational";
+                    case HELM_RUN -> "it only names a helm run of signoz-ha that never finished, for --recover";
+                    default -> "a rollback then renders the last topology again";
+                } + ")");
     }
 }

@@ -12,6 +12,7 @@ import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.EditedTemplates;
 import dev.signozha.support.ReadinessController;
+import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -56,8 +57,7 @@ class DeployScenarioIT {
         assertEquals("0.131.0", state.chartVersion());
         assertEquals(HistoryEntry.SUCCEEDED, state.lastEntry().orElseThrow().outcome());
         assertTrue(world.helm().calls().contains("upgrade --install altinity-clickhouse-operator 0.25.6 NONE"));
-        assertTrue(run.out().contains("Going ahead despite 1 preflight error(s) this run is meant to fix "
-                + "(OPERATOR_MISSING); verification checks them again at the end."), run.out());
+        assertTrue(run.out().contains("+ clickhouse-operator 0.25.6: helm upgrade --install"), run.out());
         assertFalse(run.all().contains(SimulatedCluster.PASSWORD));
     }
 
@@ -74,6 +74,30 @@ class DeployScenarioIT {
         assertEquals(helmCalls, world.helm().calls(), "helm is not called");
         assertEquals("", again.progress(), "no phase ran");
         assertEquals(before, versions(), "no object was written");
+    }
+
+    @Test
+    void deploy_verifiedWithoutClickHouse_saysSo_inTheOutputAndTheStateRecord() throws Exception {
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("; verified without ClickHouse (simulated cluster: no ClickHouse to query)."),
+                run.out());
+        assertTrue(run.progress().contains("warning(s), verified without ClickHouse"), run.progress());
+        assertEquals("verified without ClickHouse (simulated cluster: no ClickHouse to query)",
+                world.stateRecord().orElseThrow().lastEntry().orElseThrow().detail());
+    }
+
+    @Test
+    void deploy_whoseVerificationCannotReachClickHouse_fails_exit7() throws Exception {
+        SimulatedCluster.Run run = world.run(RequestEdit.of(SimulatedCluster.deploy())
+                .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(1)).safety(DeployAction.Safety.STRICT).build());
+        assertEquals(7, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("verification still fails after 1s"), run.failure().getMessage());
+        assertTrue(run.failure().getMessage().contains("ClickHouse could not be asked"), run.failure().getMessage());
+        assertTrue(run.progress().contains("failing: ClickHouse did not answer"), run.progress());
+        StateRecord state = world.stateRecord().orElseThrow();
+        assertEquals(HistoryEntry.FAILED, state.lastEntry().orElseThrow().outcome());
+        assertTrue(state.neverApplied(), "a deploy not verified is not recorded as applied");
     }
 
     /**
@@ -157,14 +181,27 @@ class DeployScenarioIT {
     }
 
     @Test
-    void missingPasswordSecret_isRefusedWithTheCommandThatCreatesIt() throws Exception {
+    void missingPasswordSecret_isAPlanError_exit3_withTheCommandThatCreatesIt() throws Exception {
         world.mock().client().secrets().inNamespace(SimulatedCluster.NAMESPACE).withName("clickhouse-credentials").delete();
         SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
-        assertEquals(4, run.exitCode(), run.all());
+        assertEquals(3, run.exitCode(), run.all());
         assertTrue(run.failure().getMessage().contains("Secret platform/clickhouse-credentials with key password does "
                 + "not exist"), run.failure().getMessage());
-        assertTrue(run.failure().getMessage().contains("kubectl -n platform create secret generic clickhouse-credentials"));
+        assertTrue(run.failure().getMessage().contains("kubectl create secret generic clickhouse-credentials -n platform "
+                + "--from-literal=password='<password>'"), run.failure().getMessage());
+        assertTrue(run.out().contains("Plan errors\n  error: Secret platform/clickhouse-credentials"), run.out());
         assertTrue(world.helm().calls().isEmpty());
+    }
+
+    @Test
+    void freshCluster_planListsTheNamespaceAndOperatorSetup_andAMissingOperatorIsNoError() throws Exception {
+        world.mock().client().namespaces().withName(SimulatedCluster.NAMESPACE).delete();
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(DeployAction.DryRun.CLIENT, true));
+        assertTrue(run.out().contains("Cluster setup\n  + Namespace/platform: created\n  + clickhouse-operator 0.25.6: "
+                + "helm upgrade --install altinity-clickhouse-operator"), run.out());
+        assertTrue(run.out().contains("skipped: deploy installs clickhouse-operator 0.25.6 first (Cluster setup)"),
+                run.out());
+        assertFalse(run.out().contains("Going ahead despite"), "OPERATOR_MISSING is no preflight error: " + run.out());
     }
 
     @Test
@@ -194,6 +231,24 @@ class DeployScenarioIT {
         assertTrue(run.out().contains("data.retired.sh: \"echo retired\" → "), run.out());
         assertFalse(scripts().containsKey("retired.sh"), "server-side apply removed what signoz-ha no longer renders");
         assertTrue(world.run(SimulatedCluster.deploy()).out().contains("No changes"));
+    }
+
+    @Test
+    void redeploy_ofAManifestsOnlyChange_appliesTheManifests_andLeavesTheHelmReleaseAlone() throws Exception {
+        TemplateSource withExtraScript = new EditedTemplates("manifests/external/zookeeper.yaml",
+                text -> text.replace("data:\n  setup.sh: |", "data:\n  extra.sh: echo extra\n  setup.sh: |"));
+        assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
+        List<String> helmCalls = world.helm().calls();
+        int revisions = world.helm().history(SimulatedCluster.NAMESPACE, "signoz").size();
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(), IngestionProbe.none(), withExtraScript);
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("~ ConfigMap/platform/signoz-ha-zookeeper-scripts"), run.out());
+        assertTrue(run.out().contains("Helm release: unchanged (chart and values as last deployed; helm upgrade does "
+                + "not run)"), run.out());
+        assertTrue(scripts().containsKey("extra.sh"), "the manifest change is applied");
+        assertEquals(helmCalls, world.helm().calls(), "no helm upgrade: the chart's hooks do not run again");
+        assertEquals(revisions, world.helm().history(SimulatedCluster.NAMESPACE, "signoz").size(), "no new revision");
+        assertTrue(run.progress().contains("Helm release signoz unchanged"), run.progress());
     }
 
     private Map<String, String> scripts() {

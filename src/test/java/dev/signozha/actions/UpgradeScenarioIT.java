@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.render.TemplateSource;
 import dev.signozha.cluster.kube.LeaseLock;
+import dev.signozha.core.state.HelmRun;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.StateRecord;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class UpgradeScenarioIT {
 
     private static final String PRODUCTION = InputFiles.readText(SimulatedCluster.PRODUCTION);
+    private static final DeployAction.Safety RECOVER = new DeployAction.Safety(true, true, true);
 
     private SimulatedCluster world;
 
@@ -174,6 +176,41 @@ class UpgradeScenarioIT {
     }
 
     @Test
+    void upgrade_withNoIngestionBaseline_isRefusedBeforeAnyChange_unlessAllowed() throws Exception {
+        List<String> calls = world.helm().calls();
+        SimulatedCluster.Run refused = world.run(RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                PRODUCTION, Optional.of("0.132.0"))).safety(new DeployAction.Safety(false, true, false)).build(),
+                Optional::empty);
+        assertEquals(4, refused.exitCode(), refused.all());
+        assertTrue(refused.failure().getMessage().contains("ClickHouse did not answer for the ingestion baseline"),
+                refused.failure().getMessage());
+        assertTrue(refused.failure().getMessage().contains("--allow-no-baseline"), refused.failure().getMessage());
+        assertEquals(calls, world.helm().calls(), "nothing was changed");
+        assertEquals("0.131.0", state().chartVersion());
+        assertTrue(world.leases().isEmpty(), "lock released");
+
+        SimulatedCluster.Run allowed = world.run(RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                PRODUCTION, Optional.of("0.132.0"))).safety(new DeployAction.Safety(false, true, true)).build(),
+                Optional::empty);
+        assertEquals(0, allowed.exitCode(), allowed.all());
+        assertTrue(allowed.progress().contains("ingestion is not tracked: ClickHouse did not answer for the ingestion "
+                + "baseline (--allow-no-baseline)"), allowed.progress());
+    }
+
+    @Test
+    void upgrade_whoseVerificationCannotReachClickHouse_rollsBack_unlessToldToVerifyWithoutIt() throws Exception {
+        SimulatedCluster.Run run = world.run(RequestEdit.of(shortVerification(SimulatedCluster.request(
+                DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0"))))
+                .safety(new DeployAction.Safety(false, false, true)).build());
+        assertEquals(6, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("ClickHouse could not be asked (simulated cluster: no "
+                + "ClickHouse to query)"), run.failure().getMessage());
+        assertTrue(run.failure().getMessage().contains("--no-clickhouse verifies without them"),
+                run.failure().getMessage());
+        assertEquals("0.131.0", state().chartVersion());
+    }
+
+    @Test
     void failedRollback_reportsBothErrors_exit7_withTheRunbook() throws Exception {
         world.helm().failUpgrades(true);
         world.helm().failRollbacks(true);
@@ -204,13 +241,67 @@ class UpgradeScenarioIT {
     void aReleaseLeftPendingByAKilledHelm_isRefusedWithTheCommandsThatFreeIt() throws Exception {
         world.helm().markLatest("pending-upgrade");
         List<String> calls = world.helm().calls();
-        SimulatedCluster.Run run = upgrade(PRODUCTION, "0.132.0", flowing());
+        SimulatedCluster.Run run = world.run(RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                PRODUCTION, Optional.of("0.132.0"))).safety(RECOVER).build(), flowing());
         assertEquals(4, run.exitCode(), run.all());
         String message = run.failure().getMessage();
         assertTrue(message.contains("Helm release signoz is pending-upgrade at revision 1: a helm run on it never "
-                + "finished. Nothing was changed."), message);
+                + "finished, and no run of signoz-ha recorded starting it, so --recover does not apply. Nothing was "
+                + "changed."), message);
         assertTrue(message.contains("helm -n platform rollback signoz"), message);
-        assertEquals(calls, world.helm().calls(), "helm was not asked to do anything");
+        assertEquals(calls, world.helm().calls(), "helm was not asked to do anything, even with --recover");
+    }
+
+    /** What a run of the tool leaves when it dies while helm upgrades from revision 1: revision 2 pending, and the marker. */
+    private HelmRun leftByADeadRun(int fromRevision) {
+        world.helm().addPending("0.132.0");
+        HelmRun dead = new HelmRun("alice@ci-7 (pid 4242, upgrade)", "2b0ad1d0-5a51-4a38-9a43-0c0fe6f5e7f1", "signoz",
+                fromRevision, Instant.parse("2026-11-21T03:02:11Z"));
+        world.session().state(SimulatedCluster.NAMESPACE, List.of()).update(record -> record.withHelmRun(dead));
+        return dead;
+    }
+
+    @Test
+    void aReleaseADeadRunLeftPending_isRefusedNamingRecover_andChangesNothing() throws Exception {
+        leftByADeadRun(1);
+        List<String> calls = world.helm().calls();
+        SimulatedCluster.Run run = upgrade(PRODUCTION, "0.132.0", flowing());
+        assertEquals(4, run.exitCode(), run.all());
+        String message = run.failure().getMessage();
+        assertTrue(message.contains("Helm release signoz is pending-upgrade at revision 2, left by alice@ci-7 (pid "
+                + "4242, upgrade), which started helm on release signoz at 2026-11-21T03:02:11Z"), message);
+        assertTrue(message.contains("Run this again with --recover"), message);
+        assertEquals(calls, world.helm().calls());
+    }
+
+    @Test
+    void recover_rollsBackWhatADeadRunLeftPending_thenUpgrades() throws Exception {
+        leftByADeadRun(1);
+        SimulatedCluster.Run run = world.run(RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                PRODUCTION, Optional.of("0.132.0"))).safety(RECOVER).build(), flowing());
+        assertEquals(0, run.exitCode(), run.all());
+        List<String> calls = world.helm().calls();
+        assertEquals(List.of("rollback signoz 1", "upgrade --install signoz 0.132.0 NONE"),
+                calls.subList(calls.size() - 2, calls.size()), "rolled back to the last deployed revision, then upgraded");
+        assertTrue(run.out().contains("Recovered: Helm release signoz is back at revision 1; the plan now:"), run.out());
+        assertTrue(run.progress().contains("recovering: Helm release signoz is pending-upgrade at revision 2"),
+                run.progress());
+        StateRecord record = state();
+        assertEquals("0.132.0", record.chartVersion());
+        assertTrue(record.history().stream().anyMatch(entry -> entry.outcome().equals(HistoryEntry.RECOVERED)),
+                record.history().toString());
+        assertTrue(record.unfinishedHelmRun().isEmpty(), "the marker is gone once helm returned");
+    }
+
+    @Test
+    void recover_leavesAPendingRevisionTheDeadRunDidNotStart() throws Exception {
+        leftByADeadRun(0);
+        List<String> calls = world.helm().calls();
+        SimulatedCluster.Run run = world.run(RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
+                PRODUCTION, Optional.of("0.132.0"))).safety(RECOVER).build(), flowing());
+        assertEquals(4, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("--recover does not apply"), run.failure().getMessage());
+        assertEquals(calls, world.helm().calls(), "someone else's helm run is left alone");
     }
 
     @Test

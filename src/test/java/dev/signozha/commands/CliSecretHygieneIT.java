@@ -68,7 +68,7 @@ class CliSecretHygieneIT {
                 deploy.err());
         cli(0, "deploy", "--plan", plan.toString(), "--yes", "--no-clickhouse", cluster(), helmBinary());
         CliRun upgrade = cli(0, "upgrade", "-f", TOPOLOGY, "--chart-version", "0.132.0", "--yes", "--no-clickhouse",
-                cluster(), helmBinary());
+                "--allow-no-baseline", cluster(), helmBinary());
         assertTrue(upgrade.err().contains("trace: " + helm + " upgrade --install signoz"), upgrade.err());
         cli(0, "cleanup", "-n", SimulatedCluster.NAMESPACE, cluster());
         cli(0, "cleanup", "-n", SimulatedCluster.NAMESPACE, "--yes", cluster());

@@ -47,6 +47,19 @@ class LiveCommandsTest {
     }
 
     @Test
+    void cleanupJson_isOneResultDocument_withWhatItWouldDelete() throws Exception {
+        CliRun run = CliRun.of("cleanup", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", "json");
+        JsonNode document = new ObjectMapper().readTree(run.out());
+        assertEquals("cleanup", document.path("command").asText());
+        assertEquals(run.exitCode(), document.path("exitCode").asInt(), run.all());
+        assertEquals(run.exitCode() == 0 ? "listed" : "refused", document.path("outcome").asText(), run.all());
+        assertEquals("platform", document.path("plan").path("namespace").asText());
+        assertTrue(document.path("plan").path("deletions").isArray(), document.toString());
+        assertTrue(document.path("plan").path("refusals").isArray(), document.toString());
+        assertTrue(run.err().contains("Cleanup of namespace platform"), "the listing goes to stderr: " + run.err());
+    }
+
+    @Test
     void snapshot_liveThroughKubeconfig_writesAFileDoctorReadsTheSameWay(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("snapshot.yaml");
         CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", file.toString());

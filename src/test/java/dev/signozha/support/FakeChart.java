@@ -190,6 +190,14 @@ public final class FakeChart implements HelmGateway {
         store(all);
     }
 
+    /**
+     * Starts an upgrade to {@code chartVersion} as helm does before it touches any object: a new revision,
+     * pending-upgrade, with the latest revision's values. A helm killed now leaves it so.
+     */
+    public synchronized void addPending(String chartVersion) {
+        addRevision(chartVersion, latest().map(Revision::values).orElseGet(YAML::createObjectNode), "pending-upgrade");
+    }
+
     /** Leaves the latest revision in {@code status}, as a helm process killed mid-run leaves pending-upgrade. */
     public synchronized void markLatest(String status) {
         List<Revision> all = new ArrayList<>(revisions());

@@ -38,6 +38,11 @@ public final class SimulatedCluster implements AutoCloseable {
     public static final Path PRODUCTION = Path.of("examples/production-2x2.yaml");
     public static final String NAMESPACE = "platform";
     public static final String PASSWORD = "s3cret-Simulated-pw";
+    /**
+     * What requests here allow unless a test says otherwise: there is no ClickHouse to look inside (see
+     * {@link #withClickHouse}), so verification goes without it and an upgrade without an ingestion baseline.
+     */
+    public static final DeployAction.Safety WITHOUT_CLICKHOUSE = new DeployAction.Safety(false, true, true);
 
     private final MockCluster cluster;
     private final ReadinessController controller;
@@ -143,7 +148,7 @@ public final class SimulatedCluster implements AutoCloseable {
     public static DeployAction.Request request(DeployAction.Kind kind, String topology, Optional<String> chartVersion) {
         return RequestEdit.of(new DeployAction.Request(kind, PRODUCTION.toString(), topology, Optional.empty(),
                 chartVersion, DeployAction.DryRun.NONE, Disruption.SCALE_OUT, true, Duration.ZERO, Optional.empty(),
-                Map.of())).timeouts(Duration.ofSeconds(20)).build();
+                Map.of())).timeouts(Duration.ofSeconds(20)).safety(WITHOUT_CLICKHOUSE).build();
     }
 
     /** Runs a request with no ClickHouse access and no ingestion probe. */

@@ -236,6 +236,19 @@ class HelmCliTest {
     }
 
     @Test
+    void upgradeInstall_hookFailure_keepsTheCauseOnTheLinesAfterTheFirst() {
+        runner.fails(1, "Error: UPGRADE FAILED: pre-upgrade hooks failed: 1 error occurred:\n"
+                + "\t* job signoz-schema-migrator-upgrade failed: BackoffLimitExceeded\n\n");
+
+        HelmException e = assertThrows(HelmException.class, () -> helm.upgradeInstall(new UpgradeRequest("signoz",
+                "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
+
+        assertEquals("helm upgrade --install signoz -n platform failed (exit 1): Error: UPGRADE FAILED: pre-upgrade "
+                + "hooks failed: 1 error occurred:\n\t* job signoz-schema-migrator-upgrade failed: BackoffLimitExceeded",
+                e.getMessage());
+    }
+
+    @Test
     void upgradeInstall_warningBeforeTheError_reportsTheErrorLine() {
         runner.fails(1, "WARNING: Kubernetes configuration file is group-readable. This is insecure. Location: /k\n"
                 + "Error: Kubernetes cluster unreachable: Get \"https://10.0.0.1:6443/version\": dial tcp: i/o timeout\n");

@@ -2,9 +2,11 @@ package dev.signozha.cluster.helm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.core.SignozHaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,9 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real processes (sh, cat, sleep): output, stdin, large output, and stopping a whole tree at the deadline. */
 @EnabledOnOs({OS.LINUX, OS.MAC})
@@ -80,6 +85,56 @@ class SystemProcessRunnerIT {
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(1)) >= 0,
                 "SIGKILL came only after the deadline plus the grace");
         assertStops(Long.parseLong(result.stdout().strip()));
+    }
+
+    @Test
+    void run_interrupted_forwardsSigterm_andWaitsForTheProcessToFinishItsCleanUp(@TempDir Path dir) throws Exception {
+        Path cleanedUp = dir.resolve("cleaned-up");
+        Path started = dir.resolve("started");
+        // As helm does on SIGTERM: finish its own work (mark the release failed), then exit 1.
+        String script = "trap 'sleep 0.3; echo failed > " + cleanedUp + "; exit 1' TERM; touch " + started
+                + "; while true; do sleep 0.05; done";
+        SignozHaException interrupted = interruptOnceStarted(new SystemProcessRunner(Duration.ofSeconds(10)),
+                script, started);
+        assertTrue(interrupted.getMessage().contains("it stopped on SIGTERM (exit 1)"), interrupted.getMessage());
+        assertEquals("failed\n", Files.readString(cleanedUp), "the clean-up ran to its end: no SIGKILL cut it short");
+    }
+
+    @Test
+    void run_interrupted_killsAProcessIgnoringSigterm_afterTheGrace(@TempDir Path dir) throws Exception {
+        Path started = dir.resolve("started");
+        long start = System.nanoTime();
+        SignozHaException interrupted = interruptOnceStarted(runner, "trap '' TERM; touch " + started
+                + "; while true; do sleep 0.05; done", started);
+        assertTrue(interrupted.getMessage().contains("did not stop within 500ms of SIGTERM and was killed"),
+                interrupted.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(500)) >= 0,
+                "SIGKILL came only after the grace");
+    }
+
+    /** Runs {@code script} on another thread, interrupts that thread once {@code started} exists, returns what it threw. */
+    private static SignozHaException interruptOnceStarted(SystemProcessRunner runner, String script, Path started)
+            throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean interruptFlagKept = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                runner.run(sh(script), Map.of(), Duration.ofMinutes(1));
+            } catch (Throwable e) {
+                thrown.set(e);
+                interruptFlagKept.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.exists(started) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        caller.interrupt();
+        caller.join(Duration.ofSeconds(20).toMillis());
+        assertFalse(caller.isAlive());
+        assertTrue(interruptFlagKept.get(), "the caller still sees it was interrupted");
+        return assertInstanceOf(SignozHaException.class, thrown.get());
     }
 
     @Test
