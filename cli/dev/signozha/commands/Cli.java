@@ -56,6 +56,7 @@ public final class Cli {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionStrategy(Cli::refuseUnmatched);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             // Not String.format: its Formatter and locale data cost a plain run ~10 ms of start-up.
@@ -63,6 +64,17 @@ public final class Cli {
         }
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
         return commandLine;
+    }
+
+    /**
+     * picocli shows the help and ends with 0 when {@code --help} follows an unknown command ({@code signoz-ha adopt
+     * --help}); such a word is a usage error like any other, with picocli's suggestions.
+     */
+    private static int refuseUnmatched(CommandLine.ParseResult parsed) {
+        if (!parsed.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(parsed.commandSpec().commandLine(), parsed.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static Map<String, Supplier<Object>> commands() {

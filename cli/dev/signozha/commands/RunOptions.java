@@ -9,7 +9,7 @@ public final class RunOptions {
     ChangeOptions change;
 
     @Mixin
-    ClusterOptions cluster;
+    KubeOptions kube;
 
     @Mixin
     HelmOption helm;

@@ -30,7 +30,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (KubeGateway gateway = kube.cluster.open(SignozHaCommand.trace(spec))) {
+        try (KubeGateway gateway = kube.cluster.open(spec)) {
             Inventory inventory = gateway.inventory(kube.namespace == null ? gateway.defaultNamespace() : kube.namespace);
             String snapshot = SnapshotWriter.write(inventory);
             if (output == null) {

@@ -48,7 +48,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
         try {
             return Retries.idempotent(() -> read(namespace));
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("read the cluster (" + describe() + ")", e);
+            throw KubeFailures.cannot("read the cluster (" + where() + ")", e);
         }
     }
 
@@ -82,7 +82,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
         try {
             return Retries.idempotent(() -> owned(namespace));
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("read the cluster (" + describe() + ")", e);
+            throw KubeFailures.cannot("read the cluster (" + where() + ")", e);
         }
     }
 
@@ -113,7 +113,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
         try {
             return Retries.idempotent(() -> client.pods().inNamespace(namespace).withLabel(key, value).list().getItems());
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("list the pods labelled " + key + "=" + value + " (" + describe() + ")", e);
+            throw KubeFailures.cannot("list the pods labelled " + key + "=" + value + " (" + where() + ")", e);
         }
     }
 
@@ -130,7 +130,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
             return Optional.ofNullable(secret.getData()).map(data -> data.get(key))
                     .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("read Secret " + namespace + "/" + name + " (" + describe() + ")", e);
+            throw KubeFailures.cannot("read Secret " + namespace + "/" + name + " (" + where() + ")", e);
         }
     }
 
@@ -148,6 +148,11 @@ public final class Fabric8KubeGateway implements KubeGateway {
     @Override
     public String describe() {
         return name;
+    }
+
+    /** The context and the API server, how failures name where a request went. */
+    String where() {
+        return name + ", " + client.getMasterUrl();
     }
 
     @Override
