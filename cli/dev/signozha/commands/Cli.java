@@ -87,6 +87,7 @@ public final class Cli {
         commands.put("doctor", DoctorCommand::new);
         commands.put("snapshot", SnapshotCommand::new);
         commands.put("runbook", RunbookCommand::new);
+        commands.put("rbac", RbacCommand::new);
         commands.put("schema", SchemaCommand::new);
         commands.put("completion", CompletionCommand::new);
         return commands;

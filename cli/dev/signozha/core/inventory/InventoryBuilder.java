@@ -106,7 +106,7 @@ public final class InventoryBuilder {
         Instant observedAt = declaredObservedAt != null ? declaredObservedAt : newestTimestamp;
         return new Inventory(source, observedAt, List.copyOf(namespaces), nodes, pods, services, endpoints, statefulSets,
                 deployments, daemonSets, jobs, claims, budgets, events, storageClasses, definitions, installations,
-                leases, configMaps);
+                leases, configMaps, List.of());
     }
 
     private <T extends HasMetadata> void add(List<T> target, T object) {

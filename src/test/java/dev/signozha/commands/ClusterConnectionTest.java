@@ -144,8 +144,8 @@ class ClusterConnectionTest {
                 - {name: mock, context: {cluster: mock, user: mock, namespace: platform}}
                 - {name: staging, context: {cluster: staging, user: mock}}
                 current-context: mock
-                users: [{name: mock, user: {token: mock-token}}]
-                """.formatted(server));
+                users: [{name: mock, user: {token: %s}}]
+                """.formatted(server, MockCluster.TOKEN));
     }
 
     static int closedPort() throws Exception {

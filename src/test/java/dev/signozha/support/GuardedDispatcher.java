@@ -8,9 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * An API server with authentication and RBAC in front of the CRUD mock (with server-side apply): every request is
- * recorded as RBAC sees it; with {@link #rejectCredentials()} each is answered 401, and each one {@link #deny}
- * matches is answered 403, both with the bodies kube-apiserver sends.
+ * An API server with authentication and RBAC in front of the CRUD mock (with server-side apply), for the requests
+ * signoz-ha sends with the token of {@link MockCluster#kubeconfig} (the test's own client, the stand-in controller
+ * and helm pass unguarded and unrecorded): each is recorded as RBAC sees it; with {@link #rejectCredentials()} each
+ * is answered 401, and each one {@link #deny} matches is answered 403, both with the bodies kube-apiserver sends.
  */
 public final class GuardedDispatcher extends Dispatcher {
 
@@ -49,6 +50,9 @@ public final class GuardedDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        if (!("Bearer " + MockCluster.TOKEN).equals(request.getHeader("Authorization"))) {
+            return inner.dispatch(request);
+        }
         if (rejectCredentials) {
             return status(401, "Unauthorized", "Unauthorized", null);
         }

@@ -18,7 +18,10 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +89,21 @@ public final class SimulatedCluster implements AutoCloseable {
     public SimulatedCluster withClickHouse(ClickHouseAccess access) {
         this.clickhouse = access;
         return this;
+    }
+
+    /** The recording helm in a directory of its own, serving the history and values the first deploy left. */
+    public Path recordingHelm(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Path binary = dir.resolve("helm");
+        Files.copy(Path.of("src/test/resources/bin/recording-helm"), binary, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(dir.resolve("history.json"), "[{\"revision\":1,\"status\":\"deployed\",\"chart\":\"signoz-"
+                + helm.status(NAMESPACE, "signoz").orElseThrow().chartVersion()
+                + "\",\"app_version\":\"\",\"description\":\"Install complete\"}]");
+        Files.writeString(dir.resolve("values.json"), new ObjectMapper().writeValueAsString(
+                helm.suppliedValues(NAMESPACE, "signoz").orElseThrow()));
+        Files.writeString(dir.resolve("calls"), "");
+        Files.writeString(dir.resolve("values-seen"), "");
+        return binary;
     }
 
     /** The state record of the namespace, as a run would read it. */

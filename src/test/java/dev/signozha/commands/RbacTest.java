@@ -1,0 +1,137 @@
+package dev.signozha.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.inventory.SnapshotParser;
+import dev.signozha.core.rbac.ApiAccess;
+import dev.signozha.core.rbac.Permission;
+import dev.signozha.support.ApiRequest;
+import dev.signozha.support.CliRun;
+import dev.signozha.support.GuardedDispatcher;
+import dev.signozha.support.Golden;
+import dev.signozha.support.SimulatedCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * RBAC: doctor and plan go on under a namespace-scoped Role, skipping exactly the checks whose kinds were refused and
+ * naming the permission each needs; and the table `signoz-ha rbac` prints from covers every request each command
+ * makes against a live-looking cluster.
+ */
+class RbacTest {
+
+    private static final String TOPOLOGY = SimulatedCluster.PRODUCTION.toString();
+
+    private GuardedDispatcher api;
+    private SimulatedCluster world;
+    private Path kubeconfig;
+    private Path helm;
+
+    @BeforeEach
+    void deployed(@TempDir Path dir) throws Exception {
+        api = new GuardedDispatcher();
+        world = new SimulatedCluster(Duration.ofMillis(20), api, null);
+        SimulatedCluster.Run deploy = world.run(SimulatedCluster.deploy());
+        assertEquals(0, deploy.exitCode(), deploy.all());
+        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(SimulatedCluster.NAMESPACE));
+        helm = world.recordingHelm(dir.resolve("helm"));
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    @Test
+    void doctor_namespaceScopedRole_skipsOnlyTheChecksThatNeedClusterWideKinds() throws Exception {
+        api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
+        CliRun run = CliRun.of("doctor", "-f", TOPOLOGY, "--no-clickhouse", "-o", "json", "--kubeconfig", kubeconfig.toString());
+        assertTrue(run.exitCode() == 0 || run.exitCode() == 3, run.all());
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (JsonNode check : new ObjectMapper().readTree(run.out()).path("checks")) {
+            if (check.path("status").asText().equals("skip") && check.path("reason").asText().startsWith("needs permission")) {
+                skipped.put(check.path("code").asText(), check.path("reason").asText());
+            }
+        }
+        assertEquals("needs permission to list nodes (apiGroup \"\", cluster-wide), which the cluster refused",
+                skipped.get("SINGLE_POINT_OF_FAILURE"), skipped.toString());
+        assertTrue(skipped.get("OPERATOR_MISSING").contains("customresourcedefinitions (apiGroup \"apiextensions.k8s.io\""),
+                skipped.toString());
+        assertFalse(skipped.containsKey("CONFIG_DRIFT"), "namespace kinds were readable: " + skipped);
+        assertFalse(skipped.containsKey("CLICKHOUSE_HOST_UNRESOLVED"), skipped.toString());
+        assertEquals(List.of(), api.writes());
+    }
+
+    @Test
+    void doctor_namespaceScopedRole_textReportShowsTheSkipAndThePermission() {
+        api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
+        CliRun run = CliRun.of("doctor", "-f", TOPOLOGY, "--no-clickhouse", "--kubeconfig", kubeconfig.toString());
+        assertTrue(run.out().contains("    skipped: needs permission to list nodes (apiGroup \"\", cluster-wide), which "
+                + "the cluster refused\n"), run.out());
+    }
+
+    @Test
+    void plan_namespaceScopedRole_goesOn() {
+        api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
+        CliRun run = CliRun.of("plan", "-f", TOPOLOGY, "--kubeconfig", kubeconfig.toString(), "--helm-binary", helm.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        assertFalse(run.out().isEmpty());
+        assertEquals(List.of(), api.writes());
+    }
+
+    @Test
+    void everyCommand_makesOnlyRequestsItsRbacTableAllows(@TempDir Path dir) {
+        Map<String, String[]> runs = new LinkedHashMap<>();
+        runs.put("doctor", new String[] {"doctor", "-f", TOPOLOGY, "--no-clickhouse"});
+        runs.put("snapshot", new String[] {"snapshot", "-n", SimulatedCluster.NAMESPACE, "-o",
+                dir.resolve("snapshot.yaml").toString()});
+        runs.put("plan", new String[] {"plan", "-f", TOPOLOGY, "--helm-binary", helm.toString()});
+        runs.put("deploy", new String[] {"deploy", "-f", TOPOLOGY, "--yes", "--no-clickhouse", "--helm-binary",
+                helm.toString()});
+        runs.put("upgrade", new String[] {"upgrade", "-f", TOPOLOGY, "--chart-version", "0.132.0", "--yes",
+                "--no-clickhouse", "--helm-binary", helm.toString()});
+        runs.put("cleanup", new String[] {"cleanup", "-n", SimulatedCluster.NAMESPACE, "--yes"});
+        Set<String> uncovered = new TreeSet<>();
+        runs.forEach((command, arguments) -> {
+            int before = api.requests().size();
+            List<String> args = new ArrayList<>(List.of(arguments));
+            args.addAll(List.of("--kubeconfig", kubeconfig.toString()));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertTrue(run.exitCode() == 0 || run.exitCode() == 3, command + ": " + run.all());
+            List<ApiRequest> made = api.requests().subList(before, api.requests().size());
+            assertFalse(made.isEmpty(), command);
+            for (ApiRequest request : made) {
+                Permission needed = new Permission(request.verb(), request.group(), request.resource(),
+                        request.namespace() == null);
+                if (!ApiAccess.of(command).contains(needed)) {
+                    uncovered.add(command + ": " + needed);
+                }
+            }
+        });
+        assertEquals(Set.of(), uncovered, "requests the RBAC table does not grant");
+    }
+
+    @Test
+    void rbacCommand_printsTheRoleAndClusterRole() {
+        CliRun run = CliRun.of("rbac", "--command", "doctor", "-n", "platform");
+        assertEquals(0, run.exitCode(), run.all());
+        Golden.assertMatches(run.out(), "cli/rbac-doctor.yaml");
+        assertEquals(2, CliRun.of("rbac", "--command", "render", "-n", "platform").exitCode());
+    }
+}
