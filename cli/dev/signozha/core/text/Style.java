@@ -16,7 +16,7 @@ public record Style(boolean colour, boolean unicode) {
 
     /**
      * Whether the output charset is UTF-8, from the first of the properties Java sets that says: stdout.encoding
-     * (what System.out encodes with, Java 19+; settable on 17), sun.stdout.encoding (a console's), native.encoding
+     * (the standard output stream's, Java 19+; settable on 17), sun.stdout.encoding (a console's), native.encoding
      * (the locale's, Java 17+), file.encoding.
      */
     public static boolean unicodeOutput(UnaryOperator<String> properties) {
