@@ -33,6 +33,8 @@ final class SnapshotCommand implements Callable<Integer> {
         try (KubeGateway gateway = kube.cluster.open(spec)) {
             Inventory inventory = gateway.inventory(kube.namespace == null ? gateway.defaultNamespace() : kube.namespace);
             String snapshot = SnapshotWriter.write(inventory);
+            inventory.unreadable().forEach(refused -> spec.commandLine().getErr().println("warning: not in the snapshot: "
+                    + "the cluster refused to " + refused));
             if (output == null) {
                 spec.commandLine().getOut().print(snapshot);
                 spec.commandLine().getOut().flush();

@@ -87,6 +87,20 @@ class RbacTest {
     }
 
     @Test
+    void snapshot_namespaceScopedRole_writesWhatItCouldReadAndSaysWhatIsMissing(@TempDir Path dir) throws Exception {
+        api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
+        Path file = dir.resolve("snapshot.yaml");
+        CliRun run = CliRun.of("snapshot", "-n", SimulatedCluster.NAMESPACE, "-o", file.toString(), "--kubeconfig",
+                kubeconfig.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.err().contains("warning: not in the snapshot: the cluster refused to list nodes (apiGroup \"\", "
+                + "cluster-wide)"), run.err());
+        Inventory read = SnapshotParser.parse(file.toString(), Files.readString(file));
+        assertEquals(List.of(), read.nodes());
+        assertFalse(read.statefulSets().isEmpty(), "the namespace's objects are there");
+    }
+
+    @Test
     void plan_namespaceScopedRole_goesOn() {
         api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
         CliRun run = CliRun.of("plan", "-f", TOPOLOGY, "--kubeconfig", kubeconfig.toString(), "--helm-binary", helm.toString());
