@@ -3,6 +3,7 @@ package dev.signozha.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.signozha.support.CliRun;
 import dev.signozha.support.GuardedDispatcher;
@@ -60,6 +61,22 @@ class ClusterConnectionTest {
         assertEquals(2, plan.exitCode(), plan.all());
         assertEquals("error: " + missing + ": no such kubeconfig file (named by --kubeconfig)", plan.err().strip());
         assertEquals("", plan.out(), "no offline plan when a kubeconfig was named");
+    }
+
+    @Test
+    void plan_noKubeconfigConfiguredAtAll_plansOfflineAndSaysSo() {
+        assumeTrue(System.getenv("KUBECONFIG") == null && System.getenv("KUBERNETES_SERVICE_HOST") == null,
+                "this machine configures a cluster in the environment");
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        try {
+            CliRun plan = CliRun.of("plan", "-f", TOPOLOGY);
+            assertEquals(0, plan.exitCode(), plan.all());
+            assertEquals("no kubeconfig is configured (--kubeconfig, KUBECONFIG, ~/.kube/config): planning offline, "
+                    + "without a cluster", plan.err().strip());
+        } finally {
+            System.setProperty("user.home", home);
+        }
     }
 
     @Test
