@@ -42,10 +42,9 @@ class CliSecretHygieneTest {
     @BeforeEach
     void deployed(@TempDir Path dir) throws Exception {
         world = new SimulatedCluster(Duration.ofMillis(20));
-        SimulatedCluster.Run deploy = world.run(SimulatedCluster.deploy());
-        assertEquals(0, deploy.exitCode(), deploy.all());
-        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(SimulatedCluster.NAMESPACE));
-        helm = world.recordingHelm(dir.resolve("helm"));
+        SimulatedCluster.ForTheCli cli = world.deployedForTheCli(dir);
+        kubeconfig = cli.kubeconfig();
+        helm = cli.helm();
     }
 
     @AfterEach

@@ -40,17 +40,13 @@ class RbacTest {
 
     private GuardedDispatcher api;
     private SimulatedCluster world;
-    private Path kubeconfig;
-    private Path helm;
+    private SimulatedCluster.ForTheCli cli;
 
     @BeforeEach
     void deployed(@TempDir Path dir) throws Exception {
         api = new GuardedDispatcher();
         world = new SimulatedCluster(Duration.ofMillis(20), api, null);
-        SimulatedCluster.Run deploy = world.run(SimulatedCluster.deploy());
-        assertEquals(0, deploy.exitCode(), deploy.all());
-        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(SimulatedCluster.NAMESPACE));
-        helm = world.recordingHelm(dir.resolve("helm"));
+        cli = world.deployedForTheCli(dir);
     }
 
     @AfterEach
@@ -61,7 +57,7 @@ class RbacTest {
     @Test
     void doctor_namespaceScopedRole_skipsOnlyTheChecksThatNeedClusterWideKinds() throws Exception {
         api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
-        CliRun run = CliRun.of("doctor", "-f", TOPOLOGY, "--no-clickhouse", "-o", "json", "--kubeconfig", kubeconfig.toString());
+        CliRun run = CliRun.of("doctor", "-f", TOPOLOGY, "--no-clickhouse", "-o", "json", "--kubeconfig", cli.kubeconfig().toString());
         assertTrue(run.exitCode() == 0 || run.exitCode() == 3, run.all());
         Map<String, String> skipped = new LinkedHashMap<>();
         for (JsonNode check : new ObjectMapper().readTree(run.out()).path("checks")) {
@@ -81,7 +77,7 @@ class RbacTest {
     @Test
     void doctor_namespaceScopedRole_textReportShowsTheSkipAndThePermission() {
         api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
-        CliRun run = CliRun.of("doctor", "-f", TOPOLOGY, "--no-clickhouse", "--kubeconfig", kubeconfig.toString());
+        CliRun run = CliRun.of("doctor", "-f", TOPOLOGY, "--no-clickhouse", "--kubeconfig", cli.kubeconfig().toString());
         assertTrue(run.out().contains("    skipped: needs permission to list nodes (apiGroup \"\", cluster-wide), which "
                 + "the cluster refused\n"), run.out());
     }
@@ -91,7 +87,7 @@ class RbacTest {
         api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
         Path file = dir.resolve("snapshot.yaml");
         CliRun run = CliRun.of("snapshot", "-n", SimulatedCluster.NAMESPACE, "-o", file.toString(), "--kubeconfig",
-                kubeconfig.toString());
+                cli.kubeconfig().toString());
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.err().contains("warning: not in the snapshot: the cluster refused to list nodes (apiGroup \"\", "
                 + "cluster-wide)"), run.err());
@@ -103,7 +99,7 @@ class RbacTest {
     @Test
     void plan_namespaceScopedRole_goesOn() {
         api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
-        CliRun run = CliRun.of("plan", "-f", TOPOLOGY, "--kubeconfig", kubeconfig.toString(), "--helm-binary", helm.toString());
+        CliRun run = CliRun.of("plan", "-f", TOPOLOGY, "--kubeconfig", cli.kubeconfig().toString(), "--helm-binary", cli.helm().toString());
         assertEquals(0, run.exitCode(), run.all());
         assertFalse(run.out().isEmpty());
         assertEquals(List.of(), api.writes());
@@ -115,17 +111,17 @@ class RbacTest {
         runs.put("doctor", new String[] {"doctor", "-f", TOPOLOGY, "--no-clickhouse"});
         runs.put("snapshot", new String[] {"snapshot", "-n", SimulatedCluster.NAMESPACE, "-o",
                 dir.resolve("snapshot.yaml").toString()});
-        runs.put("plan", new String[] {"plan", "-f", TOPOLOGY, "--helm-binary", helm.toString()});
+        runs.put("plan", new String[] {"plan", "-f", TOPOLOGY, "--helm-binary", cli.helm().toString()});
         runs.put("deploy", new String[] {"deploy", "-f", TOPOLOGY, "--yes", "--no-clickhouse", "--helm-binary",
-                helm.toString()});
+                cli.helm().toString()});
         runs.put("upgrade", new String[] {"upgrade", "-f", TOPOLOGY, "--chart-version", "0.132.0", "--yes",
-                "--no-clickhouse", "--helm-binary", helm.toString()});
+                "--no-clickhouse", "--helm-binary", cli.helm().toString()});
         runs.put("cleanup", new String[] {"cleanup", "-n", SimulatedCluster.NAMESPACE, "--yes"});
         Set<String> uncovered = new TreeSet<>();
         runs.forEach((command, arguments) -> {
             int before = api.requests().size();
             List<String> args = new ArrayList<>(List.of(arguments));
-            args.addAll(List.of("--kubeconfig", kubeconfig.toString()));
+            args.addAll(List.of("--kubeconfig", cli.kubeconfig().toString()));
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertTrue(run.exitCode() == 0 || run.exitCode() == 3, command + ": " + run.all());
             List<ApiRequest> made = api.requests().subList(before, api.requests().size());

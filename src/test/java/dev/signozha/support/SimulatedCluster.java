@@ -91,6 +91,20 @@ public final class SimulatedCluster implements AutoCloseable {
         return this;
     }
 
+    /** What the real command line needs to reach a deployed world: a kubeconfig and the recording helm. */
+    public record ForTheCli(Path kubeconfig, Path helm) {
+    }
+
+    /** Deploys the production example, then writes the kubeconfig and the recording helm into {@code dir}. */
+    public ForTheCli deployedForTheCli(Path dir) throws Exception {
+        Run deploy = run(deploy());
+        if (deploy.exitCode() != 0) {
+            throw new AssertionError("the first deploy failed: " + deploy.all());
+        }
+        return new ForTheCli(Files.writeString(dir.resolve("kubeconfig"), cluster.kubeconfig(NAMESPACE)),
+                recordingHelm(dir.resolve("helm")));
+    }
+
     /** The recording helm in a directory of its own, serving the history and values the first deploy left. */
     public Path recordingHelm(Path dir) throws Exception {
         Files.createDirectories(dir);
