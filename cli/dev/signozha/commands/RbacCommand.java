@@ -21,7 +21,7 @@ final class RbacCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--command", paramLabel = "NAME", defaultValue = "deploy",
-            description = "doctor, snapshot, plan, cleanup, deploy or upgrade (default: ${DEFAULT-VALUE}).",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = Commands.class)
     String command;
 

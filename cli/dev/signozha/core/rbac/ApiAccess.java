@@ -51,6 +51,7 @@ public final class ApiAccess {
         table.put("doctor", union(reads, clickhouse));
         table.put("snapshot", reads);
         table.put("plan", union(reads, set(Permission.namespaced("get", "", "secrets"))));
+        table.put("adopt", union(reads, lockAndRecord(), verbs(List.of("get", "list"), "", "secrets")));
         table.put("cleanup", union(reads, lockAndRecord(), verbs(List.of("get", "delete"), "", "pods", "persistentvolumeclaims"),
                 verbs(List.of("get", "delete"), "batch", "jobs"), verbs(List.of("get", "delete"), CHI_GROUP,
                         "clickhouseinstallations")));

@@ -116,6 +116,8 @@ class RbacTest {
                 cli.helm().toString()});
         runs.put("upgrade", new String[] {"upgrade", "-f", TOPOLOGY, "--chart-version", "0.132.0", "--yes",
                 "--no-clickhouse", "--helm-binary", cli.helm().toString()});
+        runs.put("adopt", new String[] {"adopt", "-n", SimulatedCluster.NAMESPACE, "--output-file",
+                dir.resolve("adopted.yaml").toString(), "--helm-binary", cli.helm().toString()});
         runs.put("cleanup", new String[] {"cleanup", "-n", SimulatedCluster.NAMESPACE, "--yes"});
         Set<String> uncovered = new TreeSet<>();
         runs.forEach((command, arguments) -> {
