@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /** Opens a session on the cluster a kubeconfig source and context select, once it answered. */
 public final class KubeConnections {
 
-    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static final int RETRIES = 3;
     static final int RETRY_INTERVAL_MILLIS = 200;
 

@@ -142,7 +142,7 @@ class ClusterConnectionTest {
         CliRun run = CliRun.of("doctr", "--help");
         assertEquals(2, run.exitCode(), run.all());
         assertTrue(run.err().contains("Unmatched argument at index 0: 'doctr'"), run.err());
-        assertTrue(run.err().contains("Did you mean: signoz-ha doctor?"), run.err());
+        assertTrue(run.err().contains("Did you mean: signoz-ha doctor"), run.err());
     }
 
     private String url() {
