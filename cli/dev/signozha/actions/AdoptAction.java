@@ -57,7 +57,7 @@ public final class AdoptAction {
                 + " (helm -n " + request.namespace() + " list); nothing was changed"));
         Optional<JsonNode> values = helm.suppliedValues(request.namespace(), request.release());
         List<JsonNode> installations = session.gateway().inventory(request.namespace()).clickHouseInstallations().stream()
-                .map(chi -> (JsonNode) JSON.valueToTree(chi)).toList();
+                .map(chi -> JSON.<JsonNode>valueToTree(chi)).toList();
         AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(request.namespace(), request.release(),
                 release.chartVersion(), values.orElse(null), installations));
         LoadedTopology loaded = TopologyLoader.load("the adopted topology", adopted.yaml());

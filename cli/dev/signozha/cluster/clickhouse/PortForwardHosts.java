@@ -35,9 +35,13 @@ public final class PortForwardHosts implements HostConnector {
 
     @Override
     public Connection seed() throws SQLException {
-        Pod seed = pods.stream().filter(PortForwardHosts::ready).findFirst()
-                .orElseThrow(() -> new SQLException("no ClickHouse pod is ready in " + namespace));
+        Pod seed = seedPod(pods).orElseThrow(() -> new SQLException("no ClickHouse pod is ready in " + namespace));
         return forward(seed);
+    }
+
+    /** The pod to ask for system.clusters: the first ready one, never one that cannot answer. */
+    static Optional<Pod> seedPod(List<Pod> pods) {
+        return pods.stream().filter(PortForwardHosts::ready).findFirst();
     }
 
     @Override

@@ -83,6 +83,8 @@ public final class Fabric8KubeGateway implements KubeGateway {
                 installations(namespace, definitions, lists),
                 lists.of(listing("coordination.k8s.io", "leases"), () -> client.leases().inNamespace(namespace).list().getItems()),
                 lists.of(listing("", "configmaps"), () -> client.configMaps().inNamespace(namespace).list().getItems()),
+                lists.of(listing("batch", "cronjobs"),
+                        () -> client.batch().v1().cronjobs().inNamespace(namespace).list().getItems()),
                 lists.refused());
     }
 

@@ -95,7 +95,7 @@ public final class Kubeconfig {
 
     /** The fabric8 configuration of a context of these files. */
     public Config config(String context) {
-        return Config.fromKubeconfig(context, CanonicalYaml.json(merged), null);
+        return Config.fromKubeconfig(CanonicalYaml.json(merged.deepCopy().put("current-context", context)));
     }
 
     private static ObjectNode document(Path file, String origin) {

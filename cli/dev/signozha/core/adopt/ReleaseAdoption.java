@@ -100,7 +100,7 @@ public final class ReleaseAdoption {
     static Set<String> leaves(JsonNode node, String prefix) {
         Set<String> leaves = new TreeSet<>();
         if (node.isObject() && node.size() > 0) {
-            node.fields().forEachRemaining(field -> leaves.addAll(leaves(field.getValue(),
+            node.properties().forEach(field -> leaves.addAll(leaves(field.getValue(),
                     prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey())));
         } else if (!prefix.isEmpty()) {
             leaves.add(prefix);

@@ -65,7 +65,7 @@ public final class ApiAccess {
         return union(set(LIST_NODES, LIST_STORAGE_CLASSES, GET_CRDS, LIST_DEPLOYMENTS_EVERYWHERE),
                 verbs(List.of("list"), "", "pods", "services", "endpoints", "persistentvolumeclaims", "events", "configmaps"),
                 verbs(List.of("list"), "apps", "statefulsets", "deployments", "daemonsets"),
-                verbs(List.of("list"), "batch", "jobs"), verbs(List.of("list"), "policy", "poddisruptionbudgets"),
+                verbs(List.of("list"), "batch", "jobs", "cronjobs"), verbs(List.of("list"), "policy", "poddisruptionbudgets"),
                 verbs(List.of("list"), "coordination.k8s.io", "leases"), verbs(List.of("list"), CHI_GROUP,
                         "clickhouseinstallations"));
     }

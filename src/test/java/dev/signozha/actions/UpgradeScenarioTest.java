@@ -214,6 +214,7 @@ class UpgradeScenarioTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the other run's lock is held for the block, never read
     void aReleasePendingWhileAnotherRunHoldsTheLock_isLeftToThatRun_exit5() throws Exception {
         world.helm().markLatest("pending-upgrade");
         LockHolder other = LockHolder.of("bob", "ci-7", 42, "upgrade", Duration.ofMinutes(5), Clock.systemUTC());

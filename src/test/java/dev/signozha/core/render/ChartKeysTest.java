@@ -57,7 +57,7 @@ class ChartKeysTest {
 
     private static void collect(JsonNode node, String path, List<String> leaves) {
         if (node.isObject() && node.size() > 0) {
-            node.fields().forEachRemaining(f -> collect(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), leaves));
+            node.properties().forEach(f -> collect(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), leaves));
         } else {
             leaves.add(path);
         }
