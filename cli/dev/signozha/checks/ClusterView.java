@@ -3,6 +3,7 @@ package dev.signozha.checks;
 import dev.signozha.core.endpoint.EndpointModel;
 import dev.signozha.core.endpoint.PodTemplates;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.rbac.ApiAccess;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.state.StateRecordCodec;
@@ -96,6 +97,7 @@ public final class ClusterView {
 
     /** clickhouse-operator Deployments anywhere, with the namespaces each watches. */
     public Map<Deployment, List<String>> operators() {
+        inventory.require(ApiAccess.LIST_DEPLOYMENTS_EVERYWHERE);
         Map<Deployment, List<String>> operators = new LinkedHashMap<>();
         for (Deployment deployment : inventory.deployments()) {
             if (runs(spec(deployment), "clickhouse-operator")) {

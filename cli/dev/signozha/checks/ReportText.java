@@ -29,8 +29,8 @@ public final class ReportText {
         CheckSpec spec = result.spec();
         String code = style.dim("[" + spec.code() + "]");
         switch (result.status()) {
-            case PASS -> out.append(style.green("✔")).append(' ').append(spec.title()).append(' ').append(code).append('\n');
-            case SKIP -> out.append(style.dim("-")).append(' ').append(spec.title()).append(' ').append(code)
+            case PASS -> out.append(style.passMark()).append(' ').append(spec.title()).append(' ').append(code).append('\n');
+            case SKIP -> out.append(style.skipMark()).append(' ').append(spec.title()).append(' ').append(code)
                     .append('\n').append("    skipped: ").append(result.note()).append('\n');
             case FAIL -> failure(out, result, style, code);
         }
@@ -38,18 +38,18 @@ public final class ReportText {
 
     private static void failure(StringBuilder out, CheckResult result, Style style, String code) {
         CheckSpec spec = result.spec();
-        String mark = result.isError() ? style.red("×") : style.bold("‼");
+        String mark = result.severity() == Severity.ERROR ? style.errorMark() : style.warnMark();
         out.append(mark).append(' ').append(spec.title()).append(' ').append(code).append('\n');
         for (Finding finding : result.findings()) {
-            out.append("    ").append(finding.detail()).append('\n');
-            finding.objects().forEach(object -> out.append("      ").append(object).append('\n'));
-            finding.causes().forEach(cause -> out.append("      likely caused by ").append(cause).append('\n'));
+            out.append("    ").append(style.text(finding.detail())).append('\n');
+            finding.objects().forEach(object -> out.append("      ").append(style.text(object)).append('\n'));
+            finding.causes().forEach(cause -> out.append("      likely caused by ").append(style.text(cause.toString())).append('\n'));
             if (!finding.hint().isEmpty()) {
-                out.append("      hint: ").append(finding.hint()).append('\n');
+                out.append("      hint: ").append(style.text(finding.hint())).append('\n');
             }
         }
         if (result.findings().stream().anyMatch(finding -> finding.hint().isEmpty())) {
-            out.append("    hint: ").append(spec.hint()).append('\n');
+            out.append("    hint: ").append(style.text(spec.hint())).append('\n');
         }
         out.append("    see: signoz-ha runbook ").append(spec.code()).append('\n');
     }
@@ -70,8 +70,8 @@ public final class ReportText {
         String counts = report.errors() + " error(s), " + report.warnings() + " warning(s), " + report.passed()
                 + " passed, " + report.skipped() + " skipped";
         if (report.errors() > 0) {
-            return style.red("× " + counts);
+            return style.errorMark() + " " + style.red(counts);
         }
-        return report.warnings() > 0 ? style.bold("‼ " + counts) : style.green("✔ " + counts);
+        return report.warnings() > 0 ? style.warnMark() + " " + style.bold(counts) : style.passMark() + " " + style.green(counts);
     }
 }

@@ -49,7 +49,7 @@ final class AdoptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try (KubeSession session = kube.cluster.session(SignozHaCommand.trace(spec))) {
+        try (KubeSession session = kube.cluster.session(spec)) {
             String namespace = kube.namespace == null ? session.gateway().defaultNamespace() : kube.namespace;
             AdoptAction action = new AdoptAction(templates.source(), new VersionProvider().version(), Clock.systemUTC(),
                     LeaseLock.Timing.system());

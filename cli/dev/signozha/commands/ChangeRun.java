@@ -9,6 +9,7 @@ import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.Trace;
 import dev.signozha.core.plan.SavedPlan;
+import dev.signozha.core.topology.TopologyLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +31,7 @@ final class ChangeRun {
         }
 
         ClusterOptions cluster() {
-            return options.cluster;
+            return options.kube.cluster;
         }
 
         ClickHouseOptions clickhouse() {
@@ -55,8 +56,11 @@ final class ChangeRun {
                 args.change().allowed, args.change().yes, args.change().lockWait.duration, args.change().forceUnlockReason(),
                 args.change().timeouts(), args.change().lockTtl, new DeployAction.Safety(args.change().recover,
                 args.clickhouse().skip, args.allowNoBaseline()));
+        if (args.options().kube.namespace != null) {
+            args.options().kube.requireAgreement(TopologyLoader.load(source, text).spec().namespace(), source);
+        }
         Trace trace = SignozHaCommand.trace(spec);
-        try (KubeSession session = args.cluster().session(trace)) {
+        try (KubeSession session = args.cluster().session(spec)) {
             DeployAction.Cluster cluster = new DeployAction.Cluster(session, args.options().helm.helm(args.cluster(), trace),
                     args.clickhouse().viaKubernetes(session.gateway(), trace),
                     args.clickhouse().ingestion(session.gateway(), trace));

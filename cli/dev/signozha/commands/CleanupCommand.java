@@ -72,8 +72,9 @@ final class CleanupCommand implements Callable<Integer> {
     }
 
     private int cleanup(RunReport report, PrintWriter out) {
-        try (KubeSession session = kube.cluster.session(SignozHaCommand.trace(spec))) {
-            Optional<LoadedTopology> loaded = Optional.ofNullable(DoctorAction.load(topology));
+        Optional<LoadedTopology> loaded = Optional.ofNullable(DoctorAction.load(topology));
+        loaded.ifPresent(file -> kube.requireAgreement(file.spec().namespace(), topology.toString()));
+        try (KubeSession session = kube.cluster.session(spec)) {
             String namespace = kube.namespace != null ? kube.namespace
                     : loaded.map(file -> file.spec().namespace()).orElse(session.gateway().defaultNamespace());
             return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(

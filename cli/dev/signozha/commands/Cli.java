@@ -71,6 +71,7 @@ public final class Cli {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionStrategy(Cli::refuseUnmatched);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             // Not String.format: its Formatter and locale data cost a plain run ~10 ms of start-up.
@@ -78,6 +79,17 @@ public final class Cli {
         }
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
         return commandLine;
+    }
+
+    /**
+     * picocli shows the help and ends with 0 when {@code --help} follows an unknown command ({@code signoz-ha adopt
+     * --help}); such a word is a usage error like any other, with picocli's suggestions.
+     */
+    private static int refuseUnmatched(CommandLine.ParseResult parsed) {
+        if (!parsed.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(parsed.commandSpec().commandLine(), parsed.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static Map<String, Supplier<Object>> commands() {
@@ -91,6 +103,7 @@ public final class Cli {
         commands.put("doctor", DoctorCommand::new);
         commands.put("snapshot", SnapshotCommand::new);
         commands.put("runbook", RunbookCommand::new);
+        commands.put("rbac", RbacCommand::new);
         commands.put("schema", SchemaCommand::new);
         commands.put("completion", CompletionCommand::new);
         return commands;

@@ -10,6 +10,7 @@ import dev.signozha.core.ExitCode;
 import dev.signozha.core.Trace;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.inventory.SnapshotParser;
+import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,15 +58,19 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         Trace trace = SignozHaCommand.trace(spec);
         DoctorAction.Result result;
+        LoadedTopology loaded = DoctorAction.load(topology);
+        if (loaded != null) {
+            kube.requireAgreement(loaded.spec().namespace(), topology.toString());
+        }
         if (snapshot != null || clickhouse.url != null) {
-            result = new DoctorAction().run(new DoctorAction.Request(snapshotReader(), kube.namespace,
-                    DoctorAction.load(topology), direct(trace)));
+            result = new DoctorAction().run(new DoctorAction.Request(snapshotReader(), kube.namespace, loaded,
+                    direct(trace)));
         } else {
-            try (KubeGateway gateway = kube.cluster.open(trace)) {
+            try (KubeGateway gateway = kube.cluster.open(spec)) {
                 ClickHouseAccess access = clickhouse.viaKubernetes(gateway, trace);
                 result = new DoctorAction().run(new DoctorAction.Request(
                         namespace -> gateway.inventory(namespace == null ? gateway.defaultNamespace() : namespace),
-                        kube.namespace, DoctorAction.load(topology), access));
+                        kube.namespace, loaded, access));
             }
         }
         print(result);

@@ -4,13 +4,13 @@ import dev.signozha.actions.AtomicFiles;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.actions.PlanAction;
 import dev.signozha.cluster.helm.HelmCli;
-import dev.signozha.cluster.kube.KubeConnections;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.Trace;
 import dev.signozha.core.plan.OfflinePlan;
 import dev.signozha.core.plan.PlanText;
+import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -44,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    ClusterOptions cluster;
+    KubeOptions kube;
 
     @Mixin
     HelmOption helm;
@@ -57,9 +57,17 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!offline && KubeConnections.kubeconfigAvailable(cluster.kubeconfig, System.getenv("KUBECONFIG"),
-                Path.of(System.getProperty("user.home")))) {
+        if (kube.namespace != null) {
+            kube.requireAgreement(TopologyLoader.load(topology.file.toString(), InputFiles.readText(topology.file))
+                    .spec().namespace(), topology.file.toString());
+        }
+        if (!offline && kube.cluster.configured()) {
             return live();
+        }
+        if (!offline) {
+            spec.commandLine().getErr().println("no kubeconfig is configured (--kubeconfig, KUBECONFIG, ~/.kube/config): "
+                    + "planning offline, without a cluster");
+            spec.commandLine().getErr().flush();
         }
         if (out != null) {
             throw new SignozHaException(ExitCode.BAD_INPUT, "--out saves a plan against a cluster; none was found "
@@ -78,8 +86,8 @@ final class PlanCommand implements Callable<Integer> {
 
     private int live() {
         Trace trace = SignozHaCommand.trace(spec);
-        try (KubeGateway gateway = cluster.open(trace)) {
-            HelmCli helm = this.helm.helm(cluster, trace);
+        try (KubeGateway gateway = kube.cluster.open(spec)) {
+            HelmCli helm = this.helm.helm(kube.cluster, trace);
             PlanAction.Planned planned = new PlanAction(templates.source()).compute(topology.file.toString(),
                     InputFiles.readText(topology.file), Optional.empty(), gateway, helm);
             PlanAction.LiveResult result = planned.result();

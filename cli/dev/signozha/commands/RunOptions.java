@@ -12,7 +12,7 @@ public final class RunOptions {
     ChangeOptions change;
 
     @Mixin
-    ClusterOptions cluster;
+    KubeOptions kube;
 
     @Mixin
     HelmOption helm;

@@ -30,9 +30,11 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (KubeGateway gateway = kube.cluster.open(SignozHaCommand.trace(spec))) {
+        try (KubeGateway gateway = kube.cluster.open(spec)) {
             Inventory inventory = gateway.inventory(kube.namespace == null ? gateway.defaultNamespace() : kube.namespace);
             String snapshot = SnapshotWriter.write(inventory);
+            inventory.unreadable().forEach(refused -> spec.commandLine().getErr().println("warning: not in the snapshot: "
+                    + "the cluster refused to " + refused));
             if (output == null) {
                 spec.commandLine().getOut().print(snapshot);
                 spec.commandLine().getOut().flush();

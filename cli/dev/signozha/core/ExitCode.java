@@ -9,7 +9,8 @@ public enum ExitCode {
     REFUSED(4, "refused (stale plan, disruption not allowed, needs --yes, target in use)"),
     LOCKED(5, "lock held by another run"),
     ROLLED_BACK(6, "operation failed and was rolled back"),
-    NOT_ROLLED_BACK(7, "operation failed and was NOT rolled back");
+    NOT_ROLLED_BACK(7, "operation failed and was NOT rolled back"),
+    CLUSTER_UNAVAILABLE(8, "cannot reach, or not allowed by, the cluster; nothing was changed");
 
     private final int code;
     private final String meaning;

@@ -12,6 +12,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.signozha.core.rbac.ApiAccess;
+import dev.signozha.core.rbac.Permission;
+import java.util.function.Supplier;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -31,8 +35,11 @@ public final class Fabric8KubeGateway implements KubeGateway {
     private static final String NODE_EVENTS_NAMESPACE = "default";
 
     /** The ClickHouseInstallation resource, for generic-resource calls. */
+    private static final String CHI_GROUP = "clickhouse.altinity.com";
+    private static final int NOT_FOUND = 404;
+
     public static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
-            .withGroup("clickhouse.altinity.com").withVersion("v1").withKind("ClickHouseInstallation")
+            .withGroup(CHI_GROUP).withVersion("v1").withKind("ClickHouseInstallation")
             .withPlural("clickhouseinstallations").withNamespaced(true).build();
 
     private final KubernetesClient client;
@@ -50,47 +57,123 @@ public final class Fabric8KubeGateway implements KubeGateway {
         try {
             return Retries.idempotent(() -> read(namespace));
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("read the cluster (" + describe() + ")", e);
+            throw KubeFailures.cannot("read the cluster (" + where() + ")", e);
         }
     }
 
     private Inventory read(String namespace) {
-        CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions()
-                .withName(Inventory.CHI_CRD).get();
-        List<GenericKubernetesResource> installations = definition == null ? List.of()
-                : client.genericKubernetesResources(CHI).inNamespace(namespace).list().getItems();
+        Lists lists = new Lists();
+        List<CustomResourceDefinition> definitions = lists.of(ApiAccess.GET_CRDS, () -> Optional.ofNullable(client
+                .apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get()).stream().toList());
         return new Inventory(describe(), clock.instant(), List.of(namespace),
-                client.nodes().list().getItems(),
-                client.pods().inNamespace(namespace).list().getItems(),
-                client.services().inNamespace(namespace).list().getItems(),
-                client.endpoints().inNamespace(namespace).list().getItems(),
-                client.apps().statefulSets().inNamespace(namespace).list().getItems(),
-                // Cluster-wide: a clickhouse-operator elsewhere may watch this namespace too.
-                client.apps().deployments().inAnyNamespace().list().getItems(),
-                client.apps().daemonSets().inNamespace(namespace).list().getItems(),
-                client.batch().v1().jobs().inNamespace(namespace).list().getItems(),
-                client.persistentVolumeClaims().inNamespace(namespace).list().getItems(),
-                client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems(),
-                events(namespace),
-                client.storage().v1().storageClasses().list().getItems(),
-                definition == null ? List.of() : List.of(definition),
-                installations,
-                client.leases().inNamespace(namespace).list().getItems(),
-                client.configMaps().inNamespace(namespace).list().getItems(),
-                client.batch().v1().cronjobs().inNamespace(namespace).list().getItems());
+                lists.of(ApiAccess.LIST_NODES, () -> client.nodes().list().getItems()),
+                lists.of(listing("", "pods"), () -> client.pods().inNamespace(namespace).list().getItems()),
+                lists.of(listing("", "services"), () -> client.services().inNamespace(namespace).list().getItems()),
+                lists.of(listing("", "endpoints"), () -> client.endpoints().inNamespace(namespace).list().getItems()),
+                lists.of(listing("apps", "statefulsets"),
+                        () -> client.apps().statefulSets().inNamespace(namespace).list().getItems()),
+                deployments(namespace, lists),
+                lists.of(listing("apps", "daemonsets"), () -> client.apps().daemonSets().inNamespace(namespace).list().getItems()),
+                lists.of(listing("batch", "jobs"), () -> client.batch().v1().jobs().inNamespace(namespace).list().getItems()),
+                lists.of(listing("", "persistentvolumeclaims"),
+                        () -> client.persistentVolumeClaims().inNamespace(namespace).list().getItems()),
+                lists.of(listing("policy", "poddisruptionbudgets"),
+                        () -> client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems()),
+                events(namespace, lists),
+                lists.of(ApiAccess.LIST_STORAGE_CLASSES, () -> client.storage().v1().storageClasses().list().getItems()),
+                definitions,
+                installations(namespace, definitions, lists),
+                lists.of(listing("coordination.k8s.io", "leases"), () -> client.leases().inNamespace(namespace).list().getItems()),
+                lists.of(listing("", "configmaps"), () -> client.configMaps().inNamespace(namespace).list().getItems()),
+                lists.of(listing("batch", "cronjobs"),
+                        () -> client.batch().v1().cronjobs().inNamespace(namespace).list().getItems()),
+                lists.refused());
+    }
+
+    /**
+     * Every namespace's Deployments (a clickhouse-operator elsewhere may watch this namespace too); with a
+     * namespace-scoped Role only this namespace's, the cluster-wide permission recorded as refused.
+     */
+    private List<Deployment> deployments(String namespace, Lists lists) {
+        List<Deployment> everywhere = lists.of(ApiAccess.LIST_DEPLOYMENTS_EVERYWHERE,
+                () -> client.apps().deployments().inAnyNamespace().list().getItems());
+        return Inventory.readable(everywhere) ? everywhere : lists.of(listing("apps", "deployments"),
+                () -> client.apps().deployments().inNamespace(namespace).list().getItems());
+    }
+
+    /** The namespace's installations; asked for even when the CRD could not be read, a 404 meaning there is none. */
+    private List<GenericKubernetesResource> installations(String namespace, List<CustomResourceDefinition> definitions,
+                                                          Lists lists) {
+        if (Inventory.readable(definitions) && definitions.isEmpty()) {
+            return List.of();
+        }
+        return lists.of(listing(CHI_GROUP, "clickhouseinstallations"),
+                () -> withoutCrd(() -> client.genericKubernetesResources(CHI).inNamespace(namespace).list().getItems()));
+    }
+
+    /**
+     * Installations listed without first reading their CRD, which a namespace-scoped Role cannot: the API answers
+     * 404 when the kind is not installed, which means there are none.
+     */
+    private static List<GenericKubernetesResource> withoutCrd(Supplier<List<GenericKubernetesResource>> list) {
+        try {
+            return list.get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == NOT_FOUND) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private static Permission listing(String group, String resource) {
+        return Permission.namespaced("list", group, resource);
+    }
+
+    /** One read's lists: a kind the cluster refused (403) becomes an unreadable list, its permission recorded. */
+    private static final class Lists {
+        private final List<Permission> refused = new ArrayList<>();
+
+        <T> List<T> of(Permission permission, Supplier<List<T>> call) {
+            try {
+                return call.get();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != ConnectionCause.FORBIDDEN) {
+                    throw e;
+                }
+                refused.add(permission);
+                return Inventory.unreadable(permission);
+            }
+        }
+
+        List<Permission> refused() {
+            return List.copyOf(refused);
+        }
     }
 
     /**
      * The namespace's events, and the nodes' (the kernel's OOMKilling, the kubelet's pressure), which are recorded in
      * namespace default: one more LIST, whatever the cluster's size.
      */
-    private List<io.fabric8.kubernetes.api.model.Event> events(String namespace) {
-        List<io.fabric8.kubernetes.api.model.Event> events = new ArrayList<>(
-                client.v1().events().inNamespace(namespace).list().getItems());
-        if (!NODE_EVENTS_NAMESPACE.equals(namespace)) {
+    /**
+     * The namespace's events, and the nodes' events from namespace default, where the kubelet writes OOM kills and
+     * pressure: a Role that may not list those loses only that evidence, not the namespace's events.
+     */
+    private List<io.fabric8.kubernetes.api.model.Event> events(String namespace, Lists lists) {
+        List<io.fabric8.kubernetes.api.model.Event> own = lists.of(listing("", "events"),
+                () -> client.v1().events().inNamespace(namespace).list().getItems());
+        if (!Inventory.readable(own) || NODE_EVENTS_NAMESPACE.equals(namespace)) {
+            return own;
+        }
+        List<io.fabric8.kubernetes.api.model.Event> events = new ArrayList<>(own);
+        try {
             // Filtered here, not with a field selector: the fabric8 mock server answers involvedObject.kind with nothing.
-            client.v1().events().inNamespace(NODE_EVENTS_NAMESPACE).list().getItems().stream().filter(e -> e.getInvolvedObject() != null
-                            && "Node".equals(e.getInvolvedObject().getKind())).forEach(events::add);
+            client.v1().events().inNamespace(NODE_EVENTS_NAMESPACE).list().getItems().stream().filter(e -> e.getInvolvedObject()
+                    != null && "Node".equals(e.getInvolvedObject().getKind())).forEach(events::add);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != ConnectionCause.FORBIDDEN) {
+                throw e;
+            }
         }
         return events;
     }
@@ -100,7 +183,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
         try {
             return Retries.idempotent(() -> owned(namespace));
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("read the cluster (" + describe() + ")", e);
+            throw KubeFailures.cannot("read the cluster (" + where() + ")", e);
         }
     }
 
@@ -115,10 +198,8 @@ public final class Fabric8KubeGateway implements KubeGateway {
         owned.addAll(client.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabel(key, value)
                 .list().getItems());
         owned.addAll(client.apps().statefulSets().inNamespace(namespace).withLabel(key, value).list().getItems());
-        if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null) {
-            owned.addAll(client.genericKubernetesResources(CHI).inNamespace(namespace).withLabel(key, value)
-                    .list().getItems());
-        }
+        owned.addAll(withoutCrd(() -> client.genericKubernetesResources(CHI).inNamespace(namespace).withLabel(key, value)
+                .list().getItems()));
         // clickhouse-operator copies the installation's labels onto what it creates (StatefulSets, Services,
         // budgets): those belong to their owner, not to the tool, and must never be planned for deletion.
         return owned.stream().filter(object -> object.getMetadata().getOwnerReferences() == null
@@ -131,7 +212,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
         try {
             return Retries.idempotent(() -> client.pods().inNamespace(namespace).withLabel(key, value).list().getItems());
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("list the pods labelled " + key + "=" + value + " (" + describe() + ")", e);
+            throw KubeFailures.cannot("list the pods labelled " + key + "=" + value + " (" + where() + ")", e);
         }
     }
 
@@ -157,7 +238,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
             return Optional.ofNullable(secret.getData()).map(data -> data.get(key))
                     .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("read Secret " + namespace + "/" + name + " (" + describe() + ")", e);
+            throw KubeFailures.cannot("read Secret " + namespace + "/" + name + " (" + where() + ")", e);
         }
     }
 
@@ -175,6 +256,11 @@ public final class Fabric8KubeGateway implements KubeGateway {
     @Override
     public String describe() {
         return name;
+    }
+
+    /** The context and the API server, how failures name where a request went. */
+    String where() {
+        return name + ", " + client.getMasterUrl();
     }
 
     @Override

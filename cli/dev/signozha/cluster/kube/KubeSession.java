@@ -48,9 +48,9 @@ public final class KubeSession implements AutoCloseable {
             return Retries.idempotent(() -> new Fabric8NamespaceWatch(client, namespace, start));
         } catch (Retries.WatchNotStarted e) {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "cannot watch the workloads of namespace " + namespace
-                    + " (" + gateway.describe() + "): " + e.getMessage(), e);
+                    + " (" + gateway.where() + "): " + e.getMessage(), e);
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("watch the workloads of namespace " + namespace + " (" + gateway.describe() + ")", e);
+            throw KubeFailures.cannot("watch the workloads of namespace " + namespace + " (" + gateway.where() + ")", e);
         }
     }
 
@@ -116,7 +116,7 @@ public final class KubeSession implements AutoCloseable {
         try {
             return Retries.idempotent(request);
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot(what + " (" + gateway.describe() + ")", e);
+            throw KubeFailures.cannot(what + " (" + gateway.where() + ")", e);
         }
     }
 

@@ -18,13 +18,15 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import dev.signozha.core.rbac.Permission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One read of a cluster (or of a snapshot of one): every object the checks look at, one list per kind.
+ * One read of a cluster (or of a snapshot of one): every object the checks look at, one list per kind, and the
+ * permissions the cluster refused (403) while reading, whose kinds are {@link #unreadable} lists.
  * {@code observedAt} is "now" for age-based checks: the time of the read, or the time a snapshot records.
  */
 public record Inventory(String source, Instant observedAt, List<String> namespaces, List<Node> nodes, List<Pod> pods,
@@ -34,18 +36,38 @@ public record Inventory(String source, Instant observedAt, List<String> namespac
                         List<Event> events, List<StorageClass> storageClasses,
                         List<CustomResourceDefinition> customResourceDefinitions,
                         List<GenericKubernetesResource> clickHouseInstallations, List<Lease> leases,
-                        List<ConfigMap> configMaps, List<CronJob> cronJobs) {
+                        List<ConfigMap> configMaps, List<CronJob> cronJobs, List<Permission> unreadable) {
 
     /** The CustomResourceDefinition that makes ClickHouseInstallation a kind. */
     public static final String CHI_CRD = "clickhouseinstallations.clickhouse.altinity.com";
 
-    /** Every object, for writing snapshots and counting. */
+    /** Every object that could be read, for writing snapshots and counting. */
     public List<HasMetadata> all() {
         List<HasMetadata> all = new ArrayList<>();
         Stream.of(nodes, storageClasses, customResourceDefinitions, configMaps, leases, services, endpoints,
                 persistentVolumeClaims, disruptionBudgets, deployments, daemonSets, statefulSets, jobs, cronJobs,
-                clickHouseInstallations, pods, events).forEach(all::addAll);
+                clickHouseInstallations, pods, events).filter(Inventory::readable).forEach(all::addAll);
         return all;
+    }
+
+    /** Stands for the objects of a kind the cluster refused to list: using them throws {@link UnreadableException}. */
+    public static <T> List<T> unreadable(Permission missing) {
+        return new Unreadable<>(missing);
+    }
+
+    /** Whether the list holds objects, rather than standing for a kind the cluster refused to list. */
+    public static boolean readable(List<?> list) {
+        return !(list instanceof Unreadable);
+    }
+
+    /**
+     * Throws {@link UnreadableException} when the cluster refused {@code permission}; for a kind read in part (the
+     * release's namespace) when the whole (every namespace) was refused.
+     */
+    public void require(Permission permission) {
+        if (unreadable.contains(permission)) {
+            throw new UnreadableException(permission);
+        }
     }
 
     /** {@code Kind/namespace/name}, how findings name objects. */

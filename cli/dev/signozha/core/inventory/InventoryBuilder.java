@@ -109,7 +109,7 @@ public final class InventoryBuilder {
                 : declaredObservedAt;
         return new Inventory(source, observedAt, List.copyOf(namespaces), nodes, pods, services, endpoints, statefulSets,
                 deployments, daemonSets, jobs, claims, budgets, events, storageClasses, definitions, installations,
-                leases, configMaps, cronJobs);
+                leases, configMaps, cronJobs, List.of());
     }
 
     private <T extends HasMetadata> void add(List<T> target, T object) {

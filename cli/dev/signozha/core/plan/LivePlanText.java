@@ -85,7 +85,7 @@ public final class LivePlanText {
         for (ClassifiedChange classified : changes) {
             Change change = classified.change();
             String shown = change.hidden() ? Change.HIDDEN_TEXT
-                    : value(change.before()) + " → " + value(change.after());
+                    : value(change.before()) + " " + style.arrow() + " " + value(change.after());
             out.append("      ").append(change.path()).append(": ").append(shown).append('\n');
             out.append("        ").append(style.dim(verdict(classified.disruption(), classified.reason()))).append('\n');
         }

@@ -61,7 +61,7 @@ public final class PlanText {
                 + " more created by clickhouse-operator)" : ")"));
         for (PlannedObject object : plan.objects()) {
             boolean own = !"clickhouse-operator".equals(object.managedBy());
-            String marker = own ? style.green("+ ") : style.dim("· ");
+            String marker = own ? style.green("+ ") : style.dim(style.unicode() ? "· " : ". ");
             String suffix = own ? ("helm".equals(object.managedBy()) ? "  (helm upgrade --install, chart "
                     + plan.helm().chart() + " " + plan.helm().version() + ")" : "") : style.dim("  (by clickhouse-operator)");
             out.append("  ").append(marker).append(object.id()).append(suffix).append('\n');
@@ -95,7 +95,7 @@ public final class PlanText {
         TextTable table = new TextTable("POD", "COMPONENT", "NODE", "ZONE");
         placement.placed().forEach(p -> table.row(p.pod(), p.component(), p.node(), p.zone()));
         out.append(table.render("  "));
-        placement.unplaced().forEach(u -> out.append("  ").append(style.red("× " + u.pod())).append(" cannot be placed: ")
+        placement.unplaced().forEach(u -> out.append("  ").append(style.errorMark() + " " + style.red(u.pod())).append(" cannot be placed: ")
                 .append(u.reason()).append('\n'));
     }
 
@@ -110,11 +110,11 @@ public final class PlanText {
     private void summary() {
         out.append('\n');
         if (plan.placement() != null && !plan.placement().unplaced().isEmpty()) {
-            out.append(style.red("× " + plan.placement().unplaced().size() + " pod(s) cannot be placed on the declared capacity"))
+            out.append(style.errorMark() + " " + style.red(plan.placement().unplaced().size() + " pod(s) cannot be placed on the declared capacity"))
                     .append('\n');
         } else {
             long applied = plan.objects().stream().filter(o -> !"clickhouse-operator".equals(o.managedBy())).count();
-            out.append(style.green("✔ plan ready: " + applied + " to apply")).append('\n');
+            out.append(style.passMark() + " " + style.green("plan ready: " + applied + " to apply")).append('\n');
         }
     }
 

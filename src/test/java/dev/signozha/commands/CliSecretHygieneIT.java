@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signozha.support.CliRun;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -12,7 +11,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -44,10 +42,9 @@ class CliSecretHygieneIT {
     @BeforeEach
     void deployed(@TempDir Path dir) throws Exception {
         world = new SimulatedCluster(Duration.ofMillis(20));
-        SimulatedCluster.Run deploy = world.run(SimulatedCluster.deploy());
-        assertEquals(0, deploy.exitCode(), deploy.all());
-        kubeconfig = Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(SimulatedCluster.NAMESPACE));
-        helm = recordingHelm(dir.resolve("helm"));
+        SimulatedCluster.ForTheCli cli = world.deployedForTheCli(dir);
+        kubeconfig = cli.kubeconfig();
+        helm = cli.helm();
     }
 
     @AfterEach
@@ -138,21 +135,6 @@ class CliSecretHygieneIT {
 
     private String[] helmBinary() {
         return new String[] {"--helm-binary", helm.toString()};
-    }
-
-    /** The recording helm in a directory of its own, serving the history and values the first deploy left. */
-    private Path recordingHelm(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        Path binary = dir.resolve("helm");
-        Files.copy(Path.of("src/test/resources/bin/recording-helm"), binary, StandardCopyOption.COPY_ATTRIBUTES);
-        Files.writeString(dir.resolve("history.json"), "[{\"revision\":1,\"status\":\"deployed\",\"chart\":\"signoz-"
-                + world.helm().status(SimulatedCluster.NAMESPACE, "signoz").orElseThrow().chartVersion()
-                + "\",\"app_version\":\"\",\"description\":\"Install complete\"}]");
-        Files.writeString(dir.resolve("values.json"), new ObjectMapper().writeValueAsString(
-                world.helm().suppliedValues(SimulatedCluster.NAMESPACE, "signoz").orElseThrow()));
-        Files.writeString(dir.resolve("calls"), "");
-        Files.writeString(dir.resolve("values-seen"), "");
-        return binary;
     }
 
     /** The password as a plain env value of one of the release's Deployments, as someone might have set it by hand. */

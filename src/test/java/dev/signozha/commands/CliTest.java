@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"", "plan", "deploy", "upgrade", "cleanup", "adopt", "render", "doctor", "snapshot", "runbook", "schema", "completion"})
+    @ValueSource(strings = {"", "plan", "deploy", "upgrade", "cleanup", "adopt", "render", "doctor", "snapshot", "runbook", "rbac", "schema", "completion"})
     void help_everyCommand_matchesGolden(String command) {
         CliRun run = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
         assertEquals(0, run.exitCode());
@@ -65,12 +65,12 @@ class CliTest {
     @Test
     void aRunBuildsOnlyItsCommand_whileHelpOptionsFirstAndCompletionBuildEveryOne() {
         assertEquals(java.util.Set.of("plan"), Cli.forArguments("plan", "--offline").getSubcommands().keySet());
-        assertEquals(11, Cli.forArguments("-v", "plan").getSubcommands().size());
-        assertEquals(11, Cli.forArguments("completion", "bash").getSubcommands().size());
-        assertEquals(11, Cli.forArguments().getSubcommands().size());
+        assertEquals(12, Cli.forArguments("-v", "plan").getSubcommands().size());
+        assertEquals(12, Cli.forArguments("completion", "bash").getSubcommands().size());
+        assertEquals(12, Cli.forArguments().getSubcommands().size());
         assertEquals(0, Cli.forArguments("--version").getSubcommands().size());
         assertEquals(Cli.create().getSubcommands().keySet().stream().toList(), List.of("plan", "deploy", "upgrade",
-                "cleanup", "adopt", "render", "doctor", "snapshot", "runbook", "schema", "completion"));
+                "cleanup", "adopt", "render", "doctor", "snapshot", "runbook", "rbac", "schema", "completion"));
     }
 
     @Test

@@ -19,6 +19,9 @@ import java.util.Random;
 /** The fabric8 mock API server in CRUD mode (real HTTP, the real client, objects stored and listed). */
 public final class MockCluster implements AutoCloseable {
 
+    /** The token of {@link #kubeconfig}: how the mock tells signoz-ha's requests from the test's own. */
+    public static final String TOKEN = "mock-token";
+
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 
@@ -87,8 +90,8 @@ public final class MockCluster implements AutoCloseable {
                 clusters: [{name: mock, cluster: {server: "%s"}}]
                 contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: %s}}]
                 current-context: mock
-                users: [{name: mock, user: {token: mock-token}}]
-                """.formatted(client.getMasterUrl().toString(), namespace);
+                users: [{name: mock, user: {token: %s}}]
+                """.formatted(client.getMasterUrl().toString(), namespace, TOKEN);
     }
 
     /**

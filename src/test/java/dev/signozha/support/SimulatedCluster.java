@@ -19,8 +19,11 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,6 +110,35 @@ public final class SimulatedCluster implements AutoCloseable {
     public SimulatedCluster withClickHouse(ClickHouseAccess access) {
         this.clickhouse = access;
         return this;
+    }
+
+    /** What the real command line needs to reach a deployed world: a kubeconfig and the recording helm. */
+    public record ForTheCli(Path kubeconfig, Path helm) {
+    }
+
+    /** Deploys the production example, then writes the kubeconfig and the recording helm into {@code dir}. */
+    public ForTheCli deployedForTheCli(Path dir) throws Exception {
+        Run deploy = run(deploy());
+        if (deploy.exitCode() != 0) {
+            throw new AssertionError("the first deploy failed: " + deploy.all());
+        }
+        return new ForTheCli(Files.writeString(dir.resolve("kubeconfig"), cluster.kubeconfig(NAMESPACE)),
+                recordingHelm(dir.resolve("helm")));
+    }
+
+    /** The recording helm in a directory of its own, serving the history and values the first deploy left. */
+    public Path recordingHelm(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Path binary = dir.resolve("helm");
+        Files.copy(Path.of("src/test/resources/bin/recording-helm"), binary, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(dir.resolve("history.json"), "[{\"revision\":1,\"status\":\"deployed\",\"chart\":\"signoz-"
+                + helm.status(NAMESPACE, "signoz").orElseThrow().chartVersion()
+                + "\",\"app_version\":\"\",\"description\":\"Install complete\"}]");
+        Files.writeString(dir.resolve("values.json"), new ObjectMapper().writeValueAsString(
+                helm.suppliedValues(NAMESPACE, "signoz").orElseThrow()));
+        Files.writeString(dir.resolve("calls"), "");
+        Files.writeString(dir.resolve("values-seen"), "");
+        return binary;
     }
 
     /** The state record of the namespace, as a run would read it. */

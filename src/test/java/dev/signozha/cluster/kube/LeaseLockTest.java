@@ -335,9 +335,10 @@ class LeaseLockTest {
         lock.close();
 
         SignozHaException failure = lock.releaseFailure().orElseThrow();
-        assertEquals(ExitCode.BAD_INPUT, failure.exitCode());
-        assertTrue(failure.getMessage().startsWith("cannot release Lease/platform/signoz-ha-lock: Failure executing: "
-                + "GET"), failure.getMessage());
+        assertEquals(ExitCode.CLUSTER_UNAVAILABLE, failure.exitCode());
+        assertTrue(failure.getMessage().startsWith("cannot release Lease/platform/signoz-ha-lock: 403 Forbidden: "),
+                failure.getMessage());
+        assertFalse(failure.getMessage().contains("Status("), failure.getMessage());
         assertTrue(renewals.closed);
     }
 
