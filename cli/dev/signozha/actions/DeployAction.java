@@ -196,7 +196,7 @@ public final class DeployAction {
                 planned.live().revision(), planned.renderHash(), planned.plan());
         if (!reasons.isEmpty()) {
             throw new SignozHaException(ExitCode.REFUSED, "the saved plan is stale; nothing was changed:\n  "
-                    + String.join("\n  ", reasons) + "\nMake a new plan with signoz-ha plan --out, review it, and deploy that.");
+                    + String.join("\n  ", reasons) + "\nMake a new plan with signoz-ha plan --output-file, review it, and deploy that.");
         }
     }
 

@@ -51,7 +51,7 @@ public final class PlanAction {
      * doctor's Kubernetes-level checks as preflight.
      */
     public LiveResult live(Path topologyFile, KubeGateway kube, HelmGateway helm) {
-        return compute(topologyFile.toString(), InputFiles.readText(topologyFile), Optional.empty(), kube, helm).result();
+        return compute(InputFiles.name(topologyFile), InputFiles.readText(topologyFile), Optional.empty(), kube, helm).result();
     }
 
     /**

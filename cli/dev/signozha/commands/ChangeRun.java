@@ -38,8 +38,8 @@ final class ChangeRun {
 
     static int run(CommandSpec spec, Args args) {
         Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(InputFiles::savedPlan);
-        String source = saved.map(plan -> args.planFile() + " (topology " + plan.topologyName() + ")")
-                .orElseGet(() -> args.topologyFile().toString());
+        String source = saved.map(plan -> InputFiles.name(args.planFile()) + " (topology " + plan.topologyName() + ")")
+                .orElseGet(() -> InputFiles.name(args.topologyFile()));
         String text = saved.map(SavedPlan::topology).orElseGet(() -> InputFiles.readText(args.topologyFile()));
         DeployAction.Request request = new DeployAction.Request(args.kind(), source, text, saved,
                 args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)), args.change().dryRun,

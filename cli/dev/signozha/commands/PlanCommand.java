@@ -39,9 +39,12 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Read nothing from a cluster (also when no kubeconfig is found).")
     boolean offline;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Save the plan against the cluster, with the "
+    @Option(names = "--output-file", paramLabel = "FILE", description = "Save the plan against the cluster, with the "
             + "resourceVersions it was computed against, for signoz-ha deploy --plan FILE (JSON; holds no secret).")
-    Path out;
+    Path outputFile;
+
+    @Option(names = "--out", paramLabel = "FILE", hidden = true, description = "Deprecated spelling of --output-file.")
+    Path deprecatedOut;
 
     @Mixin
     ClusterOptions cluster;
@@ -57,12 +60,13 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = DeprecatedSpelling.resolve(spec, outputFile, "--output-file", deprecatedOut, "--out");
         if (!offline && KubeConnections.kubeconfigAvailable(cluster.kubeconfig, System.getenv("KUBECONFIG"),
                 Path.of(System.getProperty("user.home")))) {
-            return live();
+            return live(out);
         }
         if (out != null) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "--out saves a plan against a cluster; none was found "
+            throw new SignozHaException(ExitCode.BAD_INPUT, "--output-file saves a plan against a cluster; none was found "
                     + (offline ? "(--offline)" : "(no kubeconfig)"));
         }
         OfflinePlan plan = new PlanAction(templates.source()).offline(topology.file);
@@ -76,11 +80,11 @@ final class PlanCommand implements Callable<Integer> {
         return plan.hasErrors() ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
     }
 
-    private int live() {
+    private int live(Path out) {
         Trace trace = SignozHaCommand.trace(spec);
         try (KubeGateway gateway = cluster.open(trace)) {
             HelmCli helm = this.helm.helm(cluster, trace);
-            PlanAction.Planned planned = new PlanAction(templates.source()).compute(topology.file.toString(),
+            PlanAction.Planned planned = new PlanAction(templates.source()).compute(InputFiles.name(topology.file),
                     InputFiles.readText(topology.file), Optional.empty(), gateway, helm);
             PlanAction.LiveResult result = planned.result();
             if (out != null) {

@@ -23,7 +23,17 @@ public final class SnapshotWriter {
     private SnapshotWriter() {
     }
 
+    /** The snapshot as YAML. */
     public static String write(Inventory inventory) {
+        return CanonicalYaml.yaml(tree(inventory));
+    }
+
+    /** The snapshot as JSON, which {@link SnapshotParser} reads as well. */
+    public static String writeJson(Inventory inventory) {
+        return CanonicalYaml.json(tree(inventory));
+    }
+
+    private static ObjectNode tree(Inventory inventory) {
         ObjectNode list = JsonNodeFactory.instance.objectNode();
         list.put("apiVersion", "v1");
         list.put("kind", "List");
@@ -37,6 +47,6 @@ public final class SnapshotWriter {
             Redaction.redact(tree);
             items.add(tree);
         }
-        return CanonicalYaml.yaml(list);
+        return list;
     }
 }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 
 /**
- * A live plan saved with {@code plan --out}: what it was rendered from (the topology text, the chart version and
+ * A live plan saved with {@code plan --output-file}: what it was rendered from (the topology text, the chart version and
  * a hash of everything rendered) and what it was computed against (the resourceVersion of every object it
  * covers, empty for one it creates, and the Helm release's revision, 0 before the first install). {@code deploy
  * --plan} applies it only while that is still so, but for objects whose resourceVersion moved where the plan made
@@ -43,7 +43,7 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
             SavedPlan plan = JsonMapper.builder().build().readValue(text, SavedPlan.class);
             if (!KIND.equals(plan.kind()) || plan.schemaVersion() != SCHEMA_VERSION) {
                 throw InvalidInputException.single(source, "not a saved plan of schema version " + SCHEMA_VERSION
-                        + " (make one with signoz-ha plan --out)");
+                        + " (make one with signoz-ha plan --output-file)");
             }
             return plan;
         } catch (IOException e) {

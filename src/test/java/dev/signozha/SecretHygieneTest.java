@@ -33,7 +33,7 @@ class SecretHygieneTest {
                 outputs.add(CliRun.of("plan", "--offline", "-f", file, "-o", format).all());
             }
             Path dir = out.resolve(Examples.stem(example));
-            outputs.add(CliRun.of("render", "-f", file, "--out", dir.toString()).all());
+            outputs.add(CliRun.of("render", "-f", file, "--output-dir", dir.toString()).all());
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path written : files.filter(Files::isRegularFile).toList()) {
                     outputs.add(Files.readString(written, StandardCharsets.UTF_8));

@@ -28,7 +28,7 @@ public final class ArchiveTraining {
         LogManager.getLogManager().reset();
         Path scratch = Files.createDirectories(Path.of("target", "cds-training"));
         run("plan", "--offline", "-f", EXAMPLE);
-        run("render", "-f", EXAMPLE, "--out", scratch.resolve("rendered").toString());
+        run("render", "-f", EXAMPLE, "--output-dir", scratch.resolve("rendered").toString());
         try (MockCluster cluster = new MockCluster()) {
             cluster.seed(HealthyFixture.inventory().all());
             String kubeconfig = Files.writeString(scratch.resolve("kubeconfig"), cluster.kubeconfig("platform")).toString();

@@ -103,7 +103,7 @@ class CliTest {
 
     @Test
     void render_writesValuesManifestsAndKustomization(@TempDir Path out) throws Exception {
-        CliRun run = CliRun.of("render", "-f", "examples/production-2x2.yaml", "--out", out.toString());
+        CliRun run = CliRun.of("render", "-f", "examples/production-2x2.yaml", "--output-dir", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.readString(out.resolve("values.yaml")).contains("externalClickhouse:"));
         assertTrue(Files.exists(out.resolve("manifests/statefulset-signoz-ha-zookeeper.yaml")));
@@ -114,9 +114,9 @@ class CliTest {
 
     @Test
     void render_again_removesOnlyStaleFilesItWroteItself(@TempDir Path out) throws Exception {
-        CliRun.of("render", "-f", "examples/production-2x2.yaml", "--out", out.toString());
+        CliRun.of("render", "-f", "examples/production-2x2.yaml", "--output-dir", out.toString());
         Path foreign = Files.writeString(out.resolve("manifests/team-owned.yaml"), "kind: ConfigMap\n");
-        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml", "--out", out.toString());
+        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml", "--output-dir", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(Files.exists(out.resolve("manifests/statefulset-signoz-ha-zookeeper.yaml")));
         assertTrue(Files.exists(foreign), "a file the tool did not write must survive");
@@ -126,7 +126,7 @@ class CliTest {
     @Test
     void render_outIsAFile_isBadInput(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
-        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml", "--out", file.toString());
+        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml", "--output-dir", file.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("error: " + file), run.err());
     }

@@ -49,7 +49,7 @@ class LiveCommandsTest {
     @Test
     void snapshot_liveThroughKubeconfig_writesAFileDoctorReadsTheSameWay(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("snapshot.yaml");
-        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", file.toString());
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "--output-file", file.toString());
         assertEquals(0, snapshot.exitCode(), snapshot.all());
         assertTrue(snapshot.err().startsWith("wrote "), snapshot.err());
         assertFalse(Files.readString(file).contains("kind: Secret"));
@@ -78,7 +78,7 @@ class LiveCommandsTest {
                 .withAcquireTime(java.time.ZonedDateTime.parse("2026-11-21T03:02:11.123456Z"))
                 .withRenewTime(java.time.ZonedDateTime.parse("2026-11-21T03:04:11.123456Z")).endSpec().build()).create();
         Path file = dir.resolve("snapshot.yaml");
-        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", file.toString());
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "--output-file", file.toString());
         assertEquals(0, snapshot.exitCode(), snapshot.all());
         assertTrue(Files.readString(file).contains("renewTime: 2026-11-21T03:04:11.123456Z"), Files.readString(file));
         CliRun offline = CliRun.of("doctor", "--snapshot", file.toString(), "-o", "json");
