@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** Which cluster: kubeconfig and context. */
 public final class ClusterOptions {
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config).")
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: ~/.kube/config, or $KUBECONFIG when set).")
     Path kubeconfig;
 
     @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current one).")

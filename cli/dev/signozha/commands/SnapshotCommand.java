@@ -7,7 +7,6 @@ import dev.signozha.core.SignozHaException;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.inventory.SnapshotWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,20 +23,13 @@ import picocli.CommandLine.Spec;
                 "Exits 2 and writes nothing when the namespace holds no object at all (a wrong -n or context)."})
 final class SnapshotCommand implements Callable<Integer> {
 
-    /** The snapshot formats; both are what kubectl get prints and doctor --snapshot reads. */
-    static final class Formats extends java.util.ArrayList<String> {
-        Formats() {
-            super(List.of("yaml", "json"));
-        }
-    }
-
     @Spec
     CommandSpec spec;
 
     @Mixin
     KubeOptions kube;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", completionCandidates = Formats.class,
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", completionCandidates = Candidates.SnapshotFormats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: yaml). A file name here is the "
                     + "deprecated spelling of --output-file.")
     String output;
@@ -80,6 +72,6 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     private static boolean isFileName(String value) {
-        return !new Formats().contains(value.toLowerCase(Locale.ROOT));
+        return !new Candidates.SnapshotFormats().contains(value.toLowerCase(Locale.ROOT));
     }
 }

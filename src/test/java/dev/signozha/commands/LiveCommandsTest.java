@@ -61,6 +61,38 @@ class LiveCommandsTest {
     }
 
     @Test
+    void snapshot_oldOutputFileSpelling_stillWritesAndWarns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("snapshot.yaml");
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", file.toString());
+        assertEquals(0, snapshot.exitCode(), snapshot.all());
+        assertTrue(snapshot.err().startsWith("warning: -o FILE is deprecated and will be removed in the next release; "
+                + "use --output-file (-o is always an output format)\nwrote "), snapshot.err());
+        assertTrue(Files.readString(file).startsWith("apiVersion: v1\n"));
+    }
+
+    @Test
+    void snapshot_jsonFormat_isASnapshotDoctorReads(@TempDir Path dir) throws Exception {
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", "json");
+        assertEquals(0, snapshot.exitCode(), snapshot.all());
+        assertEquals("v1", new ObjectMapper().readTree(snapshot.out()).path("apiVersion").asText());
+        Path file = Files.writeString(dir.resolve("snapshot.json"), snapshot.out());
+        CliRun offline = CliRun.of("doctor", "--snapshot", file.toString(), "-o", "json");
+        assertTrue(new ObjectMapper().readTree(offline.out()).path("findings").toString().contains("DUPLICATE_CLICKHOUSE"));
+    }
+
+    @Test
+    void snapshot_ofAnEmptyNamespace_exitsTwoNamingItAndWritesNothing(@TempDir Path dir) {
+        Path file = dir.resolve("snapshot.yaml");
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platfrom",
+                "--output-file", file.toString());
+        assertEquals(2, snapshot.exitCode(), snapshot.all());
+        assertEquals("error: found nothing in namespace platfrom (context:mock): no pod, service, StatefulSet, "
+                + "ClickHouseInstallation or ConfigMap; name the SigNoz release's namespace with -n. No snapshot was "
+                + "written.\n", snapshot.err());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
     void doctor_unreachableCluster_isOneClearLine(@TempDir Path dir) throws Exception {
         Path dead = Files.writeString(dir.resolve("dead"), cluster.kubeconfig("platform")
                 .replace(cluster.client().getMasterUrl().toString(), "http://127.0.0.1:1/"));
