@@ -1,7 +1,9 @@
 package dev.signozha.core.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.text.Messages;
 import dev.signozha.core.yaml.CanonicalYaml;
@@ -39,6 +41,7 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
 
     /** The saved plan in {@code text} (the file {@code source}), or bad input naming the file. */
     public static SavedPlan parse(String source, String text) {
+        recognizeOtherDocuments(source, text);
         try {
             SavedPlan plan = JsonMapper.builder().build().readValue(text, SavedPlan.class);
             if (!KIND.equals(plan.kind()) || plan.schemaVersion() != SCHEMA_VERSION) {
@@ -50,6 +53,40 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
             throw InvalidInputException.single(source, "not a saved plan: " + Messages.firstLine(e.getMessage(),
                     "unreadable"));
         }
+    }
+
+    /**
+     * The documents people hand to {@code deploy --plan} by mistake, named with the command that makes the right
+     * one: what {@code plan -o json|yaml} prints is for reading, and a topology file goes to {@code -f}.
+     */
+    private static void recognizeOtherDocuments(String source, String text) {
+        JsonNode document = readable(text);
+        if (document == null || document.has("kind") && KIND.equals(document.path("kind").asText())) {
+            return;
+        }
+        if (document.has("mode") && document.has("schemaVersion")) {
+            throw InvalidInputException.single(source, "is the output of signoz-ha plan -o json|yaml, which is for "
+                    + "reading; save a plan deploy can apply with signoz-ha plan -f FILE --output-file PLAN");
+        }
+        if ("Topology".equals(document.path("kind").asText())) {
+            throw InvalidInputException.single(source, "is a topology file; deploy it with signoz-ha deploy -f "
+                    + source + ", or save a plan from it with signoz-ha plan -f FILE --output-file PLAN");
+        }
+    }
+
+    /** The document as a tree, read as JSON or YAML; null when it is neither. */
+    private static JsonNode readable(String text) {
+        for (ObjectMapper mapper : List.of(JsonMapper.builder().build(), new YAMLMapper())) {
+            try {
+                JsonNode tree = mapper.readTree(text);
+                if (tree != null && tree.isObject()) {
+                    return tree;
+                }
+            } catch (IOException e) {
+                // not this syntax; try the next
+            }
+        }
+        return null;
     }
 
     /**

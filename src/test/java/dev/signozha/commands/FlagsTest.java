@@ -96,6 +96,27 @@ class FlagsTest {
         assertTrue(run.err().startsWith("error: <stdin>: the file is empty"), run.err());
     }
 
+    @Test
+    void deploy_planGivenPlanOutputForReading_namesTheCommandThatSavesAPlan(@TempDir Path dir) throws Exception {
+        for (String format : new String[] {"json", "yaml"}) {
+            Path printed = Files.writeString(dir.resolve("plan." + format),
+                    CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "-o", format).out());
+            CliRun run = CliRun.of("deploy", "--plan", printed.toString(), "--yes");
+            assertEquals(2, run.exitCode(), run.all());
+            assertEquals("error: " + printed + ": is the output of signoz-ha plan -o json|yaml, which is for reading; "
+                    + "save a plan deploy can apply with signoz-ha plan -f FILE --output-file PLAN\n"
+                    + "1 problem found; nothing was changed.\n", run.err());
+        }
+    }
+
+    @Test
+    void deploy_planGivenATopology_saysToUseFile() {
+        CliRun run = CliRun.of("deploy", "--plan", "examples/dev.yaml", "--yes");
+        assertEquals(2, run.exitCode(), run.all());
+        assertTrue(run.err().startsWith("error: examples/dev.yaml: is a topology file; deploy it with signoz-ha deploy "
+                + "-f examples/dev.yaml"), run.err());
+    }
+
     private static CliRun withStdin(String text, Supplier<CliRun> run) {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
