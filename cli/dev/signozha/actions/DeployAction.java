@@ -99,7 +99,6 @@ public final class DeployAction {
         if (nothingToDo(planned, previous)) {
             return noChanges(planned, console, "");
         }
-        Gates.proceedingDespite(planned).ifPresent(console.out()::println);
         if (request.dryRun() == DryRun.CLIENT) {
             console.out().println("Dry run (client): nothing was sent to the cluster.");
             return ExitCode.OK.code();
@@ -127,6 +126,8 @@ public final class DeployAction {
                 return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
             }
             Gates.refusePendingRelease(current.get());
+            // Only now, past every refusal, is the run going ahead.
+            Gates.proceedingDespite(current.get()).ifPresent(console.out()::println);
             PhaseRunner runner = new PhaseRunner(current.get(), request, cluster, console, clock);
             return new Execution(request, current.get(), runner, state, recorded, lock, cluster, console).run();
         } finally {

@@ -46,6 +46,7 @@ public final class FakeChart implements HelmGateway {
     private List<Revision> revisions = List.of();
     private volatile boolean failUpgrades;
     private volatile boolean failRollbacks;
+    private volatile Duration upgradeTime = Duration.ZERO;
     private volatile String passwordSeen;
     private final List<Path> valuesFiles = new CopyOnWriteArrayList<>();
 
@@ -73,6 +74,11 @@ public final class FakeChart implements HelmGateway {
 
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Each chart upgrade takes this long, as a real helm run pulling the chart and rendering it does. */
+    public void upgradesTake(Duration time) {
+        upgradeTime = time;
     }
 
     public void failUpgrades(boolean fail) {
@@ -127,6 +133,12 @@ public final class FakeChart implements HelmGateway {
         passwordSeen = values.path("clickhouse").path("password").asText(null);
         if (request.dryRun() != dev.signozha.cluster.helm.HelmDryRun.NONE) {
             return;
+        }
+        try {
+            Thread.sleep(upgradeTime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw HelmFailures.failed("upgrade", "Error: interrupted");
         }
         if (failUpgrades) {
             // As helm does without --atomic: the failed upgrade stays in the history as a failed revision.
