@@ -1,6 +1,7 @@
 package dev.signozha.actions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.checks.CheckCatalog;
@@ -63,7 +64,7 @@ class PhaseWaiterTest {
         assertEquals(PhaseWaiter.Outcome.Result.READY, outcome.result());
         assertTrue(outcome.waited().compareTo(Duration.ofSeconds(5)) < 0, "woken by the watch, not a timer: " + outcome.waited());
         assertEquals("0/3 ready", progress.get(0));
-        assertEquals("1/3 ready", progress.get(progress.size() - 1), "the end is the caller's line, printed once");
+        assertFalse(progress.contains("3/3 ready"), "the end is the caller's line, printed once: " + progress);
         assertEquals("3/3 ready", outcome.progress());
     }
 
