@@ -35,14 +35,20 @@ public final class PortForwardHosts implements HostConnector {
 
     @Override
     public Connection seed() throws SQLException {
-        Pod seed = pods.stream().filter(PortForwardHosts::ready).findFirst()
-                .orElseThrow(() -> new SQLException("no ClickHouse pod is ready in " + namespace));
-        return forward(seed);
+        return forward(seedPod().orElseThrow(() -> new SQLException("no ClickHouse pod is ready in " + namespace
+                + (pods.isEmpty() ? " (there is none)" : ""))));
     }
 
+    /** The pod the seed connection goes to; with none ready, the first one, which is what is not ready. */
     @Override
     public String seedName() {
-        return "Pods/" + namespace + "/ClickHouse";
+        return seedPod().or(() -> pods.stream().findFirst())
+                .map(pod -> "Pod/" + namespace + "/" + pod.getMetadata().getName())
+                .orElse("Namespace/" + namespace);
+    }
+
+    private Optional<Pod> seedPod() {
+        return pods.stream().filter(PortForwardHosts::ready).findFirst();
     }
 
     @Override
