@@ -39,6 +39,7 @@ public final class KubeConnections {
 
     /** A session on the cluster, each API request traced; closing its gateway or the session closes the client. */
     public static KubeSession session(Path kubeconfig, String context, Trace trace) {
+        LibraryLogging.silence();
         Config config = tune(config(kubeconfig, context), REQUEST_TIMEOUT, new Random());
         String name = "context:" + (config.getCurrentContext() == null ? "default" : config.getCurrentContext().getName());
         KubernetesClientBuilder client = new KubernetesClientBuilder().withConfig(config);

@@ -1,9 +1,16 @@
 package dev.signozha.cluster.kube;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.core.Trace;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.logging.StreamHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,5 +38,28 @@ class KubeConnectionsTest {
         Path real = Files.writeString(home.resolve("real"), "apiVersion: v1\n");
         assertFalse(KubeConnections.kubeconfigAvailable(null, home.resolve("missing").toString(), home));
         assertTrue(KubeConnections.kubeconfigAvailable(null, home.resolve("missing") + File.pathSeparator + real, home));
+    }
+
+    @Test
+    void session_leavesNoLibraryLoggingOnStderr(@TempDir Path dir) throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("config"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: x, context: {cluster: c, user: u}}]
+                current-context: x
+                """);
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        StreamHandler console = new StreamHandler(stderr, new SimpleFormatter());
+        Logger.getLogger("").addHandler(console);
+        try (KubeSession session = KubeConnections.session(kubeconfig, null, Trace.off())) {
+            io.vertx.core.impl.logging.LoggerFactory.getLogger("io.vertx.core.impl.btc.BlockedThreadChecker").warn(
+                    "Thread Thread[vert.x-eventloop-thread-1,5,main] has been blocked for 2417 ms, time limit is 2000 ms");
+        } finally {
+            console.flush();
+            Logger.getLogger("").removeHandler(console);
+        }
+        assertEquals("", stderr.toString(StandardCharsets.UTF_8));
     }
 }
