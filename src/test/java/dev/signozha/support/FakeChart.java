@@ -115,6 +115,16 @@ public final class FakeChart implements HelmGateway {
     }
 
     @Override
+    public Optional<JsonNode> suppliedValues(String namespace, String release, int revision) {
+        return revisions().stream().filter(r -> r.number() == revision).findFirst().map(Revision::values);
+    }
+
+    /** A revision as an earlier helm run left it, with no workload made for it. */
+    public void recordRevision(String chartVersion, JsonNode values, String status) {
+        addRevision(chartVersion, values, status);
+    }
+
+    @Override
     public List<HelmRevision> history(String namespace, String release) {
         return revisions().stream().map(r -> new HelmRevision(r.number(), r.status(), "signoz-" + r.chartVersion(), "",
                 Optional.of(Instant.now()), "")).toList();
