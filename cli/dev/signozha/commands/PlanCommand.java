@@ -9,8 +9,6 @@ import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.Trace;
-import dev.signozha.core.plan.OfflinePlan;
-import dev.signozha.core.plan.PlanText;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -69,11 +67,11 @@ final class PlanCommand implements Callable<Integer> {
             throw new SignozHaException(ExitCode.BAD_INPUT, "--output-file saves a plan against a cluster; none was found "
                     + (offline ? "(--offline)" : "(no kubeconfig)"));
         }
-        OfflinePlan plan = new PlanAction(templates.source()).offline(topology.file);
+        PlanAction.OfflineResult plan = new PlanAction(templates.source()).offline(topology.file);
         String text = switch (output.format) {
-            case json -> CanonicalYaml.json(plan);
-            case yaml -> CanonicalYaml.yaml(plan);
-            case text -> PlanText.render(plan, output.style());
+            case json -> CanonicalYaml.json(plan.data());
+            case yaml -> CanonicalYaml.yaml(plan.data());
+            case text -> plan.text(output.style());
         };
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
