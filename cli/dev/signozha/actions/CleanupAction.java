@@ -30,7 +30,10 @@ public final class CleanupAction {
      * installation to remove (else every unused duplicate), whose volumes may go, and whether to delete at all.
      */
     public record Request(String namespace, Optional<LoadedTopology> topology, Optional<String> installation,
-                          Optional<String> deleteVolumesOf, boolean yes, Duration lockWait) {}
+                          Optional<String> deleteVolumesOf, boolean yes, Duration lockWait, Duration timeout) {}
+
+    /** How long cleanup waits, by default, for what it deleted to be gone. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
     private final Clock clock;
     private final LeaseLock.Timing timing;
@@ -48,14 +51,36 @@ public final class CleanupAction {
                 .map(loaded -> loaded.spec().clickhouse().host());
         ClusterView view = new ClusterView(session.gateway().inventory(namespace), namespace);
         CleanupPlanner.Plan plan = CleanupPlanner.plan(view, host, request.installation(), request.deleteVolumesOf());
+        DeletionFollowUp followUp = new DeletionFollowUp(session, timing);
         print(plan, namespace, request.yes(), out, style);
+        followUp.describe(plan.terminating(), namespace).forEach(line -> out.println("  still terminating: " + line));
+        out.flush();
         if (!plan.refusals().isEmpty()) {
             throw new SignozHaException(ExitCode.REFUSED, "refusing to clean up; nothing was deleted:\n  "
                     + String.join("\n  ", plan.refusals()));
         }
-        if (plan.deletions().isEmpty() || !request.yes()) {
+        if (!request.yes()) {
             return ExitCode.OK.code();
         }
+        List<String> deleted = plan.deletions().isEmpty() ? List.of() : delete(plan, request, session, state, out, style);
+        List<String> awaited = new ArrayList<>(deleted);
+        awaited.addAll(plan.terminating());
+        List<String> remaining = followUp.awaitGone(awaited, request.timeout());
+        if (!remaining.isEmpty()) {
+            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, remaining.size() + " object(s) still there after "
+                    + request.timeout().toSeconds() + "s:\n  " + String.join("\n  ", followUp.describe(remaining, namespace))
+                    + "\nRun signoz-ha cleanup again once the cause is fixed; signoz-ha doctor reports the same.");
+        }
+        if (!awaited.isEmpty()) {
+            out.println("All " + awaited.size() + " object(s) are gone.");
+            out.flush();
+        }
+        return ExitCode.OK.code();
+    }
+
+    private List<String> delete(CleanupPlanner.Plan plan, Request request, KubeSession session, StateStore state,
+                                PrintWriter out, Style style) {
+        String namespace = request.namespace();
         try (LeaseLock lock = session.lock(namespace, LeaseLock.localHolder("cleanup", LeaseLock.DEFAULT_TTL, clock),
                 state, timing)) {
             lock.acquire(request.lockWait());
@@ -77,14 +102,15 @@ public final class CleanupAction {
             }
             out.println("Deleted " + deleted.size() + " object(s); recorded in " + state.source() + ".");
             out.flush();
+            return deleted;
         }
-        return ExitCode.OK.code();
     }
 
     private static void print(CleanupPlanner.Plan plan, String namespace, boolean yes, PrintWriter out, Style style) {
         out.println(style.bold("Cleanup of namespace " + namespace));
         if (plan.deletions().isEmpty()) {
-            out.println("Nothing to clean up.");
+            out.println(plan.terminating().isEmpty() ? "Nothing to clean up."
+                    : "Nothing to delete; " + plan.terminating().size() + " installation(s) already being deleted:");
         }
         plan.deletions().forEach(deletion -> out.println("  " + (yes ? "delete " : "would delete ") + deletion.id()
                 + "  [" + deletion.finding().code() + "] " + deletion.reason()));
@@ -94,6 +120,5 @@ public final class CleanupAction {
             out.println("Dry run: nothing was deleted. Pass --yes to delete the " + plan.deletions().size()
                     + " object(s) above.");
         }
-        out.flush();
     }
 }

@@ -18,7 +18,9 @@ import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.GoDuration;
 import dev.signozha.core.text.Messages;
 import dev.signozha.core.text.Style;
+import dev.signozha.core.topology.ChartVersion;
 import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.versions.UpgradePath;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +69,12 @@ public final class DeployAction {
         Duration timeout(DeployPhase phase) {
             return timeouts.getOrDefault(phase, phase.defaultTimeout());
         }
+
+        /** The same request aimed at another chart version: one step of an upgrade path. */
+        Request toChart(ChartVersion chart) {
+            return new Request(kind, source, topologyText, savedPlan, Optional.of(chart.toString()), dryRun, allowed, yes,
+                    lockWait, forceUnlockReason, timeouts, lockTtl);
+        }
     }
 
     /** The cluster and what reaches into it. */
@@ -91,6 +99,11 @@ public final class DeployAction {
     /** Runs the request; returns the exit code of a run that ended as intended, throws for every other end. */
     public int run(Request request, Cluster cluster, Console console) throws InterruptedException {
         PlanAction.Planned planned = plan(request, cluster);
+        Optional<UpgradePath> path = Gates.upgradePath(planned);
+        if (request.kind() == Kind.UPGRADE && request.savedPlan().isEmpty()
+                && path.filter(UpgradePath::hasIntermediateStops).isPresent()) {
+            return runPath(path.get(), request, cluster, console);
+        }
         console.out().print(planned.result().text(console.style()));
         StateStore state = cluster.session().state(planned.spec().namespace(),
                 planned.live().password().stream().toList());
@@ -135,6 +148,30 @@ public final class DeployAction {
                     + "; it frees itself " + GoDuration.format(request.lockTtl()) + " after its last renewal: "
                     + failure.getMessage()));
         }
+    }
+
+    /**
+     * An upgrade across mandatory stops installs each stop's chart and verifies it before the next: every step is
+     * a whole upgrade (plan, lock, phases, verification, record), and the first that does not succeed ends the path.
+     * A dry run shows the path and the first step only, since each later step depends on the one before.
+     */
+    private int runPath(UpgradePath path, Request request, Cluster cluster, Console console) throws InterruptedException {
+        console.out().println("Upgrade path: " + path.describe());
+        List<UpgradePath.Step> steps = request.dryRun() == DryRun.NONE ? path.steps() : path.steps().subList(0, 1);
+        for (int i = 0; i < steps.size(); i++) {
+            UpgradePath.Step step = steps.get(i);
+            console.out().println("Step " + (i + 1) + "/" + path.steps().size() + ": chart " + step.chart()
+                    + step.stop().map(stop -> ", mandatory stop for SigNoz " + stop.app() + ": " + stop.why()
+                    + " (" + stop.guide() + ")").orElse(""));
+            int code = run(request.toChart(step.chart()), cluster, console);
+            if (code != ExitCode.OK.code()) {
+                return code;
+            }
+        }
+        if (steps.size() < path.steps().size()) {
+            console.out().println("Dry run: the later steps are planned once the ones before them are installed.");
+        }
+        return ExitCode.OK.code();
     }
 
     private PlanAction.Planned plan(Request request, Cluster cluster) {

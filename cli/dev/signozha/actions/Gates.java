@@ -9,6 +9,8 @@ import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.topology.Topology.Spec;
+import dev.signozha.core.versions.ChartKnowledge;
+import dev.signozha.core.versions.UpgradePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +55,29 @@ final class Gates {
                     + spec.clickhouse().passwordSecret().name() + " --from-file=" + spec.clickhouse().passwordSecret().key()
                     + "=PATH. Nothing was changed.");
         }
+        refuseSkippedStops(request, planned);
         refuseDisruption(request, planned.plan(), planned.live().installations());
+    }
+
+    /** From the installed chart to the one planned, when a chart is installed. */
+    static Optional<UpgradePath> upgradePath(PlanAction.Planned planned) {
+        return planned.live().installedChart().map(installed ->
+                UpgradePath.between(installed, planned.rendered().chartVersion(), ChartKnowledge.bundled()));
+    }
+
+    /**
+     * Skipping a mandatory stop fails SigNoz's migrations or loses data (signoz#8655, #9348); only upgrade
+     * installs the stops one by one, so a deploy or a saved plan that jumps over one is refused.
+     */
+    private static void refuseSkippedStops(DeployAction.Request request, PlanAction.Planned planned) {
+        Optional<UpgradePath> path = upgradePath(planned).filter(UpgradePath::hasIntermediateStops);
+        if (path.isPresent()) {
+            throw new SignozHaException(ExitCode.REFUSED, "the chart change crosses mandatory stops: "
+                    + path.get().describe() + ". A " + request.kind().command() + (request.savedPlan().isPresent()
+                    ? " of a saved plan" : "") + " would skip them; run signoz-ha upgrade -f FILE --chart-version "
+                    + planned.rendered().chartVersion() + ", which installs and verifies each stop in turn. "
+                    + "Nothing was changed.");
+        }
     }
 
     /**

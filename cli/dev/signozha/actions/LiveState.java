@@ -12,6 +12,7 @@ import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.LivePlanner;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
+import dev.signozha.core.topology.ChartVersion;
 import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.Topology.Spec;
 import java.util.Comparator;
@@ -118,6 +119,11 @@ public final class LiveState {
     /** helm's status of the release's latest revision (deployed, failed, pending-upgrade...), if installed. */
     public Optional<String> releaseStatus() {
         return release.map(HelmRelease::status);
+    }
+
+    /** The chart version of the release's latest revision, if installed. */
+    public Optional<ChartVersion> installedChart() {
+        return release.map(live -> ChartVersion.parse(live.chartVersion()));
     }
 
     /** The release's latest revision; 0 before the first install. */

@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 final class PhaseFailure extends Exception {
 
+    private static final long serialVersionUID = 1L;
     private final transient Optional<CheckSpec> finding;
 
     PhaseFailure(String message, Optional<CheckSpec> finding) {

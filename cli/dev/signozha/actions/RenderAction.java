@@ -6,7 +6,9 @@ import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.Renderer;
 import dev.signozha.core.render.TemplateSource;
+import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.Topology;
 import dev.signozha.core.topology.Topology.Spec;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.io.IOException;
@@ -39,6 +41,7 @@ public final class RenderAction {
 
     public Result run(Path topologyFile, Path outDir) {
         LoadedTopology loaded = InputFiles.topology(topologyFile);
+        refuseBundledMode(topologyFile, loaded.spec());
         RenderedRelease release = new Renderer(templates).render(loaded.topology());
         String header = MARKER + " from " + InputFiles.name(topologyFile.getFileName()) + " (topology "
                 + loaded.topology().metadata().name() + "); re-render instead of editing.\n";
@@ -55,6 +58,24 @@ public final class RenderAction {
         } catch (IOException e) {
             throw new SignozHaException(ExitCode.BAD_INPUT, outDir + ": cannot write: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The bundled ClickHouse subchart takes its admin password only as a plain value, so values.yaml
+     * would carry either the password or a placeholder that becomes the password when a person or a
+     * GitOps tool applies the file. Neither may be written.
+     */
+    private static void refuseBundledMode(Path topologyFile, Spec spec) {
+        if (spec.clickhouse().mode() != ClickHouseMode.BUNDLED) {
+            return;
+        }
+        Topology.SecretRef secret = spec.clickhouse().passwordSecret();
+        throw new SignozHaException(ExitCode.BAD_INPUT, topologyFile + ": spec.clickhouse.mode: bundled cannot be "
+                + "rendered for GitOps: the chart's ClickHouse subchart takes the admin password only as a plain "
+                + "value (clickhouse.password), so values.yaml would hold the password of Secret "
+                + secret.name() + "/" + secret.key() + " or a placeholder that becomes it. Use mode: external, where "
+                + "the chart reads the password from the Secret, or `signoz-ha deploy`, which hands the Secret's "
+                + "value to Helm in a private file. Nothing was written.");
     }
 
     private static String helmHint(Spec spec) {

@@ -18,8 +18,10 @@ import dev.signozha.core.topology.TopologyLoader;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Puts a failed upgrade back: {@code helm rollback} to the last good revision (the newest deployed or superseded
@@ -106,14 +108,19 @@ final class Rollback {
      */
     private void removeWhatThePreviousManifestsLack(String namespace, List<Manifest> previous) throws PhaseFailure {
         List<JsonNode> owned = cluster.session().gateway().ownedObjects(namespace);
-        for (LivePlan.ObjectStep step : LivePlanner.deletions(previous, owned)) {
-            if (step.disruption() == Disruption.NONE) {
-                runner.delete(step.id(), "not in the manifests last applied", DeployPhase.CLICKHOUSE);
-            } else {
-                progress.note("left in place: " + step.id() + ", which the last good manifests lack; it may hold "
-                        + "data. The next deploy plans its deletion, which needs --allow-disruption="
-                        + step.disruption().cliName());
-            }
+        Map<Boolean, List<LivePlan.ObjectStep>> removable = removable(LivePlanner.deletions(previous, owned));
+        for (LivePlan.ObjectStep step : removable.get(true)) {
+            runner.delete(step.id(), "not in the manifests last applied", DeployPhase.CLICKHOUSE);
         }
+        for (LivePlan.ObjectStep step : removable.get(false)) {
+            progress.note("left in place: " + step.id() + ", which the last good manifests lack; it may hold "
+                    + "data. The next deploy plans its deletion, which needs --allow-disruption="
+                    + step.disruption().cliName());
+        }
+    }
+
+    /** Deletions rollback may do (true: nothing is disrupted) and the ones it leaves in place (false: may hold data). */
+    static Map<Boolean, List<LivePlan.ObjectStep>> removable(List<LivePlan.ObjectStep> deletions) {
+        return deletions.stream().collect(Collectors.partitioningBy(step -> step.disruption() == Disruption.NONE));
     }
 }

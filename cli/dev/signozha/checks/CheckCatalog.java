@@ -35,6 +35,10 @@ public final class CheckCatalog {
     public static final CheckSpec CONFIG_DRIFT = spec("CONFIG_DRIFT", CONNECTIVITY, Severity.ERROR,
             "query service, collectors and migrator use the same ClickHouse host, port and cluster",
             "re-point the drifted components; signoz-ha deploy renders all of them from one host");
+    public static final CheckSpec CLICKHOUSE_ENDPOINT_UNREADABLE = spec("CLICKHOUSE_ENDPOINT_UNREADABLE", CONNECTIVITY,
+            Severity.WARNING, "every ClickHouse address of every component can be read",
+            "write the address where signoz-ha reads it (env, a ConfigMap, the collector config) or name the "
+                    + "installation to clean up with --installation");
     public static final CheckSpec SCHEMA_MIGRATION_TOPOLOGY = spec("SCHEMA_MIGRATION_TOPOLOGY", MIGRATION,
             Severity.ERROR, "the schema migration runs with the real cluster's topology and finished",
             "re-run the migration with the cluster's shards, replicas, cluster name and replication on");
@@ -87,25 +91,37 @@ public final class CheckCatalog {
     public static final CheckSpec DDL_QUEUE_STUCK = spec("DDL_QUEUE_STUCK", CLICKHOUSE_HEALTH, Severity.ERROR,
             "no distributed DDL task has been unfinished past the threshold",
             "find the host that has not executed it; migrations wait on this queue");
+    public static final CheckSpec REPLICATION_ENGINE_MISMATCH = spec("REPLICATION_ENGINE_MISMATCH", CLICKHOUSE_HEALTH,
+            Severity.ERROR, "with 2 or more replicas, every SigNoz MergeTree table is Replicated",
+            "recreate the listed tables as Replicated*MergeTree (the runbook moves their data) and migrate with replication on");
+    public static final CheckSpec DISK_USAGE = spec("DISK_USAGE", CLICKHOUSE_HEALTH, Severity.WARNING,
+            "every ClickHouse disk is under " + ClickHouseStorageChecks.WARNING_PERCENT + "% used",
+            "grow the volume or shorten retention before the disk fills (error from " + ClickHouseStorageChecks.ERROR_PERCENT + "%)");
+    public static final CheckSpec PARTS_BACKLOG = spec("PARTS_BACKLOG", CLICKHOUSE_HEALTH, Severity.ERROR,
+            "no SigNoz partition has half of parts_to_throw_insert active parts",
+            "find why merges fall behind (merges, mutations, disk) and batch inserts; TOO_MANY_PARTS stops ingestion");
     public static final CheckSpec MIGRATIONS_INCOMPLETE = spec("MIGRATIONS_INCOMPLETE", DATA, Severity.ERROR,
             "every SigNoz database exists on every host and no migration failed or is in progress",
             "re-run the schema migration with the cluster's topology (signoz-ha deploy does it)");
+    public static final CheckSpec SCHEMA_PARITY = spec("SCHEMA_PARITY", DATA, Severity.ERROR,
+            "every host of the cluster has the same SigNoz databases and tables",
+            "create the missing tables on the listed hosts (re-run the schema migration with the cluster's topology)");
     public static final CheckSpec INGESTION_STALLED = spec("INGESTION_STALLED", DATA, Severity.ERROR,
             "traces, logs and metrics received new rows within the threshold",
             "check the collectors' exporters and their ClickHouse endpoint (CONFIG_DRIFT) first");
 
     private static final List<CheckSpec> KUBERNETES = List.of(OPERATOR_MISSING, DUPLICATE_CLICKHOUSE,
-            CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, SCHEMA_MIGRATION_TOPOLOGY,
-            ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE, ZOOKEEPER_QUORUM,
-            ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS, DEFAULT_CLICKHOUSE_PASSWORD,
-            LAST_RUN_FAILED);
+            CLICKHOUSE_NOT_READY, CLICKHOUSE_HOST_UNRESOLVED, CONFIG_DRIFT, CLICKHOUSE_ENDPOINT_UNREADABLE,
+            SCHEMA_MIGRATION_TOPOLOGY, ANTI_AFFINITY_UNSCHEDULABLE, INSUFFICIENT_CAPACITY, SINGLE_POINT_OF_FAILURE,
+            ZOOKEEPER_QUORUM, ZOOKEEPER_STORAGE, POD_EVICTIONS, IMAGE_PULL_FAILED, RESOURCE_LIMITS,
+            DEFAULT_CLICKHOUSE_PASSWORD, LAST_RUN_FAILED);
 
     private CheckCatalog() {
     }
 
     private static final List<CheckSpec> CLICKHOUSE_LEVEL = List.of(CLICKHOUSE_HOST_DOWN, CLICKHOUSE_TOPOLOGY_MISMATCH,
-            ZOOKEEPER_UNREACHABLE, REPLICA_READONLY, REPLICATION_LAG, DDL_QUEUE_STUCK, MIGRATIONS_INCOMPLETE,
-            INGESTION_STALLED);
+            ZOOKEEPER_UNREACHABLE, REPLICA_READONLY, REPLICATION_LAG, DDL_QUEUE_STUCK, REPLICATION_ENGINE_MISMATCH,
+            DISK_USAGE, PARTS_BACKLOG, MIGRATIONS_INCOMPLETE, SCHEMA_PARITY, INGESTION_STALLED);
 
     /** Every check, in report order. */
     public static List<CheckSpec> all() {

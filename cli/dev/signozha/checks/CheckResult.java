@@ -2,27 +2,30 @@ package dev.signozha.checks;
 
 import java.util.List;
 
-/** A check's spec with what it found: status pass, fail or skip, the findings, and a note (pass detail or skip reason). */
-public record CheckResult(CheckSpec spec, Status status, List<Finding> findings, String note) {
+/**
+ * A check's spec with what it found: status pass, fail or skip, the findings, a note (pass detail or skip reason),
+ * and the severity of a failure (the spec's, unless the check judged this failure at another level).
+ */
+public record CheckResult(CheckSpec spec, Status status, List<Finding> findings, String note, Severity severity) {
 
     /** How a check ended. */
     public enum Status { PASS, FAIL, SKIP }
 
     static CheckResult of(CheckSpec spec, Outcome outcome) {
         if (outcome instanceof Outcome.Fail fail) {
-            return new CheckResult(spec, Status.FAIL, fail.findings(), "");
+            return new CheckResult(spec, Status.FAIL, fail.findings(), "", fail.severity().orElse(spec.severity()));
         }
         if (outcome instanceof Outcome.Skip skip) {
-            return new CheckResult(spec, Status.SKIP, List.of(), skip.reason());
+            return new CheckResult(spec, Status.SKIP, List.of(), skip.reason(), spec.severity());
         }
-        return new CheckResult(spec, Status.PASS, List.of(), ((Outcome.Pass) outcome).detail());
+        return new CheckResult(spec, Status.PASS, List.of(), ((Outcome.Pass) outcome).detail(), spec.severity());
     }
 
     public boolean isError() {
-        return status == Status.FAIL && spec.severity() == Severity.ERROR;
+        return status == Status.FAIL && severity == Severity.ERROR;
     }
 
     public boolean isWarning() {
-        return status == Status.FAIL && spec.severity() == Severity.WARNING;
+        return status == Status.FAIL && severity == Severity.WARNING;
     }
 }

@@ -48,7 +48,11 @@ final class ClickHouseChecks {
             findings.add(new Finding(installations.stream().map(Inventory::id).toList(), installations.size()
                     + " ClickHouseInstallations in namespace " + view.namespace() + ": "
                     + installations.stream().map(chi -> chi.getMetadata().getName() + " (service "
-                    + Installations.serviceName(chi) + ")").collect(Collectors.joining(", "))));
+                    + Installations.serviceName(chi) + (Terminating.is(chi) ? ", terminating" : "") + ")")
+                    .collect(Collectors.joining(", "))));
+            installations.stream().filter(Terminating::is).forEach(chi -> findings.add(Finding.of(
+                    Terminating.describe(chi, view) + "; signoz-ha cleanup waits for it and reports the same",
+                    Inventory.id(chi))));
         }
         if (!installations.isEmpty()) {
             Set<String> names = installations.stream().map(chi -> chi.getMetadata().getName()).collect(Collectors.toSet());

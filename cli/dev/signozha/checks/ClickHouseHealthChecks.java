@@ -43,7 +43,7 @@ final class ClickHouseHealthChecks {
      * A check that runs only when ClickHouse was looked at (otherwise skipped with the reason why not), and,
      * apart from the host check itself, only when some host answered.
      */
-    private static Check check(CheckSpec spec, BiFunction<ClickHouseObservation, CheckContext, Outcome> logic) {
+    static Check check(CheckSpec spec, BiFunction<ClickHouseObservation, CheckContext, Outcome> logic) {
         return Check.of(spec, context -> context.clickhouse().observation()
                 .map(observation -> observation.answered() || spec == CheckCatalog.CLICKHOUSE_HOST_DOWN
                         ? logic.apply(observation, context)
@@ -118,7 +118,8 @@ final class ClickHouseHealthChecks {
 
     private static Outcome ddl(ClickHouseObservation observation, Thresholds limits) {
         if (observation.ddlQueue().isEmpty()) {
-            return Outcome.skip("ClickHouse " + observation.version() + " has no system.distributed_ddl_queue");
+            return Outcome.skip("ClickHouse " + observation.version() + " has no distributed DDL queue to read "
+                    + "(no system.distributed_ddl_queue, or no ZooKeeper)");
         }
         List<Finding> findings = new ArrayList<>();
         for (DdlTask task : observation.ddlQueue().get()) {

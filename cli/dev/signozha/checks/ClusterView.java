@@ -1,5 +1,7 @@
 package dev.signozha.checks;
 
+import dev.signozha.core.endpoint.EndpointModel;
+import dev.signozha.core.endpoint.PodTemplates;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.state.StateRecord;
@@ -133,77 +135,28 @@ public final class ClusterView {
                 local(inventory.jobs())).flatMap(List::stream).map(HasMetadata.class::cast).toList();
     }
 
-    /** Workloads of the namespace that connect to ClickHouse, each with its endpoint. */
-    public List<Client> clients() {
-        List<Client> clients = new ArrayList<>();
-        workloads().forEach(workload -> endpointOf(workload).ifPresent(e -> clients.add(new Client(workload, e))));
-        return clients;
+    /** Components of the namespace that use ClickHouse, each with every endpoint it will use. */
+    public List<EndpointModel.Component> clients() {
+        return EndpointModel.of(inventory, namespace);
     }
 
-    private static Optional<Endpoint> endpointOf(HasMetadata workload) {
-        for (Container container : containers(spec(workload))) {
-            Endpoint endpoint = Endpoint.fromEnvironment(plainEnv(container), clusterArgument(container));
-            if (endpoint != null) {
-                return Optional.of(endpoint);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The value of a --cluster-name argument (the schema migrator passes the cluster that way). */
-    static String clusterArgument(Container container) {
-        List<String> args = new ArrayList<>();
-        Optional.ofNullable(container.getCommand()).ifPresent(args::addAll);
-        Optional.ofNullable(container.getArgs()).ifPresent(args::addAll);
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--cluster-name") && i + 1 < args.size()) {
-                return args.get(i + 1);
-            }
-            if (args.get(i).startsWith("--cluster-name=")) {
-                return args.get(i).substring("--cluster-name=".length());
-            }
-        }
-        return null;
-    }
-
-    /** A workload that connects to ClickHouse, and where. */
-    public record Client(HasMetadata workload, Endpoint endpoint) {
-
-        public String id() {
-            return Inventory.id(workload);
-        }
+    /** The namespace's ConfigMaps by name, which env and config files of its components are read from. */
+    public Map<String, ConfigMap> configMapsByName() {
+        Map<String, ConfigMap> maps = new LinkedHashMap<>();
+        local(inventory.configMaps()).forEach(map -> maps.put(map.getMetadata().getName(), map));
+        return maps;
     }
 
     // ---- small accessors every check uses ----
 
     /** The pod template spec of a workload, or the spec of a pod. */
     public static PodSpec spec(HasMetadata object) {
-        if (object instanceof Pod pod) {
-            return pod.getSpec();
-        }
-        if (object instanceof StatefulSet set) {
-            return set.getSpec().getTemplate().getSpec();
-        }
-        if (object instanceof Deployment deployment) {
-            return deployment.getSpec().getTemplate().getSpec();
-        }
-        if (object instanceof io.fabric8.kubernetes.api.model.apps.DaemonSet daemonSet) {
-            return daemonSet.getSpec().getTemplate().getSpec();
-        }
-        if (object instanceof io.fabric8.kubernetes.api.model.batch.v1.Job job) {
-            return job.getSpec().getTemplate().getSpec();
-        }
-        return null;
+        return PodTemplates.spec(object);
     }
 
     /** Init containers, then containers. */
     public static List<Container> containers(PodSpec spec) {
-        List<Container> all = new ArrayList<>();
-        if (spec != null) {
-            Optional.ofNullable(spec.getInitContainers()).ifPresent(all::addAll);
-            Optional.ofNullable(spec.getContainers()).ifPresent(all::addAll);
-        }
-        return all;
+        return PodTemplates.containers(spec);
     }
 
     /** A pod's init container statuses, then its container statuses. */

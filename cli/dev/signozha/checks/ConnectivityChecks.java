@@ -1,8 +1,11 @@
 package dev.signozha.checks;
 
-import dev.signozha.checks.ClusterView.Client;
+import dev.signozha.core.endpoint.ClickHouseEndpoint;
+import dev.signozha.core.endpoint.EndpointModel.Component;
+import dev.signozha.core.endpoint.UnreadableEndpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +13,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Where the components connect: to a Service that exists, and all to the same one. */
+/**
+ * Where the components connect, every endpoint each one uses (EndpointModel): to a Service that exists, all to
+ * the same one, and nothing signoz-ha cannot read.
+ */
 final class ConnectivityChecks {
 
     private ConnectivityChecks() {
@@ -19,57 +25,81 @@ final class ConnectivityChecks {
     static List<Check> all() {
         return List.of(
                 Check.of(CheckCatalog.CLICKHOUSE_HOST_UNRESOLVED, ConnectivityChecks::unresolved),
-                Check.of(CheckCatalog.CONFIG_DRIFT, ConnectivityChecks::drift));
+                Check.of(CheckCatalog.CONFIG_DRIFT, ConnectivityChecks::drift),
+                Check.of(CheckCatalog.CLICKHOUSE_ENDPOINT_UNREADABLE, ConnectivityChecks::unreadable));
     }
 
     private static Outcome unresolved(CheckContext context) {
         ClusterView view = context.view();
-        List<Client> clients = view.clients();
-        if (clients.isEmpty()) {
+        List<Component> components = view.clients();
+        if (components.stream().allMatch(component -> component.endpoints().isEmpty())) {
             return Outcome.skip("no component in " + view.namespace() + " names a ClickHouse host");
         }
-        Set<String> known = view.inventory().namespaces().stream().collect(Collectors.toSet());
+        Set<String> known = Set.copyOf(view.inventory().namespaces());
         List<Finding> findings = new ArrayList<>();
-        for (Client client : clients) {
-            Endpoint endpoint = client.endpoint();
-            String namespace = endpoint.namespaceOr(view.namespace());
-            if (endpoint.isAddress() || !known.contains(namespace)) {
-                continue; // an address, or a namespace this read did not cover: nothing to compare with
-            }
-            boolean exists = view.inventory().services().stream().anyMatch(service ->
-                    namespace.equals(service.getMetadata().getNamespace())
-                            && endpoint.serviceName().equals(service.getMetadata().getName()));
-            if (!exists) {
-                findings.add(Finding.of(client.id() + " connects to " + endpoint.host() + ", but namespace " + namespace
-                        + " has no Service " + endpoint.serviceName() + " (\"no such host\")",
-                        client.id(), "Service/" + namespace + "/" + endpoint.serviceName()));
+        for (Component component : components) {
+            for (ClickHouseEndpoint endpoint : component.endpoints()) {
+                String namespace = endpoint.namespaceOr(view.namespace());
+                if (!endpoint.isService() || !known.contains(namespace)) {
+                    continue; // an address, an outside name, or a namespace this read did not cover
+                }
+                boolean exists = view.inventory().services().stream().anyMatch(service ->
+                        namespace.equals(service.getMetadata().getNamespace())
+                                && endpoint.serviceName().equals(service.getMetadata().getName()));
+                if (!exists) {
+                    findings.add(Finding.of(component.id() + " connects to " + endpoint.host() + " (" + endpoint.source()
+                            + "), but namespace " + namespace + " has no Service " + endpoint.serviceName()
+                            + " (\"no such host\")", component.id(), "Service/" + namespace + "/" + endpoint.serviceName()));
+                }
             }
         }
-        return Outcome.of(findings, clients.size() + " component(s) name existing Services");
+        return Outcome.of(findings, components.size() + " component(s) name existing Services");
     }
 
     private static Outcome drift(CheckContext context) {
-        List<Client> clients = context.view().clients();
-        if (clients.size() < 2) {
-            return Outcome.skip("fewer than two components connect to ClickHouse");
+        List<Used> used = new ArrayList<>();
+        String own = context.view().namespace();
+        context.view().clients().forEach(c -> c.endpoints().forEach(endpoint -> used.add(new Used(c, endpoint))));
+        if (used.size() < 2) {
+            return Outcome.skip("fewer than two ClickHouse endpoints are in use");
         }
         List<String> differences = new ArrayList<>();
-        differs(clients, c -> c.endpoint().serviceName(), "host", differences);
-        differs(clients, c -> c.endpoint().port(), "port", differences);
-        differs(clients, c -> c.endpoint().cluster(), "cluster", differences);
+        differs(used, u -> u.endpoint().isService() ? u.endpoint().namespaceOr(own) + "/" + u.endpoint().serviceName()
+                : u.endpoint().host(), "host", differences);
+        differs(used, u -> u.endpoint().protocol() + ":" + u.endpoint().port(), "port", differences);
+        differs(used, u -> u.endpoint().cluster(), "cluster", differences);
         if (differences.isEmpty()) {
-            Endpoint first = clients.get(0).endpoint();
-            return Outcome.pass(clients.size() + " components use " + first);
+            return Outcome.pass(used.size() + " endpoints of " + context.view().clients().size() + " components use "
+                    + used.get(0).endpoint());
         }
-        String detail = "components disagree on " + String.join(" and ", differences) + ": "
-                + clients.stream().map(c -> c.id() + " → " + c.endpoint()).collect(Collectors.joining("; "));
-        return new Outcome.Fail(List.of(new Finding(clients.stream().map(Client::id).toList(), detail)));
+        Map<String, List<String>> sources = new LinkedHashMap<>();
+        used.forEach(u -> sources.computeIfAbsent(u.component().id() + " → " + u.endpoint(), key -> new ArrayList<>())
+                .add(u.endpoint().source()));
+        String detail = "components disagree on " + String.join(" and ", differences) + ": " + sources.entrySet()
+                .stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue().stream().distinct().toList()) + ")")
+                .collect(Collectors.joining("; "));
+        return new Outcome.Fail(List.of(new Finding(used.stream().map(u -> u.component().id()).distinct().toList(),
+                detail)));
     }
 
-    /** Records the field's name when the components that state it state different values. */
-    private static void differs(List<Client> clients, Function<Client, Object> field, String name, List<String> out) {
-        Map<Object, Long> values = new LinkedHashMap<>();
-        clients.stream().map(field).filter(Objects::nonNull).forEach(v -> values.merge(v, 1L, Long::sum));
+    private static Outcome unreadable(CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Component component : context.view().clients()) {
+            for (UnreadableEndpoint endpoint : component.unreadable()) {
+                findings.add(Finding.of(component.id() + " takes a ClickHouse address from " + endpoint.source()
+                        + " (" + endpoint.shown() + "), which signoz-ha cannot read: " + endpoint.reason()
+                        + "; cleanup treats it as using an unknown installation", component.id()));
+            }
+        }
+        return Outcome.of(findings, "every ClickHouse address of every component was read");
+    }
+
+    private record Used(Component component, ClickHouseEndpoint endpoint) {}
+
+    /** Records the field's name when the endpoints that state it state different values. */
+    private static void differs(List<Used> used, Function<Used, Object> field, String name, List<String> out) {
+        Set<Object> values = new LinkedHashSet<>();
+        used.stream().map(field).filter(Objects::nonNull).forEach(values::add);
         if (values.size() > 1) {
             out.add(name);
         }

@@ -16,6 +16,9 @@ public final class DoctorChecks {
         kubernetes().forEach(check -> checks.add(Check.of(check.spec(), context -> context.kubernetes().isPresent()
                 ? check.run(context) : Outcome.skip("no Kubernetes objects were read (--clickhouse-url without --snapshot)"))));
         checks.addAll(ClickHouseHealthChecks.all());
+        checks.addAll(ClickHouseStorageChecks.all());
+        List<CheckSpec> order = CheckCatalog.all();
+        checks.sort(Comparator.comparingInt(check -> order.indexOf(check.spec())));
         return List.copyOf(checks);
     }
 

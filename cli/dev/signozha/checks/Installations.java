@@ -3,7 +3,6 @@ package dev.signozha.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,9 +69,7 @@ public final class Installations {
     }
 
     private static Optional<Map.Entry<String, JsonNode>> secretSetting(GenericKubernetesResource installation) {
-        Iterator<Map.Entry<String, JsonNode>> fields = users(installation).fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : users(installation).properties()) {
             if (field.getKey().endsWith("/k8s_secret_password")) {
                 return Optional.of(field);
             }

@@ -26,16 +26,13 @@ public record Intended(String origin, String namespace, String installation, Str
                 + spec.clickhouse().passwordSecret().name() + "/" + spec.clickhouse().passwordSecret().key());
     }
 
-    /** From the installation the components connect to, else the only (or first) one in the namespace. */
+    /** From the installation the most endpoints reach, else the only (or first) one in the namespace. */
     public static Optional<Intended> infer(ClusterView view) {
         List<GenericKubernetesResource> installations = view.installations();
         if (installations.isEmpty()) {
             return Optional.empty();
         }
-        List<String> hosts = view.clients().stream().map(c -> c.endpoint().serviceName()).toList();
-        GenericKubernetesResource chosen = installations.stream()
-                .filter(chi -> hosts.contains(Installations.serviceName(chi))).findFirst()
-                .orElse(installations.get(0));
+        GenericKubernetesResource chosen = new InstallationReach(view).mostUsed().orElse(installations.get(0));
         return Optional.of(new Intended("inferred from " + Inventory.id(chosen), view.namespace(),
                 chosen.getMetadata().getName(), Installations.serviceName(chosen), Installations.clusterName(chosen),
                 Installations.shards(chosen), Installations.replicas(chosen), null, null,

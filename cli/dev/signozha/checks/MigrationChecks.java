@@ -1,8 +1,12 @@
 package dev.signozha.checks;
 
+import dev.signozha.core.endpoint.ClickHouseEndpoint;
+import dev.signozha.core.endpoint.EndpointModel;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.text.GoDuration;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import java.time.Duration;
@@ -10,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,8 +45,9 @@ final class MigrationChecks {
         List<Finding> findings = new ArrayList<>();
         for (Job job : jobs) {
             List<String> problems = new ArrayList<>();
-            for (Container container : ClusterView.containers(ClusterView.spec(job))) {
-                topologyProblems(container, intended, problems);
+            PodSpec pod = ClusterView.spec(job);
+            for (Container container : ClusterView.containers(pod)) {
+                topologyProblems(container, pod, context.view().configMapsByName(), intended, problems);
             }
             progressProblems(job, context.view().inventory().observedAt(), problems);
             if (!problems.isEmpty()) {
@@ -57,16 +63,15 @@ final class MigrationChecks {
         return job.getMetadata().getName().contains("migrator") || component.contains("migrator");
     }
 
-    private static void topologyProblems(Container container, Intended intended, List<String> problems) {
+    private static void topologyProblems(Container container, PodSpec pod, Map<String, ConfigMap> configMaps,
+                                         Intended intended, List<String> problems) {
         Map<String, String> env = ClusterView.plainEnv(container);
         compare(env.get("CLICKHOUSE_SHARDS"), intended.shards(), "shards", container, problems);
         compare(env.get("CLICKHOUSE_REPLICAS"), intended.replicas(), "replicas", container, problems);
-        Endpoint endpoint = Endpoint.fromEnvironment(env, ClusterView.clusterArgument(container));
-        String cluster = endpoint == null ? null : endpoint.cluster();
-        if (cluster != null && !cluster.equals(intended.cluster())) {
-            problems.add(container.getName() + " migrates cluster '" + cluster + "', the intended cluster is '"
-                    + intended.cluster() + "'");
-        }
+        EndpointModel.of(container, pod, configMaps).stream().map(ClickHouseEndpoint::cluster).filter(Objects::nonNull)
+                .filter(cluster -> !cluster.equals(intended.cluster())).distinct()
+                .forEach(cluster -> problems.add(container.getName() + " migrates cluster '" + cluster
+                        + "', the intended cluster is '" + intended.cluster() + "'"));
         if (intended.replicated() && replicationOff(container, env)) {
             problems.add(container.getName() + " runs with replication off against " + intended.replicas()
                     + " replicas per shard (tables would be created unreplicated)");

@@ -32,7 +32,7 @@ public final class ReportJson {
                 check.put(result.status() == CheckResult.Status.SKIP ? "reason" : "detail", result.note());
             }
             for (Finding finding : result.findings()) {
-                ObjectNode item = findings.addObject().put("code", spec.code()).put("severity", spec.severity().id())
+                ObjectNode item = findings.addObject().put("code", spec.code()).put("severity", result.severity().id())
                         .put("title", spec.title());
                 finding.objects().forEach(item.putArray("objects")::add);
                 item.put("detail", finding.detail()).put("hint", spec.hint()).put("runbook", spec.code());

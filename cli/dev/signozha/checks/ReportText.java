@@ -55,7 +55,7 @@ public final class ReportText {
 
     private static void failure(StringBuilder out, CheckResult result, Style style, String code) {
         CheckSpec spec = result.spec();
-        String mark = spec.severity() == Severity.ERROR ? style.red("×") : style.bold("‼");
+        String mark = result.severity() == Severity.ERROR ? style.red("×") : style.bold("‼");
         out.append(mark).append(' ').append(spec.title()).append(' ').append(code).append('\n');
         for (Finding finding : result.findings()) {
             out.append("    ").append(finding.detail()).append('\n');

@@ -27,7 +27,7 @@ final class SecurityChecks {
         ClusterView view = context.view();
         List<Finding> findings = new ArrayList<>();
         for (GenericKubernetesResource installation : view.installations()) {
-            Installations.users(installation).fields().forEachRemaining(setting -> {
+            Installations.users(installation).properties().forEach(setting -> {
                 if (setting.getKey().endsWith("/password") && Redaction.isChartDefaultPassword(setting.getValue().asText())) {
                     findings.add(Finding.of("user " + setting.getKey().split("/")[0]
                             + " has the SigNoz chart's published default password", Inventory.id(installation)));

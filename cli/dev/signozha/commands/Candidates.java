@@ -3,8 +3,8 @@ package dev.signozha.commands;
 import dev.signozha.checks.CheckCatalog;
 import dev.signozha.checks.CheckSpec;
 import dev.signozha.core.plan.Disruption;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -17,30 +17,36 @@ final class Candidates {
     }
 
     /** --dry-run. */
-    static final class DryRunModes extends ArrayList<String> {
-        DryRunModes() {
-            super(List.of("client", "server"));
+    static final class DryRunModes implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("client", "server").iterator();
         }
     }
 
     /** --allow-disruption: none, config-reload, rolling-restart, scale-out, destructive. */
-    static final class DisruptionLevels extends ArrayList<String> {
-        DisruptionLevels() {
-            super(Arrays.stream(Disruption.values()).map(Disruption::cliName).toList());
+    static final class DisruptionLevels implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Disruption.values()).map(Disruption::cliName).iterator();
         }
     }
 
     /** runbook CODE: every finding code. */
-    static final class RunbookCodes extends ArrayList<String> {
-        RunbookCodes() {
-            super(CheckCatalog.all().stream().map(CheckSpec::code).toList());
+    static final class RunbookCodes implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return CheckCatalog.all().stream().map(CheckSpec::code).iterator();
         }
     }
 
     /** snapshot -o: both are what kubectl get prints and doctor --snapshot reads. */
-    static final class SnapshotFormats extends ArrayList<String> {
-        SnapshotFormats() {
-            super(List.of("yaml", "json"));
+    static final class SnapshotFormats implements Iterable<String> {
+        static final List<String> ALL = List.of("yaml", "json");
+
+        @Override
+        public Iterator<String> iterator() {
+            return ALL.iterator();
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.topology.LoadedTopology;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Spec;
                 + "deletes nothing unless --yes is given. Never touches the installation any component's host (or the "
                 + "topology's) points at, and never deletes PersistentVolumeClaims unless --delete-volumes names that "
                 + "exact installation. Every deletion is printed and written to the state record.",
-                "Exits 0 (listed or deleted), 4 when refused (the installation is in use, a volume flag names another "
-                        + "installation), 5 when another run holds the lock."})
+                "Exits 0 (listed, or deleted and gone), 4 when refused (the installation is in use or may be, a volume "
+                        + "flag names another installation), 5 when another run holds the lock, 7 when a deleted object "
+                        + "is still there after --timeout (held by a finalizer; the cause is printed)."})
 final class CleanupCommand implements Callable<Integer> {
 
     @Spec
@@ -47,6 +49,11 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Delete; without it cleanup only lists (a dry run).")
     boolean yes;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
+            description = "How long to wait, after the deletes, for every deleted object to be gone; what finalizers "
+                    + "still hold then is reported with the likely cause (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
     @Mixin
     LockWaitOption lockWait;
 
@@ -61,7 +68,7 @@ final class CleanupCommand implements Callable<Integer> {
                     : loaded.map(file -> file.spec().namespace()).orElse(session.gateway().defaultNamespace());
             return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
                     namespace, loaded, Optional.ofNullable(installation),
-                    Optional.ofNullable(deleteVolumes), yes, lockWait.duration), session, spec.commandLine().getOut(), color.style());
+                    Optional.ofNullable(deleteVolumes), yes, lockWait.duration, timeout), session, spec.commandLine().getOut(), color.style());
         }
     }
 }

@@ -78,6 +78,7 @@ public final class Cli {
         commands.put("deploy", DeployCommand::new);
         commands.put("upgrade", UpgradeCommand::new);
         commands.put("cleanup", CleanupCommand::new);
+        commands.put("adopt", AdoptCommand::new);
         commands.put("render", RenderCommand::new);
         commands.put("doctor", DoctorCommand::new);
         commands.put("snapshot", SnapshotCommand::new);

@@ -72,6 +72,6 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     private static boolean isFileName(String value) {
-        return !new Candidates.SnapshotFormats().contains(value.toLowerCase(Locale.ROOT));
+        return !Candidates.SnapshotFormats.ALL.contains(value.toLowerCase(Locale.ROOT));
     }
 }

@@ -52,8 +52,7 @@ public final class ClickHouseInspector {
         Set<String> clusterNames = all.stream().map(ClusterHost::cluster).collect(Collectors.toCollection(TreeSet::new));
         String probed = clusterNames.contains(clusterName) ? clusterName : largest(all);
         List<ClusterHost> members = all.stream().filter(h -> h.cluster().equals(probed)).toList();
-        Optional<List<DdlTask>> ddl = systemTables.contains("distributed_ddl_queue")
-                ? Optional.of(seed.unfinishedDdl()) : Optional.empty();
+        Optional<List<DdlTask>> ddl = seed.ddlQueue(systemTables);
         Set<String> withMigrations = new TreeSet<>();
         List<MigrationState> migrations = new ArrayList<>();
         for (String database : ClickHouseObservation.SIGNOZ_DATABASES) {
@@ -90,7 +89,7 @@ public final class ClickHouseInspector {
             ClickHouseSql sql = new ClickHouseSql(connection);
             Set<String> systemTables = sql.systemTables();
             return new HostObservation(host, object, null, sql.version(), sql.databases(), sql.replicas(),
-                    sql.zookeeper(systemTables));
+                    sql.zookeeper(systemTables), sql.storage(systemTables));
         } catch (SQLException | RuntimeException e) {
             return HostObservation.down(host, object, Messages.firstLine(e.getMessage(), "no answer"));
         }

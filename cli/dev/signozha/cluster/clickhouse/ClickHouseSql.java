@@ -1,8 +1,10 @@
 package dev.signozha.cluster.clickhouse;
 
+import dev.signozha.core.clickhouse.ClickHouseObservation;
 import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.DdlTask;
 import dev.signozha.core.clickhouse.Freshness;
+import dev.signozha.core.clickhouse.HostStorage;
 import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.clickhouse.ReplicaState;
@@ -19,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every query the ClickHouse checks make, on any JDBC connection (the product's driver, or the legacy one the
@@ -31,6 +35,10 @@ public final class ClickHouseSql {
     static final int QUERY_TIMEOUT_SECONDS = 15;
     /** How far back the freshness queries look; older data counts as none. */
     static final int LOOK_BACK_SECONDS = 86_400;
+    /** How many of a host's partitions with the most parts are read. */
+    static final int BUSIEST_PARTITIONS = 10;
+    private static final String SIGNOZ_DATABASE_LIST = ClickHouseObservation.SIGNOZ_DATABASES.stream()
+            .map(database -> "'" + identifier(database) + "'").collect(Collectors.joining(", "));
 
     private final Connection connection;
 
@@ -69,8 +77,15 @@ public final class ClickHouseSql {
                 + "active_replicas, total_replicas FROM system.replicas").stream().map(RowMappers::replica).toList();
     }
 
-    /** A session per system.zookeeper_connection where the server has it, else by reading the root node. */
+    /**
+     * A session per system.zookeeper_connection where the server has it, else by reading the root node. A server
+     * without either table has no ZooKeeper configured: modern servers attach them only when it is.
+     */
     public ZooKeeperSession zookeeper(Set<String> systemTables) {
+        if (!systemTables.contains("zookeeper_connection") && !systemTables.contains("zookeeper")) {
+            return new ZooKeeperSession(ZooKeeperSession.State.NOT_CONFIGURED,
+                    "the server has no system.zookeeper: no ZooKeeper is configured");
+        }
         try {
             if (systemTables.contains("zookeeper_connection")) {
                 long sessions = Values.asLong(one("SELECT count() AS n FROM system.zookeeper_connection").get("n"));
@@ -86,6 +101,45 @@ public final class ClickHouseSql {
             return new ZooKeeperSession(unconfigured ? ZooKeeperSession.State.NOT_CONFIGURED : ZooKeeperSession.State.DOWN,
                     message);
         }
+    }
+
+    /** How this host stores SigNoz's data: tables and engines, disks where system.disks exists, parts per partition. */
+    public HostStorage storage(Set<String> systemTables) throws SQLException {
+        return new HostStorage(signozTables(), systemTables.contains("disks") ? Optional.of(disks()) : Optional.empty(),
+                busiestPartitions(), partsToThrowInsert());
+    }
+
+    public List<HostStorage.TableEngine> signozTables() throws SQLException {
+        return rows("SELECT database, name, engine FROM system.tables WHERE database IN (" + SIGNOZ_DATABASE_LIST
+                + ") ORDER BY database, name").stream().map(RowMappers::tableEngine).toList();
+    }
+
+    public List<HostStorage.DiskUsage> disks() throws SQLException {
+        return rows("SELECT name, path, free_space, total_space FROM system.disks ORDER BY name")
+                .stream().map(RowMappers::disk).toList();
+    }
+
+    /** The SigNoz partitions with the most active parts, most first. */
+    public List<HostStorage.PartitionParts> busiestPartitions() throws SQLException {
+        return rows("SELECT database, table, partition, count() AS parts FROM system.parts WHERE active AND database IN ("
+                + SIGNOZ_DATABASE_LIST + ") GROUP BY database, table, partition ORDER BY parts DESC, database, table, "
+                + "partition LIMIT " + BUSIEST_PARTITIONS).stream().map(RowMappers::partitionParts).toList();
+    }
+
+    /** The server's merge_tree setting parts_to_throw_insert; 0 when the server does not list it. */
+    public long partsToThrowInsert() throws SQLException {
+        List<Map<String, Object>> rows = rows("SELECT value FROM system.merge_tree_settings WHERE name = "
+                + "'parts_to_throw_insert'");
+        return rows.isEmpty() ? 0 : Values.asLong(rows.get(0).get("value"));
+    }
+
+    /**
+     * The unfinished distributed DDL, or empty when the server has no queue to read: no system.distributed_ddl_queue
+     * (before 20.x), or no ZooKeeper, where the queue lives (a modern server then refuses to read the table).
+     */
+    public Optional<List<DdlTask>> ddlQueue(Set<String> systemTables) throws SQLException {
+        boolean zookeeper = systemTables.contains("zookeeper") || systemTables.contains("zookeeper_connection");
+        return systemTables.contains("distributed_ddl_queue") && zookeeper ? Optional.of(unfinishedDdl()) : Optional.empty();
     }
 
     /** Unfinished distributed DDL; column names differ across versions (host/host_name, query_create_time/query_start_time). */

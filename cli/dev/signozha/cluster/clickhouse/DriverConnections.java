@@ -23,7 +23,7 @@ public final class DriverConnections implements ConnectionFactory {
         properties.setProperty("user", credentials.user());
         properties.setProperty("password", credentials.password());
         properties.setProperty("socket_timeout", String.valueOf(SOCKET_TIMEOUT_MILLIS));
-        Connection connection = new com.clickhouse.jdbc.ClickHouseDriver()
+        Connection connection = new com.clickhouse.jdbc.Driver()
                 .connect("jdbc:clickhouse://" + host + ":" + httpPort + "/default", properties);
         if (connection == null) {
             throw new SQLException("the driver refused the URL for " + host + ":" + httpPort);

@@ -35,20 +35,21 @@ public final class PortForwardHosts implements HostConnector {
 
     @Override
     public Connection seed() throws SQLException {
-        return forward(seedPod().orElseThrow(() -> new SQLException("no ClickHouse pod is ready in " + namespace
+        return forward(seedPod(pods).orElseThrow(() -> new SQLException("no ClickHouse pod is ready in " + namespace
                 + (pods.isEmpty() ? " (there is none)" : ""))));
+    }
+
+    /** The pod to ask for system.clusters: the first ready one, never one that cannot answer. */
+    static Optional<Pod> seedPod(List<Pod> pods) {
+        return pods.stream().filter(PortForwardHosts::ready).findFirst();
     }
 
     /** The pod the seed connection goes to; with none ready, the first one, which is what is not ready. */
     @Override
     public String seedName() {
-        return seedPod().or(() -> pods.stream().findFirst())
+        return seedPod(pods).or(() -> pods.stream().findFirst())
                 .map(pod -> "Pod/" + namespace + "/" + pod.getMetadata().getName())
                 .orElse("Namespace/" + namespace);
-    }
-
-    private Optional<Pod> seedPod() {
-        return pods.stream().filter(PortForwardHosts::ready).findFirst();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.signozha.cluster.clickhouse;
 
 import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.DdlTask;
+import dev.signozha.core.clickhouse.HostStorage;
 import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.clickhouse.ReplicaState;
 import java.util.Map;
@@ -28,6 +29,21 @@ final class RowMappers {
     static DdlTask ddlTask(Map<String, Object> row) {
         return new DdlTask(Values.asText(row.get("entry")), Values.asText(row.get("host")), Values.asText(row.get("status")),
                 Values.asEpochSecond(row.get("created")), Values.asText(row.get("query")));
+    }
+
+    static HostStorage.TableEngine tableEngine(Map<String, Object> row) {
+        return new HostStorage.TableEngine(Values.asText(row.get("database")), Values.asText(row.get("name")),
+                Values.asText(row.get("engine")));
+    }
+
+    static HostStorage.DiskUsage disk(Map<String, Object> row) {
+        return new HostStorage.DiskUsage(Values.asText(row.get("name")), Values.asText(row.get("path")),
+                Values.asLong(row.get("free_space")), Values.asLong(row.get("total_space")));
+    }
+
+    static HostStorage.PartitionParts partitionParts(Map<String, Object> row) {
+        return new HostStorage.PartitionParts(Values.asText(row.get("database")), Values.asText(row.get("table")),
+                Values.asText(row.get("partition")), Values.asLong(row.get("parts")));
     }
 
     static MigrationState migration(String database, Map<String, Object> row) {

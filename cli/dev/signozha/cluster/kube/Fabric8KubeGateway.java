@@ -74,7 +74,8 @@ public final class Fabric8KubeGateway implements KubeGateway {
                 definition == null ? List.of() : List.of(definition),
                 installations,
                 client.leases().inNamespace(namespace).list().getItems(),
-                client.configMaps().inNamespace(namespace).list().getItems());
+                client.configMaps().inNamespace(namespace).list().getItems(),
+                client.batch().v1().cronjobs().inNamespace(namespace).list().getItems());
     }
 
     @Override

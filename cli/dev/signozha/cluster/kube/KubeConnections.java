@@ -5,7 +5,6 @@ import dev.signozha.core.SignozHaException;
 import dev.signozha.core.Trace;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,10 +67,9 @@ public final class KubeConnections {
         if (kubeconfig == null) {
             return Config.autoConfigure(context);
         }
-        try {
-            return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
-        } catch (IOException e) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, kubeconfig + ": cannot be read: " + e.getMessage(), e);
+        if (!Files.isReadable(kubeconfig)) {
+            throw new SignozHaException(ExitCode.BAD_INPUT, kubeconfig + ": cannot be read: no such file, or no permission");
         }
+        return Config.fromKubeconfig(context, kubeconfig.toFile());
     }
 }

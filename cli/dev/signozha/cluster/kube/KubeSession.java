@@ -6,6 +6,7 @@ import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.StateRecordCodec;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a run that changes a cluster does with it, on one client: read (the gateway), apply, watch, delete,
@@ -84,8 +86,19 @@ public final class KubeSession implements AutoCloseable {
      * StatefulSet, whose volumes stay). A Job's pods go with it. Returns false when it was already gone.
      */
     public boolean delete(String id) {
+        Resource<?> resource = resource(id);
+        return call("delete " + id, () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty());
+    }
+
+    /** The object named {@code Kind/namespace/name} as it is now (finalizers, deletion time), or empty when gone. */
+    public Optional<HasMetadata> read(String id) {
+        Resource<?> resource = resource(id);
+        return call("read " + id, () -> Optional.ofNullable((HasMetadata) resource.get()));
+    }
+
+    private Resource<?> resource(String id) {
         String[] parts = id.split("/", 3);
-        Resource<?> resource = switch (parts[0]) {
+        return switch (parts[0]) {
             case "ClickHouseInstallation" -> client.genericKubernetesResources(Fabric8KubeGateway.CHI)
                     .inNamespace(parts[1]).withName(parts[2]);
             case "Job" -> client.batch().v1().jobs().inNamespace(parts[1]).withName(parts[2]);
@@ -97,7 +110,6 @@ public final class KubeSession implements AutoCloseable {
             case "StatefulSet" -> client.apps().statefulSets().inNamespace(parts[1]).withName(parts[2]);
             default -> throw new IllegalArgumentException("signoz-ha never deletes a " + parts[0]);
         };
-        return call("delete " + id, () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty());
     }
 
     private <T> T call(String what, java.util.function.Supplier<T> request) {

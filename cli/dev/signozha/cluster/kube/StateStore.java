@@ -95,8 +95,9 @@ public final class StateStore {
         Map<String, String> data = codec.encode(after);
         tried.set(data);
         if (current == null) {
-            configMap().create(new ConfigMapBuilder().withNewMetadata().withName(StateRecord.CONFIG_MAP)
-                    .withNamespace(namespace).withLabels(LABELS).endMetadata().withData(data).build());
+            client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
+                    .withName(StateRecord.CONFIG_MAP).withNamespace(namespace).withLabels(LABELS).endMetadata()
+                    .withData(data).build()).create();
         } else {
             Map<String, String> merged = new HashMap<>(current.getData() == null ? Map.of() : current.getData());
             merged.keySet().removeAll(StateRecordCodec.KEYS);

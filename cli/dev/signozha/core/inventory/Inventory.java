@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -33,7 +34,7 @@ public record Inventory(String source, Instant observedAt, List<String> namespac
                         List<Event> events, List<StorageClass> storageClasses,
                         List<CustomResourceDefinition> customResourceDefinitions,
                         List<GenericKubernetesResource> clickHouseInstallations, List<Lease> leases,
-                        List<ConfigMap> configMaps) {
+                        List<ConfigMap> configMaps, List<CronJob> cronJobs) {
 
     /** The CustomResourceDefinition that makes ClickHouseInstallation a kind. */
     public static final String CHI_CRD = "clickhouseinstallations.clickhouse.altinity.com";
@@ -42,7 +43,7 @@ public record Inventory(String source, Instant observedAt, List<String> namespac
     public List<HasMetadata> all() {
         List<HasMetadata> all = new ArrayList<>();
         Stream.of(nodes, storageClasses, customResourceDefinitions, configMaps, leases, services, endpoints,
-                persistentVolumeClaims, disruptionBudgets, deployments, daemonSets, statefulSets, jobs,
+                persistentVolumeClaims, disruptionBudgets, deployments, daemonSets, statefulSets, jobs, cronJobs,
                 clickHouseInstallations, pods, events).forEach(all::addAll);
         return all;
     }

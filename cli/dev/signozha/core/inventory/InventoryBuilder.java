@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -53,6 +54,7 @@ public final class InventoryBuilder {
     private final List<GenericKubernetesResource> installations = new ArrayList<>();
     private final List<Lease> leases = new ArrayList<>();
     private final List<ConfigMap> configMaps = new ArrayList<>();
+    private final List<CronJob> cronJobs = new ArrayList<>();
 
     public InventoryBuilder(String source) {
         this.source = source;
@@ -75,6 +77,7 @@ public final class InventoryBuilder {
             case "apps/Deployment" -> add(deployments, mapper.treeToValue(object, Deployment.class));
             case "apps/DaemonSet" -> add(daemonSets, mapper.treeToValue(object, DaemonSet.class));
             case "batch/Job" -> add(jobs, mapper.treeToValue(object, Job.class));
+            case "batch/CronJob" -> add(cronJobs, mapper.treeToValue(object, CronJob.class));
             case "policy/PodDisruptionBudget" -> add(budgets, mapper.treeToValue(object, PodDisruptionBudget.class));
             case "storage.k8s.io/StorageClass" -> add(storageClasses, mapper.treeToValue(object, StorageClass.class));
             case "apiextensions.k8s.io/CustomResourceDefinition" ->
@@ -97,8 +100,8 @@ public final class InventoryBuilder {
 
     public boolean isEmpty() {
         return nodes.isEmpty() && pods.isEmpty() && services.isEmpty() && statefulSets.isEmpty()
-                && deployments.isEmpty() && jobs.isEmpty() && installations.isEmpty() && configMaps.isEmpty()
-                && claims.isEmpty() && events.isEmpty() && definitions.isEmpty();
+                && deployments.isEmpty() && jobs.isEmpty() && cronJobs.isEmpty() && installations.isEmpty()
+                && configMaps.isEmpty() && claims.isEmpty() && events.isEmpty() && definitions.isEmpty();
     }
 
     /** The inventory; "now" is the declared observation time, else the newest timestamp in it. */
@@ -106,7 +109,7 @@ public final class InventoryBuilder {
         Instant observedAt = declaredObservedAt != null ? declaredObservedAt : newestTimestamp;
         return new Inventory(source, observedAt, List.copyOf(namespaces), nodes, pods, services, endpoints, statefulSets,
                 deployments, daemonSets, jobs, claims, budgets, events, storageClasses, definitions, installations,
-                leases, configMaps);
+                leases, configMaps, cronJobs);
     }
 
     private <T extends HasMetadata> void add(List<T> target, T object) {
@@ -117,7 +120,7 @@ public final class InventoryBuilder {
     }
 
     private void noteTimes(JsonNode node) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             JsonNode value = field.getValue();
             if (value.isContainerNode()) {
                 value.forEach(child -> {

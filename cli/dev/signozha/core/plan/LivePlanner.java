@@ -9,6 +9,9 @@ import dev.signozha.core.plan.LivePlan.ValuesStep;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.ResourceNames;
+import dev.signozha.core.topology.ChartVersion;
+import dev.signozha.core.versions.ChartKnowledge;
+import dev.signozha.core.versions.UpgradePath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -114,7 +117,7 @@ public final class LivePlanner {
         String wanted = desired.chartVersion().toString();
         if (release.chartVersion() != null && !release.chartVersion().equals(wanted)) {
             changes.add(new ClassifiedChange(new Change(CHART_VERSION, TextNode.valueOf(release.chartVersion()),
-                    TextNode.valueOf(wanted)), Disruption.ROLLING_RESTART, "a new chart version rolls the chart's pods"));
+                    TextNode.valueOf(wanted)), Disruption.ROLLING_RESTART, chartChangeReason(release, desired)));
         }
         if (release.status() != null && !release.status().equals(Release.DEPLOYED)) {
             changes.add(new ClassifiedChange(new Change(RELEASE_STATUS, TextNode.valueOf(release.status()),
@@ -125,6 +128,15 @@ public final class LivePlanner {
                     + "; helm runs the upgrade again"));
         }
         return changes;
+    }
+
+    private static String chartChangeReason(Release release, RenderedRelease desired) {
+        UpgradePath path = UpgradePath.between(ChartVersion.parse(release.chartVersion()), desired.chartVersion(),
+                ChartKnowledge.bundled());
+        return path.hasIntermediateStops()
+                ? "a new chart version rolls the chart's pods; it crosses mandatory stops, which upgrade installs and "
+                + "verifies in turn: " + path.describe()
+                : "a new chart version rolls the chart's pods";
     }
 
     private static ValuesStep values(JsonNode desired, JsonNode live, List<ClassifiedChange> chart) {

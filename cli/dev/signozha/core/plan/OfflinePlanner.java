@@ -47,7 +47,7 @@ public final class OfflinePlanner {
 
     private static void flatten(JsonNode node, String path, LoadedTopology loaded, List<Setting> settings) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(field -> flatten(field.getValue(), TreePath.key(path, field.getKey()), loaded, settings));
+            node.properties().forEach(field -> flatten(field.getValue(), TreePath.key(path, field.getKey()), loaded, settings));
         } else if (node.isArray() && node.size() > 0 && node.get(0).isObject()) {
             for (int i = 0; i < node.size(); i++) {
                 flatten(node.get(i), TreePath.index(path, i), loaded, settings);

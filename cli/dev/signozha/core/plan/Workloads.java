@@ -47,9 +47,10 @@ public final class Workloads {
         Map<String, String> labels = Map.of("app.kubernetes.io/name", "zookeeper", "app.kubernetes.io/instance", name);
         List<SimPod> pods = new ArrayList<>();
         for (int i = 0; i < spec.zookeeper().replicas(); i++) {
-            SimPod pod = pod(spec, name + "-" + i, "zookeeper", labels, spec.zookeeper().resources());
-            // The tool's ZooKeeper requires one member per node; the chart's only prefers it.
-            pods.add(external ? pod.withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, labels)) : pod);
+            // One member per node: the tool's own StatefulSet requires it, and in bundled mode the rendered
+            // values set the zookeeper subchart's podAntiAffinityPreset to hard.
+            pods.add(pod(spec, name + "-" + i, "zookeeper", labels, spec.zookeeper().resources())
+                    .withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, labels)));
         }
         return new Component("zookeeper", pods, spec.zookeeper().resources(), spec.zookeeper().storage().size(), "topology");
     }

@@ -145,7 +145,7 @@ public final class RenderVariables {
     }
 
     private static void pruneNulls(ObjectNode node) {
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if (field.getValue().isObject()) {
                 pruneNulls((ObjectNode) field.getValue());
             }

@@ -3,11 +3,14 @@ package dev.signozha.core.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.core.InputProblem;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.topology.ChartVersion;
 import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.Topology;
 import dev.signozha.core.topology.Topology.Spec;
+import dev.signozha.core.versions.ChartKnowledge;
+import dev.signozha.core.versions.RemovedKeys;
 import dev.signozha.core.yaml.SourcedTree;
 import dev.signozha.core.yaml.TreeMerge;
 import dev.signozha.core.yaml.YamlReader;
@@ -35,6 +38,7 @@ public final class Renderer {
         JsonNode values = JsonNodeFactory.instance.objectNode();
         for (String path : valueTemplates(spec, chart)) {
             for (SourcedTree document : documents(path)) {
+                requireReadByChart(document, chart);
                 values = TreeMerge.overlay(values, TreeTemplate.fill(document, variables));
             }
         }
@@ -48,6 +52,14 @@ public final class Renderer {
         }
         manifests.sort(Comparator.comparingInt(Manifest::applyRank).thenComparing(Manifest::name));
         return new RenderedRelease(chart, values, List.copyOf(manifests), notes(spec));
+    }
+
+    /** A values template (the shipped one or a user's override) may not set a key the chart stopped reading. */
+    private static void requireReadByChart(SourcedTree document, ChartVersion chart) {
+        List<InputProblem> removed = RemovedKeys.in(document, chart, ChartKnowledge.bundled());
+        if (!removed.isEmpty()) {
+            throw new InvalidInputException(removed);
+        }
     }
 
     private static List<String> valueTemplates(Spec spec, ChartVersion chart) {
@@ -85,10 +97,6 @@ public final class Renderer {
             notes.add("clickhouse-operator creates PodDisruptionBudget/" + spec.namespace() + "/"
                     + names.operatorDisruptionBudget() + " (maxUnavailable 1); signoz-ha adds none over ClickHouse pods");
         } else {
-            if (spec.clickhouse().resources().limits() != null) {
-                notes.add("bundled mode: the chart has no clickhouse.resources.limits key, so ClickHouse runs without "
-                        + "the memory limit in spec.clickhouse.resources.limits; use external mode to enforce it");
-            }
             notes.add("bundled mode: clickhouse.password in rendered values is a placeholder; deploy passes the value "
                     + "of Secret " + spec.clickhouse().passwordSecret().name() + " to Helm in a private temporary file");
         }

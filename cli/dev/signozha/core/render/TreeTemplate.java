@@ -51,7 +51,7 @@ public final class TreeTemplate {
     private JsonNode value(JsonNode node, String path) {
         if (node.isObject()) {
             ObjectNode filled = JsonNodeFactory.instance.objectNode();
-            for (Map.Entry<String, JsonNode> field : iterable(node)) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String childPath = TreePath.key(path, field.getKey());
                 JsonNode child = value(field.getValue(), childPath);
                 if (child != null) {
@@ -110,9 +110,5 @@ public final class TreeTemplate {
             problems.add(template.problem(path, "unknown variable ${" + name + "}" + hint));
         }
         return found;
-    }
-
-    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        return node::fields;
     }
 }

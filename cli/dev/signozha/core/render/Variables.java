@@ -35,7 +35,7 @@ public final class Variables {
     }
 
     private static void collect(JsonNode node, String prefix, List<String> names) {
-        for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             names.add(name);
             if (field.getValue().isObject()) {

@@ -2,7 +2,6 @@ package dev.signozha.core.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,9 +16,7 @@ public final class TreeMerge {
      * the key path of each copied value in {@code filled}.
      */
     public static void fillMissing(ObjectNode target, JsonNode defaults, String path, Set<String> filled) {
-        Iterator<Map.Entry<String, JsonNode>> fields = defaults.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : defaults.properties()) {
             String childPath = TreePath.key(path, field.getKey());
             JsonNode existing = target.get(field.getKey());
             if (existing == null || existing.isNull()) {
@@ -37,7 +34,7 @@ public final class TreeMerge {
             return overlay.deepCopy();
         }
         ObjectNode merged = baseObject.deepCopy();
-        overlay.fields().forEachRemaining(field -> {
+        overlay.properties().forEach(field -> {
             JsonNode existing = merged.get(field.getKey());
             merged.set(field.getKey(), existing == null ? field.getValue().deepCopy() : overlay(existing, field.getValue()));
         });

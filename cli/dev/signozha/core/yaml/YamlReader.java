@@ -40,7 +40,7 @@ public final class YamlReader {
     static final int MAX_ALIASES = 50;
     private static final String TOO_DEEP = "the document is nested deeper than " + MAX_DEPTH + " levels";
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on", "y");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
     private YamlReader() {
     }

@@ -34,6 +34,9 @@ class SecretHygieneTest {
             }
             Path dir = out.resolve(Examples.stem(example));
             outputs.add(CliRun.of("render", "-f", file, "--output-dir", dir.toString()).all());
+            if (!Files.exists(dir)) {
+                continue; // render refuses bundled mode and writes nothing
+            }
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path written : files.filter(Files::isRegularFile).toList()) {
                     outputs.add(Files.readString(written, StandardCharsets.UTF_8));

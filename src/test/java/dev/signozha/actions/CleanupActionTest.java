@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.checks.CheckCatalog;
+import dev.signozha.checks.CheckContext;
+import dev.signozha.checks.CheckRunner;
+import dev.signozha.checks.ClusterView;
+import dev.signozha.checks.DoctorChecks;
+import dev.signozha.checks.Finding;
 import dev.signozha.cluster.kube.KubeSession;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.SignozHaException;
@@ -13,9 +19,13 @@ import dev.signozha.core.inventory.SnapshotParser;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.Style;
+import dev.signozha.support.FinalizerControllers;
 import dev.signozha.support.MockCluster;
+import dev.signozha.support.MutableClock;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +58,9 @@ class CleanupActionTest {
             "Job/platform/signoz-telemetrystore-migrator", "Job/platform/nightly-backup",
             "Pod/platform/signoz-otel-collector-w86kbph49l-live", "Pod/platform/signoz-0");
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-10-06T10:00:00Z"));
     private MockCluster cluster;
     private KubeSession session;
     private final StringWriter out = new StringWriter();
@@ -72,19 +86,33 @@ class CleanupActionTest {
         seed("cleanup-leftovers.yaml");
     }
 
-    /** The query service reads the installation the collectors write to: the other one is the unused duplicate. */
+    /**
+     * The query service reads the installation the collectors write to (its CLICKHOUSE_HOST and its DSN): the other
+     * one is the unused duplicate.
+     */
     private void repointQueryService() {
         cluster.client().apps().statefulSets().inNamespace(NAMESPACE).withName("signoz").edit(set -> {
             set.getSpec().getTemplate().getSpec().getContainers().forEach(container -> container.getEnv().stream()
-                    .filter(env -> env.getName().equals("CLICKHOUSE_HOST")).forEach((EnvVar env) -> env.setValue(IN_USE)));
+                    .filter(env -> env.getValue() != null).forEach((EnvVar env) -> env.setValue(
+                            env.getValue().replaceAll("\\b" + DUPLICATE + "\\b", IN_USE))));
             return set;
         });
     }
 
+    /** Cleanup, with the operator and the PVC protection controller letting go of deleted objects between polls. */
     private int cleanup(Optional<String> installation, Optional<String> volumes, boolean yes) {
-        return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(NAMESPACE,
-                Optional.empty(), installation, volumes, yes, Duration.ZERO), session, new PrintWriter(out, true),
-                Style.PLAIN);
+        return cleanup(installation, volumes, yes, new FinalizerControllers(cluster.client(), NAMESPACE)::releaseDeleted);
+    }
+
+    /** Cleanup whose waiting runs {@code betweenPolls} and moves a test clock on, instead of sleeping. */
+    private int cleanup(Optional<String> installation, Optional<String> volumes, boolean yes, Runnable betweenPolls) {
+        LeaseLock.Timing system = LeaseLock.Timing.system();
+        LeaseLock.Timing timing = new LeaseLock.Timing(clock, pause -> {
+            betweenPolls.run();
+            clock.advance(pause);
+        }, system.renewals());
+        return new CleanupAction(Clock.systemUTC(), timing).run(new CleanupAction.Request(NAMESPACE, Optional.empty(),
+                installation, volumes, yes, Duration.ZERO, TIMEOUT), session, new PrintWriter(out, true), Style.PLAIN);
     }
 
     /**
@@ -179,6 +207,7 @@ class CleanupActionTest {
         assertEquals(List.of(IN_USE), installations());
         assertEquals(1, duplicateVolumes(), "volumes are kept without --delete-volumes");
         assertTrue(out.toString().contains("deleted ClickHouseInstallation/platform/signoz-clickhouse"), out.toString());
+        assertTrue(out.toString().contains("All 1 object(s) are gone."), out.toString());
         String detail = session.state(NAMESPACE, List.of()).read().orElseThrow().lastEntry().orElseThrow().detail();
         assertTrue(detail.contains("ClickHouseInstallation/platform/signoz-clickhouse"), detail);
         assertTrue(session.gateway().inventory(NAMESPACE).leases().isEmpty(), "lock released");
@@ -197,7 +226,8 @@ class CleanupActionTest {
                 () -> cleanup(Optional.of(DUPLICATE), Optional.empty(), true));
         assertEquals(4, refused.exitCode().code());
         assertTrue(refused.getMessage().contains("ClickHouseInstallation/platform/signoz-clickhouse is in use: "
-                + "StatefulSet/platform/signoz connect(s) to signoz-clickhouse"), refused.getMessage());
+                + "StatefulSet/platform/signoz (env CLICKHOUSE_HOST), StatefulSet/platform/signoz (env "
+                + "SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN) connect(s) to signoz-clickhouse"), refused.getMessage());
         assertEquals(List.of(IN_USE, DUPLICATE), installations());
     }
 
@@ -216,5 +246,62 @@ class CleanupActionTest {
         assertEquals(0, cleanup(Optional.empty(), Optional.empty(), true));
         assertTrue(out.toString().contains("Nothing to clean up."), out.toString());
         assertEquals(List.of(IN_USE, DUPLICATE), installations());
+    }
+
+    /** Both clickhouse-operators of the fixture scaled to zero: nothing removes an installation's finalizer. */
+    private void stopTheOperators() {
+        for (Deployment operator : cluster.client().apps().deployments().inAnyNamespace().list().getItems()) {
+            if (operator.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().contains("clickhouse-operator")) {
+                operator.getSpec().setReplicas(0);
+                Deployment scaled = cluster.client().resource(operator).update();
+                scaled.setStatus(new DeploymentStatus());
+                cluster.client().resource(scaled).updateStatus();
+            }
+        }
+    }
+
+    private static final String HELD = "ClickHouseInstallation/platform/signoz-clickhouse is terminating since ";
+    private static final String CAUSE = ", held by finalizer(s) finalizer.clickhouseinstallation.altinity.com: "
+            + "clickhouse-operator Deployment/platform/clickhouse-operator is not running (0 of 0 replicas ready), and "
+            + "only it removes that finalizer; start it again";
+
+    @Test
+    void operatorDown_theDeletedInstallationStaysTerminating_cleanupWaitsBoundedAndNamesTheFinalizerAndCause() {
+        repointQueryService();
+        stopTheOperators();
+        Instant start = clock.instant();
+        SignozHaException held = assertThrows(SignozHaException.class,
+                () -> cleanup(Optional.empty(), Optional.empty(), true, () -> { }));
+        assertEquals(7, held.exitCode().code());
+        assertTrue(held.getMessage().startsWith("1 object(s) still there after 30s:\n  " + HELD), held.getMessage());
+        assertTrue(held.getMessage().contains(CAUSE), held.getMessage());
+        Duration waited = Duration.between(start, clock.instant());
+        assertTrue(waited.compareTo(TIMEOUT) >= 0 && waited.compareTo(TIMEOUT.plusSeconds(1)) <= 0, waited.toString());
+    }
+
+    @Test
+    void aTerminatingInstallation_doctorAndCleanupSayTheSame_andCleanupDoesNotSayNothingToCleanUp() {
+        repointQueryService();
+        stopTheOperators();
+        assertThrows(SignozHaException.class, () -> cleanup(Optional.empty(), Optional.empty(), true, () -> { }));
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, cleanup(Optional.empty(), Optional.empty(), false));
+        String line = out.toString().lines().filter(l -> l.startsWith("  still terminating: ")).findFirst().orElseThrow()
+                .substring("  still terminating: ".length());
+        assertTrue(line.startsWith(HELD) && line.endsWith(CAUSE), line);
+        assertTrue(out.toString().contains("Nothing to delete; 1 installation(s) already being deleted:"), out.toString());
+        assertFalse(out.toString().contains("Nothing to clean up."), out.toString());
+
+        ClusterView view = new ClusterView(session.gateway().inventory(NAMESPACE), NAMESPACE);
+        List<String> doctor = CheckRunner.run(DoctorChecks.kubernetes(), new CheckContext(view, Optional.empty()))
+                .results().stream()
+                .filter(result -> result.spec() == CheckCatalog.DUPLICATE_CLICKHOUSE)
+                .flatMap(result -> result.findings().stream()).map(Finding::detail).toList();
+        assertTrue(doctor.contains(line + "; signoz-ha cleanup waits for it and reports the same"), doctor.toString());
+
+        assertEquals(0, cleanup(Optional.empty(), Optional.empty(), true));
+        assertTrue(out.toString().contains("All 1 object(s) are gone."), out.toString());
+        assertEquals(List.of(IN_USE), installations());
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,6 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CrashTest {
 
     private static final long LOCK_TTL_SECONDS = 2;
+    /** Long enough that the dead run's lock is still live when the next run starts. */
+    private static final long LONG_LOCK_TTL_SECONDS = 15;
     /** Where the killed run's fake chart and the next one's keep the Helm revisions, in {@link #dir}. */
     private static final String HELM_REVISIONS = "helm-revisions.json";
 
@@ -60,13 +63,26 @@ class CrashTest {
         assertRecordedAndUnlocked(killInThenRerun(phase));
     }
 
+    @Test
+    void aRerunRightAfterTheKill_findsTheDeadRunsLock_andIsRefused_untilItWaitsTheLockOut() throws Exception {
+        killIn(DeployPhase.ZOOKEEPER, LONG_LOCK_TTL_SECONDS);
+        SimulatedCluster.Run impatient = world.run(RequestEdit.of(SimulatedCluster.deploy()).lockWait(Duration.ZERO).build());
+        assertEquals(5, impatient.exitCode(), impatient.all());
+        assertEquals(1, world.leases().size(), "the dead run's lock is still there: the refused run took nothing");
+        assertRecordedAndUnlocked(rerun("killed in " + DeployPhase.ZOOKEEPER.label(), LONG_LOCK_TTL_SECONDS));
+    }
+
     /** Kills a deploy in {@code phase}, runs it again, and checks the rerun succeeded and converged. */
     private SimulatedCluster.Run killInThenRerun(DeployPhase phase) throws Exception {
-        String killedAfter = killIn(phase);
+        return rerun("killed after: " + killIn(phase, LOCK_TTL_SECONDS), LOCK_TTL_SECONDS);
+    }
+
+    /** Runs the deploy again, waiting out the dead run's lock, and checks it succeeded and converged. */
+    private SimulatedCluster.Run rerun(String killed, long lockTtlSeconds) throws Exception {
         SimulatedCluster.Run again = world.run(RequestEdit.of(SimulatedCluster.deploy())
-                .lockWait(Duration.ofSeconds(3 * LOCK_TTL_SECONDS)).build());
-        assertEquals(0, again.exitCode(), "killed after: " + killedAfter + "\n" + again.all());
-        Convergence.assertConverged(world, "killed after: " + killedAfter + "\n" + again.all());
+                .lockWait(Duration.ofSeconds(3 * lockTtlSeconds)).build());
+        assertEquals(0, again.exitCode(), killed + "\n" + again.all());
+        Convergence.assertConverged(world, killed + "\n" + again.all());
         return again;
     }
 
@@ -82,13 +98,13 @@ class CrashTest {
      * Starts a deploy in another process that stops in {@code phase}, kills it there, and returns the last line it
      * printed, checked to be that phase's and to leave the dead run's lock behind.
      */
-    private String killIn(DeployPhase phase) throws Exception {
+    private String killIn(DeployPhase phase, long lockTtlSeconds) throws Exception {
         int step = phase.ordinal() + 1;
         String phaseLine = "[" + step + "/8] " + phase.label() + ": ";
         Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(SimulatedCluster.NAMESPACE));
         Process deploy = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), DeployProcess.class.getName(), kubeconfig.toString(),
-                String.valueOf(LOCK_TTL_SECONDS), "0", dir.resolve(HELM_REVISIONS).toString(),
+                String.valueOf(lockTtlSeconds), "0", dir.resolve(HELM_REVISIONS).toString(),
                 String.valueOf(step))).redirectErrorStream(true).start();
         List<String> seen = readUntil(deploy, phaseLine);
         deploy.destroyForcibly();

@@ -185,7 +185,7 @@ class FaultInjectionTest {
                 try {
                     int code = new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
                             SimulatedCluster.NAMESPACE, Optional.empty(), Optional.empty(), Optional.empty(), true,
-                            Duration.ZERO), world.session(), new PrintWriter(out, true), Style.PLAIN);
+                            Duration.ZERO, CleanupAction.DEFAULT_TIMEOUT), world.session(), new PrintWriter(out, true), Style.PLAIN);
                     return new Outcome(code, out.toString(), "");
                 } catch (SignozHaException e) {
                     return new Outcome(e.exitCode().code(), out + "\n" + e.getMessage(), e.getMessage());

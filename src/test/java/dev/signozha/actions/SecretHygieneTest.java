@@ -93,7 +93,7 @@ class SecretHygieneTest {
         StringWriter cleanup = new StringWriter();
         new CleanupAction(java.time.Clock.systemUTC(), dev.signozha.cluster.kube.LeaseLock.Timing.system()).run(
                 new CleanupAction.Request(SimulatedCluster.NAMESPACE, Optional.empty(), Optional.empty(), Optional.empty(),
-                        true, Duration.ZERO), world.session(), new PrintWriter(cleanup, true), dev.signozha.core.text.Style.PLAIN);
+                        true, Duration.ZERO, CleanupAction.DEFAULT_TIMEOUT), world.session(), new PrintWriter(cleanup, true), dev.signozha.core.text.Style.PLAIN);
         see("cleanup output", cleanup.toString());
         assertTrue(seen.size() >= 20, "every place was looked at: " + seen);
     }

@@ -78,6 +78,57 @@ class UpgradeScenarioTest {
         assertEquals("upgrade", state().lastEntry().orElseThrow().command());
     }
 
+    /** The production topology deployed at a chart before the v0.113.0 stop. */
+    private String deployedBeforeTheV0113Stop() throws Exception {
+        world.close();
+        world = new SimulatedCluster(Duration.ofMillis(30));
+        String legacy = PRODUCTION.replace("version: 0.131.0", "version: 0.112.1");
+        SimulatedCluster.Run deployed = world.run(SimulatedCluster.request(DeployAction.Kind.DEPLOY, legacy, Optional.empty()));
+        assertEquals(0, deployed.exitCode(), deployed.all());
+        return legacy;
+    }
+
+    @Test
+    void upgradeAcrossAMandatoryStop_installsAndVerifiesTheStopFirst_thenTheTarget() throws Exception {
+        String legacy = deployedBeforeTheV0113Stop();
+        SimulatedCluster.Run run = upgrade(legacy, "0.131.0", flowing());
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("Upgrade path: 0.112.1 → 0.113.0 (mandatory stop for SigNoz v0.113.0) → 0.131.0"),
+                run.out());
+        List<String> upgrades = world.helm().calls().stream().filter(call -> call.startsWith("upgrade --install signoz ")).toList();
+        assertEquals(List.of("upgrade --install signoz 0.112.1 NONE", "upgrade --install signoz 0.113.0 NONE",
+                "upgrade --install signoz 0.131.0 NONE"), upgrades);
+        assertEquals("0.131.0", state().chartVersion());
+        assertEquals(2, state().history().stream().filter(entry -> entry.command().equals("upgrade")
+                && entry.outcome().equals(HistoryEntry.SUCCEEDED)).count(), "each step is verified and recorded");
+    }
+
+    @Test
+    void aFailedStop_endsThePath_andTheTargetIsNeverInstalled() throws Exception {
+        String legacy = deployedBeforeTheV0113Stop();
+        world.helm().failUpgrades(true);
+        SimulatedCluster.Run run = upgrade(legacy, "0.131.0", IngestionProbe.none());
+        assertFalse(world.helm().calls().contains("upgrade --install signoz 0.131.0 NONE"), world.helm().calls().toString());
+        assertTrue(run.exitCode() != 0, run.all());
+    }
+
+    @Test
+    void aDeployAcrossAMandatoryStop_isRefused_andChangesNothing() throws Exception {
+        deployedBeforeTheV0113Stop();
+        long helmWrites = helmWrites();
+        SimulatedCluster.Run run = world.run(SimulatedCluster.request(DeployAction.Kind.DEPLOY, PRODUCTION, Optional.empty()));
+        assertEquals(4, run.exitCode(), run.all());
+        assertTrue(run.failure().getMessage().contains("crosses mandatory stops: 0.112.1 → 0.113.0"), run.failure().getMessage());
+        assertTrue(run.failure().getMessage().contains("signoz-ha upgrade -f FILE --chart-version 0.131.0"),
+                run.failure().getMessage());
+        assertEquals(helmWrites, helmWrites(), "no helm write: " + world.helm().calls());
+    }
+
+    private long helmWrites() {
+        return world.helm().calls().stream().filter(call -> call.startsWith("upgrade") || call.startsWith("rollback")
+                || call.startsWith("uninstall")).count();
+    }
+
     @Test
     void upgrade_renamingTheHost_isRefusedAndChangesNothing() throws Exception {
         List<String> calls = world.helm().calls();
@@ -167,6 +218,7 @@ class UpgradeScenarioTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the other run's lock is held for the block, never read
     void aReleasePendingWhileAnotherRunHoldsTheLock_isLeftToThatRun_exit5() throws Exception {
         world.helm().markLatest("pending-upgrade");
         LockHolder other = LockHolder.of("bob", "ci-7", 42, "upgrade", Duration.ofMinutes(5), Clock.systemUTC());

@@ -8,6 +8,7 @@ import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.DdlTask;
 import dev.signozha.core.clickhouse.Freshness;
 import dev.signozha.core.clickhouse.HostObservation;
+import dev.signozha.core.clickhouse.HostStorage;
 import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.clickhouse.ReplicaState;
 import dev.signozha.core.clickhouse.Thresholds;
@@ -33,7 +34,7 @@ class ClickHouseHealthChecksTest {
 
     private static HostObservation healthy(ClusterHost host, ReplicaState... replicas) {
         return new HostObservation(host, "Pod/platform/" + host.hostName(), null, "25.12.5", ALL_DATABASES,
-                List.of(replicas), new ZooKeeperSession(ZooKeeperSession.State.UP, "1 connection(s)"));
+                List.of(replicas), new ZooKeeperSession(ZooKeeperSession.State.UP, "1 connection(s)"), HostStorage.NOT_READ);
     }
 
     private static ReplicaState replica(boolean readonly, long delay, long queue) {
@@ -125,7 +126,7 @@ class ClickHouseHealthChecksTest {
         ClickHouseObservation old = observation(List.of(healthy(host(1, 1))), List.of(), Optional.empty(), fresh(Duration.ZERO));
         CheckResult result = run(CheckCatalog.DDL_QUEUE_STUCK, old, Optional.empty());
         assertEquals(CheckResult.Status.SKIP, result.status());
-        assertEquals("ClickHouse 25.12.5 has no system.distributed_ddl_queue", result.note());
+        assertEquals("ClickHouse 25.12.5 has no distributed DDL queue to read (no system.distributed_ddl_queue, or no ZooKeeper)", result.note());
     }
 
     @Test
@@ -141,7 +142,7 @@ class ClickHouseHealthChecksTest {
     @Test
     void migrations_databaseMissingOnOneHost_andFailedMigration_areBothReported() {
         HostObservation partial = new HostObservation(host(2, 2), "Pod/platform/h22", null, "25.12.5",
-                Set.of("signoz_traces"), List.of(), new ZooKeeperSession(ZooKeeperSession.State.UP, ""));
+                Set.of("signoz_traces"), List.of(), new ZooKeeperSession(ZooKeeperSession.State.UP, ""), HostStorage.NOT_READ);
         ClickHouseObservation observation = observation(List.of(healthy(host(1, 1)), partial),
                 List.of(new MigrationState("signoz_logs", 1004, "failed", "code: 115")), Optional.of(List.of()),
                 fresh(Duration.ZERO));

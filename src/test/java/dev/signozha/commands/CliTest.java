@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"", "plan", "deploy", "upgrade", "cleanup", "render", "doctor", "snapshot", "runbook", "schema", "completion"})
+    @ValueSource(strings = {"", "plan", "deploy", "upgrade", "cleanup", "adopt", "render", "doctor", "snapshot", "runbook", "schema", "completion"})
     void help_everyCommand_matchesGolden(String command) {
         CliRun run = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
         assertEquals(0, run.exitCode());
@@ -99,12 +99,12 @@ class CliTest {
     @Test
     void aRunBuildsOnlyItsCommand_whileHelpOptionsFirstAndCompletionBuildEveryOne() {
         assertEquals(java.util.Set.of("plan"), Cli.forArguments("plan", "--offline").getSubcommands().keySet());
-        assertEquals(10, Cli.forArguments("-v", "plan").getSubcommands().size());
-        assertEquals(10, Cli.forArguments("completion", "bash").getSubcommands().size());
-        assertEquals(10, Cli.forArguments().getSubcommands().size());
+        assertEquals(11, Cli.forArguments("-v", "plan").getSubcommands().size());
+        assertEquals(11, Cli.forArguments("completion", "bash").getSubcommands().size());
+        assertEquals(11, Cli.forArguments().getSubcommands().size());
         assertEquals(0, Cli.forArguments("--version").getSubcommands().size());
         assertEquals(Cli.create().getSubcommands().keySet().stream().toList(), List.of("plan", "deploy", "upgrade",
-                "cleanup", "render", "doctor", "snapshot", "runbook", "schema", "completion"));
+                "cleanup", "adopt", "render", "doctor", "snapshot", "runbook", "schema", "completion"));
     }
 
     @Test
@@ -180,17 +180,31 @@ class CliTest {
     void render_again_removesOnlyStaleFilesItWroteItself(@TempDir Path out) throws Exception {
         CliRun.of("render", "-f", "examples/production-2x2.yaml", "--output-dir", out.toString());
         Path foreign = Files.writeString(out.resolve("manifests/team-owned.yaml"), "kind: ConfigMap\n");
-        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml", "--output-dir", out.toString());
+        Path renamed = Files.writeString(out.resolve("renamed.yaml"), Files.readString(Path.of("examples/production-2x2.yaml"))
+                .replace("host: clickhouse-signoz-clickhouse-ha", "host: clickhouse-renamed"));
+        CliRun run = CliRun.of("render", "-f", renamed.toString(), "--output-dir", out.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertFalse(Files.exists(out.resolve("manifests/statefulset-signoz-ha-zookeeper.yaml")));
+        assertFalse(Files.exists(out.resolve("manifests/clickhouseinstallation-clickhouse-signoz-clickhouse-ha.yaml")));
         assertTrue(Files.exists(foreign), "a file the tool did not write must survive");
         assertTrue(run.err().contains("removed stale"), run.err());
     }
 
     @Test
+    void render_bundledMode_isRefusedAndWritesNothing_neverAPlaceholderPassword(@TempDir Path out) throws Exception {
+        CliRun run = CliRun.of("render", "-f", "examples/bundled-2x2.yaml", "--output-dir", out.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("examples/bundled-2x2.yaml: spec.clickhouse.mode: bundled cannot be rendered"), run.err());
+        assertTrue(run.err().contains("mode: external"), run.err());
+        assertEquals("", run.out());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    @Test
     void render_outIsAFile_isBadInput(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
-        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml", "--output-dir", file.toString());
+        CliRun run = CliRun.of("render", "-f", "examples/production-2x2.yaml", "--output-dir", file.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("error: " + file), run.err());
     }

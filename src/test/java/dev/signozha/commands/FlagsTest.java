@@ -22,7 +22,7 @@ class FlagsTest {
 
     @Test
     void render_outputDir_writesFilesReadableByAll(@TempDir Path out) throws Exception {
-        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml", "--output-dir", out.toString());
+        CliRun run = CliRun.of("render", "-f", "examples/production-2x2.yaml", "--output-dir", out.toString());
         assertEquals(0, run.exitCode(), run.all());
         assertEquals("", run.err());
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("values.yaml"))));
@@ -32,7 +32,7 @@ class FlagsTest {
 
     @Test
     void render_oldOutSpelling_stillWritesAndWarnsOnStderr(@TempDir Path out) {
-        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml", "--out", out.toString());
+        CliRun run = CliRun.of("render", "-f", "examples/production-2x2.yaml", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.err().startsWith("warning: --out " + DEPRECATED + "; use --output-dir"), run.err());
         assertTrue(Files.exists(out.resolve("values.yaml")));
@@ -41,14 +41,14 @@ class FlagsTest {
 
     @Test
     void render_bothSpellings_isBadInput(@TempDir Path out) {
-        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml", "--out", out.toString(), "--output-dir", out.toString());
+        CliRun run = CliRun.of("render", "-f", "examples/production-2x2.yaml", "--out", out.toString(), "--output-dir", out.toString());
         assertEquals(2, run.exitCode(), run.all());
         assertTrue(run.err().contains("error: --out and --output-dir are the same option; give --output-dir only"), run.err());
     }
 
     @Test
     void render_noDirectory_namesTheNewOption() {
-        CliRun run = CliRun.of("render", "-f", "examples/dev.yaml");
+        CliRun run = CliRun.of("render", "-f", "examples/production-2x2.yaml");
         assertEquals(2, run.exitCode(), run.all());
         assertTrue(run.err().contains("Missing required option: '--output-dir=DIR'"), run.err());
     }

@@ -15,8 +15,8 @@ import dev.signozha.core.text.Style;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.File;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class DeployProcess {
 
     public static void main(String[] args) throws Exception {
         java.util.logging.LogManager.getLogManager().reset();
-        Config config = Config.fromKubeconfig(null, Files.readString(Path.of(args[0])), args[0]);
+        Config config = Config.fromKubeconfig(null, new File(args[0]));
         KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConnections.tune(config,
                 Duration.ofSeconds(5), new java.util.Random())).build();
         KubeSession session = new KubeSession(client, "context:mock", Clock.systemUTC());

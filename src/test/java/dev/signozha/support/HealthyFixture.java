@@ -39,8 +39,7 @@ public final class HealthyFixture {
     }
 
     /** A deep copy through the fabric8 serialisation. */
-    @SuppressWarnings("unchecked")
     private static <T extends HasMetadata> T copy(T object) {
-        return (T) io.fabric8.kubernetes.client.utils.Serialization.clone(object);
+        return io.fabric8.kubernetes.client.utils.Serialization.clone(object);
     }
 }

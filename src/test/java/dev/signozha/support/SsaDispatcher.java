@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,9 +130,7 @@ final class SsaDispatcher extends Dispatcher {
     }
 
     private static void merge(ObjectNode target, JsonNode patch) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             JsonNode current = target.get(field.getKey());
             if (field.getValue().isNull()) {
                 target.remove(field.getKey());

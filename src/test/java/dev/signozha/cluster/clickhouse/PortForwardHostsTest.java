@@ -7,6 +7,7 @@ import dev.signozha.core.clickhouse.ClusterHost;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Which pod a system.clusters host is (the port-forward itself needs a real API server, which these machines lack). */
@@ -52,5 +53,19 @@ class PortForwardHostsTest {
     @Test
     void credentials_neverShowThePassword() {
         assertEquals("user admin with a password", new Credentials("admin", "hunter2").toString());
+    }
+
+    private static Pod withReady(Pod pod, String status) {
+        return new PodBuilder(pod).editOrNewStatus().addNewCondition().withType("Ready").withStatus(status).endCondition()
+                .endStatus().build();
+    }
+
+    @Test
+    void seedPod_isTheFirstReadyPod_skippingOnesThatCannotAnswer() {
+        Pod notReady = withReady(pod("chi-ch-prod-0-0-0", "10.1.0.5"), "False");
+        Pod ready = withReady(pod("chi-ch-prod-0-1-0", "10.1.0.6"), "True");
+        Pod noStatus = new PodBuilder().withNewMetadata().withName("chi-ch-prod-1-0-0").endMetadata().build();
+        assertEquals(Optional.of(ready), PortForwardHosts.seedPod(List.of(noStatus, notReady, ready)));
+        assertEquals(Optional.empty(), PortForwardHosts.seedPod(List.of(noStatus, notReady)));
     }
 }

@@ -2,8 +2,11 @@ package dev.signozha.cluster.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
 import dev.signozha.core.Trace;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -38,6 +41,36 @@ class KubeConnectionsTest {
         Path real = Files.writeString(home.resolve("real"), "apiVersion: v1\n");
         assertFalse(KubeConnections.kubeconfigAvailable(null, home.resolve("missing").toString(), home));
         assertTrue(KubeConnections.kubeconfigAvailable(null, home.resolve("missing") + File.pathSeparator + real, home));
+    }
+
+    @Test
+    void session_kubeconfigMissing_isBadInputNamingTheFile(@TempDir Path home) {
+        Path missing = home.resolve("missing");
+        SignozHaException e = assertThrows(
+                SignozHaException.class, () -> KubeConnections.session(missing, null, Trace.off()));
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertEquals(missing + ": cannot be read: no such file, or no permission", e.getMessage());
+    }
+
+    @Test
+    void session_kubeconfigGiven_connectsWithItsCurrentContext(@TempDir Path home) throws Exception {
+        Path kubeconfig = Files.writeString(home.resolve("config"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: lab
+                  cluster: {server: "https://127.0.0.1:6443"}
+                users:
+                - name: admin
+                  user: {token: abc}
+                contexts:
+                - name: lab-admin
+                  context: {cluster: lab, user: admin, namespace: platform}
+                current-context: lab-admin
+                """);
+        try (KubeSession session = KubeConnections.session(kubeconfig, null, Trace.off())) {
+            assertEquals("context:lab-admin", session.gateway().describe());
+        }
     }
 
     @Test

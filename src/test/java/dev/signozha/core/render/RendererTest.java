@@ -45,6 +45,27 @@ class RendererTest {
         assertFalse(bad.getMessage().contains("hunter2"), bad.getMessage());
     }
 
+    @Test
+    void aValuesOverrideWithARenamedKey_isBadInputNamingTheNewKeyAndTheLine() {
+        Path file = Path.of("examples/production-2x2.yaml");
+        LoadedTopology loaded = TopologyLoader.load(file.toString(), InputFiles.readText(file));
+        Renderer renderer = new Renderer(new EditedTemplates("values/common.yaml", text -> text
+                + "schemaMigrator:\n  enableReplication: true\n"));
+        InvalidInputException bad = assertThrows(InvalidInputException.class, () -> renderer.render(loaded.topology()));
+        assertTrue(bad.getMessage().contains("values/common.yaml:"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("chart 0.131.0 no longer reads schemaMigrator (removed in 0.113.0); "
+                + "use telemetryStoreMigrator"), bad.getMessage());
+    }
+
+    @Test
+    void aKeyRemovedOnlyInALaterChart_isAcceptedForTheChartThatStillReadsIt() {
+        Path file = Examples.all().stream().filter(f -> f.endsWith("legacy-chart-0.112.yaml")).findFirst().orElseThrow();
+        LoadedTopology loaded = TopologyLoader.load(Examples.relative(file), InputFiles.readText(file));
+        RenderedRelease release = new Renderer(new EditedTemplates("values/common.yaml", text -> text
+                + "---\nsignoz:\n  additionalEnvs:\n    EXTRA: \"1\"\n")).render(loaded.topology());
+        assertEquals("1", release.values().path("signoz").path("additionalEnvs").path("EXTRA").asText());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("topologies")
     void render_everyTopology_matchesGolden(Path file) {
@@ -111,5 +132,21 @@ class RendererTest {
         assertEquals(2, clickhouse.path("layout").path("shardsCount").asInt());
         assertEquals("ShardAntiAffinity", clickhouse.path("podDistribution").get(0).path("type").asText());
         assertTrue(clickhouse.path("password").asText().startsWith("<from Secret clickhouse-credentials/password"));
+    }
+
+    /** Read as the subcharts' templates read them: clickhouse-instance.yaml renders resources whole. */
+    @Test
+    void render_bundledMode_givesTheSubchartsTheMemoryLimitAHardZooKeeperSpreadAndAZooKeeperBudget() {
+        Path file = Examples.all().stream().filter(f -> f.endsWith("bundled-2x2.yaml")).findFirst().orElseThrow();
+        LoadedTopology loaded = TopologyLoader.load(Examples.relative(file), InputFiles.readText(file));
+        RenderedRelease release = new Renderer(new ClasspathTemplates()).render(loaded.topology());
+        JsonNode clickhouse = release.values().path("clickhouse");
+        assertEquals(loaded.spec().clickhouse().resources().limits().memory().text(),
+                clickhouse.path("resources").path("limits").path("memory").asText(), "clickhouse.resources: " + clickhouse.path("resources"));
+        JsonNode zookeeper = clickhouse.path("zookeeper");
+        assertEquals("hard", zookeeper.path("podAntiAffinityPreset").asText());
+        assertTrue(zookeeper.path("pdb").path("create").asBoolean());
+        assertEquals(1, zookeeper.path("pdb").path("maxUnavailable").asInt());
+        assertTrue(release.notes().stream().noneMatch(note -> note.contains("limits")), release.notes().toString());
     }
 }

@@ -282,6 +282,7 @@ public final class LocalClickHouseCluster
      * holds a shared lock on target/ch-cluster.users.lock while it runs, and the last one to leave
      * stops it. A JVM that finds no other user purges what a crashed run left behind first.
      */
+    @SuppressWarnings("try") // the gate lock is held for the block, never read
     private static State start() throws IOException {
         Path target = projectRoot().resolve("target");
         Path baseDir = target.resolve("ch-cluster");
@@ -355,6 +356,7 @@ public final class LocalClickHouseCluster
                 List.copyOf(nodes));
     }
 
+    @SuppressWarnings("try") // the gate lock is held for the block, never read
     private static void stopAtExit(Path target, Path baseDir) {
         if (Boolean.getBoolean("ch.cluster.keep")) {
             System.err.println("[ch-cluster] left running (ch.cluster.keep): " + baseDir);

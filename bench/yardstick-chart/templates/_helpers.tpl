@@ -1,0 +1,14 @@
+{{/* Helpers of the synthetic yardstick chart. */}}
+{{- define "yardstick.fullname" -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "yardstick.enabledComponents" -}}
+{{- $enabled := list -}}
+{{- range $key, $value := .Values -}}
+{{- if and (kindIs "map" $value) (hasKey $value "enabled") $value.enabled -}}
+{{- $enabled = append $enabled $key -}}
+{{- end -}}
+{{- end -}}
+{{- join "," (sortAlpha $enabled) -}}
+{{- end -}}

@@ -1,0 +1,110 @@
+package dev.signozha.core.adopt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.core.yaml.CanonicalYaml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Maps an installed SigNoz release onto a topology file. Values the chart leaves at its defaults are
+ * written with the chart's default, so the topology describes what runs, not what the tool's profile
+ * would choose; supplied values with no place in the topology are listed. Secrets are referenced, never
+ * copied: a plain password in the values becomes a Secret reference and a note saying how to create it.
+ * Pure.
+ */
+public final class ReleaseAdoption {
+
+    static final String DEFAULT_CLUSTER = "cluster";
+    static final String DEFAULT_USER = "admin";
+    static final String DEFAULT_STORAGE = "20Gi";
+    static final String DEFAULT_ZOOKEEPER_STORAGE = "8Gi";
+    static final String PASSWORD_SECRET = "clickhouse-credentials";
+    static final String PASSWORD_KEY = "password";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ReleaseAdoption() {
+    }
+
+    public static AdoptedTopology adopt(InstalledRelease installed) {
+        ValuesReader values = new ValuesReader(installed.suppliedValues());
+        List<String> notes = new ArrayList<>();
+        ObjectNode spec = NODES.objectNode();
+        spec.put("namespace", installed.namespace());
+        spec.put("release", installed.release());
+        spec.set("chart", chart(installed, values));
+        boolean bundled = values.bool("clickhouse.enabled", true);
+        spec.set("clickhouse", bundled ? BundledClickHouse.map(installed, values, notes)
+                : ExternalClickHouse.map(installed, values, notes));
+        if (bundled) {
+            spec.set("zookeeper", bundledZookeeper(values));
+        }
+        spec.set("otelCollector", NODES.objectNode().put("replicas", values.integer("otelCollector.replicaCount", 1)));
+        spec.set("signoz", NODES.objectNode().put("replicas", values.integer("signoz.replicaCount", 1)));
+        ingress(values).ifPresentOrElse(ingress -> spec.set("ingress", ingress), () -> { });
+        ObjectNode topology = NODES.objectNode();
+        topology.put("apiVersion", "signoz-ha/v1");
+        topology.put("kind", "Topology");
+        topology.set("metadata", NODES.objectNode().put("name", installed.release()));
+        topology.set("spec", spec);
+        return new AdoptedTopology(header(installed) + CanonicalYaml.yaml(topology), values.unread(), List.copyOf(notes));
+    }
+
+    private static String header(InstalledRelease installed) {
+        return "# Adopted by signoz-ha from Helm release " + installed.namespace() + "/" + installed.release()
+                + " (chart " + installed.chartVersion() + ").\n"
+                + "# No profile: every size below is what runs now. `signoz-ha plan -f` shows what the HA rules change.\n";
+    }
+
+    private static ObjectNode chart(InstalledRelease installed, ValuesReader values) {
+        values.consume("global.storageClass");
+        // The renderer sets migrator replication from the replica count, as the HA rules demand.
+        values.consume("schemaMigrator.enableReplication");
+        values.consume("telemetryStoreMigrator.enableReplication");
+        return NODES.objectNode().put("version", installed.chartVersion());
+    }
+
+    private static ObjectNode bundledZookeeper(ValuesReader values) {
+        ObjectNode zookeeper = NODES.objectNode();
+        zookeeper.put("replicas", values.integer("clickhouse.zookeeper.replicaCount", 1));
+        zookeeper.set("storage", NODES.objectNode().put("size",
+                values.text("clickhouse.zookeeper.persistence.size", DEFAULT_ZOOKEEPER_STORAGE)));
+        values.node("clickhouse.zookeeper.resources").ifPresent(resources -> zookeeper.set("resources", resources));
+        values.consume("clickhouse.zookeeper.enabled");
+        values.consume("clickhouse.zookeeper.persistence.enabled");
+        return zookeeper;
+    }
+
+    private static java.util.Optional<ObjectNode> ingress(ValuesReader values) {
+        if (!values.bool("signoz.ingress.enabled", false)) {
+            values.consume("signoz.ingress.enabled");
+            return java.util.Optional.empty();
+        }
+        ObjectNode ingress = NODES.objectNode().put("enabled", true);
+        values.optionalText("signoz.ingress.className").ifPresent(name -> ingress.put("className", name));
+        JsonNode hosts = values.node("signoz.ingress.hosts").orElse(NODES.arrayNode());
+        if (hosts.size() > 0 && hosts.get(0).hasNonNull("host")) {
+            ingress.put("host", hosts.get(0).path("host").asText());
+            if (hosts.size() > 1) {
+                values.note("signoz.ingress.hosts", "only the first host is kept (" + hosts.size() + " are set)");
+            }
+        }
+        return java.util.Optional.of(ingress);
+    }
+
+    /** The keys of {@code node} below {@code prefix}, sorted, as dotted paths. */
+    static Set<String> leaves(JsonNode node, String prefix) {
+        Set<String> leaves = new TreeSet<>();
+        if (node.isObject() && node.size() > 0) {
+            node.properties().forEach(field -> leaves.addAll(leaves(field.getValue(),
+                    prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey())));
+        } else if (!prefix.isEmpty()) {
+            leaves.add(prefix);
+        }
+        return leaves;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.signozha.core.adopt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signozha.core.render.ClasspathTemplates;
+import dev.signozha.core.render.RenderedRelease;
+import dev.signozha.core.render.Renderer;
+import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.Topology.ClickHouse;
+import dev.signozha.core.topology.TopologyLoader;
+import dev.signozha.core.yaml.YamlReader;
+import dev.signozha.support.Project;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReleaseAdoptionTest {
+
+    private static final String PLANTED = "Planted-Adopt-S3cret";
+
+    private static JsonNode yaml(String file) throws IOException {
+        String text = Files.readString(Project.path("src/test/resources/adopt/" + file));
+        return YamlReader.readAll(file, text).get(0).root();
+    }
+
+    private static AdoptedTopology bundled() throws IOException {
+        return ReleaseAdoption.adopt(new InstalledRelease("observability", "signoz", "0.131.0",
+                yaml("bundled-values.yaml"), List.of()));
+    }
+
+    private static AdoptedTopology external() throws IOException {
+        return ReleaseAdoption.adopt(new InstalledRelease("platform", "signoz", "0.112.1",
+                yaml("external-values.yaml"), List.of(yaml("external-installation.yaml"))));
+    }
+
+    private static LoadedTopology load(AdoptedTopology adopted) {
+        return TopologyLoader.load("adopted.yaml", adopted.yaml());
+    }
+
+    @Test
+    void bundled_mapsWhatRunsNow_intoATopologyTheLoaderAccepts() throws IOException {
+        ClickHouse clickhouse = load(bundled()).spec().clickhouse();
+        assertEquals("signoz-clickhouse", clickhouse.host(), "the chart's service name, so nothing is renamed");
+        assertEquals(2, clickhouse.shards());
+        assertEquals(2, clickhouse.replicas());
+        assertEquals("200Gi", clickhouse.storage().size().text());
+        assertEquals("gp3", clickhouse.storage().storageClass());
+        assertEquals("8Gi", clickhouse.resources().limits().memory().text());
+        assertEquals("shard", clickhouse.antiAffinity().id());
+        assertEquals("clickhouse/clickhouse-server:25.12.5", clickhouse.image(), "what chart 0.131.0 ships");
+        assertEquals(3, load(bundled()).spec().zookeeper().replicas());
+        assertEquals("signoz.example.com", load(bundled()).spec().ingress().host());
+    }
+
+    @Test
+    void bundled_renderedAgain_reproducesEverySuppliedValueItMapped() throws IOException {
+        RenderedRelease rendered = new Renderer(new ClasspathTemplates()).render(load(bundled()).topology());
+        JsonNode supplied = yaml("bundled-values.yaml");
+        for (String path : List.of("clickhouse.layout", "clickhouse.persistence.size", "clickhouse.resources",
+                "clickhouse.podDistribution", "clickhouse.zookeeper.replicaCount", "clickhouse.zookeeper.persistence.size",
+                "otelCollector.replicaCount", "signoz.ingress.className")) {
+            assertEquals(at(supplied, path), at(rendered.values(), path), path);
+        }
+        assertEquals(at(supplied, "signoz.ingress.hosts").get(0).path("host"),
+                at(rendered.values(), "signoz.ingress.hosts").get(0).path("host"));
+    }
+
+    @Test
+    void bundled_neverCopiesThePassword_andSaysHowToMoveItIntoASecret() throws IOException {
+        AdoptedTopology adopted = bundled();
+        String everything = adopted.yaml() + adopted.notes() + adopted.unmapped();
+        assertFalse(everything.contains(PLANTED), everything);
+        assertEquals("clickhouse-credentials", load(adopted).spec().clickhouse().passwordSecret().name());
+        assertTrue(adopted.notes().stream().anyMatch(note -> note.contains(
+                "kubectl -n observability create secret generic clickhouse-credentials --from-literal=password="
+                        + "\"$(helm -n observability get values signoz -o json | jq -r .clickhouse.password)\"")),
+                adopted.notes().toString());
+    }
+
+    @Test
+    void valuesWithNoPlaceInTheTopology_areListed_neverDroppedSilently() throws IOException {
+        List<String> unmapped = bundled().unmapped();
+        assertEquals(1, unmapped.size(), unmapped.toString());
+        assertTrue(unmapped.get(0).startsWith("clickhouse.clickhouseOperator.nodeSelector.pool: no topology field"),
+                unmapped.toString());
+    }
+
+    @Test
+    void external_takesTheLayoutFromTheInstallationServingTheHost() throws IOException {
+        AdoptedTopology adopted = external();
+        ClickHouse clickhouse = load(adopted).spec().clickhouse();
+        assertEquals("external", clickhouse.mode().id());
+        assertEquals("clickhouse-signoz-clickhouse-ha", clickhouse.host());
+        assertEquals("prod", clickhouse.cluster());
+        assertEquals(2, clickhouse.shards());
+        assertEquals("1Ti", clickhouse.storage().size().text());
+        assertEquals("24Gi", clickhouse.resources().limits().memory().text());
+        assertEquals("clickhouse/clickhouse-server:25.5.6", clickhouse.image());
+        assertEquals("clickhouse-credentials", clickhouse.passwordSecret().name(), "the existing Secret, referenced");
+        assertEquals(List.of(), adopted.unmapped());
+        assertTrue(adopted.notes().stream().anyMatch(note -> note.contains("uses ZooKeeper")
+                && note.contains("zookeeper-0.zookeeper-headless.platform.svc")), adopted.notes().toString());
+    }
+
+    @Test
+    void external_withNoInstallationServingTheHost_warnsThatADeployWouldCreateAnEmptyOne() {
+        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease("platform", "signoz", "0.131.0",
+                YamlReader.readAll("values", "clickhouse: {enabled: false}\nexternalClickhouse: {host: ch.example.com, "
+                        + "cluster: c1, password: " + PLANTED + "}\n").get(0).root(), List.of()));
+        assertTrue(adopted.notes().stream().anyMatch(note -> note.contains("a deploy would create a new, empty one")),
+                adopted.notes().toString());
+        assertFalse((adopted.yaml() + adopted.notes() + adopted.unmapped()).contains(PLANTED));
+    }
+
+    private static JsonNode at(JsonNode root, String dotted) {
+        JsonNode node = root;
+        for (String part : dotted.split("\\.")) {
+            node = node.path(part);
+        }
+        return node;
+    }
+}
