@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,9 +99,7 @@ final class CollectorConfig {
                     + e.getMessage().lines().findFirst().orElse("")));
             return;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = exporters.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> exporter = fields.next();
+        for (Map.Entry<String, JsonNode> exporter : exporters.properties()) {
             String type = exporter.getKey().split("/")[0];
             if (!writesToClickHouse(type)) {
                 continue;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ReportTextTest {
 
     private static CheckResult skipped(CheckSpec spec, String note) {
-        return new CheckResult(spec, CheckResult.Status.SKIP, List.of(), note);
+        return new CheckResult(spec, CheckResult.Status.SKIP, List.of(), note, spec.severity());
     }
 
     @Test

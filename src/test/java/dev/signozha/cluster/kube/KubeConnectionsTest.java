@@ -86,10 +86,12 @@ class KubeConnectionsTest {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         StreamHandler console = new StreamHandler(stderr, new SimpleFormatter());
         Logger.getLogger("").addHandler(console);
-        try (KubeSession session = KubeConnections.session(kubeconfig, null, Trace.off())) {
+        KubeSession session = KubeConnections.session(kubeconfig, null, Trace.off());
+        try {
             io.vertx.core.impl.logging.LoggerFactory.getLogger("io.vertx.core.impl.btc.BlockedThreadChecker").warn(
                     "Thread Thread[vert.x-eventloop-thread-1,5,main] has been blocked for 2417 ms, time limit is 2000 ms");
         } finally {
+            session.close();
             console.flush();
             Logger.getLogger("").removeHandler(console);
         }

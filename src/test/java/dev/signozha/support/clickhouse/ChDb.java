@@ -68,6 +68,7 @@ public final class ChDb {
 
     /** A query the engine refused, with ClickHouse's error code and its message as the server would print it. */
     public static final class QueryException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final int code;
 
         QueryException(int code, String message) {

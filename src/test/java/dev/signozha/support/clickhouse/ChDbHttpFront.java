@@ -214,7 +214,11 @@ public final class ChDbHttpFront implements AutoCloseable {
         }
     }
 
-    /** The {@code compress=1} framing: blocks of checksum, method, sizes and LZ4 data. */
+    /**
+     * The {@code compress=1} framing: blocks of checksum, method, sizes and LZ4 data. The driver checks the
+     * checksum with its own CityHash, deprecated but the only one it ships, so the front must use the same.
+     */
+    @SuppressWarnings("deprecation")
     private byte[] compressed(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int offset = 0; offset < data.length; offset += BLOCK_SIZE) {
