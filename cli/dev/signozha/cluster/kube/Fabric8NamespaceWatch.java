@@ -25,6 +25,9 @@ import java.util.List;
 /** {@link NamespaceWatch} on fabric8 informers: one watch per kind, every event bumps the version. */
 public final class Fabric8NamespaceWatch implements NamespaceWatch {
 
+    /** How often {@link #awaitWatching} looks again: fabric8 tells whether a watch is open, not when it opens. */
+    private static final Duration WATCH_POLL = Duration.ofMillis(10);
+
     private final Object changed = new Object();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final SharedIndexInformer<Pod> pods;
@@ -52,10 +55,12 @@ public final class Fabric8NamespaceWatch implements NamespaceWatch {
     }
 
     private void start(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<?>[] started = informers.stream()
                 .map(informer -> informer.start().toCompletableFuture()).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(started).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            awaitWatching(deadline);
         } catch (TimeoutException | ExecutionException e) {
             close();
             throw new Retries.WatchNotStarted("the API server did not answer the first LIST and watch within "
@@ -65,6 +70,20 @@ public final class Fabric8NamespaceWatch implements NamespaceWatch {
             close();
             Thread.currentThread().interrupt();
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "interrupted while starting the watches", e);
+        }
+    }
+
+    /**
+     * An informer's start completes with its first LIST; the watch it opens next can still fail (a connection reset
+     * as it opens), and fabric8 then leaves the informer running but blind, without retrying: a phase would wait
+     * for its objects until its timeout. So the watches count as started only once every one is open.
+     */
+    private void awaitWatching(long deadline) throws InterruptedException, TimeoutException {
+        while (!informers.stream().allMatch(SharedIndexInformer::isWatching)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("a watch did not open");
+            }
+            Thread.sleep(WATCH_POLL.toMillis());
         }
     }
 

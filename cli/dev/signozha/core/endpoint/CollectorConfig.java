@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,10 +58,11 @@ final class CollectorConfig {
             return;
         }
         Optional<VolumeMount> mount = Optional.ofNullable(container.getVolumeMounts()).orElse(List.of()).stream()
+                .filter(m -> m.getMountPath() != null)
                 .filter(m -> path.equals(m.getMountPath()) || path.startsWith(m.getMountPath().replaceFirst("/?$", "/")))
                 .max(Comparator.comparingInt(m -> m.getMountPath().length()));
         Optional<Volume> volume = mount.flatMap(m -> Optional.ofNullable(pod.getVolumes()).orElse(List.of()).stream()
-                .filter(v -> v.getName().equals(m.getName())).findFirst());
+                .filter(v -> Objects.equals(v.getName(), m.getName())).findFirst());
         if (volume.isEmpty() || volume.get().getConfigMap() == null) {
             sink.unreadable(new UnreadableEndpoint(source, volume.map(v -> "volume " + v.getName()).orElse("no volume"),
                     "the file is not in a ConfigMap volume, so its exporters cannot be read"));

@@ -33,6 +33,9 @@ public record ContainerEnvironment(Map<String, String> values, Map<String, Strin
             }
         }
         for (EnvVar variable : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
+            if (variable.getName() == null) {
+                continue; // the API server refuses such a variable; a snapshot may still hold one
+            }
             String expanded = KubeletExpansion.expand(Optional.ofNullable(variable.getValue()).orElse(""), values);
             values.remove(variable.getName());
             opaque.remove(variable.getName());

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/signoz-ha on each JDK of the machine: Java 17 to 24 with the class-data-sharing archive, 25 and newer with
- * the AOT cache, both built by mvn package; an archive or cache that does not fit (here: garbage) is passed over
- * without a word on stderr.
+ * an AOT cache (for --version, the one without the cluster commands' classes), all built by mvn package; an archive
+ * or cache that does not fit (here: garbage) is passed over without a word on stderr.
  */
 class LauncherIT {
 
@@ -33,7 +33,7 @@ class LauncherIT {
             assertEquals(new Result(0, "signoz-ha 0.1.0\n", ""), result, jdk.toString());
             String loaded = Files.readString(log);
             assertTrue(loaded.contains("dev.signozha.commands.Cli source: shared objects file"),
-                    jdk + " did not use " + (release(jdk) >= 25 ? "target/signoz-ha.aot" : "target/signoz-ha.jsa"));
+                    jdk + " did not use " + (release(jdk) >= 25 ? "target/signoz-ha-offline.aot" : "target/signoz-ha.jsa"));
             Files.delete(log);
         }
     }
@@ -46,7 +46,7 @@ class LauncherIT {
         Path target = Files.createDirectories(copy.resolve("target"));
         Files.createSymbolicLink(target.resolve("signoz-ha.jar"), JAR);
         FileTime newer = FileTime.from(Instant.now().plusSeconds(60));
-        for (String archive : List.of("signoz-ha.jsa", "signoz-ha.aot")) {
+        for (String archive : List.of("signoz-ha.jsa", "signoz-ha.aot", "signoz-ha-offline.aot")) {
             Files.writeString(target.resolve(archive), "not an archive");
             Files.setLastModifiedTime(target.resolve(archive), newer);
         }

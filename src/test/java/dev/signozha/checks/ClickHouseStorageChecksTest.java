@@ -142,6 +142,20 @@ class ClickHouseStorageChecksTest {
         assertEquals(Severity.ERROR, error.severity());
     }
 
+    @Test
+    void diskUsage_theReportsAndTheExitFollowTheLevelOfThisFailure() {
+        CheckReport report = new CheckReport("test", List.of(run(CheckCatalog.DISK_USAGE, cluster(h -> withDisk(h, 95)))));
+        assertEquals(1, report.errors());
+        assertTrue(report.failed(false));
+        assertEquals("error", ReportJson.render(report, "platform", "test").path("findings").get(0).path("severity")
+                .asText());
+        CheckReport warning = new CheckReport("test", List.of(run(CheckCatalog.DISK_USAGE, cluster(h -> withDisk(h, 85)))));
+        assertEquals(1, warning.warnings());
+        assertTrue(!warning.failed(false) && warning.failed(true));
+        assertEquals("warning", ReportJson.render(warning, "platform", "test").path("findings").get(0).path("severity")
+                .asText());
+    }
+
     private static HostObservation withDisk(HostObservation host, double usedPercent) {
         return withStorage(host, new HostStorage(REPLICATED, Optional.of(List.of(disk(usedPercent))), List.of(), 300));
     }

@@ -1,5 +1,6 @@
 package dev.signozha.commands;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -24,12 +25,16 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 1,000+ malformed topology files (mutations of the three examples) and 500+ malformed snapshots (mutations of a
- * small slice of the healthy fixture), run through the real command line. A file that is certainly invalid exits
- * 2; every file ends in 0, 2 or 3, within a bound, with located errors, never an internal error or a stack trace.
- * Seeds are fixed, so a failure names a case that reproduces.
+ * Malformed topology files (mutations of the three examples) and malformed snapshots (mutations of a small slice
+ * of the healthy fixture), run through the real command line. A file that is certainly invalid exits 2; every file
+ * ends in 0, 2 or 3, within a bound, with located errors, never an internal error or a stack trace. Seeds are
+ * fixed, so a failure names a case that reproduces. The fast loop runs the first rounds of mutations (280 files);
+ * {@link FuzzedInputIT} runs the same sequence in full (1,520).
  */
 class FuzzedInputTest {
+
+    /** Mutations of every kind (ten) per round. */
+    private static final int KINDS = 10;
 
     private static final List<String> EXAMPLES = List.of("examples/production-2x2.yaml", "examples/bundled-2x2.yaml",
             "examples/dev.yaml");
@@ -38,12 +43,22 @@ class FuzzedInputTest {
     @TempDir
     static Path dir;
 
+    /** Rounds of mutations of each topology example. */
+    int topologyRounds() {
+        return 6;
+    }
+
+    /** Rounds of mutations of the snapshot. */
+    int snapshotRounds() {
+        return 10;
+    }
+
     @TestFactory
     Stream<DynamicTest> topologyFiles() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (int example = 0; example < EXAMPLES.size(); example++) {
             String seed = Files.readString(Path.of(EXAMPLES.get(example)));
-            List<YamlMutator.Mutation> mutations = new YamlMutator(seed, 1000 + example).mutations(34);
+            List<YamlMutator.Mutation> mutations = new YamlMutator(seed, 1000 + example).mutations(topologyRounds());
             for (int i = 0; i < mutations.size(); i++) {
                 YamlMutator.Mutation mutation = mutations.get(i);
                 String name = Path.of(EXAMPLES.get(example)).getFileName() + " #" + i + " " + mutation.name();
@@ -54,14 +69,14 @@ class FuzzedInputTest {
                 }));
             }
         }
-        assertTrue(tests.size() >= 1000, "at least 1,000 topology cases, not " + tests.size());
+        assertEquals(EXAMPLES.size() * topologyRounds() * KINDS, tests.size(), "topology cases");
         return tests.stream();
     }
 
     @TestFactory
     Stream<DynamicTest> snapshotFiles() {
         String seed = snapshotSeed();
-        List<YamlMutator.Mutation> mutations = new YamlMutator(seed, 2000).mutations(50);
+        List<YamlMutator.Mutation> mutations = new YamlMutator(seed, 2000).mutations(snapshotRounds());
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < mutations.size(); i++) {
             YamlMutator.Mutation mutation = mutations.get(i);
@@ -76,7 +91,7 @@ class FuzzedInputTest {
                 assertHandled(name, file, run, structural);
             }));
         }
-        assertTrue(tests.size() >= 500, "at least 500 snapshot cases, not " + tests.size());
+        assertEquals(snapshotRounds() * KINDS, tests.size(), "snapshot cases");
         return tests.stream();
     }
 

@@ -15,7 +15,13 @@ import dev.signozha.core.text.Style;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import java.io.File;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,33 +33,50 @@ import java.util.concurrent.locks.LockSupport;
  * (its kubeconfig is the first argument), with the fake chart: what a crash test kills with SIGKILL. Prints
  * progress lines to stdout as they happen; the second argument is the lock's TTL in seconds, the third how long
  * to wait for a lock another run holds, the optional fourth the file the fake chart keeps its Helm revisions in
- * (shared with the run after the kill), the optional fifth the step ({@code [k/N]}) whose first progress line the
- * run stops after, holding the lock, until it is killed: so a kill lands in that phase, not wherever it happens
- * to be.
+ * (shared with the run after the kill), the optional fifth a kill point where the run stops, holding the lock, until
+ * it is killed: so a kill lands there, not wherever it happens to be. Kill points: {@code step:K}, after the first
+ * progress line of step {@code [K/N]}; {@code applied:PATH}, once the API server accepted the apply of the object
+ * at {@code PATH} (the middle of a phase's batch: the objects after it are not applied); {@code helm}, halfway
+ * through the SigNoz chart's helm run (see {@link FakeChart#stopMidRun}). Those two print
+ * {@code kill point: WHAT} when they are reached.
  */
 public final class DeployProcess {
 
     private DeployProcess() {
     }
 
+    private static final String STEP = "step:";
+    private static final String APPLIED = "applied:";
+    private static final String HELM = "helm";
+
     public static void main(String[] args) throws Exception {
         java.util.logging.LogManager.getLogManager().reset();
-        Config config = Config.fromKubeconfig(null, new File(args[0]));
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(KubeConnections.tune(config,
-                Duration.ofSeconds(5), new java.util.Random())).build();
-        KubeSession session = new KubeSession(client, "context:mock", Clock.systemUTC());
         PrintWriter out = new PrintWriter(System.out, true);
+        String killPoint = args.length > 4 ? args[4] : "";
+        Config config = Config.fromKubeconfig(null, new File(args[0]));
+        KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(KubeConnections.tune(config,
+                Duration.ofSeconds(5), new java.util.Random()));
+        if (killPoint.startsWith(APPLIED)) {
+            builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("kill-point",
+                    stopAfterApplying(killPoint.substring(APPLIED.length()), out)));
+        }
+        KubernetesClient client = builder.build();
+        KubeSession session = new KubeSession(client, "context:mock", Clock.systemUTC());
         DeployAction.Request request = RequestEdit.of(SimulatedCluster.deploy())
                 .lockWait(Duration.ofSeconds(Long.parseLong(args[2])))
                 .lockTtl(Duration.ofSeconds(Long.parseLong(args[1]))).build();
         FakeChart helm = args.length > 3 ? FakeChart.sharingRevisions(client, Path.of(args[3])) : new FakeChart(client);
+        if (killPoint.equals(HELM)) {
+            helm.stopMidRun(() -> waitForTheKill(out, "halfway through helm upgrade --install"));
+        }
         Progress progress = Progress.log(out, Clock.systemUTC());
         int code;
         try {
             code = new DeployAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system()).run(
                     request, new DeployAction.Cluster(session, helm,
                             ClickHouseAccess.none("crash test"), topology -> IngestionProbe.none()),
-                    new DeployAction.Console(out, args.length > 4 ? stoppingAt(Integer.parseInt(args[4]), progress)
+                    new DeployAction.Console(out, killPoint.startsWith(STEP)
+                            ? stoppingAt(Integer.parseInt(killPoint.substring(STEP.length())), progress)
                             : progress, Confirmer.nobody(), Style.PLAIN));
         } catch (SignozHaException e) {
             out.println("error: " + e.getMessage());
@@ -89,5 +112,28 @@ public final class DeployProcess {
                 }
             }
         };
+    }
+
+    /**
+     * Once the API server answered the apply (a PATCH) of the object at {@code path} successfully, the client's
+     * thread handing that answer on waits for the kill: the run never learns the apply went through.
+     */
+    private static Interceptor stopAfterApplying(String path, PrintWriter out) {
+        return new Interceptor() {
+            @Override
+            public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+                if (request.method().equals("PATCH") && request.uri().getRawPath().endsWith(path)
+                        && response.isSuccessful()) {
+                    waitForTheKill(out, "applied " + path);
+                }
+            }
+        };
+    }
+
+    private static void waitForTheKill(PrintWriter out, String where) {
+        out.println("kill point: " + where);
+        while (true) {
+            LockSupport.park();
+        }
     }
 }

@@ -48,6 +48,7 @@ public final class FakeChart implements HelmGateway {
     private volatile boolean failRollbacks;
     private volatile Duration upgradeTime = Duration.ZERO;
     private volatile String passwordSeen;
+    private volatile Runnable midRun;
     private final List<Path> valuesFiles = new CopyOnWriteArrayList<>();
 
     /** One stored revision: its chart version and the values it was given. */
@@ -87,6 +88,15 @@ public final class FakeChart implements HelmGateway {
 
     public void failRollbacks(boolean fail) {
         failRollbacks = fail;
+    }
+
+    /**
+     * The next install or upgrade of the SigNoz chart runs {@code stop} halfway: its revision pending and the first
+     * of its workloads made, the rest not, as a helm process leaves them when it is killed there. {@code stop} is
+     * expected not to return (it waits for the kill).
+     */
+    public void stopMidRun(Runnable stop) {
+        midRun = stop;
     }
 
     /** Every values file helm was handed, so a test can see they are gone afterwards. */
@@ -150,13 +160,19 @@ public final class FakeChart implements HelmGateway {
             Thread.currentThread().interrupt();
             throw HelmFailures.failed("upgrade", "Error: interrupted");
         }
+        if (midRun != null) {
+            addRevision(request.chart().version().orElseThrow(), values,
+                    revisions().isEmpty() ? "pending-install" : "pending-upgrade");
+            recreate(request.namespace(), chartObjects(values).subList(0, 1));
+            midRun.run();
+        }
         if (failUpgrades) {
             // As helm does without --atomic: the failed upgrade stays in the history as a failed revision.
             addRevision(request.chart().version().orElseThrow(), values, "failed");
             throw HelmFailures.failed("upgrade", "Error: UPGRADE FAILED: simulated");
         }
         addRevision(request.chart().version().orElseThrow(), values, "deployed");
-        recreateWorkloads(request.namespace(), values);
+        recreate(request.namespace(), chartObjects(values));
     }
 
     @Override
@@ -167,7 +183,7 @@ public final class FakeChart implements HelmGateway {
         }
         Revision target = revisions().get(revision - 1);
         addRevision(target.chartVersion(), target.values(), "deployed");
-        recreateWorkloads(namespace, target.values());
+        recreate(namespace, chartObjects(target.values()));
     }
 
     @Override
@@ -248,22 +264,39 @@ public final class FakeChart implements HelmGateway {
     }
 
     /**
-     * The chart's workloads as helm leaves them after an install: new objects, nothing ready yet, connecting to the
-     * ClickHouse cluster the values name (externalClickhouse.cluster), as the chart's templates do.
+     * As {@code helm uninstall} does: the release's history and the chart's workloads are gone (the operator and
+     * its CRD are another release's).
      */
-    private void recreateWorkloads(String namespace, JsonNode values) {
+    public synchronized void uninstall(String namespace) {
+        calls.add("uninstall");
+        chartObjects(YAML.createObjectNode()).forEach(object -> {
+            client.resource(object).inNamespace(namespace).delete();
+            awaitGone(namespace, object);
+        });
+        store(List.of());
+    }
+
+    /** The chart's workloads as helm leaves them after an install: new objects, nothing ready yet. */
+    private void recreate(String namespace, List<HasMetadata> objects) {
+        for (HasMetadata object : objects) {
+            client.resource(object).inNamespace(namespace).delete();
+            awaitGone(namespace, object);
+            create(namespace, object);
+        }
+    }
+
+    /**
+     * The chart's workloads for {@code values}, connecting to the ClickHouse cluster they name
+     * (externalClickhouse.cluster), as the chart's templates do.
+     */
+    private List<HasMetadata> chartObjects(JsonNode values) {
         Inventory fixture = HealthyFixture.inventory();
         List<HasMetadata> chart = new ArrayList<>();
         chart.addAll(HealthyFixture.copies(fixture.statefulSets(), s -> s.getMetadata().getName().equals("signoz")));
         chart.addAll(HealthyFixture.copies(fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
         chart.addAll(HealthyFixture.copies(fixture.jobs(), j -> j.getMetadata().getName().contains("migrator")));
         String cluster = values.path("externalClickhouse").path("cluster").asText("");
-        for (HasMetadata original : chart) {
-            HasMetadata object = cluster.isEmpty() ? original : connectedTo(original, cluster);
-            client.resource(object).inNamespace(namespace).delete();
-            awaitGone(namespace, object);
-            create(namespace, object);
-        }
+        return cluster.isEmpty() ? chart : chart.stream().map(original -> connectedTo(original, cluster)).toList();
     }
 
     /** The chart's ways of telling a container its ClickHouse cluster: env variables and the migrator's argument. */

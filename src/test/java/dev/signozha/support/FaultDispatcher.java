@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * Server-side apply and CRUD (see {@link SsaDispatcher}), plus one armed fault: the next {@code times} requests
  * whose method and path (with its query) match are answered with the fault instead. Faults are what a real API
  * server or the network does: an error status with a Kubernetes Status body (500, 503, 409, 410 on a watch),
- * 429 with Retry-After, an answer that comes too late for the client's timeout, a connection closed without an
- * answer.
+ * 429 with Retry-After, an answer that comes too late for the client's timeout, a connection reset before the
+ * request was answered (through the {@link ResettingProxy} the client must reach the server by; the request is not
+ * carried out).
  */
 public final class FaultDispatcher extends Dispatcher {
 
@@ -61,11 +62,21 @@ public final class FaultDispatcher extends Dispatcher {
             injected.incrementAndGet();
             return switch (fault.kind()) {
                 case STATUS -> status(fault.status());
-                case TOO_LATE -> inner.dispatch(request).setBodyDelay(late);
-                case DROPPED -> throw new IllegalStateException("connection dropped by the fault injector");
+                case TOO_LATE -> tooLate(request);
+                case DROPPED -> new MockResponse().setResponseCode(ResettingProxy.RESET_STATUS);
             };
         }
         return inner.dispatch(request);
+    }
+
+    /**
+     * The answer, after the client's request timeout. The mock sends a WebSocket upgrade (a watch) at once whatever
+     * the delay, so a watch gets an error answer that late instead; a watch has no request timeout, so its client
+     * waits for that answer and then starts the watch again.
+     */
+    private MockResponse tooLate(RecordedRequest request) {
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        return (upgrade ? status(504) : inner.dispatch(request)).setBodyDelay(late);
     }
 
     private static MockResponse status(int code) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * Golden files for everything a person reads. {@code mvn test -Dgolden.update=true} rewrites them
- * from the current output; review the diff before committing.
+ * from the current output (refused in CI, see {@link UpdateSwitch}); review the diff before committing.
  */
 public final class Golden {
 
@@ -23,14 +23,14 @@ public final class Golden {
     public static void assertMatches(String actual, String relativePath) {
         Path file = ROOT.resolve(relativePath);
         try {
-            if (Boolean.getBoolean("golden.update")) {
+            if (UpdateSwitch.GOLDEN.on()) {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
             }
-            assertTrue(Files.exists(file), "golden file " + file + " is missing; run mvn test -Dgolden.update=true");
+            assertTrue(Files.exists(file), "golden file " + file + " is missing; run " + UpdateSwitch.GOLDEN.command());
             assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
-                    "output differs from " + file + " (mvn test -Dgolden.update=true rewrites it)");
+                    "output differs from " + file + " (" + UpdateSwitch.GOLDEN.command() + " rewrites it)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -96,8 +96,22 @@ public final class MockCluster implements AutoCloseable {
      * jitter drawn from {@code seed}; the caller closes it.
      */
     public KubernetesClient tunedClient(Duration requestTimeout, long seed) {
+        return tunedBuilder(client.getMasterUrl().toString(), requestTimeout, seed).build();
+    }
+
+    /**
+     * {@link #tunedClient(Duration, long)} reaching this server through {@code masterUrl} (a relay in front of it),
+     * the connection failures it sees recorded in {@code failures}.
+     */
+    public KubernetesClient tunedClient(String masterUrl, Duration requestTimeout, long seed, ClientFailures failures) {
+        return tunedBuilder(masterUrl, requestTimeout, seed)
+                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor(ClientFailures.NAME, failures))
+                .build();
+    }
+
+    private KubernetesClientBuilder tunedBuilder(String masterUrl, Duration requestTimeout, long seed) {
         return new KubernetesClientBuilder().withConfig(KubeConnections.tune(new ConfigBuilder(
-                client.getConfiguration()).build(), requestTimeout, new Random(seed))).build();
+                client.getConfiguration()).withMasterUrl(masterUrl).build(), requestTimeout, new Random(seed)));
     }
 
     /** Requests the server has answered so far. */

@@ -16,8 +16,10 @@ import dev.signozha.core.text.Style;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +44,8 @@ public final class SimulatedCluster implements AutoCloseable {
     private final FakeChart helm;
     private final KubeSession session;
     private ClickHouseAccess clickhouse = ClickHouseAccess.none("simulated cluster: no ClickHouse to query");
+    private final ClientFailures clientFailures = new ClientFailures();
+    private ResettingProxy relay;
 
     public SimulatedCluster(Duration readinessDelay) {
         this(readinessDelay, MockCluster.withServerSideApply(), null, Optional.empty());
@@ -57,7 +61,9 @@ public final class SimulatedCluster implements AutoCloseable {
 
     /**
      * A cluster whose API server answers through {@code dispatcher} (faults, say), and whose deploys use a client
-     * tuned as the tool tunes its own, with {@code requestTimeout}.
+     * tuned as the tool tunes its own, with {@code requestTimeout}, that reaches the server through a
+     * {@link ResettingProxy} (so an answer can be a dropped connection) and records what failed
+     * ({@link #clientFailures()}).
      */
     public SimulatedCluster(Duration readinessDelay, io.fabric8.mockwebserver.http.Dispatcher dispatcher,
                             Duration requestTimeout) {
@@ -78,8 +84,18 @@ public final class SimulatedCluster implements AutoCloseable {
         cluster.client().secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName("clickhouse-credentials").endMetadata().addToStringData("password", PASSWORD).build()).create();
         controller = new ReadinessController(cluster, NAMESPACE, readinessDelay);
-        session = new KubeSession(requestTimeout == null ? cluster.client() : cluster.tunedClient(requestTimeout, 7),
+        session = new KubeSession(requestTimeout == null ? cluster.client() : throughRelay(requestTimeout),
                 "context:mock", Clock.systemUTC());
+    }
+
+    private KubernetesClient throughRelay(Duration requestTimeout) {
+        relay = new ResettingProxy(URI.create(cluster.client().getMasterUrl().toString()));
+        return cluster.tunedClient(relay.url(), requestTimeout, 7, clientFailures);
+    }
+
+    /** The failures the deploys' client saw (only with a dispatcher and request timeout given), oldest first. */
+    public List<String> clientFailures() {
+        return clientFailures.seen();
     }
 
     /** Deploys from now on look inside ClickHouse through {@code access} (a real server, say) when they verify. */
@@ -175,6 +191,9 @@ public final class SimulatedCluster implements AutoCloseable {
     public void close() {
         controller.close();
         session.close();
+        if (relay != null) {
+            relay.close();
+        }
         cluster.close();
     }
 }

@@ -214,11 +214,8 @@ public final class ChDbHttpFront implements AutoCloseable {
         }
     }
 
-    /**
-     * The {@code compress=1} framing: blocks of checksum, method, sizes and LZ4 data. The driver checks the
-     * checksum with its own CityHash, deprecated but the only one it ships, so the front must use the same.
-     */
-    @SuppressWarnings("deprecation")
+    /** The {@code compress=1} framing: blocks of checksum, method, sizes and LZ4 data. */
+    @SuppressWarnings("deprecation") // ClickHouseCityHash: the driver's only CityHash128, the one its reader checks
     private byte[] compressed(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int offset = 0; offset < data.length; offset += BLOCK_SIZE) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a recording stand-in, as the real one cannot talk to the mock). It appears, plain or base64, in no output, trace,
  * plan file, state record, snapshot, helm command line or values file.
  */
-class CliSecretHygieneTest {
+class CliSecretHygieneIT {
 
     private static final String PASSWORD = SimulatedCluster.PASSWORD;
     private static final String ENCODED = Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.signozha.actions;
 
 import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,12 +32,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The API server misbehaving at each step of deploy, upgrade and cleanup, from a table: 500, 503, 429 with
- * Retry-After, 409, 410 on a watch, an answer too late for the client's timeout, and a dropped connection, once,
- * twice or for good. Each run must converge (exit 0, after the client's retries) or stop with a clear error (exit
+ * Retry-After, 409, 410 on a watch, an answer too late for the client's timeout, and a connection reset before the
+ * answer, once, twice or for good. A late answer and a reset are checked to be what the client saw (a timeout, a
+ * reset), so each row tests what it names. Each run must converge (exit 0, after the client's retries) or stop with a clear error (exit
  * 6 or 7, naming what the API server answered); either way the lock is released and no Secret, ClickHouseInstallation or
  * PersistentVolumeClaim is gone that was not meant to go.
  */
-class FaultInjectionTest {
+class FaultInjectionIT {
 
     private static final String NS = "/namespaces/platform/";
     private static final String ZOOKEEPER_APPLY = "/apis/apps/v1" + NS + "statefulsets/signoz-ha-zookeeper\\?";
@@ -118,6 +120,7 @@ class FaultInjectionTest {
             int injected = faults.injected();
             faults.arm(Fault.status("NONE", "^$", 0, 0));
             assertTrue(injected > 0, "the fault never fired, so this row tests nothing: " + scenario);
+            assertClientSawTheFault(scenario, world.clientFailures());
             if (scenario.converges()) {
                 assertEquals(0, outcome.exitCode(), () -> scenario + "\n" + tail(outcome.text()));
             } else {
@@ -137,6 +140,23 @@ class FaultInjectionTest {
                         .withName("clickhouse-signoz-clickhouse-ha").get(), "the installation in use is kept");
             }
         }
+    }
+
+    /** A reset and not a timeout, the row's own name: a dropped connection or an answer too late for the client. */
+    private static final Map<Kind, Pattern> SEEN = Map.of(
+            Kind.DROPPED, Pattern.compile("Connection reset|Connection was closed|connection closed", Pattern.CASE_INSENSITIVE),
+            Kind.TOO_LATE, Pattern.compile("timeout|timed out", Pattern.CASE_INSENSITIVE));
+
+    /** A row is what it names only if the client saw that fault: checked on its own failures, not the run's outcome. */
+    private static void assertClientSawTheFault(Scenario scenario, List<String> seen) {
+        Kind kind = scenario.fault().kind();
+        boolean watch = scenario.fault().path().pattern().equals(STATEFULSET_WATCH);
+        if (kind == Kind.STATUS || kind == Kind.TOO_LATE && watch) {
+            return; // an answer, however late: a watch has no request timeout, so its client waits for it
+        }
+        assertFalse(seen.isEmpty(), scenario + ": the client saw no connection failure");
+        seen.forEach(failure -> assertTrue(SEEN.get(kind).matcher(failure).find(),
+                scenario + ": seen by the client as " + failure));
     }
 
     /** An upgrade or cleanup starts from a deployed cluster; cleanup also finds an unused installation and its volume. */

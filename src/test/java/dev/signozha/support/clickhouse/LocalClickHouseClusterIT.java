@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The local ClickHouse cluster is what the tests that use it expect: topology, DDL, replication, failures. */
-class LocalClickHouseClusterTest {
+class LocalClickHouseClusterIT {
 
     @RegisterExtension
     static final LocalClickHouseCluster CLUSTER = new LocalClickHouseCluster();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Upgrades of a simulated deploy: a new chart version, refusals, rollbacks. */
-class UpgradeScenarioTest {
+class UpgradeScenarioIT {
 
     private static final String PRODUCTION = InputFiles.readText(SimulatedCluster.PRODUCTION);
 

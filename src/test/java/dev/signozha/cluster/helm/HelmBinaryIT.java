@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stand-in API that stores releases the way helm does. Never {@code helm install}: there is no
  * API server here that could take the write.
  */
-class HelmBinaryTest {
+class HelmBinaryIT {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path TINY = Project.path("src/test/resources/charts/tiny");

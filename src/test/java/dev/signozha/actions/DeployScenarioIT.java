@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Whole deploys against the simulated cluster: the mock API server, the readiness controller, the fake chart. */
-class DeployScenarioTest {
+class DeployScenarioIT {
 
     private SimulatedCluster world;
 
@@ -91,8 +91,12 @@ class DeployScenarioTest {
         assertEquals(before, versions(), "no object was written");
     }
 
-    /** A stop this soon after the cluster said why comes from the watch event, not from a heartbeat re-check. */
-    private static final Duration EVENT_DRIVEN_STOP = PhaseWaiter.HEARTBEAT.dividedBy(5);
+    /**
+     * A stop this soon after the cluster said why (the phase's timeout is 20 s) comes from the finding, not the
+     * timeout: ten times and more what the stop takes on a loaded machine. That the waiter wakes on the watch event
+     * rather than its heartbeat is PhaseWaiterTest's to show, by order of events, not here by the clock.
+     */
+    private static final Duration STOP_ON_THE_FINDING = PhaseWaiter.HEARTBEAT;
 
     /** A workload made stuck, how, and what the deploy must say: in which phase, with which finding, about what. */
     record Stuck(String cause, Consumer<ReadinessController> make, String workload, String phase, String code,
@@ -134,8 +138,8 @@ class DeployScenarioTest {
         assertTrue(message.contains(stuck.phase() + " is stuck: " + stuck.code() + " " + stuck.object() + ": "), message);
         assertTrue(message.contains("signoz-ha runbook " + stuck.code()), message);
         assertTrue(run.progress().contains(stuck.phase() + ": stuck: " + stuck.code()), run.progress());
-        assertTrue(stop.compareTo(EVENT_DRIVEN_STOP) < 0, "stopped " + stop + " after " + stuck.workload()
-                + " got stuck: not on the watch event (heartbeat " + PhaseWaiter.HEARTBEAT + ")\n" + run.all());
+        assertTrue(stop.compareTo(STOP_ON_THE_FINDING) < 0, "stopped " + stop + " after " + stuck.workload()
+                + " got stuck: not on the finding\n" + run.all());
         StateRecord state = world.stateRecord().orElseThrow();
         assertEquals(HistoryEntry.FAILED, state.lastEntry().orElseThrow().outcome());
         assertTrue(state.neverApplied(), "a failed deploy is not recorded as applied");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Saved plans, two runs at once, and a run stopped half-way. */
-class DeployConcurrencyTest {
+class DeployConcurrencyIT {
 
     private SimulatedCluster world;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Offline paths must not pay for the Kubernetes client or a JDBC driver: checked in a fresh JVM with -verbose:class. */
-class OfflineStartupTest {
+class OfflineStartupIT {
 
     @Test
     void offlinePlan_loadsNoKubernetesClientOrJdbcClasses() throws Exception {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.OS;
 
 /** Real processes (sh, cat, sleep): output, stdin, large output, and stopping a whole tree at the deadline. */
 @EnabledOnOs({OS.LINUX, OS.MAC})
-class SystemProcessRunnerTest {
+class SystemProcessRunnerIT {
 
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 

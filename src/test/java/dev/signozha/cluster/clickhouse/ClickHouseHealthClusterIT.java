@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * clickhouse-server 18.16), healthy and broken in each of the ways the checks exist for. The product's query
  * code runs unchanged; only the JDBC connection comes from the legacy driver, the one 18.16 speaks to.
  */
-class ClickHouseHealthClusterTest {
+class ClickHouseHealthClusterIT {
 
     @RegisterExtension
     static final LocalClickHouseCluster CLUSTER = new LocalClickHouseCluster();
