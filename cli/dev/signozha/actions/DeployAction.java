@@ -142,7 +142,6 @@ public final class DeployAction {
         if (nothingToDo(planned, previous)) {
             return noChanges(planned, console, "");
         }
-        Gates.proceedingDespite(planned).ifPresent(console.out()::println);
         if (request.dryRun() == DryRun.CLIENT) {
             console.report().endedWith("dry-run");
             console.out().println("Dry run (client): nothing was sent to the cluster.");
@@ -177,6 +176,8 @@ public final class DeployAction {
             PlanAction.Planned target = recoverIfAsked(request, current.get(), recording, state, recorded, console,
                     holder);
             Gates.refusePendingRelease(target, recorded);
+            // Only now, past every refusal, is the run going ahead.
+            Gates.proceedingDespite(target).ifPresent(console.out()::println);
             PhaseRunner runner = new PhaseRunner(target, request, recording, console, clock);
             Optional<StateRecord> before = target == current.get() ? recorded : state.read();
             return new Execution(request, target, runner, state, before, lock, recording, console).run();
@@ -307,7 +308,7 @@ public final class DeployAction {
                 planned.live().revision(), planned.renderHash(), planned.plan());
         if (!reasons.isEmpty()) {
             throw new SignozHaException(ExitCode.REFUSED, "the saved plan is stale; nothing was changed:\n  "
-                    + String.join("\n  ", reasons) + "\nMake a new plan with signoz-ha plan --out, review it, and deploy that.");
+                    + String.join("\n  ", reasons) + "\nMake a new plan with signoz-ha plan --output-file, review it, and deploy that.");
         }
     }
 

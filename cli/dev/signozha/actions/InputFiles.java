@@ -23,14 +23,26 @@ public final class InputFiles {
     private InputFiles() {
     }
 
+    /** The file name {@code -} stands for standard input, as with kubectl and helm. */
+    public static final String STDIN = "-";
+
     /** The topology file, read and loaded. */
     public static LoadedTopology topology(Path file) {
-        return TopologyLoader.load(file.toString(), readText(file));
+        return TopologyLoader.load(name(file), readText(file));
     }
 
-    /** A plan saved with {@code plan --out}, read and parsed. */
+    /** A plan saved with {@code plan --output-file}, read and parsed. */
     public static SavedPlan savedPlan(Path file) {
-        return SavedPlan.parse(file.toString(), readText(file));
+        return SavedPlan.parse(name(file), readText(file));
+    }
+
+    /** How messages name the file: {@code <stdin>} for {@code -}. */
+    public static String name(Path file) {
+        return isStdin(file) ? "<stdin>" : file.toString();
+    }
+
+    private static boolean isStdin(Path file) {
+        return file.toString().equals(STDIN);
     }
 
     /** The UTF-8 text of a topology-sized file. */
@@ -40,7 +52,10 @@ public final class InputFiles {
 
     /** The UTF-8 text of a file, refusing missing, unreadable, oversized, binary and empty files. */
     public static String readText(Path file, long limit) {
-        String name = file.toString();
+        String name = name(file);
+        if (isStdin(file)) {
+            return readStdin(limit);
+        }
         if (!Files.exists(file)) {
             throw InvalidInputException.single(name, "file not found");
         }
@@ -56,6 +71,19 @@ public final class InputFiles {
             return decode(name, Files.readAllBytes(file));
         } catch (IOException e) {
             throw InvalidInputException.single(name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String readStdin(long limit) {
+        try {
+            byte[] bytes = System.in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > limit) {
+                throw InvalidInputException.single("<stdin>", "is over " + limit / (1024 * 1024) + " MiB; input of "
+                        + "this kind is limited to that");
+            }
+            return decode("<stdin>", bytes);
+        } catch (IOException e) {
+            throw InvalidInputException.single("<stdin>", "cannot be read: " + e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.checks.ClusterView;
 import dev.signozha.cluster.helm.HelmGateway;
 import dev.signozha.cluster.helm.HelmRelease;
+import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.plan.LivePlan;
@@ -14,6 +15,7 @@ import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.topology.ChartVersion;
 import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.Topology.Spec;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +33,16 @@ public final class LiveState {
 
     private final List<JsonNode> owned;
     private final Optional<HelmRelease> release;
+    private final Optional<HelmRevision> deployed;
     private final Optional<JsonNode> values;
     private final Optional<String> password;
     private final List<String> installations;
     private final Map<String, JsonNode> lastApplied;
 
-    private LiveState(List<JsonNode> owned, Optional<HelmRelease> release, Optional<JsonNode> values,
-                      Optional<String> password, List<String> installations, Map<String, JsonNode> lastApplied) {
+    private LiveState(List<JsonNode> owned, Optional<HelmRelease> release, Optional<HelmRevision> deployed,
+                      Optional<JsonNode> values, Optional<String> password, List<String> installations,
+                      Map<String, JsonNode> lastApplied) {
+        this.deployed = deployed;
         this.owned = owned;
         this.lastApplied = lastApplied;
         this.installations = installations;
@@ -50,10 +55,28 @@ public final class LiveState {
     public static LiveState read(Spec spec, KubeGateway kube, HelmGateway helm, Inventory inventory) {
         Optional<String> password = Optional.ofNullable(spec.clickhouse().passwordSecret())
                 .flatMap(ref -> kube.secretValue(spec.namespace(), ref.name(), ref.key()));
-        return new LiveState(kube.ownedObjects(spec.namespace()), helm.status(spec.namespace(), spec.release()),
-                helm.suppliedValues(spec.namespace(), spec.release()), password,
+        Optional<HelmRelease> latest = helm.status(spec.namespace(), spec.release());
+        Optional<HelmRevision> deployed = latest.flatMap(release -> lastDeployed(helm, release));
+        Optional<JsonNode> values = latest.isEmpty() || deployed.map(HelmRevision::revision).equals(latest.map(HelmRelease::revision))
+                ? helm.suppliedValues(spec.namespace(), spec.release())
+                : deployed.flatMap(revision -> helm.suppliedValues(spec.namespace(), spec.release(), revision.revision()));
+        return new LiveState(kube.ownedObjects(spec.namespace()), latest, deployed, values, password,
                 inventory.clickHouseInstallations().stream().map(Inventory::id).sorted().toList(),
                 lastApplied(new ClusterView(inventory, spec.namespace())));
+    }
+
+    /**
+     * The revision a plan compares with: the latest one when it is deployed, else the newest deployed one before it
+     * (helm keeps the revision a failed upgrade started from as deployed); empty when none ever was.
+     */
+    private static Optional<HelmRevision> lastDeployed(HelmGateway helm, HelmRelease latest) {
+        if (latest.status().equals(LivePlanner.Release.DEPLOYED)) {
+            return Optional.of(new HelmRevision(latest.revision(), latest.status(), latest.chart(), latest.appVersion(),
+                    Optional.empty(), ""));
+        }
+        return helm.history(latest.namespace(), latest.name()).stream()
+                .filter(revision -> revision.status().equals(LivePlanner.Release.DEPLOYED))
+                .max(Comparator.comparingInt(HelmRevision::revision));
     }
 
     /** The objects as the tool last applied them, by id, from the state record; none before the first apply. */
@@ -72,8 +95,10 @@ public final class LiveState {
     public LivePlan plan(RenderedRelease rendered, Spec spec) {
         RenderedRelease supplied = new RenderedRelease(rendered.chartVersion(), suppliedValues(rendered, spec),
                 rendered.manifests(), rendered.notes());
-        return LivePlanner.plan(supplied, owned, values.orElse(null), release.map(live ->
-                new LivePlanner.Release(live.chartVersion(), live.status())).orElse(null), lastApplied);
+        return LivePlanner.plan(supplied, owned, values.orElse(null), release.map(live -> new LivePlanner.Release(
+                deployed.map(revision -> HelmRelease.of(live.namespace(), live.name(), revision).chartVersion())
+                        .orElse(null), live.status(), live.revision(), deployed.map(HelmRevision::revision).orElse(0)))
+                .orElse(null), lastApplied);
     }
 
     /** The values a deploy hands helm: the rendered ones, with the real password in bundled mode. */

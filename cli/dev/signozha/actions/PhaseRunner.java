@@ -125,15 +125,15 @@ final class PhaseRunner {
                 helm(() -> cluster.helm().upgradeInstall(new UpgradeRequest(PhaseJudges.OPERATOR_RELEASE,
                         spec.namespace(), ChartReference.remote(OPERATOR_CHART, OPERATOR_REPOSITORY, OPERATOR_VERSION),
                         List.of(), timeout, HelmDryRun.NONE)), phase);
-                await(step, phase, timeout);
+                await(step, phase, timeout, start);
             }
             case ZOOKEEPER -> {
                 apply(manifests(false), phase);
-                await(step, phase, timeout);
+                await(step, phase, timeout, start);
             }
             case CLICKHOUSE -> {
                 apply(manifests(true), phase);
-                await(step, phase, timeout);
+                await(step, phase, timeout, start);
             }
             case SIGNOZ -> {
                 if (releaseUnchanged()) {
@@ -143,16 +143,16 @@ final class PhaseRunner {
                     installChart(planned.rendered(), HelmDryRun.NONE, timeout, phase);
                 }
                 if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
-                    await(step, phase, timeout);
+                    await(step, phase, timeout, start);
                 } else {
                     finish(step, phase, "chart " + planned.rendered().chartVersion() + (releaseUnchanged()
                             ? " unchanged" : " released"), start);
                 }
             }
-            case MIGRATION, COLLECTORS -> await(step, phase, timeout);
+            case MIGRATION, COLLECTORS -> await(step, phase, timeout, start);
             case VERIFICATION -> {
                 prune();
-                verify(step, timeout);
+                verify(step, timeout, start);
             }
             default -> throw new IllegalStateException("no such phase " + phase);
         }
@@ -244,29 +244,35 @@ final class PhaseRunner {
                 .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
     }
 
-    /** Waits for {@code phase} on the run's watches. */
-    void await(int step, DeployPhase phase, Duration timeout) throws PhaseFailure, InterruptedException {
-        await(step, phase, timeout, judges);
+    /** Waits for {@code phase}, which began at {@code start} (its helm run or apply counts in its time), on the run's watches. */
+    void await(int step, DeployPhase phase, Duration timeout, Instant start) throws PhaseFailure, InterruptedException {
+        await(step, phases.size(), phase, timeout, start, judges);
     }
 
-    /** Waits for {@code phase} as {@code judges} judge it (those of another topology, when rolling back to it). */
-    void await(int step, DeployPhase phase, Duration timeout, PhaseJudges judges)
+    /** Waits for {@code phase} as {@code judges} judge it, those of the topology a rollback returns to. */
+    void awaitRollback(int step, int steps, DeployPhase phase, Duration timeout, PhaseJudges judges)
             throws PhaseFailure, InterruptedException {
+        await(step, steps, phase, timeout, clock.instant(), judges);
+    }
+
+    private void await(int step, int steps, DeployPhase phase, Duration timeout, Instant start, PhaseJudges judges)
+            throws PhaseFailure, InterruptedException {
+        Duration before = Duration.between(start, clock.instant());
         PhaseWaiter.Outcome outcome = new PhaseWaiter(clock).await(new PhaseWaiter.Phase(phase.label(),
                 judges.judge(phase)), watch(), timeout,
-                (state, waited) -> console.progress().update(step, phases.size(), phase, state, waited));
+                (state, waited) -> console.progress().update(step, steps, phase, state, before.plus(waited)));
+        Duration took = before.plus(outcome.waited());
         switch (outcome.result()) {
-            case READY -> console.progress().finish(step, phases.size(), phase, outcome.progress(), outcome.waited());
+            case READY -> console.progress().finish(step, steps, phase, outcome.progress(), took);
             case STUCK -> {
                 Readiness.Stuck stuck = outcome.stuck().orElseThrow();
-                console.progress().finish(step, phases.size(), phase, "stuck: " + stuck.code().code(), outcome.waited());
-                throw new PhaseFailure("[" + step + "/" + phases.size() + "] " + phase.label() + " is stuck: "
+                console.progress().finish(step, steps, phase, "stuck: " + stuck.code().code(), took);
+                throw new PhaseFailure("[" + step + "/" + steps + "] " + phase.label() + " is stuck: "
                         + stuck.code().code() + " " + stuck.object() + ": " + stuck.reason(), Optional.of(stuck.code()));
             }
             default -> {
-                console.progress().finish(step, phases.size(), phase, "timed out at " + outcome.progress(),
-                        outcome.waited());
-                throw new PhaseFailure("[" + step + "/" + phases.size() + "] " + phase.label() + " was not ready within "
+                console.progress().finish(step, steps, phase, "timed out at " + outcome.progress(), took);
+                throw new PhaseFailure("[" + step + "/" + steps + "] " + phase.label() + " was not ready within "
                         + GoDuration.format(timeout) + " (" + outcome.progress()
                         + "); --phase-timeout " + phase.label() + "=DURATION gives it longer", Optional.empty());
             }
@@ -278,9 +284,8 @@ final class PhaseRunner {
      * ClickHouse not answering fails verification like a failing check, unless the run was told to verify without
      * it (--no-clickhouse): then it passes on the Kubernetes checks and says so.
      */
-    private void verify(int step, Duration timeout) throws PhaseFailure, InterruptedException {
-        Instant start = clock.instant();
-        Instant deadline = start.plus(timeout);
+    private void verify(int step, Duration timeout, Instant start) throws PhaseFailure, InterruptedException {
+        Instant deadline = clock.instant().plus(timeout);
         NamespaceWatch watch = watch();
         while (true) {
             long seen = watch.version();

@@ -44,15 +44,16 @@ public final class PhaseWaiter {
             long seen = watch.version();
             Readiness.Status status = phase.judge().apply(watch.current());
             Duration waited = Duration.between(start, clock.instant());
+            // The end of the wait is the caller's line to print, once; progress is only what happens meanwhile.
+            if (status.ready()) {
+                return new Outcome(Outcome.Result.READY, status.progress(), Optional.empty(), waited);
+            }
+            if (status.stuck().isPresent()) {
+                return new Outcome(Outcome.Result.STUCK, status.progress(), status.stuck(), waited);
+            }
             if (!status.progress().equals(reported)) {
                 reported = status.progress();
                 progress.accept(reported, waited);
-            }
-            if (status.ready()) {
-                return new Outcome(Outcome.Result.READY, reported, Optional.empty(), waited);
-            }
-            if (status.stuck().isPresent()) {
-                return new Outcome(Outcome.Result.STUCK, reported, status.stuck(), waited);
             }
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {

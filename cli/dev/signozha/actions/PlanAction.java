@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.checks.CheckCatalog;
 import dev.signozha.checks.CheckReport;
 import dev.signozha.checks.CheckResult;
+import dev.signozha.checks.Resilience;
 import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
 import dev.signozha.cluster.helm.HelmGateway;
@@ -19,6 +20,9 @@ import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.topology.Topology;
 import dev.signozha.core.plan.OfflinePlan;
 import dev.signozha.core.plan.OfflinePlanner;
+import dev.signozha.core.plan.PlanText;
+import dev.signozha.core.plan.PlannedPlacement;
+import dev.signozha.core.plan.Workloads;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.Renderer;
@@ -45,9 +49,38 @@ public final class PlanAction {
         this.templates = templates;
     }
 
-    public OfflinePlan offline(Path topologyFile) {
+    /**
+     * What an install consists of, and, on declared capacity, doctor's N-1 check (SINGLE_POINT_OF_FAILURE) run on
+     * where the pods would be placed.
+     */
+    public OfflineResult offline(Path topologyFile) {
         LoadedTopology loaded = InputFiles.topology(topologyFile);
-        return OfflinePlanner.plan(loaded, new Renderer(templates).render(loaded.topology()));
+        OfflinePlan plan = OfflinePlanner.plan(loaded, new Renderer(templates).render(loaded.topology()));
+        Optional<CheckReport> resilience = PlannedPlacement.of(loaded.spec(), Workloads.of(loaded.spec()))
+                .map(placed -> new CheckReport("the planned placement on the declared capacity", List.of(
+                        Resilience.judged(placed.nodes(), placed.boundPods(), placed.groups()))));
+        return new OfflineResult(plan, loaded.spec().namespace(), resilience);
+    }
+
+    /** An offline plan and the N-1 analysis of its placement (none without declared capacity), ready to print. */
+    public record OfflineResult(OfflinePlan plan, String namespace, Optional<CheckReport> resilience) {
+
+        public boolean hasErrors() {
+            return plan.hasErrors() || resilience.map(report -> report.errors() > 0).orElse(false);
+        }
+
+        public String text(Style style) {
+            return PlanText.render(plan, style) + resilience.map(report -> "\n" + ReportText.render(report,
+                    style.bold("N-1 analysis of the placement (doctor's check, per node and per zone)") + "\n", style))
+                    .orElse("");
+        }
+
+        public ObjectNode data() {
+            ObjectNode root = CanonicalYaml.tree(plan).deepCopy();
+            resilience.ifPresent(report -> root.set("resilience", ReportJson.render(report, namespace,
+                    plan.topology().name())));
+            return root;
+        }
     }
 
     /**
@@ -55,7 +88,7 @@ public final class PlanAction {
      * doctor's Kubernetes-level checks as preflight.
      */
     public LiveResult live(Path topologyFile, KubeGateway kube, HelmGateway helm) {
-        return compute(topologyFile.toString(), InputFiles.readText(topologyFile), Optional.empty(), kube, helm).result();
+        return compute(InputFiles.name(topologyFile), InputFiles.readText(topologyFile), Optional.empty(), kube, helm).result();
     }
 
     /**

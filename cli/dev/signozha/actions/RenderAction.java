@@ -43,7 +43,7 @@ public final class RenderAction {
         LoadedTopology loaded = InputFiles.topology(topologyFile);
         refuseBundledMode(topologyFile, loaded.spec());
         RenderedRelease release = new Renderer(templates).render(loaded.topology());
-        String header = MARKER + " from " + topologyFile.getFileName() + " (topology "
+        String header = MARKER + " from " + InputFiles.name(topologyFile.getFileName()) + " (topology "
                 + loaded.topology().metadata().name() + "); re-render instead of editing.\n";
         try {
             Path manifestsDir = outDir.resolve("manifests");

@@ -72,8 +72,8 @@ final class Rollback {
             List<DeployPhase> waits = PhaseRunner.phases(loaded.spec()).stream()
                     .filter(phase -> phase == DeployPhase.ZOOKEEPER || phase == DeployPhase.CLICKHOUSE
                             || phase == DeployPhase.COLLECTORS).toList();
-            for (DeployPhase phase : waits) {
-                runner.await(0, phase, timeouts.apply(phase), judges);
+            for (int i = 0; i < waits.size(); i++) {
+                runner.awaitRollback(i + 1, waits.size(), waits.get(i), timeouts.apply(waits.get(i)), judges);
             }
             return good;
         } catch (HelmException e) {

@@ -4,6 +4,7 @@ import dev.signozha.core.text.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The report as {@code linkerd check} lays it out: categories, a mark per check, details under failures. */
 public final class ReportText {
@@ -15,23 +16,41 @@ public final class ReportText {
         StringBuilder out = new StringBuilder(header);
         Map<String, List<CheckResult>> byCategory = new LinkedHashMap<>();
         report.results().forEach(r -> byCategory.computeIfAbsent(r.spec().category(), c -> new java.util.ArrayList<>()).add(r));
+        Map<String, Long> sharedSkips = sharedSkipNotes(report);
         byCategory.forEach((category, results) -> {
             out.append('\n').append(style.bold(category)).append('\n').append("-".repeat(category.length())).append('\n');
-            results.forEach(result -> line(out, result, style));
+            results.forEach(result -> line(out, result, style, sharedSkips));
         });
+        if (!sharedSkips.isEmpty()) {
+            out.append('\n');
+            sharedSkips.forEach((note, count) -> out.append(style.skipMark()).append(" skipped (").append(count)
+                    .append(" checks): ").append(note).append('\n'));
+        }
         out.append('\n');
         rootCauses(out, report, style);
         out.append(summary(report, style)).append('\n');
         return out.toString();
     }
 
-    private static void line(StringBuilder out, CheckResult result, Style style) {
+    /** Reasons several checks were skipped for, each said once below the checks instead of under every one. */
+    private static Map<String, Long> sharedSkipNotes(CheckReport report) {
+        Map<String, Long> counts = report.results().stream().filter(result -> result.status() == CheckResult.Status.SKIP)
+                .collect(Collectors.groupingBy(CheckResult::note, LinkedHashMap::new, Collectors.counting()));
+        counts.values().removeIf(count -> count < 2);
+        return counts;
+    }
+
+    private static void line(StringBuilder out, CheckResult result, Style style, Map<String, Long> sharedSkips) {
         CheckSpec spec = result.spec();
         String code = style.dim("[" + spec.code() + "]");
         switch (result.status()) {
             case PASS -> out.append(style.passMark()).append(' ').append(spec.title()).append(' ').append(code).append('\n');
-            case SKIP -> out.append(style.skipMark()).append(' ').append(spec.title()).append(' ').append(code)
-                    .append('\n').append("    skipped: ").append(result.note()).append('\n');
+            case SKIP -> {
+                out.append(style.skipMark()).append(' ').append(spec.title()).append(' ').append(code).append('\n');
+                if (!sharedSkips.containsKey(result.note())) {
+                    out.append("    skipped: ").append(result.note()).append('\n');
+                }
+            }
             case FAIL -> failure(out, result, style, code);
         }
     }

@@ -1,52 +1,51 @@
 package dev.signozha.checks;
 
 import dev.signozha.core.inventory.Inventory;
-import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.schedule.FailureDomains;
 import dev.signozha.core.schedule.FailureDomains.Group;
 import dev.signozha.core.schedule.FailureDomains.Loss;
-import dev.signozha.core.schedule.FailureDomains.Shortfall;
+import dev.signozha.core.schedule.HaGroups;
+import dev.signozha.core.schedule.SimNode;
 import dev.signozha.core.schedule.SimPod;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 /**
  * The N-1 question: would losing any one node (or zone) take every replica of a shard, or ZooKeeper's quorum?
- * Judged on where the pods run now. Groups of one member are left to RESOURCE/QUORUM checks: there is
- * nothing to spread.
+ * Doctor judges it on where the pods run now; plan on where it would place them ({@link #judge}).
  */
-final class Resilience {
+public final class Resilience {
 
     private Resilience() {
     }
 
     static Outcome check(CheckContext context) {
         ClusterView view = context.view();
-        List<Group> groups = new ArrayList<>(shards(view, context));
+        List<Group> groups = new ArrayList<>(HaGroups.shards(view.clickHousePods().stream().map(SimulationModel::pod)
+                .toList(), context.intended().map(Intended::installation).orElse(null)));
         groups.addAll(ensembles(view));
-        groups.removeIf(group -> group.pods().size() < 2);
-        if (groups.isEmpty()) {
+        return judge(view.inventory().nodes().stream().map(SimulationModel::node).toList(),
+                SimulationModel.bound(view.local(view.inventory().pods())), groups);
+    }
+
+    /** SINGLE_POINT_OF_FAILURE for {@code groups} of pods bound to {@code nodes}, as doctor reports it. */
+    public static CheckResult judged(List<SimNode> nodes, List<SimPod> boundPods, List<Group> groups) {
+        return CheckResult.of(CheckCatalog.SINGLE_POINT_OF_FAILURE, judge(nodes, boundPods, groups));
+    }
+
+    private static Outcome judge(List<SimNode> nodes, List<SimPod> boundPods, List<Group> groups) {
+        List<Group> judged = HaGroups.spreadable(groups);
+        if (judged.isEmpty()) {
             return Outcome.skip("no shard with several replicas and no ZooKeeper ensemble is running");
         }
-        List<SimPod> bound = SimulationModel.bound(view.local(view.inventory().pods()));
-        List<Loss> losses = FailureDomains.analyse(view.inventory().nodes().stream().map(SimulationModel::node).toList(),
-                bound, groups);
-        long zones = view.inventory().nodes().stream().map(node -> ClusterView.label(node, PendingPods.ZONE_LABEL))
-                .filter(java.util.Objects::nonNull).distinct().count();
-        List<Finding> findings = new ArrayList<>();
-        for (Loss loss : losses) {
-            String domain = loss.scope().name().charAt(0) + loss.scope().name().substring(1).toLowerCase(Locale.ROOT);
-            findings.add(Finding.of("losing " + domain.toLowerCase(Locale.ROOT) + " " + loss.name() + " leaves "
-                    + loss.shortfalls().stream().map(Shortfall::message).collect(Collectors.joining("; ")),
-                    domain + "/" + loss.name()).withSeverity(breaksPromise(loss, zones) ? Severity.ERROR : Severity.WARNING));
-        }
-        return Outcome.of(findings, groups.size() + " group(s) survive the loss of any one node or zone");
+        long zones = nodes.stream().map(node -> node.labels().get(PendingPods.ZONE_LABEL)).filter(Objects::nonNull)
+                .distinct().count();
+        List<Finding> findings = HaGroups.losses(nodes, boundPods, judged).stream()
+                .map(loss -> Finding.of(HaGroups.message(loss), HaGroups.object(loss))
+                        .withSeverity(breaksPromise(loss, zones) ? Severity.ERROR : Severity.WARNING)).toList();
+        return Outcome.of(findings, judged.size() + " group(s) survive the loss of any one node or zone");
     }
 
     /**
@@ -58,20 +57,6 @@ final class Resilience {
     static boolean breaksPromise(Loss loss, long zones) {
         return (loss.scope() == FailureDomains.Scope.NODE || zones >= 2) && loss.shortfalls().stream()
                 .anyMatch(s -> s.group().kind() == FailureDomains.Kind.REPLICAS || s.group().pods().size() >= 3);
-    }
-
-    /** Replicas of each shard of the intended installation (all installations when none is known). */
-    private static List<Group> shards(ClusterView view, CheckContext context) {
-        String installation = context.intended().map(Intended::installation).orElse(null);
-        Map<String, List<String>> byShard = new TreeMap<>();
-        for (Pod pod : view.clickHousePods()) {
-            String chi = ClusterView.label(pod, ResourceNames.INSTALLATION_LABEL);
-            String shard = ClusterView.label(pod, "clickhouse.altinity.com/shard");
-            if (shard != null && (installation == null || installation.equals(chi))) {
-                byShard.computeIfAbsent(chi + " shard " + shard, k -> new ArrayList<>()).add(pod.getMetadata().getName());
-            }
-        }
-        return byShard.entrySet().stream().map(e -> Group.replicas(e.getKey(), e.getValue())).toList();
     }
 
     private static List<Group> ensembles(ClusterView view) {

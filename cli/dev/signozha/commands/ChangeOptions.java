@@ -21,11 +21,13 @@ public final class ChangeOptions {
     boolean yes;
 
     @Option(names = "--dry-run", paramLabel = "MODE", converter = DryRunConverter.class,
+            completionCandidates = Candidates.DryRunModes.class,
             description = "client: plan only, send nothing; server: the API server and helm validate every object, "
                     + "nothing is kept.")
     DeployAction.DryRun dryRun = DeployAction.DryRun.NONE;
 
     @Option(names = "--allow-disruption", paramLabel = "LEVEL", defaultValue = "scale-out", converter = DisruptionConverter.class,
+            completionCandidates = Candidates.DisruptionLevels.class,
             description = "The most disruptive change to carry out: none, config-reload, rolling-restart, scale-out, "
                     + "destructive (fewer shards or replicas, smaller storage, a new storage class or ClickHouse host). "
                     + "Default: ${DEFAULT-VALUE}.")

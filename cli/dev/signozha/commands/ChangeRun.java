@@ -48,8 +48,8 @@ final class ChangeRun {
 
     private static int change(CommandSpec spec, Args args, RunReport report, PrintWriter out) {
         Optional<SavedPlan> saved = Optional.ofNullable(args.planFile()).map(InputFiles::savedPlan);
-        String source = saved.map(plan -> args.planFile() + " (topology " + plan.topologyName() + ")")
-                .orElseGet(() -> args.topologyFile().toString());
+        String source = saved.map(plan -> InputFiles.name(args.planFile()) + " (topology " + plan.topologyName() + ")")
+                .orElseGet(() -> InputFiles.name(args.topologyFile()));
         String text = saved.map(SavedPlan::topology).orElseGet(() -> InputFiles.readText(args.topologyFile()));
         DeployAction.Request request = new DeployAction.Request(args.kind(), source, text, saved,
                 args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)), args.change().dryRun,

@@ -38,8 +38,15 @@ public final class Cli {
     /** The whole command line, every command built. */
     public static CommandLine create() {
         CommandLine root = root();
-        COMMANDS.forEach((name, command) -> root.addSubcommand(name, command.get()));
+        COMMANDS.forEach((name, command) -> add(root, name));
         return root;
+    }
+
+    /** Adds a command; its --version prints what the root's does. */
+    private static void add(CommandLine root, String name) {
+        CommandLine command = new CommandLine(COMMANDS.get(name).get());
+        command.getCommandSpec().versionProvider(root.getCommandSpec().versionProvider());
+        root.addSubcommand(name, command);
     }
 
     /**
@@ -61,7 +68,7 @@ public final class Cli {
             warmUp.start();
         }
         CommandLine root = root();
-        root.addSubcommand(args[0], COMMANDS.get(args[0]).get());
+        add(root, args[0]);
         return root;
     }
 

@@ -20,11 +20,16 @@ public final class CliErrors implements IExecutionExceptionHandler, IParameterEx
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + e.getMessage());
+        err.println("error: " + withoutPrefix(e.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return ExitCode.BAD_INPUT.code();
+    }
+
+    /** picocli starts some messages (mutually exclusive options) with its own "Error: ". */
+    private static String withoutPrefix(String message) {
+        return message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
     }
 
     @Override

@@ -10,11 +10,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a shell completion script.",
                 "bash: source <(signoz-ha completion bash)",
-                "zsh:  source <(signoz-ha completion zsh)"})
+                "zsh:  source <(signoz-ha completion zsh)",
+                "fish: signoz-ha completion fish | source"})
 final class CompletionCommand implements Callable<Integer> {
 
     /** Shells with completion support. */
-    enum Shell { bash, zsh }
+    enum Shell { bash, zsh, fish }
 
     @Spec
     CommandSpec spec;
@@ -24,11 +25,17 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // picocli's script serves both: under zsh it loads bashcompinit itself.
-        String script = AutoComplete.bash("signoz-ha", spec.root().commandLine());
-        String preamble = shell == Shell.zsh ? "# zsh: uses bash completion through bashcompinit\n" : "";
-        spec.commandLine().getOut().print(preamble + script);
+        spec.commandLine().getOut().print(script(spec.root().commandLine()));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private String script(picocli.CommandLine root) {
+        if (shell == Shell.fish) {
+            return FishCompletion.script(root);
+        }
+        // picocli's script serves bash and zsh: under zsh it loads bashcompinit itself.
+        String preamble = shell == Shell.zsh ? "# zsh: uses bash completion through bashcompinit\n" : "";
+        return preamble + AutoComplete.bash("signoz-ha", root);
     }
 }

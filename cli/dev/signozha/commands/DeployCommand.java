@@ -41,7 +41,7 @@ final class DeployCommand implements Callable<Integer> {
         Path topology;
 
         @Option(names = "--plan", paramLabel = "FILE", required = true,
-                description = "Apply exactly this plan from signoz-ha plan --out; refused (exit 4) if anything it "
+                description = "Apply exactly this plan from signoz-ha plan --output-file; refused (exit 4) if anything it "
                         + "covers changed since.")
         Path plan;
     }

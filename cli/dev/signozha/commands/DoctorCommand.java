@@ -82,7 +82,7 @@ final class DoctorCommand implements Callable<Integer> {
             return null;
         }
         String text = InputFiles.readText(snapshot, InputFiles.SNAPSHOT_LIMIT);
-        return namespace -> SnapshotParser.parse(snapshot.toString(), text);
+        return namespace -> SnapshotParser.parse(InputFiles.name(snapshot), text);
     }
 
     private ClickHouseAccess direct(Trace trace) {

@@ -39,9 +39,12 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Read nothing from a cluster (also when no kubeconfig is found).")
     boolean offline;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Save the plan against the cluster, with the "
+    @Option(names = "--output-file", paramLabel = "FILE", description = "Save the plan against the cluster, with the "
             + "resourceVersions it was computed against, for signoz-ha deploy --plan FILE (JSON; holds no secret).")
-    Path out;
+    Path outputFile;
+
+    @Option(names = "--out", paramLabel = "FILE", hidden = true, description = "Deprecated spelling of --output-file.")
+    Path deprecatedOut;
 
     @Mixin
     KubeOptions kube;
@@ -57,12 +60,13 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path out = DeprecatedSpelling.resolve(spec, outputFile, "--output-file", deprecatedOut, "--out");
         if (kube.namespace != null) {
             kube.requireAgreement(TopologyLoader.load(topology.file.toString(), InputFiles.readText(topology.file))
                     .spec().namespace(), topology.file.toString());
         }
         if (!offline && kube.cluster.configured()) {
-            return live();
+            return live(out);
         }
         if (!offline) {
             spec.commandLine().getErr().println("no kubeconfig is configured (--kubeconfig, KUBECONFIG, ~/.kube/config): "
@@ -70,25 +74,25 @@ final class PlanCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         if (out != null) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "--out saves a plan against a cluster; none was found "
+            throw new SignozHaException(ExitCode.BAD_INPUT, "--output-file saves a plan against a cluster; none was found "
                     + (offline ? "(--offline)" : "(no kubeconfig)"));
         }
-        OfflinePlan plan = new PlanAction(templates.source()).offline(topology.file);
+        PlanAction.OfflineResult plan = new PlanAction(templates.source()).offline(topology.file);
         String text = switch (output.format) {
-            case json -> CanonicalYaml.json(plan);
-            case yaml -> CanonicalYaml.yaml(plan);
-            case text -> PlanText.render(plan, output.style());
+            case json -> CanonicalYaml.json(plan.data());
+            case yaml -> CanonicalYaml.yaml(plan.data());
+            case text -> plan.text(output.style());
         };
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         return plan.hasErrors() ? ExitCode.CHECKS_FAILED.code() : ExitCode.OK.code();
     }
 
-    private int live() {
+    private int live(Path out) {
         Trace trace = SignozHaCommand.trace(spec);
         try (KubeGateway gateway = kube.cluster.open(spec)) {
             HelmCli helm = this.helm.helm(kube.cluster, trace);
-            PlanAction.Planned planned = new PlanAction(templates.source()).compute(topology.file.toString(),
+            PlanAction.Planned planned = new PlanAction(templates.source()).compute(InputFiles.name(topology.file),
                     InputFiles.readText(topology.file), Optional.empty(), gateway, helm);
             PlanAction.LiveResult result = planned.result();
             if (out != null) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
@@ -22,14 +23,21 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     TopologyOption topology;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write into.")
-    Path out;
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Directory to write into (required).")
+    Path outputDir;
+
+    @Option(names = "--out", paramLabel = "DIR", hidden = true, description = "Deprecated spelling of --output-dir.")
+    Path deprecatedOut;
 
     @Mixin
     TemplatesOption templates;
 
     @Override
     public Integer call() {
+        Path out = DeprecatedSpelling.resolve(spec, outputDir, "--output-dir", deprecatedOut, "--out");
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--output-dir=DIR'");
+        }
         RenderAction.Result result = new RenderAction(templates.source()).run(topology.file, out);
         PrintWriter stdout = spec.commandLine().getOut();
         result.written().forEach(stdout::println);

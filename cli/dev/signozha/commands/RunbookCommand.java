@@ -19,7 +19,7 @@ final class RunbookCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "CODE", description = "A finding code such as DUPLICATE_CLICKHOUSE.")
+    @Parameters(arity = "0..1", paramLabel = "CODE", completionCandidates = Candidates.RunbookCodes.class, description = "A finding code such as DUPLICATE_CLICKHOUSE.")
     String code;
 
     @Override

@@ -35,8 +35,8 @@ public final class PortForwardHosts implements HostConnector {
 
     @Override
     public Connection seed() throws SQLException {
-        Pod seed = seedPod(pods).orElseThrow(() -> new SQLException("no ClickHouse pod is ready in " + namespace));
-        return forward(seed);
+        return forward(seedPod(pods).orElseThrow(() -> new SQLException("no ClickHouse pod is ready in " + namespace
+                + (pods.isEmpty() ? " (there is none)" : ""))));
     }
 
     /** The pod to ask for system.clusters: the first ready one, never one that cannot answer. */
@@ -44,9 +44,12 @@ public final class PortForwardHosts implements HostConnector {
         return pods.stream().filter(PortForwardHosts::ready).findFirst();
     }
 
+    /** The pod the seed connection goes to; with none ready, the first one, which is what is not ready. */
     @Override
     public String seedName() {
-        return "Pods/" + namespace + "/ClickHouse";
+        return seedPod(pods).or(() -> pods.stream().findFirst())
+                .map(pod -> "Pod/" + namespace + "/" + pod.getMetadata().getName())
+                .orElse("Namespace/" + namespace);
     }
 
     @Override

@@ -106,11 +106,21 @@ public final class HelmCli implements HelmGateway {
 
     @Override
     public Optional<JsonNode> suppliedValues(String namespace, String release) {
+        return values(namespace, release, List.of());
+    }
+
+    @Override
+    public Optional<JsonNode> suppliedValues(String namespace, String release, int revision) {
+        return values(namespace, release, List.of("--revision", Integer.toString(revision)));
+    }
+
+    private Optional<JsonNode> values(String namespace, String release, List<String> revision) {
         ArgumentChecks.requireNamespace(namespace);
         ArgumentChecks.requireReleaseName(release);
         List<String> args = new ArrayList<>(List.of("get", "values", release, "--namespace", namespace, "--output", "json"));
+        args.addAll(revision);
         args.addAll(settings.clusterFlags());
-        String command = "get values " + release + " -n " + namespace;
+        String command = "get values " + release + " -n " + namespace + (revision.isEmpty() ? "" : " " + String.join(" ", revision));
         ProcessResult result = run(command, args, settings.queryTimeout());
         if (!result.succeeded() && HelmException.errorLine(result.stderr()).endsWith(NOT_FOUND)) {
             return Optional.empty();

@@ -27,6 +27,9 @@ public interface HelmGateway {
      */
     Optional<JsonNode> suppliedValues(String namespace, String release);
 
+    /** The values supplied to one revision of the release ({@code helm get values --revision}); as above. */
+    Optional<JsonNode> suppliedValues(String namespace, String release, int revision);
+
     /** Every revision helm keeps for the release, oldest first; empty when the release does not exist. */
     List<HelmRevision> history(String namespace, String release);
 

@@ -35,6 +35,7 @@ public final class KubeConnections {
      * gateway or the session closes the client.
      */
     public static KubeSession session(Target target, Trace trace, Consumer<String> progress) {
+        LibraryLogging.silence();
         Selected selected = select(target);
         Config config = tune(selected.config(), target.requestTimeout(), new Random());
         KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);

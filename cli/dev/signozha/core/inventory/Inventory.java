@@ -70,6 +70,11 @@ public record Inventory(String source, Instant observedAt, List<String> namespac
         }
     }
 
+    /** How many objects live in {@code namespace}; cluster-wide ones (nodes, storage classes) are always listed. */
+    public long objectsIn(String namespace) {
+        return all().stream().filter(object -> namespace.equals(object.getMetadata().getNamespace())).count();
+    }
+
     /** {@code Kind/namespace/name}, how findings name objects. */
     public static String id(HasMetadata object) {
         String namespace = object.getMetadata().getNamespace();

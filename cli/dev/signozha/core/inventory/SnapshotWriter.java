@@ -23,7 +23,17 @@ public final class SnapshotWriter {
     private SnapshotWriter() {
     }
 
+    /** The snapshot as YAML. */
     public static String write(Inventory inventory) {
+        return CanonicalYaml.yaml(tree(inventory));
+    }
+
+    /** The snapshot as JSON, which {@link SnapshotParser} reads as well. */
+    public static String writeJson(Inventory inventory) {
+        return CanonicalYaml.json(tree(inventory));
+    }
+
+    private static ObjectNode tree(Inventory inventory) {
         ObjectNode list = JsonNodeFactory.instance.objectNode();
         list.put("apiVersion", "v1");
         list.put("kind", "List");
@@ -41,6 +51,6 @@ public final class SnapshotWriter {
         // "now" is the cluster's clock as the objects show it, not the clock of the machine that read them.
         java.time.Instant observedAt = newest.isAfter(java.time.Instant.EPOCH) ? newest : inventory.observedAt();
         annotations.put(SnapshotParser.OBSERVED_AT, observedAt.toString()).put("signoz-ha/source", inventory.source());
-        return CanonicalYaml.yaml(list);
+        return list;
     }
 }

@@ -33,11 +33,29 @@ public final class LivePlanner {
     private LivePlanner() {
     }
 
-    /** The Helm release as a plan sees it: its chart version and helm's status of its latest revision. */
-    public record Release(String chartVersion, String status) {
+    /**
+     * The Helm release as a plan sees it: helm's status of its latest revision, and the chart version of the revision
+     * the plan compares with, the last deployed one ({@code deployedRevision}; 0 when none ever was), which is the
+     * latest one ({@code latestRevision}) unless that one failed or is pending.
+     */
+    public record Release(String chartVersion, String status, int latestRevision, int deployedRevision) {
 
         /** The status helm gives a revision that installed or upgraded cleanly. */
         public static final String DEPLOYED = "deployed";
+
+        /** A release whose latest revision is the one compared with. */
+        public Release(String chartVersion, String status) {
+            this(chartVersion, status, 0, 0);
+        }
+
+        private String comparedWith() {
+            if (latestRevision == 0 || latestRevision == deployedRevision) {
+                return "";
+            }
+            return deployedRevision == 0 ? " (revision " + latestRevision + "; no revision was ever deployed, so "
+                    + "every value is new)" : " (revision " + latestRevision + "; values and chart version are "
+                    + "compared with revision " + deployedRevision + ", the last deployed)";
+        }
     }
 
     /**
@@ -104,8 +122,10 @@ public final class LivePlanner {
         if (release.status() != null && !release.status().equals(Release.DEPLOYED)) {
             changes.add(new ClassifiedChange(new Change(RELEASE_STATUS, TextNode.valueOf(release.status()),
                     TextNode.valueOf(Release.DEPLOYED)), Disruption.ROLLING_RESTART, release.status().startsWith("pending-")
-                    ? "a helm run on the release has not finished; deploy refuses to run over it while it is pending"
-                    : "the release's last helm run ended " + release.status() + "; helm runs the upgrade again"));
+                    ? "a helm run on the release has not finished" + release.comparedWith() + "; deploy refuses to "
+                    + "run over it while it is pending"
+                    : "the release's last helm run ended " + release.status() + release.comparedWith()
+                    + "; helm runs the upgrade again"));
         }
         return changes;
     }

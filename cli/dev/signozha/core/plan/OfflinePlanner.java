@@ -11,9 +11,7 @@ import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.schedule.Placement;
-import dev.signozha.core.schedule.Scheduler;
 import dev.signozha.core.schedule.SimNode;
-import dev.signozha.core.schedule.SimPod;
 import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.KubeQuantity;
 import dev.signozha.core.topology.LoadedTopology;
@@ -101,12 +99,11 @@ public final class OfflinePlanner {
     }
 
     private static PlacementReport placement(Spec spec, List<Component> components) {
-        List<SimNode> nodes = DeclaredNodes.of(spec.capacity());
-        if (nodes.isEmpty()) {
-            return null;
-        }
-        List<SimPod> pods = components.stream().flatMap(c -> c.pods().stream()).toList();
-        Placement placement = Scheduler.place(nodes, pods);
+        return PlannedPlacement.of(spec, components).map(planned -> report(planned.nodes(), planned.placement()))
+                .orElse(null);
+    }
+
+    private static PlacementReport report(List<SimNode> nodes, Placement placement) {
         return new PlacementReport(nodes.size(),
                 placement.assignments().stream().map(a -> new OfflinePlan.PodPlacement(a.pod().name(),
                         a.pod().component(), a.node().name(), a.node().label("topology.kubernetes.io/zone"))).toList(),

@@ -1,7 +1,9 @@
 package dev.signozha.core.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.text.Messages;
 import dev.signozha.core.yaml.CanonicalYaml;
@@ -15,7 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 
 /**
- * A live plan saved with {@code plan --out}: what it was rendered from (the topology text, the chart version and
+ * A live plan saved with {@code plan --output-file}: what it was rendered from (the topology text, the chart version and
  * a hash of everything rendered) and what it was computed against (the resourceVersion of every object it
  * covers, empty for one it creates, and the Helm release's revision, 0 before the first install). {@code deploy
  * --plan} applies it only while that is still so, but for objects whose resourceVersion moved where the plan made
@@ -39,17 +41,52 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
 
     /** The saved plan in {@code text} (the file {@code source}), or bad input naming the file. */
     public static SavedPlan parse(String source, String text) {
+        recognizeOtherDocuments(source, text);
         try {
             SavedPlan plan = JsonMapper.builder().build().readValue(text, SavedPlan.class);
             if (!KIND.equals(plan.kind()) || plan.schemaVersion() != SCHEMA_VERSION) {
                 throw InvalidInputException.single(source, "not a saved plan of schema version " + SCHEMA_VERSION
-                        + " (make one with signoz-ha plan --out)");
+                        + " (make one with signoz-ha plan --output-file)");
             }
             return plan;
         } catch (IOException e) {
             throw InvalidInputException.single(source, "not a saved plan: " + Messages.firstLine(e.getMessage(),
                     "unreadable"));
         }
+    }
+
+    /**
+     * The documents people hand to {@code deploy --plan} by mistake, named with the command that makes the right
+     * one: what {@code plan -o json|yaml} prints is for reading, and a topology file goes to {@code -f}.
+     */
+    private static void recognizeOtherDocuments(String source, String text) {
+        JsonNode document = readable(text);
+        if (document == null || document.has("kind") && KIND.equals(document.path("kind").asText())) {
+            return;
+        }
+        if (document.has("mode") && document.has("schemaVersion")) {
+            throw InvalidInputException.single(source, "is the output of signoz-ha plan -o json|yaml, which is for "
+                    + "reading; save a plan deploy can apply with signoz-ha plan -f FILE --output-file PLAN");
+        }
+        if ("Topology".equals(document.path("kind").asText())) {
+            throw InvalidInputException.single(source, "is a topology file; deploy it with signoz-ha deploy -f "
+                    + source + ", or save a plan from it with signoz-ha plan -f FILE --output-file PLAN");
+        }
+    }
+
+    /** The document as a tree, read as JSON or YAML; null when it is neither. */
+    private static JsonNode readable(String text) {
+        for (ObjectMapper mapper : List.of(JsonMapper.builder().build(), new YAMLMapper())) {
+            try {
+                JsonNode tree = mapper.readTree(text);
+                if (tree != null && tree.isObject()) {
+                    return tree;
+                }
+            } catch (IOException e) {
+                // not this syntax; try the next
+            }
+        }
+        return null;
     }
 
     /**

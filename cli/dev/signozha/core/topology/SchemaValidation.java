@@ -89,7 +89,7 @@ final class SchemaValidation {
         return switch (message.getType()) {
             case "additionalProperties" -> unknownKey(path, message.getProperty(), keywordOwner);
             case "required" -> tree.problem(TreePath.key(path, message.getProperty()), "missing required key");
-            case "type" -> tree.problem(path, "expected " + expected(keywordOwner) + ", got " + shown(path, value));
+            case "type" -> tree.problem(path, "expected " + expected(keywordOwner) + ", got " + shownWithType(path, value));
             case "const" -> tree.problem(path, "must be '" + keywordOwner.path("const").asText() + "', got " + shown(path, value));
             case "enum" -> tree.problem(path, badChoice(path, value, keywordOwner));
             case "pattern" -> tree.problem(path, shown(path, value) + " is not a valid " + formatName(keywordOwner));
@@ -142,6 +142,13 @@ final class SchemaValidation {
     private static String formatName(JsonNode owner) {
         String title = owner.path("title").asText("value");
         return Format.byTitle(title).map(f -> title + " (" + f.rule() + ")").orElse(title);
+    }
+
+    /** For a type mismatch, quotes alone would make "2" read like the number it is not. */
+    private static String shownWithType(String path, JsonNode value) {
+        String shown = shown(path, value);
+        return value != null && value.isTextual() && shown.startsWith("'")
+                ? "the string \"" + shown.substring(1, shown.length() - 1) + "\"" : shown;
     }
 
     private static String shown(String path, JsonNode value) {

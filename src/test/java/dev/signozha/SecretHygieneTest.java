@@ -33,7 +33,7 @@ class SecretHygieneTest {
                 outputs.add(CliRun.of("plan", "--offline", "-f", file, "-o", format).all());
             }
             Path dir = out.resolve(Examples.stem(example));
-            outputs.add(CliRun.of("render", "-f", file, "--out", dir.toString()).all());
+            outputs.add(CliRun.of("render", "-f", file, "--output-dir", dir.toString()).all());
             if (!Files.exists(dir)) {
                 continue; // render refuses bundled mode and writes nothing
             }

@@ -123,6 +123,11 @@ class AdoptActionTest {
         }
 
         @Override
+        public Optional<JsonNode> suppliedValues(String namespace, String release, int revision) {
+            throw new AssertionError("adopt reads the latest revision's values");
+        }
+
+        @Override
         public List<HelmRevision> history(String namespace, String release) {
             throw new AssertionError("adopt reads the status, not the history");
         }

@@ -62,6 +62,21 @@ class DeployScenarioIT {
     }
 
     @Test
+    void progress_printsEachPhaseEndOnce_andCountsHelmsRunInThePhaseTime() throws Exception {
+        world.helm().upgradesTake(Duration.ofMillis(1100));
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy());
+        assertEquals(0, run.exitCode(), run.all());
+        List<String> lines = run.progress().lines().map(line -> line.replaceFirst("^\\S+ ", "")
+                .replaceFirst(" \\([0-9hms.]+\\)$", "")).toList();
+        for (int i = 1; i < lines.size(); i++) {
+            assertFalse(lines.get(i).equals(lines.get(i - 1)), "printed twice: " + lines.get(i) + "\n" + run.progress());
+        }
+        String signoz = run.progress().lines().filter(line -> line.contains("[5/8] signoz: ")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertTrue(signoz.matches(".* \\([1-9]\\d*s\\)"), "helm's 1.1 s is the phase's time: " + signoz);
+    }
+
+    @Test
     void redeploy_withNothingChanged_reportsNoChangesAndAppliesNothing() throws Exception {
         assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
         List<String> helmCalls = world.helm().calls();
@@ -166,6 +181,7 @@ class DeployScenarioIT {
         SimulatedCluster.Run run = world.run(SimulatedCluster.deploy(DeployAction.DryRun.NONE, false));
         assertEquals(4, run.exitCode(), run.all());
         assertTrue(run.failure().getMessage().contains("no terminal to confirm on and no --yes"));
+        assertFalse(run.all().contains("Going ahead despite"), "a refused run does not go ahead:\n" + run.all());
         assertTrue(world.helm().calls().isEmpty());
         assertTrue(versions().isEmpty());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.cluster.helm.ChartReference;
 import dev.signozha.cluster.helm.HelmGateway;
 import dev.signozha.cluster.helm.HelmRelease;
@@ -14,12 +15,15 @@ import dev.signozha.cluster.kube.Fabric8KubeApplier;
 import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
+import dev.signozha.core.plan.LivePlanText;
+import dev.signozha.core.plan.LivePlanner;
 import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.Renderer;
 import dev.signozha.core.text.Style;
 import dev.signozha.core.topology.TopologyLoader;
+import dev.signozha.support.FakeChart;
 import dev.signozha.support.Golden;
 import dev.signozha.support.MockCluster;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -104,12 +108,31 @@ class LivePlanActionTest {
         assertEquals("live", result.data().path("mode").asText());
     }
 
+    @Test
+    void live_afterAFailedUpgrade_comparesWithTheLastDeployedRevision_andSaysTheLatestFailed() {
+        FakeChart helm = new FakeChart(cluster);
+        helm.recordRevision("0.131.0", applied.values(), "deployed");
+        ObjectNode interrupted = applied.values().deepCopy();
+        ((ObjectNode) interrupted.path("otelCollector")).put("replicaCount", 5);
+        helm.recordRevision("0.132.0", interrupted, "failed");
+        PlanAction.LiveResult result = new PlanAction(new ClasspathTemplates()).live(PRODUCTION, gateway, helm);
+        List<String> changed = result.plan().values().changes().stream().map(change -> change.change().path()).toList();
+        assertEquals(List.of(LivePlanner.RELEASE_STATUS), changed, "no chart version going backwards, no replica "
+                + "change back from what never deployed");
+        Golden.assertMatches(LivePlanText.render(result.plan(), Style.PLAIN), "live-plan/after-failed-upgrade.txt");
+    }
+
     /** Helm as far as plan uses it: the release's supplied values. */
     private record SuppliedValuesOnly(JsonNode values) implements HelmGateway {
 
         @Override
         public Optional<JsonNode> suppliedValues(String namespace, String release) {
             return Optional.ofNullable(values);
+        }
+
+        @Override
+        public Optional<JsonNode> suppliedValues(String namespace, String release, int revision) {
+            throw new UnsupportedOperationException("the latest revision is deployed");
         }
 
         @Override

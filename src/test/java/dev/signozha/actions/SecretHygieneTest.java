@@ -72,7 +72,7 @@ class SecretHygieneTest {
 
         Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(SimulatedCluster.NAMESPACE));
         Path snapshot = dir.resolve("snapshot.yaml");
-        CliRun snap = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", snapshot.toString());
+        CliRun snap = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "--output-file", snapshot.toString());
         assertEquals(0, snap.exitCode(), snap.all());
         see("snapshot command output", snap.all());
         see("snapshot file", Files.readString(snapshot));
@@ -84,7 +84,7 @@ class SecretHygieneTest {
                     "-o", format).all());
         }
         Path rendered = dir.resolve("rendered");
-        see("render output", CliRun.of("render", "-f", SimulatedCluster.PRODUCTION.toString(), "--out", rendered.toString()).all());
+        see("render output", CliRun.of("render", "-f", SimulatedCluster.PRODUCTION.toString(), "--output-dir", rendered.toString()).all());
         try (java.util.stream.Stream<Path> files = Files.walk(rendered)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 see("rendered " + rendered.relativize(file), Files.readString(file));

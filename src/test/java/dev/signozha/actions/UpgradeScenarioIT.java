@@ -164,6 +164,10 @@ class UpgradeScenarioIT {
         assertTrue(run.failure().getMessage().contains("rolled back to Helm revision 1"), run.failure().getMessage());
         assertEquals(HistoryEntry.ROLLED_BACK, state().lastEntry().orElseThrow().outcome(), run.all());
         assertEquals("0.131.0", state().chartVersion(), "the applied version stays the last good one");
+        String rollback = run.progress().substring(run.progress().indexOf("rolling back: "));
+        assertEquals(List.of("[1/3] zookeeper", "[2/3] clickhouse", "[3/3] collectors"), rollback.lines()
+                .filter(line -> line.contains("] ")).map(line -> line.replaceAll(".*(\\[\\d+/\\d+] [a-z-]+): .*", "$1"))
+                .distinct().toList(), "the rollback's own steps, numbered:\n" + rollback);
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class ArchiveTraining {
         LogManager.getLogManager().reset();
         Path scratch = Files.createDirectories(Path.of("target", "cds-training"));
         run("plan", "--offline", "-f", EXAMPLE);
-        run("render", "-f", EXAMPLE, "--out", scratch.resolve("rendered").toString());
+        run("render", "-f", EXAMPLE, "--output-dir", scratch.resolve("rendered").toString());
         if (List.of(args).contains("--offline")) {
             return;
         }

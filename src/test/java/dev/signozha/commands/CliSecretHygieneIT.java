@@ -58,7 +58,7 @@ class CliSecretHygieneIT {
         for (String format : FORMATS) {
             cli(0, "plan", "-f", TOPOLOGY, "-o", format, cluster(), helmBinary());
         }
-        CliRun saved = cli(0, "plan", "-f", TOPOLOGY, "--out", plan.toString(), cluster(), helmBinary());
+        CliRun saved = cli(0, "plan", "-f", TOPOLOGY, "--output-file", plan.toString(), cluster(), helmBinary());
         see("saved plan", Files.readString(plan));
         CliRun deploy = cli(0, "deploy", "-f", TOPOLOGY, "--yes", "--no-clickhouse", cluster(), helmBinary());
         assertTrue(deploy.err().contains("trace: k8s GET /api/v1/namespaces/platform/secrets/clickhouse-credentials → 200"),
@@ -78,7 +78,7 @@ class CliSecretHygieneIT {
             cli(3, "plan", "-f", TOPOLOGY, "-o", format, cluster(), helmBinary());
         }
         Path snapshot = dir.resolve("snapshot.yaml");
-        cli(0, "snapshot", "-n", SimulatedCluster.NAMESPACE, "-o", snapshot.toString(), cluster());
+        cli(0, "snapshot", "-n", SimulatedCluster.NAMESPACE, "--output-file", snapshot.toString(), cluster());
         see("snapshot file", Files.readString(snapshot));
         CliRun before = CliRun.of("-v", "snapshot", "-n", SimulatedCluster.NAMESPACE, "--kubeconfig", kubeconfig.toString());
         assertTrue(before.err().contains("trace: k8s GET /api/v1/namespaces/platform/pods → 200"), "-v before the command");
@@ -91,7 +91,7 @@ class CliSecretHygieneIT {
             cli(0, "plan", "--offline", "-f", TOPOLOGY, "-o", format);
         }
         Path rendered = dir.resolve("rendered");
-        cli(0, "render", "-f", TOPOLOGY, "--out", rendered.toString());
+        cli(0, "render", "-f", TOPOLOGY, "--output-dir", rendered.toString());
         try (Stream<Path> files = Files.walk(rendered)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 see("rendered " + rendered.relativize(file), Files.readString(file));

@@ -62,7 +62,7 @@ class LiveCommandsTest {
     @Test
     void snapshot_liveThroughKubeconfig_writesAFileDoctorReadsTheSameWay(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("snapshot.yaml");
-        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", file.toString());
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "--output-file", file.toString());
         assertEquals(0, snapshot.exitCode(), snapshot.all());
         assertTrue(snapshot.err().startsWith("wrote "), snapshot.err());
         assertFalse(Files.readString(file).contains("kind: Secret"));
@@ -71,6 +71,38 @@ class LiveCommandsTest {
         JsonNode liveFindings = new ObjectMapper().readTree(live.out()).path("findings");
         JsonNode offlineFindings = new ObjectMapper().readTree(offline.out()).path("findings");
         assertEquals(liveFindings, offlineFindings);
+    }
+
+    @Test
+    void snapshot_oldOutputFileSpelling_stillWritesAndWarns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("snapshot.yaml");
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", file.toString());
+        assertEquals(0, snapshot.exitCode(), snapshot.all());
+        assertTrue(snapshot.err().startsWith("warning: -o FILE is deprecated and will be removed in the next release; "
+                + "use --output-file (-o is always an output format)\nwrote "), snapshot.err());
+        assertTrue(Files.readString(file).startsWith("apiVersion: v1\n"));
+    }
+
+    @Test
+    void snapshot_jsonFormat_isASnapshotDoctorReads(@TempDir Path dir) throws Exception {
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", "json");
+        assertEquals(0, snapshot.exitCode(), snapshot.all());
+        assertEquals("v1", new ObjectMapper().readTree(snapshot.out()).path("apiVersion").asText());
+        Path file = Files.writeString(dir.resolve("snapshot.json"), snapshot.out());
+        CliRun offline = CliRun.of("doctor", "--snapshot", file.toString(), "-o", "json");
+        assertTrue(new ObjectMapper().readTree(offline.out()).path("findings").toString().contains("DUPLICATE_CLICKHOUSE"));
+    }
+
+    @Test
+    void snapshot_ofAnEmptyNamespace_exitsTwoNamingItAndWritesNothing(@TempDir Path dir) {
+        Path file = dir.resolve("snapshot.yaml");
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platfrom",
+                "--output-file", file.toString());
+        assertEquals(2, snapshot.exitCode(), snapshot.all());
+        assertEquals("error: found nothing in namespace platfrom (context:mock): no pod, service, StatefulSet, "
+                + "ClickHouseInstallation or ConfigMap; name the SigNoz release's namespace with -n. No snapshot was "
+                + "written.\n", snapshot.err());
+        assertFalse(Files.exists(file));
     }
 
     @Test
@@ -92,7 +124,7 @@ class LiveCommandsTest {
                 .withAcquireTime(java.time.ZonedDateTime.parse("2026-11-21T03:02:11.123456Z"))
                 .withRenewTime(java.time.ZonedDateTime.parse("2026-11-21T03:04:11.123456Z")).endSpec().build()).create();
         Path file = dir.resolve("snapshot.yaml");
-        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "-o", file.toString());
+        CliRun snapshot = CliRun.of("snapshot", "--kubeconfig", kubeconfig.toString(), "-n", "platform", "--output-file", file.toString());
         assertEquals(0, snapshot.exitCode(), snapshot.all());
         assertTrue(Files.readString(file).contains("renewTime: 2026-11-21T03:04:11.123456Z"), Files.readString(file));
         CliRun offline = CliRun.of("doctor", "--snapshot", file.toString(), "-o", "json");

@@ -46,6 +46,7 @@ public final class FakeChart implements HelmGateway {
     private List<Revision> revisions = List.of();
     private volatile boolean failUpgrades;
     private volatile boolean failRollbacks;
+    private volatile Duration upgradeTime = Duration.ZERO;
     private volatile String passwordSeen;
     private volatile Runnable midRun;
     private final List<Path> valuesFiles = new CopyOnWriteArrayList<>();
@@ -74,6 +75,11 @@ public final class FakeChart implements HelmGateway {
 
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Each chart upgrade takes this long, as a real helm run pulling the chart and rendering it does. */
+    public void upgradesTake(Duration time) {
+        upgradeTime = time;
     }
 
     public void failUpgrades(boolean fail) {
@@ -119,6 +125,16 @@ public final class FakeChart implements HelmGateway {
     }
 
     @Override
+    public Optional<JsonNode> suppliedValues(String namespace, String release, int revision) {
+        return revisions().stream().filter(r -> r.number() == revision).findFirst().map(Revision::values);
+    }
+
+    /** A revision as an earlier helm run left it, with no workload made for it. */
+    public void recordRevision(String chartVersion, JsonNode values, String status) {
+        addRevision(chartVersion, values, status);
+    }
+
+    @Override
     public List<HelmRevision> history(String namespace, String release) {
         return revisions().stream().map(r -> new HelmRevision(r.number(), r.status(), "signoz-" + r.chartVersion(), "",
                 Optional.of(Instant.now()), "")).toList();
@@ -137,6 +153,12 @@ public final class FakeChart implements HelmGateway {
         passwordSeen = values.path("clickhouse").path("password").asText(null);
         if (request.dryRun() != dev.signozha.cluster.helm.HelmDryRun.NONE) {
             return;
+        }
+        try {
+            Thread.sleep(upgradeTime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw HelmFailures.failed("upgrade", "Error: interrupted");
         }
         if (midRun != null) {
             addRevision(request.chart().version().orElseThrow(), values,

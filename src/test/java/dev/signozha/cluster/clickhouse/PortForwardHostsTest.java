@@ -39,6 +39,18 @@ class PortForwardHostsTest {
     }
 
     @Test
+    void seedName_isThePodTheSeedConnectionGoesTo_theFirstReadyOne() {
+        Pod notReady = pod("chi-ch-prod-0-0-0", "10.1.0.5");
+        Pod ready = new PodBuilder(pod("chi-ch-prod-0-1-0", "10.1.0.6")).editStatus().addNewCondition().withType("Ready")
+                .withStatus("True").endCondition().endStatus().build();
+        assertEquals("Pod/platform/chi-ch-prod-0-1-0", new PortForwardHosts(null, "platform", List.of(notReady, ready), null)
+                .seedName());
+        assertEquals("Pod/platform/chi-ch-prod-0-0-0", new PortForwardHosts(null, "platform", List.of(notReady), null)
+                .seedName(), "none ready: the pod that is not");
+        assertEquals("Namespace/platform", new PortForwardHosts(null, "platform", List.of(), null).seedName());
+    }
+
+    @Test
     void credentials_neverShowThePassword() {
         assertEquals("user admin with a password", new Credentials("admin", "hunter2").toString());
     }

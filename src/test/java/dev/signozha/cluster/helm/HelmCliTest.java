@@ -76,6 +76,15 @@ class HelmCliTest {
     }
 
     @Test
+    void suppliedValues_ofARevision_asksHelmForThatRevision() {
+        runner.ok("{\"otelCollector\":{\"replicaCount\":3}}\n");
+
+        assertEquals(3, helm.suppliedValues("platform", "signoz", 4).orElseThrow().at("/otelCollector/replicaCount").asInt());
+        assertEquals(List.of("helm", "get", "values", "signoz", "--namespace", "platform", "--output", "json",
+                "--revision", "4"), runner.last().argv());
+    }
+
+    @Test
     void suppliedValues_noneSupplied_isAnEmptyMapping() {
         runner.ok("null\n");
 

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signozha.Examples;
 import dev.signozha.support.CliRun;
 import dev.signozha.support.Golden;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -68,5 +70,33 @@ class OfflinePlannerTest {
             }
         }
         throw new AssertionError("no setting " + path);
+    }
+
+    @Test
+    void plan_bundledExample_warnsAsDoctorWouldThatOneZoneHoldsTwoOfThreeZooKeeperMembers() throws Exception {
+        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/bundled-2x2.yaml", "-o", "json");
+        assertEquals(0, run.exitCode(), "a warning, as in doctor: " + run.err());
+        JsonNode findings = new ObjectMapper().readTree(run.out()).path("resilience").path("findings");
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("SINGLE_POINT_OF_FAILURE", findings.get(0).path("code").asText());
+        assertEquals("warning", findings.get(0).path("severity").asText());
+        assertEquals("losing zone eu-west-1a leaves StatefulSet/observability/signoz-zookeeper: 1 of 3 left, quorum "
+                + "needs 2", findings.get(0).path("detail").asText());
+        assertEquals("Zone/eu-west-1a", findings.get(0).path("objects").get(0).asText());
+    }
+
+    @Test
+    void plan_everyDeclaredNodeInOneZone_warnsThatLosingItLeavesNothing(@TempDir Path dir) throws Exception {
+        Path oneZone = Files.writeString(dir.resolve("one-zone.yaml"), Files.readString(Path.of(
+                "examples/production-2x2.yaml")).replace("zones: [us-east-1a, us-east-1b, us-east-1c]", "zones: [us-east-1a]"));
+        CliRun run = CliRun.of("plan", "--offline", "-f", oneZone.toString());
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("""
+                ‼ losing any one node or zone leaves every shard a replica and ZooKeeper its quorum [SINGLE_POINT_OF_FAILURE]
+                    losing zone us-east-1a leaves clickhouse-signoz-clickhouse-ha shard 0: 0 of 2 replicas left; \
+                clickhouse-signoz-clickhouse-ha shard 1: 0 of 2 replicas left; StatefulSet/platform/signoz-ha-zookeeper: \
+                0 of 3 left, quorum needs 2
+                      Zone/us-east-1a
+                """), run.out());
     }
 }

@@ -70,10 +70,10 @@ class MalformedTopologyTest {
         // Wrong types.
         text = mutate(PRODUCTION, "    shards: 2\n", "    shards: two\n");
         cases.add(fault("a word where a whole number belongs", text,
-                key(text, "shards: two", "spec.clickhouse.shards"), "expected a whole number, got 'two'"));
+                key(text, "shards: two", "spec.clickhouse.shards"), "expected a whole number, got the string \"two\""));
         text = mutate(PRODUCTION, "    shards: 2\n", "    shards: \"2\"\n");
         cases.add(fault("a quoted number where a whole number belongs", text,
-                key(text, "shards: \"2\"", "spec.clickhouse.shards"), "expected a whole number, got '2'"));
+                key(text, "shards: \"2\"", "spec.clickhouse.shards"), "expected a whole number, got the string \"2\""));
         text = mutate(PRODUCTION, "  zookeeper:\n    replicas: 3\n    storage: {size: 20Gi}\n"
                 + "    resources: {requests: {cpu: 500m, memory: 1Gi}, limits: {memory: 2Gi}}\n", "  zookeeper: [1, 2]\n");
         cases.add(fault("a list where a mapping belongs", text,
@@ -211,7 +211,7 @@ class MalformedTopologyTest {
                 fileLevel(), "not UTF-8"));
         cases.add(fault("a top-level list instead of a mapping", "- apiVersion: signoz-ha/v1\n- kind: Topology\n", anywhere(),
                 "expected a mapping, got a list"));
-        cases.add(fault("a document that is a single scalar", "just a string\n", anywhere(), "expected a mapping, got 'just a string'"));
+        cases.add(fault("a document that is a single scalar", "just a string\n", anywhere(), "expected a mapping, got the string \"just a string\""));
 
         // Structurally valid, semantically wrong.
         text = mutate(PRODUCTION, "\n    replicas: 2\n", "\n    replicas: 1\n");
