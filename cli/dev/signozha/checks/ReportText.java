@@ -57,7 +57,7 @@ public final class ReportText {
 
     private static void failure(StringBuilder out, CheckResult result, Style style, String code) {
         CheckSpec spec = result.spec();
-        String mark = result.severity() == Severity.ERROR ? style.errorMark() : style.warnMark();
+        String mark = result.isError() ? style.errorMark() : style.warnMark();
         out.append(mark).append(' ').append(spec.title()).append(' ').append(code).append('\n');
         for (Finding finding : result.findings()) {
             out.append("    ").append(style.text(finding.detail())).append('\n');

@@ -221,6 +221,10 @@ public final class Fabric8KubeGateway implements KubeGateway {
         try {
             return client.namespaces().withName(namespace).get() != null;
         } catch (KubernetesClientException e) {
+            if (e.getCode() == ConnectionCause.FORBIDDEN) {
+                // A namespace-scoped Role may not read Namespaces; it is bound in the namespace, which so exists.
+                return true;
+            }
             throw KubeFailures.cannot("read Namespace " + namespace + " (" + describe() + ")", e);
         }
     }

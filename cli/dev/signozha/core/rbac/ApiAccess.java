@@ -50,7 +50,10 @@ public final class ApiAccess {
         Map<String, Set<Permission>> table = new LinkedHashMap<>();
         table.put("doctor", union(reads, clickhouse));
         table.put("snapshot", reads);
-        table.put("plan", union(reads, set(Permission.namespaced("get", "", "secrets"))));
+        // get namespaces: whether the plan creates the namespace; a namespace-scoped Role is refused and the plan
+        // takes the namespace as existing, since the Role itself lives in it.
+        table.put("plan", union(reads, set(Permission.namespaced("get", "", "secrets"),
+                Permission.clusterWide("get", "", "namespaces"))));
         table.put("adopt", union(reads, lockAndRecord(), verbs(List.of("get", "list"), "", "secrets")));
         table.put("cleanup", union(reads, lockAndRecord(), verbs(List.of("get", "delete"), "", "pods", "persistentvolumeclaims"),
                 verbs(List.of("get", "delete"), "batch", "jobs"), verbs(List.of("get", "delete"), CHI_GROUP,

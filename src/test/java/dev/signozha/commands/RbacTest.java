@@ -78,8 +78,8 @@ class RbacTest {
     void doctor_namespaceScopedRole_textReportShowsTheSkipAndThePermission() {
         api.deny(GuardedDispatcher.outsideNamespace(SimulatedCluster.NAMESPACE));
         CliRun run = CliRun.of("doctor", "-f", TOPOLOGY, "--no-clickhouse", "--kubeconfig", cli.kubeconfig().toString());
-        assertTrue(run.out().contains("    skipped: needs permission to list nodes (apiGroup \"\", cluster-wide), which "
-                + "the cluster refused\n"), run.out());
+        assertTrue(run.out().contains("skipped (2 checks): needs permission to list nodes (apiGroup \"\", cluster-wide), "
+                + "which the cluster refused\n"), run.out());
     }
 
     @Test

@@ -72,17 +72,29 @@ class OfflinePlannerTest {
         throw new AssertionError("no setting " + path);
     }
 
+    /** The severity policy doctor applies: across 2+ zones, a zone that takes the ensemble's quorum is an error. */
     @Test
-    void plan_bundledExample_warnsAsDoctorWouldThatOneZoneHoldsTwoOfThreeZooKeeperMembers() throws Exception {
-        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/bundled-2x2.yaml", "-o", "json");
-        assertEquals(0, run.exitCode(), "a warning, as in doctor: " + run.err());
+    void plan_twoZonesForThreeZooKeeperMembers_isAnError_asDoctorJudgesIt(@TempDir Path dir) throws Exception {
+        Path twoZones = Files.writeString(dir.resolve("two-zones.yaml"), Files.readString(Path.of(
+                "examples/bundled-2x2.yaml")).replace("count: 3, cpu: \"16\", memory: 64Gi, zones: [eu-west-1a, eu-west-1b, "
+                + "eu-west-1c]", "count: 4, cpu: \"16\", memory: 64Gi, zones: [eu-west-1a, eu-west-1b]"));
+        CliRun run = CliRun.of("plan", "--offline", "-f", twoZones.toString(), "-o", "json");
+        assertEquals(3, run.exitCode(), "an error, as in doctor: " + run.err());
         JsonNode findings = new ObjectMapper().readTree(run.out()).path("resilience").path("findings");
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("SINGLE_POINT_OF_FAILURE", findings.get(0).path("code").asText());
-        assertEquals("warning", findings.get(0).path("severity").asText());
+        assertEquals("error", findings.get(0).path("severity").asText());
         assertEquals("losing zone eu-west-1a leaves StatefulSet/observability/signoz-zookeeper: 1 of 3 left, quorum "
                 + "needs 2", findings.get(0).path("detail").asText());
         assertEquals("Zone/eu-west-1a", findings.get(0).path("objects").get(0).asText());
+    }
+
+    @Test
+    void plan_bundledExample_survivesTheLossOfAnyNodeOrZone() {
+        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/bundled-2x2.yaml");
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(run.out().contains("✔ losing any one node or zone leaves every shard a replica and ZooKeeper its quorum"),
+                run.out());
     }
 
     @Test
