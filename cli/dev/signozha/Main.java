@@ -5,8 +5,7 @@ import dev.signozha.commands.Cli;
 /** Entry point of signoz-ha. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(Cli.execute(args));

@@ -52,14 +52,18 @@ public final class AdoptAction {
     public record Result(AdoptedTopology adopted, Optional<String> recordedIn) {}
 
     public Result run(Request request, KubeSession session, HelmGateway helm) {
-        HelmRelease release = helm.status(request.namespace(), request.release()).orElseThrow(() -> new SignozHaException(
-                ExitCode.BAD_INPUT, "no Helm release " + request.release() + " in namespace " + request.namespace()
-                + " (helm -n " + request.namespace() + " list); nothing was changed"));
+        HelmRelease release = helm.status(request.namespace(), request.release())
+                .orElseThrow(() -> new SignozHaException(
+                        ExitCode.BAD_INPUT,
+                        "no Helm release " + request.release() + " in namespace " + request.namespace() + " (helm -n "
+                                + request.namespace() + " list); nothing was changed"));
         Optional<JsonNode> values = helm.suppliedValues(request.namespace(), request.release());
-        List<JsonNode> installations = session.gateway().inventory(request.namespace()).clickHouseInstallations().stream()
-                .map(chi -> JSON.<JsonNode>valueToTree(chi)).toList();
-        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(request.namespace(), request.release(),
-                release.chartVersion(), values.orElse(null), installations));
+        List<JsonNode> installations =
+                session.gateway().inventory(request.namespace()).clickHouseInstallations().stream()
+                        .map(chi -> JSON.<JsonNode>valueToTree(chi))
+                        .toList();
+        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
+                request.namespace(), request.release(), release.chartVersion(), values.orElse(null), installations));
         LoadedTopology loaded = TopologyLoader.load("the adopted topology", adopted.yaml());
         if (!request.record()) {
             return new Result(adopted, Optional.empty());
@@ -72,31 +76,52 @@ public final class AdoptAction {
      * chart, no manifests (the tool applied none, so it prunes none) and an {@code adopt} entry. A record that
      * already holds an applied topology is the tool's own and is never replaced.
      */
-    private String record(Request request, KubeSession session, LoadedTopology loaded, AdoptedTopology adopted,
-                          HelmRelease release, List<String> secrets) {
-        String valuesHash = StateRecord.hash(CanonicalYaml.yaml(new Renderer(templates).render(loaded.topology()).values()));
+    private String record(
+            Request request,
+            KubeSession session,
+            LoadedTopology loaded,
+            AdoptedTopology adopted,
+            HelmRelease release,
+            List<String> secrets) {
+        String valuesHash = StateRecord.hash(CanonicalYaml.yaml(
+                new Renderer(templates).render(loaded.topology()).values()));
         StateStore state = session.state(request.namespace(), secrets);
         LockHolder holder = LeaseLock.localHolder("adopt", LeaseLock.DEFAULT_TTL, clock);
         try (LeaseLock lock = session.lock(request.namespace(), holder, state, timing)) {
             lock.acquire(Duration.ZERO);
             if (state.read().map(record -> !record.neverApplied()).orElse(false)) {
-                throw new SignozHaException(ExitCode.REFUSED, "release " + request.release() + " is already managed by "
-                        + "signoz-ha (" + state.source() + " holds its topology); nothing was changed. Its topology: "
-                        + "kubectl -n " + request.namespace() + " get configmap " + StateRecord.CONFIG_MAP
-                        + " -o jsonpath='{.data.topology}'");
+                throw new SignozHaException(
+                        ExitCode.REFUSED,
+                        "release " + request.release() + " is already managed by "
+                                + "signoz-ha (" + state.source()
+                                + " holds its topology); nothing was changed. Its topology: "
+                                + "kubectl -n " + request.namespace() + " get configmap " + StateRecord.CONFIG_MAP
+                                + " -o jsonpath='{.data.topology}'");
             }
-            state.update(record -> record.applied(adopted.yaml(), valuesHash, release.chartVersion(), toolVersion, List.of())
-                    .withEntry(new HistoryEntry(clock.instant(), "adopt", release.chartVersion(), valuesHash,
-                            HistoryEntry.SUCCEEDED, holder.identity(), "adopted Helm release " + request.namespace() + "/"
-                            + request.release() + " at revision " + release.revision())));
+            state.update(
+                    record -> record.applied(adopted.yaml(), valuesHash, release.chartVersion(), toolVersion, List.of())
+                            .withEntry(new HistoryEntry(
+                                    clock.instant(),
+                                    "adopt",
+                                    release.chartVersion(),
+                                    valuesHash,
+                                    HistoryEntry.SUCCEEDED,
+                                    holder.identity(),
+                                    "adopted Helm release " + request.namespace() + "/" + request.release()
+                                            + " at revision " + release.revision())));
         }
         return state.source();
     }
 
     /** Values that must never reach the record: the plain passwords the release was installed with. */
     private static List<String> secrets(Optional<JsonNode> values) {
-        return values.stream().flatMap(v -> java.util.stream.Stream.of(v.path("clickhouse").path("password"),
+        return values.stream()
+                .flatMap(v -> java.util.stream.Stream.of(
+                        v.path("clickhouse").path("password"),
                         v.path("externalClickhouse").path("password")))
-                .filter(JsonNode::isTextual).map(JsonNode::asText).filter(text -> !text.isEmpty()).toList();
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText)
+                .filter(text -> !text.isEmpty())
+                .toList();
     }
 }

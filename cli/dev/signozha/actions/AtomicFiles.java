@@ -20,8 +20,7 @@ public final class AtomicFiles {
 
     private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static Path write(Path target, String content) {
         Path directory = target.toAbsolutePath().getParent();

@@ -41,14 +41,18 @@ public interface ClickHouseAccess {
      * Through Kubernetes: a port-forward to each ClickHouse pod of the intended installation, the password from
      * the Secret the topology or the installation names (or the given one), never from the command line.
      */
-    static ClickHouseAccess viaKubernetes(KubeGateway gateway, Function<Optional<Intended>, ConnectionFactory> connections,
-                                          Thresholds thresholds, Clock clock) {
+    static ClickHouseAccess viaKubernetes(
+            KubeGateway gateway,
+            Function<Optional<Intended>, ConnectionFactory> connections,
+            Thresholds thresholds,
+            Clock clock) {
         return (intended, view) -> {
             List<Pod> pods = view.map(v -> installationPods(v, intended)).orElse(List.of());
             if (pods.isEmpty()) {
                 return ClickHouseEvidence.absent("no ClickHouse pod of the release to query");
             }
-            try (HostConnector hosts = gateway.clickHouseHosts(view.get().namespace(), pods, connections.apply(intended))) {
+            try (HostConnector hosts =
+                    gateway.clickHouseHosts(view.get().namespace(), pods, connections.apply(intended))) {
                 return inspect(hosts, intended, thresholds, clock);
             }
         };
@@ -56,12 +60,14 @@ public interface ClickHouseAccess {
 
     /** The ClickHouse pods of the intended installation (of any, when none is intended). */
     static List<Pod> installationPods(ClusterView view, Optional<Intended> intended) {
-        return view.clickHousePods().stream().filter(pod -> intended.isEmpty()
-                || ClusterView.ofInstallation(pod, intended.get().installation())).toList();
+        return view.clickHousePods().stream()
+                .filter(pod -> intended.isEmpty()
+                        || ClusterView.ofInstallation(pod, intended.get().installation()))
+                .toList();
     }
 
-    private static ClickHouseEvidence inspect(HostConnector hosts, Optional<Intended> intended, Thresholds thresholds,
-                                              Clock clock) {
+    private static ClickHouseEvidence inspect(
+            HostConnector hosts, Optional<Intended> intended, Thresholds thresholds, Clock clock) {
         String cluster = intended.map(Intended::cluster).orElse("");
         return ClickHouseEvidence.of(new ClickHouseInspector(hosts, clock).inspect(cluster), thresholds);
     }

@@ -42,7 +42,8 @@ final class DeletionFollowUp {
                 timing.sleeper().sleep(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SignozHaException(ExitCode.NOT_ROLLED_BACK,
+                throw new SignozHaException(
+                        ExitCode.NOT_ROLLED_BACK,
                         "interrupted while waiting for the deleted objects to go: " + String.join(", ", present));
             }
         }
@@ -57,8 +58,10 @@ final class DeletionFollowUp {
         List<String> lines = new ArrayList<>();
         for (String id : ids) {
             Optional<HasMetadata> object = session.read(id);
-            object.ifPresent(o -> lines.add(Terminating.is(o) ? Terminating.describe(o, view)
-                    : id + " is still there and not marked for deletion"));
+            object.ifPresent(o -> lines.add(
+                    Terminating.is(o)
+                            ? Terminating.describe(o, view)
+                            : id + " is still there and not marked for deletion"));
         }
         return lines;
     }

@@ -40,7 +40,8 @@ public final class DeployAction {
 
     /** deploy or upgrade. */
     public enum Kind {
-        DEPLOY, UPGRADE;
+        DEPLOY,
+        UPGRADE;
 
         /** The subcommand's name: deploy, upgrade. */
         public String command() {
@@ -49,26 +50,61 @@ public final class DeployAction {
     }
 
     /** --dry-run: none, client (plan only, nothing sent), server (the API server and helm validate, nothing kept). */
-    public enum DryRun { NONE, CLIENT, SERVER }
+    public enum DryRun {
+        NONE,
+        CLIENT,
+        SERVER
+    }
 
     /**
      * What was asked. {@code timeouts} overrides phases' default timeouts; {@code lockTtl} is how long the lock
      * outlives a run that died without releasing it.
      */
-    public record Request(Kind kind, String source, String topologyText, Optional<SavedPlan> savedPlan,
-                          Optional<String> chartVersion, DryRun dryRun, Disruption allowed, boolean yes,
-                          Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts,
-                          Duration lockTtl, Safety safety) {
+    public record Request(
+            Kind kind,
+            String source,
+            String topologyText,
+            Optional<SavedPlan> savedPlan,
+            Optional<String> chartVersion,
+            DryRun dryRun,
+            Disruption allowed,
+            boolean yes,
+            Duration lockWait,
+            Optional<String> forceUnlockReason,
+            Map<DeployPhase, Duration> timeouts,
+            Duration lockTtl,
+            Safety safety) {
 
         /**
          * A request whose lock lives {@link LeaseLock#DEFAULT_TTL} after its last renewal, with every safety
          * ({@link Safety#STRICT}).
          */
-        public Request(Kind kind, String source, String topologyText, Optional<SavedPlan> savedPlan,
-                       Optional<String> chartVersion, DryRun dryRun, Disruption allowed, boolean yes,
-                       Duration lockWait, Optional<String> forceUnlockReason, Map<DeployPhase, Duration> timeouts) {
-            this(kind, source, topologyText, savedPlan, chartVersion, dryRun, allowed, yes, lockWait, forceUnlockReason,
-                    timeouts, LeaseLock.DEFAULT_TTL, Safety.STRICT);
+        public Request(
+                Kind kind,
+                String source,
+                String topologyText,
+                Optional<SavedPlan> savedPlan,
+                Optional<String> chartVersion,
+                DryRun dryRun,
+                Disruption allowed,
+                boolean yes,
+                Duration lockWait,
+                Optional<String> forceUnlockReason,
+                Map<DeployPhase, Duration> timeouts) {
+            this(
+                    kind,
+                    source,
+                    topologyText,
+                    savedPlan,
+                    chartVersion,
+                    dryRun,
+                    allowed,
+                    yes,
+                    lockWait,
+                    forceUnlockReason,
+                    timeouts,
+                    LeaseLock.DEFAULT_TTL,
+                    Safety.STRICT);
         }
 
         Duration timeout(DeployPhase phase) {
@@ -77,8 +113,20 @@ public final class DeployAction {
 
         /** The same request aimed at another chart version: one step of an upgrade path. */
         Request toChart(ChartVersion chart) {
-            return new Request(kind, source, topologyText, savedPlan, Optional.of(chart.toString()), dryRun, allowed, yes,
-                    lockWait, forceUnlockReason, timeouts, lockTtl, safety);
+            return new Request(
+                    kind,
+                    source,
+                    topologyText,
+                    savedPlan,
+                    Optional.of(chart.toString()),
+                    dryRun,
+                    allowed,
+                    yes,
+                    lockWait,
+                    forceUnlockReason,
+                    timeouts,
+                    lockTtl,
+                    safety);
         }
     }
 
@@ -94,8 +142,11 @@ public final class DeployAction {
     }
 
     /** The cluster and what reaches into it. */
-    public record Cluster(KubeSession session, HelmGateway helm, ClickHouseAccess clickhouse,
-                          Function<LoadedTopology, IngestionProbe> ingestion) {}
+    public record Cluster(
+            KubeSession session,
+            HelmGateway helm,
+            ClickHouseAccess clickhouse,
+            Function<LoadedTopology, IngestionProbe> ingestion) {}
 
     /**
      * Where the run reports, who confirms, and the run's {@link RunReport} (for -o json), which records every
@@ -129,14 +180,17 @@ public final class DeployAction {
     public int run(Request request, Cluster cluster, Console console) throws InterruptedException {
         PlanAction.Planned planned = compute(request, cluster);
         Optional<UpgradePath> path = Gates.upgradePath(planned);
-        if (request.kind() == Kind.UPGRADE && request.savedPlan().isEmpty()
+        if (request.kind() == Kind.UPGRADE
+                && request.savedPlan().isEmpty()
                 && path.filter(UpgradePath::hasIntermediateStops).isPresent()) {
             return runPath(path.get(), request, cluster, console);
         }
         show(planned, console);
         request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
-        StateStore state = cluster.session().state(planned.spec().namespace(),
-                planned.live().password().stream().toList());
+        StateStore state = cluster.session()
+                .state(
+                        planned.spec().namespace(),
+                        planned.live().password().stream().toList());
         Optional<StateRecord> previous = state.read();
         Gates.refuse(request, planned, previous);
         if (nothingToDo(planned, previous)) {
@@ -154,27 +208,35 @@ public final class DeployAction {
             return ExitCode.OK.code();
         }
         if (!planned.plan().hasChanges()) {
-            console.out().println("The cluster matches topology " + planned.topology().metadata().name() + ", but no "
-                    + "finished run recorded it (" + lastRun(previous) + "), so every phase runs again to verify it "
-                    + "and record the run; the objects are applied unchanged, and helm does not run: the release is as "
-                    + "last deployed.");
+            console.out()
+                    .println("The cluster matches topology "
+                            + planned.topology().metadata().name() + ", but no "
+                            + "finished run recorded it (" + lastRun(previous)
+                            + "), so every phase runs again to verify it "
+                            + "and record the run; the objects are applied unchanged, and helm does not run: the release is as "
+                            + "last deployed.");
         }
         confirm(request, planned.plan(), console);
         LockHolder holder = LeaseLock.localHolder(request.kind().command(), request.lockTtl(), clock);
         LeaseLock lock = cluster.session().lock(planned.spec().namespace(), holder, state, timing);
         try (lock) {
-            request.forceUnlockReason().flatMap(lock::forceUnlock).ifPresent(removed -> console.progress()
-                    .note("removed the lock of " + removed.describe(clock.instant())));
+            request.forceUnlockReason()
+                    .flatMap(lock::forceUnlock)
+                    .ifPresent(removed ->
+                            console.progress().note("removed the lock of " + removed.describe(clock.instant())));
             lock.acquire(request.lockWait());
             Optional<StateRecord> recorded = state.read();
             Optional<PlanAction.Planned> current = underLock(request, planned, cluster, console, recorded);
             if (current.isEmpty()) {
                 return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
             }
-            Cluster recording = new Cluster(cluster.session(), new RecordedHelm(cluster.helm(),
-                    planned.spec().release(), state, holder, clock), cluster.clickhouse(), cluster.ingestion());
-            PlanAction.Planned target = recoverIfAsked(request, current.get(), recording, state, recorded, console,
-                    holder);
+            Cluster recording = new Cluster(
+                    cluster.session(),
+                    new RecordedHelm(cluster.helm(), planned.spec().release(), state, holder, clock),
+                    cluster.clickhouse(),
+                    cluster.ingestion());
+            PlanAction.Planned target =
+                    recoverIfAsked(request, current.get(), recording, state, recorded, console, holder);
             Gates.refusePendingRelease(target, recorded);
             // Only now, past every refusal, is the run going ahead.
             Gates.proceedingDespite(target).ifPresent(console.out()::println);
@@ -182,9 +244,12 @@ public final class DeployAction {
             Optional<StateRecord> before = target == current.get() ? recorded : state.read();
             return new Execution(request, target, runner, state, before, lock, recording, console).run();
         } finally {
-            lock.releaseFailure().ifPresent(failure -> console.progress().note("could not release " + LeaseLock.NAME
-                    + "; it frees itself " + GoDuration.format(request.lockTtl()) + " after its last renewal: "
-                    + failure.getMessage()));
+            lock.releaseFailure()
+                    .ifPresent(failure -> console.progress()
+                            .note("could not release " + LeaseLock.NAME
+                                    + "; it frees itself " + GoDuration.format(request.lockTtl())
+                                    + " after its last renewal: "
+                                    + failure.getMessage()));
         }
     }
 
@@ -193,14 +258,19 @@ public final class DeployAction {
      * a whole upgrade (plan, lock, phases, verification, record), and the first that does not succeed ends the path.
      * A dry run shows the path and the first step only, since each later step depends on the one before.
      */
-    private int runPath(UpgradePath path, Request request, Cluster cluster, Console console) throws InterruptedException {
+    private int runPath(UpgradePath path, Request request, Cluster cluster, Console console)
+            throws InterruptedException {
         console.out().println("Upgrade path: " + path.describe());
-        List<UpgradePath.Step> steps = request.dryRun() == DryRun.NONE ? path.steps() : path.steps().subList(0, 1);
+        List<UpgradePath.Step> steps =
+                request.dryRun() == DryRun.NONE ? path.steps() : path.steps().subList(0, 1);
         for (int i = 0; i < steps.size(); i++) {
             UpgradePath.Step step = steps.get(i);
-            console.out().println("Step " + (i + 1) + "/" + path.steps().size() + ": chart " + step.chart()
-                    + step.stop().map(stop -> ", mandatory stop for SigNoz " + stop.app() + ": " + stop.why()
-                    + " (" + stop.guide() + ")").orElse(""));
+            console.out()
+                    .println("Step " + (i + 1) + "/" + path.steps().size() + ": chart " + step.chart()
+                            + step.stop()
+                                    .map(stop -> ", mandatory stop for SigNoz " + stop.app() + ": " + stop.why() + " ("
+                                            + stop.guide() + ")")
+                                    .orElse(""));
             int code = run(request.toChart(step.chart()), cluster, console);
             if (code != ExitCode.OK.code()) {
                 return code;
@@ -219,8 +289,13 @@ public final class DeployAction {
     }
 
     private PlanAction.Planned compute(Request request, Cluster cluster) {
-        return new PlanAction(templates).compute(request.source(), request.topologyText(), request.chartVersion(),
-                cluster.session().gateway(), cluster.helm());
+        return new PlanAction(templates)
+                .compute(
+                        request.source(),
+                        request.topologyText(),
+                        request.chartVersion(),
+                        cluster.session().gateway(),
+                        cluster.helm());
     }
 
     /**
@@ -239,9 +314,14 @@ public final class DeployAction {
      * were; otherwise the plan made again and judged again, which only a run with --yes and no saved plan goes on
      * with. Empty when there is nothing left to do.
      */
-    private Optional<PlanAction.Planned> underLock(Request request, PlanAction.Planned shown, Cluster cluster,
-                                                   Console console, Optional<StateRecord> recorded) {
-        if (shown.live().sameAs(LiveState.versions(shown.spec(), cluster.session().gateway(), cluster.helm()))) {
+    private Optional<PlanAction.Planned> underLock(
+            Request request,
+            PlanAction.Planned shown,
+            Cluster cluster,
+            Console console,
+            Optional<StateRecord> recorded) {
+        if (shown.live()
+                .sameAs(LiveState.versions(shown.spec(), cluster.session().gateway(), cluster.helm()))) {
             return Optional.of(shown);
         }
         PlanAction.Planned now = plan(request, cluster);
@@ -252,10 +332,14 @@ public final class DeployAction {
             return Optional.of(now);
         }
         if (!request.yes() || request.savedPlan().isPresent()) {
-            throw new SignozHaException(ExitCode.REFUSED, "the cluster changed while this run waited for the lock, "
-                    + "so the plan " + (request.savedPlan().isPresent() ? "saved" : "you confirmed") + " is out of "
-                    + "date; nothing was changed. Run signoz-ha " + request.kind().command() + " again to see the new "
-                    + "plan.");
+            throw new SignozHaException(
+                    ExitCode.REFUSED,
+                    "the cluster changed while this run waited for the lock, "
+                            + "so the plan " + (request.savedPlan().isPresent() ? "saved" : "you confirmed")
+                            + " is out of "
+                            + "date; nothing was changed. Run signoz-ha "
+                            + request.kind().command() + " again to see the new "
+                            + "plan.");
         }
         console.out().println("The cluster changed while this run waited for the lock; the plan now:");
         show(now, console);
@@ -267,18 +351,29 @@ public final class DeployAction {
      * With --recover, a release a dead run of the tool left pending is rolled back first and the plan made again,
      * printed, and judged again; otherwise {@code planned} as it is (a pending release is then refused).
      */
-    private PlanAction.Planned recoverIfAsked(Request request, PlanAction.Planned planned, Cluster cluster,
-                                              StateStore state, Optional<StateRecord> recorded, Console console,
-                                              LockHolder holder) {
+    private PlanAction.Planned recoverIfAsked(
+            Request request,
+            PlanAction.Planned planned,
+            Cluster cluster,
+            StateStore state,
+            Optional<StateRecord> recorded,
+            Console console,
+            LockHolder holder) {
         Optional<HelmRun> dead = Recovery.leftByTool(planned, recorded);
         if (dead.isEmpty() || !request.safety().recover()) {
             return planned;
         }
-        int revision = new Recovery(cluster.helm(), state, console.progress(), clock).recover(dead.get(), planned,
-                request.timeout(DeployPhase.SIGNOZ), request.kind().command(), holder.identity());
+        int revision = new Recovery(cluster.helm(), state, console.progress(), clock)
+                .recover(
+                        dead.get(),
+                        planned,
+                        request.timeout(DeployPhase.SIGNOZ),
+                        request.kind().command(),
+                        holder.identity());
         PlanAction.Planned now = plan(request, cluster);
-        console.out().println("Recovered: Helm release " + now.spec().release() + " is back at revision " + revision
-                + "; the plan now:");
+        console.out()
+                .println("Recovered: Helm release " + now.spec().release() + " is back at revision " + revision
+                        + "; the plan now:");
         show(now, console);
         Gates.refuse(request, now, state.read());
         return now;
@@ -286,29 +381,38 @@ public final class DeployAction {
 
     /** The cluster is as planned and the last run that made it so finished: no phase has anything to do. */
     private static boolean nothingToDo(PlanAction.Planned planned, Optional<StateRecord> previous) {
-        return !planned.plan().hasChanges() && previous.map(record -> record.settledAt(planned.valuesHash(),
-                planned.rendered().chartVersion().toString(), planned.manifestBodies())).orElse(false);
+        return !planned.plan().hasChanges()
+                && previous.map(record -> record.settledAt(
+                                planned.valuesHash(),
+                                planned.rendered().chartVersion().toString(),
+                                planned.manifestBodies()))
+                        .orElse(false);
     }
 
     private static String lastRun(Optional<StateRecord> previous) {
-        return previous.flatMap(StateRecord::lastApply).map(entry -> "the last, " + entry.command() + " by "
-                + entry.user() + ", " + entry.outcome() + (entry.detail() == null ? ""
-                : ": " + Messages.firstLine(entry.detail(), ""))).orElse("no deploy or upgrade is recorded");
+        return previous.flatMap(StateRecord::lastApply)
+                .map(entry -> "the last, " + entry.command() + " by "
+                        + entry.user() + ", " + entry.outcome()
+                        + (entry.detail() == null ? "" : ": " + Messages.firstLine(entry.detail(), "")))
+                .orElse("no deploy or upgrade is recorded");
     }
 
     private static int noChanges(PlanAction.Planned planned, Console console, String why) {
         console.report().endedWith("no-changes");
-        console.out().println("No changes: the cluster already matches topology " + planned.topology().metadata().name()
-                + why + ". Nothing was applied.");
+        console.out()
+                .println("No changes: the cluster already matches topology "
+                        + planned.topology().metadata().name() + why + ". Nothing was applied.");
         return ExitCode.OK.code();
     }
 
     private static void refuseIfStale(SavedPlan saved, PlanAction.Planned planned) {
-        List<String> reasons = saved.changesSince(planned.live().resourceVersions(),
-                planned.live().revision(), planned.renderHash(), planned.plan());
+        List<String> reasons = saved.changesSince(
+                planned.live().resourceVersions(), planned.live().revision(), planned.renderHash(), planned.plan());
         if (!reasons.isEmpty()) {
-            throw new SignozHaException(ExitCode.REFUSED, "the saved plan is stale; nothing was changed:\n  "
-                    + String.join("\n  ", reasons) + "\nMake a new plan with signoz-ha plan --output-file, review it, and deploy that.");
+            throw new SignozHaException(
+                    ExitCode.REFUSED,
+                    "the saved plan is stale; nothing was changed:\n  " + String.join("\n  ", reasons)
+                            + "\nMake a new plan with signoz-ha plan --output-file, review it, and deploy that.");
         }
     }
 
@@ -319,7 +423,8 @@ public final class DeployAction {
         String question = "Apply these changes (" + plan.disruption().cliName() + ")?";
         Optional<Boolean> answer = console.confirmer().confirm(question);
         if (answer.isEmpty()) {
-            throw new SignozHaException(ExitCode.REFUSED, "no terminal to confirm on and no --yes; nothing was changed");
+            throw new SignozHaException(
+                    ExitCode.REFUSED, "no terminal to confirm on and no --yes; nothing was changed");
         }
         if (!answer.get()) {
             throw new SignozHaException(ExitCode.REFUSED, "not confirmed; nothing was changed");
@@ -339,8 +444,15 @@ public final class DeployAction {
         private final Console console;
         private final String valuesHash;
 
-        Execution(Request request, PlanAction.Planned planned, PhaseRunner runner, StateStore state,
-                  Optional<StateRecord> previous, LeaseLock lock, Cluster cluster, Console console) {
+        Execution(
+                Request request,
+                PlanAction.Planned planned,
+                PhaseRunner runner,
+                StateStore state,
+                Optional<StateRecord> previous,
+                LeaseLock lock,
+                Cluster cluster,
+                Console console) {
             this.request = request;
             this.planned = planned;
             this.runner = runner;
@@ -354,8 +466,10 @@ public final class DeployAction {
 
         int run() throws InterruptedException {
             IngestionWatch ingestion = request.kind() == Kind.UPGRADE
-                    ? IngestionWatch.start(cluster.ingestion().apply(planned.loaded()), console.progress(),
-                    request.safety().allowNoBaseline())
+                    ? IngestionWatch.start(
+                            cluster.ingestion().apply(planned.loaded()),
+                            console.progress(),
+                            request.safety().allowNoBaseline())
                     : IngestionWatch.off();
             int fromRevision = planned.live().revision();
             PhaseFailure failure = null;
@@ -374,11 +488,12 @@ public final class DeployAction {
                 // A request cut short by Ctrl-C fails in the client, which keeps the thread's interrupt flag:
                 // that is an interruption, not a failed phase.
                 if (failure != null && Thread.interrupted()) {
-                    throw new InterruptedException("interrupted during " + runner.current() + " (" + failure.getMessage()
-                            + ")");
+                    throw new InterruptedException(
+                            "interrupted during " + runner.current() + " (" + failure.getMessage() + ")");
                 }
             } catch (InterruptedException interrupted) {
-                String why = interrupted.getMessage() != null ? interrupted.getMessage()
+                String why = interrupted.getMessage() != null
+                        ? interrupted.getMessage()
                         : "interrupted during " + runner.current();
                 record(HistoryEntry.FAILED, why);
                 throw new InterruptedException(why);
@@ -387,22 +502,31 @@ public final class DeployAction {
                 return failed(failure, fromRevision);
             }
             List<String> notes = new ArrayList<>(ingestion.summary().stream().toList());
-            runner.verifiedWithoutClickHouse().ifPresent(why -> notes.add(PhaseRunner.WITHOUT_CLICKHOUSE + " (" + why + ")"));
+            runner.verifiedWithoutClickHouse()
+                    .ifPresent(why -> notes.add(PhaseRunner.WITHOUT_CLICKHOUSE + " (" + why + ")"));
             Optional<String> detail = notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
-            state.update(record -> record.applied(planned.topologyText(), valuesHash,
-                    planned.rendered().chartVersion().toString(), toolVersion, planned.manifestBodies())
+            state.update(record -> record.applied(
+                            planned.topologyText(),
+                            valuesHash,
+                            planned.rendered().chartVersion().toString(),
+                            toolVersion,
+                            planned.manifestBodies())
                     .withEntry(entry(HistoryEntry.SUCCEEDED, detail.orElse(null))));
-            console.out().println((request.kind() == Kind.UPGRADE ? "Upgraded" : "Deployed") + " topology "
-                    + planned.topology().metadata().name() + " (chart " + planned.rendered().chartVersion() + ")"
-                    + detail.map(text -> "; " + text).orElse("") + ".");
+            console.out()
+                    .println((request.kind() == Kind.UPGRADE ? "Upgraded" : "Deployed") + " topology "
+                            + planned.topology().metadata().name() + " (chart "
+                            + planned.rendered().chartVersion() + ")"
+                            + detail.map(text -> "; " + text).orElse("") + ".");
             return ExitCode.OK.code();
         }
 
         private int failed(PhaseFailure failure, int fromRevision) throws InterruptedException {
             if (request.kind() == Kind.DEPLOY || previous.isEmpty()) {
                 record(HistoryEntry.FAILED, failure.getMessage());
-                throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, failure.getMessage() + "\nNothing was rolled back. "
-                        + failure.advice() + " Then run signoz-ha deploy again: it applies only what is missing.");
+                throw new SignozHaException(
+                        ExitCode.NOT_ROLLED_BACK,
+                        failure.getMessage() + "\nNothing was rolled back. " + failure.advice()
+                                + " Then run signoz-ha deploy again: it applies only what is missing.");
             }
             int revision;
             try {
@@ -410,14 +534,18 @@ public final class DeployAction {
                         .to(previous.get(), fromRevision, planned.spec());
             } catch (SignozHaException rollbackFailure) {
                 record(HistoryEntry.FAILED, "rollback failed: " + rollbackFailure.getMessage());
-                throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "the upgrade failed: " + failure.getMessage()
-                        + "\nand the rollback failed too: " + rollbackFailure.getMessage()
-                        + "\nFollow the runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
+                throw new SignozHaException(
+                        ExitCode.NOT_ROLLED_BACK,
+                        "the upgrade failed: " + failure.getMessage()
+                                + "\nand the rollback failed too: " + rollbackFailure.getMessage()
+                                + "\nFollow the runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
             }
             record(HistoryEntry.ROLLED_BACK, failure.getMessage());
-            throw new SignozHaException(ExitCode.ROLLED_BACK, "the upgrade failed and was rolled back to "
-                    + (revision > 0 ? "Helm revision " + revision + " and " : "") + "the previous manifests: "
-                    + failure.getMessage() + "\n" + failure.advice());
+            throw new SignozHaException(
+                    ExitCode.ROLLED_BACK,
+                    "the upgrade failed and was rolled back to "
+                            + (revision > 0 ? "Helm revision " + revision + " and " : "") + "the previous manifests: "
+                            + failure.getMessage() + "\n" + failure.advice());
         }
 
         private void record(String outcome, String detail) {
@@ -429,9 +557,14 @@ public final class DeployAction {
         }
 
         private HistoryEntry entry(String outcome, String detail) {
-            return new HistoryEntry(clock.instant(), request.kind().command(), planned.rendered().chartVersion().toString(),
-                    valuesHash, outcome, lock.holder().identity(), detail);
+            return new HistoryEntry(
+                    clock.instant(),
+                    request.kind().command(),
+                    planned.rendered().chartVersion().toString(),
+                    valuesHash,
+                    outcome,
+                    lock.holder().identity(),
+                    detail);
         }
-
     }
 }

@@ -29,8 +29,11 @@ public final class DoctorAction {
      * What doctor was asked: where to read Kubernetes objects (null: nowhere), which namespace (may be null),
      * which topology (may be null), and how to look inside ClickHouse.
      */
-    public record Request(Function<String, Inventory> reader, String namespace, LoadedTopology topology,
-                          ClickHouseAccess clickhouse) {}
+    public record Request(
+            Function<String, Inventory> reader,
+            String namespace,
+            LoadedTopology topology,
+            ClickHouseAccess clickhouse) {}
 
     /** The topology file, loaded; null when none was given. */
     public static LoadedTopology load(Path topologyFile) {
@@ -45,29 +48,40 @@ public final class DoctorAction {
             if (clickhouse.observation().isEmpty()) {
                 return Optional.of(clickhouse.absentReason());
             }
-            return clickhouse.observation().filter(observation -> !observation.answered())
+            return clickhouse
+                    .observation()
+                    .filter(observation -> !observation.answered())
                     .map(observation -> "no ClickHouse host answered: " + observation.seedError());
         }
     }
 
     public Result run(Request request) {
         Optional<LoadedTopology> topology = Optional.ofNullable(request.topology());
-        String namespace = request.namespace() != null ? request.namespace()
+        String namespace = request.namespace() != null
+                ? request.namespace()
                 : topology.map(t -> t.spec().namespace()).orElse(null);
-        Optional<ClusterView> view = Optional.ofNullable(request.reader()).map(reader -> reader.apply(namespace))
-                .map(inventory -> new ClusterView(inventory, namespace != null ? namespace : NamespaceGuess.of(inventory)));
+        Optional<ClusterView> view = Optional.ofNullable(request.reader())
+                .map(reader -> reader.apply(namespace))
+                .map(inventory ->
+                        new ClusterView(inventory, namespace != null ? namespace : NamespaceGuess.of(inventory)));
         Optional<Intended> intended = topology.map(t -> Intended.of(t, "topology file " + t.source()))
-                .or(() -> view.flatMap(DoctorAction::stateRecord)).or(() -> view.flatMap(Intended::infer));
+                .or(() -> view.flatMap(DoctorAction::stateRecord))
+                .or(() -> view.flatMap(Intended::infer));
         ClickHouseEvidence clickhouse = request.clickhouse().look(intended, view);
         CheckReport report = CheckRunner.run(DoctorChecks.all(), new CheckContext(view, intended, clickhouse));
         String scope = view.map(ClusterView::namespace).orElse(namespace == null ? "" : namespace);
-        return new Result(report, scope, intended.map(DoctorAction::describe).orElse("unknown: no topology file, "
-                + "state record or ClickHouseInstallation"), clickhouse);
+        return new Result(
+                report,
+                scope,
+                intended.map(DoctorAction::describe)
+                        .orElse("unknown: no topology file, " + "state record or ClickHouseInstallation"),
+                clickhouse);
     }
 
     private static Optional<Intended> stateRecord(ClusterView view) {
         String source = StateRecord.source(view.namespace());
-        return view.stateRecord().map(ConfigMap::getData)
+        return view.stateRecord()
+                .map(ConfigMap::getData)
                 .filter(data -> data != null && data.containsKey(StateRecordCodec.TOPOLOGY))
                 .map(data -> TopologyLoader.load(source, data.get(StateRecordCodec.TOPOLOGY)))
                 .map(loaded -> Intended.of(loaded, "state record " + source));
@@ -81,12 +95,13 @@ public final class DoctorAction {
     /** Which namespace a snapshot is about, when nobody said. */
     static final class NamespaceGuess {
 
-        private NamespaceGuess() {
-        }
+        private NamespaceGuess() {}
 
         static String of(Inventory inventory) {
             List<String> withClickHouse = inventory.clickHouseInstallations().stream()
-                    .map(chi -> chi.getMetadata().getNamespace()).distinct().toList();
+                    .map(chi -> chi.getMetadata().getNamespace())
+                    .distinct()
+                    .toList();
             if (withClickHouse.size() == 1) {
                 return withClickHouse.get(0);
             }
@@ -95,9 +110,12 @@ public final class DoctorAction {
             }
             // The inventory names its source "snapshot:FILE"; errors name the file itself, as for every other input.
             String file = inventory.source().replaceFirst("^snapshot:", "");
-            throw InvalidInputException.single(file, inventory.namespaces().isEmpty()
-                    ? "names no namespace on any object; say which one the release is in with -n"
-                    : "covers namespaces " + inventory.namespaces() + "; say which one the release is in with -n");
+            throw InvalidInputException.single(
+                    file,
+                    inventory.namespaces().isEmpty()
+                            ? "names no namespace on any object; say which one the release is in with -n"
+                            : "covers namespaces " + inventory.namespaces()
+                                    + "; say which one the release is in with -n");
         }
     }
 }

@@ -29,24 +29,30 @@ final class Gates {
      * Preflight errors that stop a deploy: ones it cannot fix and would make worse. Other errors (not ready yet,
      * drift, development-sized limits...) are what the deploy is about to fix; verification judges them after.
      */
-    static final Set<CheckSpec> BLOCKING = Set.of(CheckCatalog.DUPLICATE_CLICKHOUSE,
-            CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE, CheckCatalog.INSUFFICIENT_CAPACITY,
+    static final Set<CheckSpec> BLOCKING = Set.of(
+            CheckCatalog.DUPLICATE_CLICKHOUSE,
+            CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE,
+            CheckCatalog.INSUFFICIENT_CAPACITY,
             CheckCatalog.DEFAULT_CLICKHOUSE_PASSWORD);
 
-    private Gates() {
-    }
+    private Gates() {}
 
     static void refuse(DeployAction.Request request, PlanAction.Planned planned, Optional<StateRecord> previous) {
         Spec spec = planned.spec();
-        if (request.kind() == DeployAction.Kind.UPGRADE && previous.map(StateRecord::neverApplied).orElse(true)) {
-            throw new SignozHaException(ExitCode.REFUSED, "nothing in namespace " + spec.namespace() + " was deployed by "
-                    + "signoz-ha (no state record " + StateRecord.CONFIG_MAP + "); run signoz-ha deploy first");
+        if (request.kind() == DeployAction.Kind.UPGRADE
+                && previous.map(StateRecord::neverApplied).orElse(true)) {
+            throw new SignozHaException(
+                    ExitCode.REFUSED,
+                    "nothing in namespace " + spec.namespace() + " was deployed by " + "signoz-ha (no state record "
+                            + StateRecord.CONFIG_MAP + "); run signoz-ha deploy first");
         }
         List<String> blocking = blocking(planned.preflight().results());
         if (!blocking.isEmpty()) {
-            throw new SignozHaException(ExitCode.CHECKS_FAILED, "preflight found what a " + request.kind().command()
-                    + " cannot fix; nothing was changed:\n  " + String.join("\n  ", blocking)
-                    + "\nEach code has a runbook: signoz-ha runbook CODE.");
+            throw new SignozHaException(
+                    ExitCode.CHECKS_FAILED,
+                    "preflight found what a " + request.kind().command()
+                            + " cannot fix; nothing was changed:\n  " + String.join("\n  ", blocking)
+                            + "\nEach code has a runbook: signoz-ha runbook CODE.");
         }
         planned.missingSecret().ifPresent(missing -> {
             throw new SignozHaException(ExitCode.CHECKS_FAILED, missing + ". Nothing was changed.");
@@ -57,8 +63,10 @@ final class Gates {
 
     /** From the installed chart to the one planned, when a chart is installed. */
     static Optional<UpgradePath> upgradePath(PlanAction.Planned planned) {
-        return planned.live().installedChart().map(installed ->
-                UpgradePath.between(installed, planned.rendered().chartVersion(), ChartKnowledge.bundled()));
+        return planned.live()
+                .installedChart()
+                .map(installed ->
+                        UpgradePath.between(installed, planned.rendered().chartVersion(), ChartKnowledge.bundled()));
     }
 
     /**
@@ -68,11 +76,14 @@ final class Gates {
     private static void refuseSkippedStops(DeployAction.Request request, PlanAction.Planned planned) {
         Optional<UpgradePath> path = upgradePath(planned).filter(UpgradePath::hasIntermediateStops);
         if (path.isPresent()) {
-            throw new SignozHaException(ExitCode.REFUSED, "the chart change crosses mandatory stops: "
-                    + path.get().describe() + ". A " + request.kind().command() + (request.savedPlan().isPresent()
-                    ? " of a saved plan" : "") + " would skip them; run signoz-ha upgrade -f FILE --chart-version "
-                    + planned.rendered().chartVersion() + ", which installs and verifies each stop in turn. "
-                    + "Nothing was changed.");
+            throw new SignozHaException(
+                    ExitCode.REFUSED,
+                    "the chart change crosses mandatory stops: "
+                            + path.get().describe() + ". A " + request.kind().command()
+                            + (request.savedPlan().isPresent() ? " of a saved plan" : "")
+                            + " would skip them; run signoz-ha upgrade -f FILE --chart-version "
+                            + planned.rendered().chartVersion() + ", which installs and verifies each stop in turn. "
+                            + "Nothing was changed.");
         }
     }
 
@@ -91,18 +102,24 @@ final class Gates {
                 + planned.live().revision();
         Optional<HelmRun> dead = Recovery.leftByTool(planned, recorded);
         if (dead.isPresent()) {
-            throw new SignozHaException(ExitCode.REFUSED, pending + ", left by " + dead.get().describe() + ": that run "
-                    + "died before helm finished, and its lock has expired. Nothing was changed. Run this again with "
-                    + "--recover: under the lock it rolls the release back to its last deployed revision, then goes "
-                    + "on.");
+            throw new SignozHaException(
+                    ExitCode.REFUSED,
+                    pending + ", left by " + dead.get().describe() + ": that run "
+                            + "died before helm finished, and its lock has expired. Nothing was changed. Run this again with "
+                            + "--recover: under the lock it rolls the release back to its last deployed revision, then goes "
+                            + "on.");
         }
         String helm = "helm -n " + spec.namespace() + " ";
-        throw new SignozHaException(ExitCode.REFUSED, pending + ": a helm run on it never finished, and no run of "
-                + "signoz-ha recorded starting it, so --recover does not apply. Nothing was "
-                + "changed. Make sure no helm runs on it (" + helm + "history " + spec.release() + "), then "
-                + (status.equals("pending-install") ? helm + "uninstall " + spec.release()
-                : helm + "rollback " + spec.release() + " REVISION, the last deployed or superseded one")
-                + ", and run this again. Runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
+        throw new SignozHaException(
+                ExitCode.REFUSED,
+                pending + ": a helm run on it never finished, and no run of "
+                        + "signoz-ha recorded starting it, so --recover does not apply. Nothing was "
+                        + "changed. Make sure no helm runs on it (" + helm + "history " + spec.release() + "), then "
+                        + (status.equals("pending-install")
+                                ? helm + "uninstall " + spec.release()
+                                : helm + "rollback " + spec.release()
+                                        + " REVISION, the last deployed or superseded one")
+                        + ", and run this again. Runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
     }
 
     /**
@@ -112,34 +129,47 @@ final class Gates {
     static Optional<String> proceedingDespite(PlanAction.Planned planned) {
         List<String> codes = planned.preflight().results().stream()
                 .filter(result -> result.isError() && !BLOCKING.contains(result.spec()))
-                .map(result -> result.spec().code()).distinct().toList();
-        return codes.isEmpty() ? Optional.empty() : Optional.of("Going ahead despite " + codes.size()
-                + " preflight error(s) this run is meant to fix (" + String.join(", ", codes) + "); verification "
-                + "checks them again at the end.");
+                .map(result -> result.spec().code())
+                .distinct()
+                .toList();
+        return codes.isEmpty()
+                ? Optional.empty()
+                : Optional.of("Going ahead despite " + codes.size()
+                        + " preflight error(s) this run is meant to fix (" + String.join(", ", codes)
+                        + "); verification "
+                        + "checks them again at the end.");
     }
 
     private static List<String> blocking(List<CheckResult> results) {
         List<String> lines = new ArrayList<>();
-        results.stream().filter(result -> result.isError() && BLOCKING.contains(result.spec()))
-                .forEach(result -> result.findings().forEach(finding -> lines.add(result.spec().code() + ": "
-                        + finding.detail() + " (" + String.join(", ", finding.objects()) + ")")));
+        results.stream()
+                .filter(result -> result.isError() && BLOCKING.contains(result.spec()))
+                .forEach(result -> result.findings()
+                        .forEach(finding -> lines.add(result.spec().code() + ": " + finding.detail() + " ("
+                                + String.join(", ", finding.objects()) + ")")));
         return lines;
     }
 
     private static void refuseDisruption(DeployAction.Request request, LivePlan plan, List<String> installations) {
         List<String> refused = new ArrayList<>();
-        plan.objects().stream().filter(step -> step.action() != LivePlan.Action.UNCHANGED)
+        plan.objects().stream()
+                .filter(step -> step.action() != LivePlan.Action.UNCHANGED)
                 .filter(step -> step.disruption().exceeds(request.allowed()))
-                .forEach(step -> refused.add(step.id() + ": " + step.reason() + " (" + step.disruption().cliName() + ")"));
-        if (plan.values().action() != LivePlan.Action.UNCHANGED && plan.values().disruption().exceeds(request.allowed())) {
-            refused.add("Helm values: " + plan.values().reason() + " (" + plan.values().disruption().cliName() + ")");
+                .forEach(step -> refused.add(step.id() + ": " + step.reason() + " ("
+                        + step.disruption().cliName() + ")"));
+        if (plan.values().action() != LivePlan.Action.UNCHANGED
+                && plan.values().disruption().exceeds(request.allowed())) {
+            refused.add("Helm values: " + plan.values().reason() + " ("
+                    + plan.values().disruption().cliName() + ")");
         }
         if (Disruption.DESTRUCTIVE.exceeds(request.allowed())) {
             secondInstallation(plan, installations).ifPresent(refused::add);
         }
         if (!refused.isEmpty()) {
-            throw new SignozHaException(ExitCode.REFUSED, "refusing to " + request.kind().command() + "; nothing was "
-                    + "changed:\n  " + String.join("\n  ", refused) + "\n" + advice(request, plan));
+            throw new SignozHaException(
+                    ExitCode.REFUSED,
+                    "refusing to " + request.kind().command() + "; nothing was " + "changed:\n  "
+                            + String.join("\n  ", refused) + "\n" + advice(request, plan));
         }
     }
 
@@ -149,9 +179,12 @@ final class Gates {
      * to prevent.
      */
     private static Optional<String> secondInstallation(LivePlan plan, List<String> installations) {
-        return plan.objects().stream().filter(step -> step.action() == LivePlan.Action.CREATE)
-                .map(LivePlan.ObjectStep::id).filter(id -> id.startsWith("ClickHouseInstallation/"))
-                .filter(id -> !installations.isEmpty() && !installations.contains(id)).findFirst()
+        return plan.objects().stream()
+                .filter(step -> step.action() == LivePlan.Action.CREATE)
+                .map(LivePlan.ObjectStep::id)
+                .filter(id -> id.startsWith("ClickHouseInstallation/"))
+                .filter(id -> !installations.isEmpty() && !installations.contains(id))
+                .findFirst()
                 .map(id -> CheckCatalog.DUPLICATE_CLICKHOUSE.code() + ": " + id + " would be a second ClickHouse "
                         + "installation beside " + String.join(", ", installations) + "; keep spec.clickhouse.host "
                         + "naming the running one");
@@ -160,8 +193,8 @@ final class Gates {
     private static String advice(DeployAction.Request request, LivePlan plan) {
         return plan.disruption() == Disruption.DESTRUCTIVE || !Disruption.DESTRUCTIVE.exceeds(request.allowed())
                 ? "A destructive change loses data or the host every component connects to. If that is what you "
-                + "want, back up first and pass --allow-disruption=destructive."
+                        + "want, back up first and pass --allow-disruption=destructive."
                 : "Pass --allow-disruption=" + plan.disruption().cliName() + " to allow it (now: "
-                + request.allowed().cliName() + ").";
+                        + request.allowed().cliName() + ").";
     }
 }

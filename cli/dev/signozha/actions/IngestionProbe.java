@@ -37,7 +37,8 @@ public interface IngestionProbe {
      */
     static IngestionProbe from(Supplier<HostConnector> hosts) {
         return () -> {
-            try (HostConnector connector = hosts.get(); Connection seed = connector.seed()) {
+            try (HostConnector connector = hosts.get();
+                    Connection seed = connector.seed()) {
                 return Optional.of(new ClickHouseSql(seed).ingestion());
             } catch (SQLException | RuntimeException e) {
                 return Optional.empty();
@@ -55,11 +56,16 @@ public interface IngestionProbe {
      * Through a port-forward to a ClickHouse pod of the intended installation, a ready one first, looked up again
      * (one LIST of its pods) for every sample: pods restart and are replaced during an upgrade.
      */
-    static IngestionProbe viaKubernetes(KubeGateway gateway, String namespace, Intended intended,
-                                        ConnectionFactory connections) {
-        return from(() -> gateway.clickHouseHosts(namespace, gateway.pods(namespace, ResourceNames.INSTALLATION_LABEL,
-                intended.installation()).stream().sorted(Comparator.comparing((Pod pod) -> !ready(pod))
-                .thenComparing(pod -> pod.getMetadata().getName())).limit(1).toList(), connections));
+    static IngestionProbe viaKubernetes(
+            KubeGateway gateway, String namespace, Intended intended, ConnectionFactory connections) {
+        return from(() -> gateway.clickHouseHosts(
+                namespace,
+                gateway.pods(namespace, ResourceNames.INSTALLATION_LABEL, intended.installation()).stream()
+                        .sorted(Comparator.comparing((Pod pod) -> !ready(pod))
+                                .thenComparing(pod -> pod.getMetadata().getName()))
+                        .limit(1)
+                        .toList(),
+                connections));
     }
 
     private static boolean ready(Pod pod) {

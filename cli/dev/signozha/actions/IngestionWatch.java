@@ -29,11 +29,13 @@ final class IngestionWatch implements AutoCloseable {
     private IngestionWatch(IngestionProbe probe, IngestionTracker tracker) {
         this.probe = probe;
         this.tracker = tracker;
-        this.sampler = tracker == null ? null : Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "signoz-ha-ingestion");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sampler = tracker == null
+                ? null
+                : Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "signoz-ha-ingestion");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         if (sampler != null) {
             sampler.scheduleAtFixedRate(this::sample, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -47,12 +49,15 @@ final class IngestionWatch implements AutoCloseable {
     static IngestionWatch start(IngestionProbe probe, Progress progress, boolean allowNoBaseline) {
         Optional<IngestionSample> baseline = probe.enabled() ? probe.sample() : Optional.empty();
         if (baseline.isEmpty()) {
-            String why = probe.enabled() ? "ClickHouse did not answer for the ingestion baseline"
+            String why = probe.enabled()
+                    ? "ClickHouse did not answer for the ingestion baseline"
                     : "no access to ClickHouse (--no-clickhouse) for the ingestion baseline";
             if (!allowNoBaseline) {
-                throw new SignozHaException(ExitCode.REFUSED, why + ", so nothing could tell whether the upgrade "
-                        + "stops ingestion; nothing was changed. Make ClickHouse reachable (signoz-ha doctor shows "
-                        + "why it is not), or pass --allow-no-baseline to upgrade without tracking ingestion.");
+                throw new SignozHaException(
+                        ExitCode.REFUSED,
+                        why + ", so nothing could tell whether the upgrade "
+                                + "stops ingestion; nothing was changed. Make ClickHouse reachable (signoz-ha doctor shows "
+                                + "why it is not), or pass --allow-no-baseline to upgrade without tracking ingestion.");
             }
             progress.note("ingestion is not tracked: " + why + " (--allow-no-baseline)");
             return off();
@@ -86,10 +91,14 @@ final class IngestionWatch implements AutoCloseable {
                 }
             }
             if (!clock.instant().isBefore(deadline)) {
-                throw new PhaseFailure("ingestion did not resume after the upgrade: " + summary().orElse(""),
+                throw new PhaseFailure(
+                        "ingestion did not resume after the upgrade: "
+                                + summary().orElse(""),
                         Optional.of(CheckCatalog.INGESTION_STALLED));
             }
-            Thread.sleep(Math.min(INTERVAL.toMillis(), Math.max(1, Duration.between(clock.instant(), deadline).toMillis())));
+            Thread.sleep(Math.min(
+                    INTERVAL.toMillis(),
+                    Math.max(1, Duration.between(clock.instant(), deadline).toMillis())));
         }
     }
 
@@ -100,8 +109,13 @@ final class IngestionWatch implements AutoCloseable {
 
     private static String describe(IngestionSample sample) {
         StringBuilder text = new StringBuilder();
-        sample.signals().forEach((signal, state) -> text.append(text.length() == 0 ? "" : ", ").append(signal)
-                .append(' ').append(state.rows()).append(" rows, newest ").append(state.newest()));
+        sample.signals()
+                .forEach((signal, state) -> text.append(text.length() == 0 ? "" : ", ")
+                        .append(signal)
+                        .append(' ')
+                        .append(state.rows())
+                        .append(" rows, newest ")
+                        .append(state.newest()));
         return text.length() == 0 ? "no signal tables yet" : text.toString();
     }
 

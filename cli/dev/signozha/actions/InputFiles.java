@@ -20,8 +20,7 @@ public final class InputFiles {
     /** Snapshots of large clusters run to tens of MiB. */
     public static final long SNAPSHOT_LIMIT = 512L * 1024 * 1024;
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /** The file name {@code -} stands for standard input, as with kubectl and helm. */
     public static final String STDIN = "-";
@@ -65,8 +64,11 @@ public final class InputFiles {
         try {
             long size = Files.size(file);
             if (size > limit) {
-                throw InvalidInputException.single(name, String.format("is %.1f MiB; input files of this kind are "
-                        + "limited to %d MiB", size / (1024.0 * 1024.0), limit / (1024 * 1024)));
+                throw InvalidInputException.single(
+                        name,
+                        String.format(
+                                "is %.1f MiB; input files of this kind are " + "limited to %d MiB",
+                                size / (1024.0 * 1024.0), limit / (1024 * 1024)));
             }
             return decode(name, Files.readAllBytes(file));
         } catch (IOException e) {
@@ -78,8 +80,9 @@ public final class InputFiles {
         try {
             byte[] bytes = System.in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > limit) {
-                throw InvalidInputException.single("<stdin>", "is over " + limit / (1024 * 1024) + " MiB; input of "
-                        + "this kind is limited to that");
+                throw InvalidInputException.single(
+                        "<stdin>",
+                        "is over " + limit / (1024 * 1024) + " MiB; input of " + "this kind is limited to that");
             }
             return decode("<stdin>", bytes);
         } catch (IOException e) {
@@ -94,8 +97,12 @@ public final class InputFiles {
             }
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }

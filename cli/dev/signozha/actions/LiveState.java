@@ -39,9 +39,14 @@ public final class LiveState {
     private final List<String> installations;
     private final Map<String, JsonNode> lastApplied;
 
-    private LiveState(List<JsonNode> owned, Optional<HelmRelease> release, Optional<HelmRevision> deployed,
-                      Optional<JsonNode> values, Optional<String> password, List<String> installations,
-                      Map<String, JsonNode> lastApplied) {
+    private LiveState(
+            List<JsonNode> owned,
+            Optional<HelmRelease> release,
+            Optional<HelmRevision> deployed,
+            Optional<JsonNode> values,
+            Optional<String> password,
+            List<String> installations,
+            Map<String, JsonNode> lastApplied) {
         this.deployed = deployed;
         this.owned = owned;
         this.lastApplied = lastApplied;
@@ -57,11 +62,21 @@ public final class LiveState {
                 .flatMap(ref -> kube.secretValue(spec.namespace(), ref.name(), ref.key()));
         Optional<HelmRelease> latest = helm.status(spec.namespace(), spec.release());
         Optional<HelmRevision> deployed = latest.flatMap(release -> lastDeployed(helm, release));
-        Optional<JsonNode> values = latest.isEmpty() || deployed.map(HelmRevision::revision).equals(latest.map(HelmRelease::revision))
-                ? helm.suppliedValues(spec.namespace(), spec.release())
-                : deployed.flatMap(revision -> helm.suppliedValues(spec.namespace(), spec.release(), revision.revision()));
-        return new LiveState(kube.ownedObjects(spec.namespace()), latest, deployed, values, password,
-                inventory.clickHouseInstallations().stream().map(Inventory::id).sorted().toList(),
+        Optional<JsonNode> values =
+                latest.isEmpty() || deployed.map(HelmRevision::revision).equals(latest.map(HelmRelease::revision))
+                        ? helm.suppliedValues(spec.namespace(), spec.release())
+                        : deployed.flatMap(
+                                revision -> helm.suppliedValues(spec.namespace(), spec.release(), revision.revision()));
+        return new LiveState(
+                kube.ownedObjects(spec.namespace()),
+                latest,
+                deployed,
+                values,
+                password,
+                inventory.clickHouseInstallations().stream()
+                        .map(Inventory::id)
+                        .sorted()
+                        .toList(),
                 lastApplied(new ClusterView(inventory, spec.namespace())));
     }
 
@@ -71,8 +86,8 @@ public final class LiveState {
      */
     private static Optional<HelmRevision> lastDeployed(HelmGateway helm, HelmRelease latest) {
         if (latest.status().equals(LivePlanner.Release.DEPLOYED)) {
-            return Optional.of(new HelmRevision(latest.revision(), latest.status(), latest.chart(), latest.appVersion(),
-                    Optional.empty(), ""));
+            return Optional.of(new HelmRevision(
+                    latest.revision(), latest.status(), latest.chart(), latest.appVersion(), Optional.empty(), ""));
         }
         return helm.history(latest.namespace(), latest.name()).stream()
                 .filter(revision -> revision.status().equals(LivePlanner.Release.DEPLOYED))
@@ -82,8 +97,9 @@ public final class LiveState {
     /** The objects as the tool last applied them, by id, from the state record; none before the first apply. */
     private static Map<String, JsonNode> lastApplied(ClusterView view) {
         Map<String, JsonNode> byId = new LinkedHashMap<>();
-        view.decodedStateRecord().ifPresent(record -> record.manifests()
-                .forEach(body -> byId.put(Manifest.of(body).id(), body)));
+        view.decodedStateRecord()
+                .ifPresent(record -> record.manifests()
+                        .forEach(body -> byId.put(Manifest.of(body).id(), body)));
         return byId;
     }
 
@@ -93,12 +109,21 @@ public final class LiveState {
     }
 
     public LivePlan plan(RenderedRelease rendered, Spec spec) {
-        RenderedRelease supplied = new RenderedRelease(rendered.chartVersion(), suppliedValues(rendered, spec),
-                rendered.manifests(), rendered.notes());
-        return LivePlanner.plan(supplied, owned, values.orElse(null), release.map(live -> new LivePlanner.Release(
-                deployed.map(revision -> HelmRelease.of(live.namespace(), live.name(), revision).chartVersion())
-                        .orElse(null), live.status(), live.revision(), deployed.map(HelmRevision::revision).orElse(0)))
-                .orElse(null), lastApplied);
+        RenderedRelease supplied = new RenderedRelease(
+                rendered.chartVersion(), suppliedValues(rendered, spec), rendered.manifests(), rendered.notes());
+        return LivePlanner.plan(
+                supplied,
+                owned,
+                values.orElse(null),
+                release.map(live -> new LivePlanner.Release(
+                                deployed.map(revision -> HelmRelease.of(live.namespace(), live.name(), revision)
+                                                .chartVersion())
+                                        .orElse(null),
+                                live.status(),
+                                live.revision(),
+                                deployed.map(HelmRevision::revision).orElse(0)))
+                        .orElse(null),
+                lastApplied);
     }
 
     /** The values a deploy hands helm: the rendered ones, with the real password in bundled mode. */
@@ -153,13 +178,16 @@ public final class LiveState {
     }
 
     private static Versions versions(List<JsonNode> objects, Optional<HelmRelease> release) {
-        return new Versions(resourceVersions(objects), release.map(HelmRelease::revision).orElse(0),
+        return new Versions(
+                resourceVersions(objects),
+                release.map(HelmRelease::revision).orElse(0),
                 release.map(HelmRelease::status).orElse(""));
     }
 
     private static Map<String, String> resourceVersions(List<JsonNode> objects) {
         Map<String, String> versions = new LinkedHashMap<>();
-        objects.forEach(object -> versions.put(LivePlanner.id(object),
+        objects.forEach(object -> versions.put(
+                LivePlanner.id(object),
                 object.path("metadata").path("resourceVersion").asText("")));
         return versions;
     }

@@ -30,7 +30,8 @@ final class PhaseJudges {
     Function<Observed, Readiness.Status> judge(DeployPhase phase) {
         return switch (phase) {
             case OPERATOR -> observed -> deployment(observed, OPERATOR_RELEASE);
-            case ZOOKEEPER -> observed -> statefulSet(observed, external ? names.zookeeper() : names.bundledZookeeper());
+            case ZOOKEEPER ->
+                observed -> statefulSet(observed, external ? names.zookeeper() : names.bundledZookeeper());
             case CLICKHOUSE -> this::installation;
             case SIGNOZ -> observed -> statefulSet(observed, names.signoz());
             case MIGRATION -> PhaseJudges::migration;
@@ -47,16 +48,20 @@ final class PhaseJudges {
 
     private static Readiness.Status deployment(Observed observed, String name) {
         return named(observed.deployments(), name)
-                .map(deployment -> Readiness.deployment(deployment, podsOf(observed, replicaSetPods(name)),
-                        observed.events()))
+                .map(deployment ->
+                        Readiness.deployment(deployment, podsOf(observed, replicaSetPods(name)), observed.events()))
                 .orElseGet(() -> absent("Deployment " + name));
     }
 
     private Readiness.Status installation(Observed observed) {
         String name = names.installation();
         return named(observed.installations(), name)
-                .map(chi -> Readiness.installation(chi, observed.pods().stream()
-                        .filter(pod -> ClusterView.ofInstallation(pod, name)).toList(), observed.events()))
+                .map(chi -> Readiness.installation(
+                        chi,
+                        observed.pods().stream()
+                                .filter(pod -> ClusterView.ofInstallation(pod, name))
+                                .toList(),
+                        observed.events()))
                 .orElseGet(() -> absent("ClickHouseInstallation " + name));
     }
 
@@ -67,7 +72,9 @@ final class PhaseJudges {
     }
 
     private static <T extends HasMetadata> Optional<T> named(List<T> objects, String name) {
-        return objects.stream().filter(object -> name.equals(object.getMetadata().getName())).findFirst();
+        return objects.stream()
+                .filter(object -> name.equals(object.getMetadata().getName()))
+                .findFirst();
     }
 
     /**
@@ -75,7 +82,9 @@ final class PhaseJudges {
      * {@code signoz-otel-collector} or {@code signoz-ha-zookeeper} for those of {@code signoz}.
      */
     private static List<Pod> podsOf(Observed observed, Pattern names) {
-        return observed.pods().stream().filter(pod -> names.matcher(pod.getMetadata().getName()).matches()).toList();
+        return observed.pods().stream()
+                .filter(pod -> names.matcher(pod.getMetadata().getName()).matches())
+                .toList();
     }
 
     /** A StatefulSet's pods: {@code NAME-ORDINAL}. */

@@ -37,6 +37,7 @@ final class PhaseRunner {
 
     /** The clickhouse-operator chart installed in external mode when no operator watches the namespace. */
     static final String OPERATOR_REPOSITORY = "https://docs.altinity.com/clickhouse-operator/";
+
     static final String OPERATOR_CHART = "altinity-clickhouse-operator";
     static final String OPERATOR_VERSION = "0.25.6";
 
@@ -55,8 +56,12 @@ final class PhaseRunner {
     private NamespaceWatch watch;
     private Optional<String> verifiedWithoutClickHouse = Optional.empty();
 
-    PhaseRunner(PlanAction.Planned planned, DeployAction.Request request, DeployAction.Cluster cluster,
-                DeployAction.Console console, Clock clock) {
+    PhaseRunner(
+            PlanAction.Planned planned,
+            DeployAction.Request request,
+            DeployAction.Cluster cluster,
+            DeployAction.Console console,
+            Clock clock) {
         this.planned = planned;
         this.request = request;
         this.cluster = cluster;
@@ -68,9 +73,16 @@ final class PhaseRunner {
     }
 
     static List<DeployPhase> phases(Spec spec) {
-        return spec.clickhouse().mode() == ClickHouseMode.EXTERNAL ? List.of(DeployPhase.values())
-                : List.of(DeployPhase.NAMESPACE, DeployPhase.SIGNOZ, DeployPhase.ZOOKEEPER, DeployPhase.CLICKHOUSE,
-                DeployPhase.MIGRATION, DeployPhase.COLLECTORS, DeployPhase.VERIFICATION);
+        return spec.clickhouse().mode() == ClickHouseMode.EXTERNAL
+                ? List.of(DeployPhase.values())
+                : List.of(
+                        DeployPhase.NAMESPACE,
+                        DeployPhase.SIGNOZ,
+                        DeployPhase.ZOOKEEPER,
+                        DeployPhase.CLICKHOUSE,
+                        DeployPhase.MIGRATION,
+                        DeployPhase.COLLECTORS,
+                        DeployPhase.VERIFICATION);
     }
 
     /** The phase running now, for a message about an interruption. */
@@ -115,16 +127,23 @@ final class PhaseRunner {
         Instant start = clock.instant();
         Duration timeout = request.timeout(phase);
         switch (phase) {
-            case NAMESPACE -> finish(step, phase, cluster.session().ensureNamespace(spec.namespace())
-                    ? "created" : "exists", start);
+            case NAMESPACE ->
+                finish(step, phase, cluster.session().ensureNamespace(spec.namespace()) ? "created" : "exists", start);
             case OPERATOR -> {
                 if (!operatorMissing()) {
                     finish(step, phase, "already installed", start);
                     return;
                 }
-                helm(() -> cluster.helm().upgradeInstall(new UpgradeRequest(PhaseJudges.OPERATOR_RELEASE,
-                        spec.namespace(), ChartReference.remote(OPERATOR_CHART, OPERATOR_REPOSITORY, OPERATOR_VERSION),
-                        List.of(), timeout, HelmDryRun.NONE)), phase);
+                helm(
+                        () -> cluster.helm()
+                                .upgradeInstall(new UpgradeRequest(
+                                        PhaseJudges.OPERATOR_RELEASE,
+                                        spec.namespace(),
+                                        ChartReference.remote(OPERATOR_CHART, OPERATOR_REPOSITORY, OPERATOR_VERSION),
+                                        List.of(),
+                                        timeout,
+                                        HelmDryRun.NONE)),
+                        phase);
                 await(step, phase, timeout, start);
             }
             case ZOOKEEPER -> {
@@ -137,16 +156,21 @@ final class PhaseRunner {
             }
             case SIGNOZ -> {
                 if (releaseUnchanged()) {
-                    console.progress().note("Helm release " + spec.release() + " unchanged: chart and values as last "
-                            + "deployed, so helm upgrade does not run (no new revision, no hooks)");
+                    console.progress()
+                            .note("Helm release " + spec.release() + " unchanged: chart and values as last "
+                                    + "deployed, so helm upgrade does not run (no new revision, no hooks)");
                 } else {
                     installChart(planned.rendered(), HelmDryRun.NONE, timeout, phase);
                 }
                 if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
                     await(step, phase, timeout, start);
                 } else {
-                    finish(step, phase, "chart " + planned.rendered().chartVersion() + (releaseUnchanged()
-                            ? " unchanged" : " released"), start);
+                    finish(
+                            step,
+                            phase,
+                            "chart " + planned.rendered().chartVersion()
+                                    + (releaseUnchanged() ? " unchanged" : " released"),
+                            start);
                 }
             }
             case MIGRATION, COLLECTORS -> await(step, phase, timeout, start);
@@ -190,7 +214,8 @@ final class PhaseRunner {
                 }
                 cluster.session().applier().apply(manifest.body(), true);
             }
-            installChart(planned.rendered(), HelmDryRun.SERVER, request.timeout(DeployPhase.SIGNOZ), DeployPhase.SIGNOZ);
+            installChart(
+                    planned.rendered(), HelmDryRun.SERVER, request.timeout(DeployPhase.SIGNOZ), DeployPhase.SIGNOZ);
         } catch (PhaseFailure failure) {
             throw new SignozHaException(ExitCode.REFUSED, failure.getMessage() + "; nothing was kept");
         }
@@ -199,7 +224,8 @@ final class PhaseRunner {
     /** The ClickHouseInstallation ({@code installation}) or every other manifest (ZooKeeper's). */
     private List<Manifest> manifests(boolean installation) {
         return planned.rendered().manifests().stream()
-                .filter(manifest -> manifest.kind().equals("ClickHouseInstallation") == installation).toList();
+                .filter(manifest -> manifest.kind().equals("ClickHouseInstallation") == installation)
+                .toList();
     }
 
     void apply(List<Manifest> manifests, DeployPhase phase) throws PhaseFailure {
@@ -216,9 +242,16 @@ final class PhaseRunner {
             throws PhaseFailure {
         JsonNode values = planned.live().suppliedValues(rendered, spec);
         try (ValuesFiles files = new ValuesFiles()) {
-            UpgradeRequest upgrade = new UpgradeRequest(spec.release(), spec.namespace(),
-                    ChartReference.remote(spec.chart().name(), spec.chart().repository(), rendered.chartVersion().toString()),
-                    List.of(files.write("values.yaml", values)), timeout, dryRun);
+            UpgradeRequest upgrade = new UpgradeRequest(
+                    spec.release(),
+                    spec.namespace(),
+                    ChartReference.remote(
+                            spec.chart().name(),
+                            spec.chart().repository(),
+                            rendered.chartVersion().toString()),
+                    List.of(files.write("values.yaml", values)),
+                    timeout,
+                    dryRun);
             helm(() -> cluster.helm().upgradeInstall(upgrade), phase);
         }
     }
@@ -240,8 +273,9 @@ final class PhaseRunner {
     }
 
     private boolean operatorMissing() {
-        return !cluster.session().hasClickHouseCrd() || planned.preflight().results().stream()
-                .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
+        return !cluster.session().hasClickHouseCrd()
+                || planned.preflight().results().stream()
+                        .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
     }
 
     /** Waits for {@code phase}, which began at {@code start} (its helm run or apply counts in its time), on the run's watches. */
@@ -258,23 +292,31 @@ final class PhaseRunner {
     private void await(int step, int steps, DeployPhase phase, Duration timeout, Instant start, PhaseJudges judges)
             throws PhaseFailure, InterruptedException {
         Duration before = Duration.between(start, clock.instant());
-        PhaseWaiter.Outcome outcome = new PhaseWaiter(clock).await(new PhaseWaiter.Phase(phase.label(),
-                judges.judge(phase)), watch(), timeout,
-                (state, waited) -> console.progress().update(step, steps, phase, state, before.plus(waited)));
+        PhaseWaiter.Outcome outcome = new PhaseWaiter(clock)
+                .await(
+                        new PhaseWaiter.Phase(phase.label(), judges.judge(phase)),
+                        watch(),
+                        timeout,
+                        (state, waited) -> console.progress().update(step, steps, phase, state, before.plus(waited)));
         Duration took = before.plus(outcome.waited());
         switch (outcome.result()) {
             case READY -> console.progress().finish(step, steps, phase, outcome.progress(), took);
             case STUCK -> {
                 Readiness.Stuck stuck = outcome.stuck().orElseThrow();
-                console.progress().finish(step, steps, phase, "stuck: " + stuck.code().code(), took);
-                throw new PhaseFailure("[" + step + "/" + steps + "] " + phase.label() + " is stuck: "
-                        + stuck.code().code() + " " + stuck.object() + ": " + stuck.reason(), Optional.of(stuck.code()));
+                console.progress()
+                        .finish(step, steps, phase, "stuck: " + stuck.code().code(), took);
+                throw new PhaseFailure(
+                        "[" + step + "/" + steps + "] " + phase.label() + " is stuck: "
+                                + stuck.code().code() + " " + stuck.object() + ": " + stuck.reason(),
+                        Optional.of(stuck.code()));
             }
             default -> {
                 console.progress().finish(step, steps, phase, "timed out at " + outcome.progress(), took);
-                throw new PhaseFailure("[" + step + "/" + steps + "] " + phase.label() + " was not ready within "
-                        + GoDuration.format(timeout) + " (" + outcome.progress()
-                        + "); --phase-timeout " + phase.label() + "=DURATION gives it longer", Optional.empty());
+                throw new PhaseFailure(
+                        "[" + step + "/" + steps + "] " + phase.label() + " was not ready within "
+                                + GoDuration.format(timeout) + " (" + outcome.progress()
+                                + "); --phase-timeout " + phase.label() + "=DURATION gives it longer",
+                        Optional.empty());
             }
         }
     }
@@ -289,32 +331,50 @@ final class PhaseRunner {
         NamespaceWatch watch = watch();
         while (true) {
             long seen = watch.version();
-            DoctorAction.Result result = new DoctorAction().run(new DoctorAction.Request(
-                    cluster.session().gateway()::inventory, spec.namespace(), planned.loaded(), cluster.clickhouse()));
+            DoctorAction.Result result = new DoctorAction()
+                    .run(new DoctorAction.Request(
+                            cluster.session().gateway()::inventory,
+                            spec.namespace(),
+                            planned.loaded(),
+                            cluster.clickhouse()));
             CheckReport report = result.report();
-            List<CheckResult> errors = report.results().stream().filter(CheckResult::isError).toList();
+            List<CheckResult> errors =
+                    report.results().stream().filter(CheckResult::isError).toList();
             Optional<String> unseen = result.clickhouseUnseen();
             boolean clickhouseMissing = unseen.isPresent() && !request.safety().withoutClickHouse();
             Duration waited = Duration.between(start, clock.instant());
             if (errors.isEmpty() && !clickhouseMissing) {
                 verifiedWithoutClickHouse = unseen;
                 console.report().verification(report, unseen);
-                console.progress().finish(step, phases.size(), DeployPhase.VERIFICATION, report.passed()
-                        + " checks passed, " + report.warnings() + " warning(s)"
-                        + unseen.map(why -> ", " + WITHOUT_CLICKHOUSE + " (" + why + ")").orElse(""), waited);
+                console.progress()
+                        .finish(
+                                step,
+                                phases.size(),
+                                DeployPhase.VERIFICATION,
+                                report.passed()
+                                        + " checks passed, " + report.warnings() + " warning(s)"
+                                        + unseen.map(why -> ", " + WITHOUT_CLICKHOUSE + " (" + why + ")")
+                                                .orElse(""),
+                                waited);
                 return;
             }
-            List<String> failing = new ArrayList<>(errors.stream().map(error -> error.spec().code()).toList());
+            List<String> failing = new ArrayList<>(
+                    errors.stream().map(error -> error.spec().code()).toList());
             if (clickhouseMissing) {
                 failing.add("ClickHouse did not answer");
             }
-            console.progress().update(step, phases.size(), DeployPhase.VERIFICATION, failing.size() + " failing: "
-                    + String.join(", ", failing), waited);
+            console.progress()
+                    .update(
+                            step,
+                            phases.size(),
+                            DeployPhase.VERIFICATION,
+                            failing.size() + " failing: " + String.join(", ", failing),
+                            waited);
             if (!clock.instant().isBefore(deadline)) {
-                console.report().verification(report, request.safety().withoutClickHouse() ? unseen
-                        : Optional.empty());
-                throw new PhaseFailure("verification still fails after " + GoDuration.format(timeout) + ":\n  "
-                        + describe(errors, clickhouseMissing ? unseen : Optional.empty()),
+                console.report().verification(report, request.safety().withoutClickHouse() ? unseen : Optional.empty());
+                throw new PhaseFailure(
+                        "verification still fails after " + GoDuration.format(timeout) + ":\n  "
+                                + describe(errors, clickhouseMissing ? unseen : Optional.empty()),
                         errors.stream().findFirst().map(CheckResult::spec));
             }
             Duration left = Duration.between(clock.instant(), deadline);
@@ -324,8 +384,8 @@ final class PhaseRunner {
 
     private static String describe(List<CheckResult> errors, Optional<String> clickhouseUnseen) {
         List<String> lines = new ArrayList<>();
-        errors.forEach(result -> result.findings().forEach(finding -> lines.add(result.spec().code() + ": "
-                + finding.detail())));
+        errors.forEach(result ->
+                result.findings().forEach(finding -> lines.add(result.spec().code() + ": " + finding.detail())));
         clickhouseUnseen.ifPresent(why -> lines.add("ClickHouse could not be asked (" + why + "), so its checks "
                 + "(hosts, replication, DDL queue, migrations, ingestion) did not run; --no-clickhouse verifies "
                 + "without them"));
@@ -336,7 +396,6 @@ final class PhaseRunner {
     Optional<String> verifiedWithoutClickHouse() {
         return verifiedWithoutClickHouse;
     }
-
 
     private void finish(int step, DeployPhase phase, String result, Instant start) {
         console.progress().finish(step, phases.size(), phase, result, Duration.between(start, clock.instant()));

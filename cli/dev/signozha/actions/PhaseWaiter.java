@@ -32,7 +32,11 @@ public final class PhaseWaiter {
     public record Outcome(Result result, String progress, Optional<Readiness.Stuck> stuck, Duration waited) {
 
         /** READY, STUCK (the cluster says why) or TIMED_OUT. */
-        public enum Result { READY, STUCK, TIMED_OUT }
+        public enum Result {
+            READY,
+            STUCK,
+            TIMED_OUT
+        }
     }
 
     public Outcome await(Phase phase, NamespaceWatch watch, Duration timeout, BiConsumer<String, Duration> progress)

@@ -7,29 +7,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.checks.CheckCatalog;
 import dev.signozha.checks.CheckReport;
 import dev.signozha.checks.CheckResult;
-import dev.signozha.checks.Resilience;
 import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
+import dev.signozha.checks.Resilience;
 import dev.signozha.cluster.helm.HelmGateway;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.LivePlanText;
-import dev.signozha.core.plan.SavedPlan;
-import dev.signozha.core.state.StateRecord;
-import dev.signozha.core.topology.Topology;
 import dev.signozha.core.plan.OfflinePlan;
 import dev.signozha.core.plan.OfflinePlanner;
 import dev.signozha.core.plan.PlanText;
 import dev.signozha.core.plan.PlannedPlacement;
+import dev.signozha.core.plan.SavedPlan;
 import dev.signozha.core.plan.Workloads;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.Renderer;
 import dev.signozha.core.render.TemplateSource;
+import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.text.Style;
 import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.LoadedTopology;
+import dev.signozha.core.topology.Topology;
 import dev.signozha.core.topology.Topology.Spec;
 import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
@@ -57,8 +57,9 @@ public final class PlanAction {
         LoadedTopology loaded = InputFiles.topology(topologyFile);
         OfflinePlan plan = OfflinePlanner.plan(loaded, new Renderer(templates).render(loaded.topology()));
         Optional<CheckReport> resilience = PlannedPlacement.of(loaded.spec(), Workloads.of(loaded.spec()))
-                .map(placed -> new CheckReport("the planned placement on the declared capacity", List.of(
-                        Resilience.judged(placed.nodes(), placed.boundPods(), placed.groups()))));
+                .map(placed -> new CheckReport(
+                        "the planned placement on the declared capacity",
+                        List.of(Resilience.judged(placed.nodes(), placed.boundPods(), placed.groups()))));
         return new OfflineResult(plan, loaded.spec().namespace(), resilience);
     }
 
@@ -66,19 +67,28 @@ public final class PlanAction {
     public record OfflineResult(OfflinePlan plan, String namespace, Optional<CheckReport> resilience) {
 
         public boolean hasErrors() {
-            return plan.hasErrors() || resilience.map(report -> report.errors() > 0).orElse(false);
+            return plan.hasErrors()
+                    || resilience.map(report -> report.errors() > 0).orElse(false);
         }
 
         public String text(Style style) {
-            return PlanText.render(plan, style) + resilience.map(report -> "\n" + ReportText.render(report,
-                    style.bold("N-1 analysis of the placement (doctor's check, per node and per zone)") + "\n", style))
-                    .orElse("");
+            return PlanText.render(plan, style)
+                    + resilience
+                            .map(report -> "\n"
+                                    + ReportText.render(
+                                            report,
+                                            style.bold(
+                                                            "N-1 analysis of the placement (doctor's check, per node and per zone)")
+                                                    + "\n",
+                                            style))
+                            .orElse("");
         }
 
         public ObjectNode data() {
             ObjectNode root = CanonicalYaml.tree(plan).deepCopy();
-            resilience.ifPresent(report -> root.set("resilience", ReportJson.render(report, namespace,
-                    plan.topology().name())));
+            resilience.ifPresent(report -> root.set(
+                    "resilience",
+                    ReportJson.render(report, namespace, plan.topology().name())));
             return root;
         }
     }
@@ -88,27 +98,34 @@ public final class PlanAction {
      * doctor's Kubernetes-level checks as preflight.
      */
     public LiveResult live(Path topologyFile, KubeGateway kube, HelmGateway helm) {
-        return compute(InputFiles.name(topologyFile), InputFiles.readText(topologyFile), Optional.empty(), kube, helm).result();
+        return compute(InputFiles.name(topologyFile), InputFiles.readText(topologyFile), Optional.empty(), kube, helm)
+                .result();
     }
 
     /**
      * The live plan for a topology's text, rendered with {@code chartVersion} when given instead of the file's.
      */
-    public Planned compute(String source, String topologyText, Optional<String> chartVersion, KubeGateway kube,
-                           HelmGateway helm) {
+    public Planned compute(
+            String source, String topologyText, Optional<String> chartVersion, KubeGateway kube, HelmGateway helm) {
         LoadedTopology file = TopologyLoader.load(source, topologyText);
-        LoadedTopology loaded = chartVersion.map(version -> file.withChartVersion(version, "--chart-version")).orElse(file);
+        LoadedTopology loaded = chartVersion
+                .map(version -> file.withChartVersion(version, "--chart-version"))
+                .orElse(file);
         Spec spec = loaded.spec();
         RenderedRelease rendered = new Renderer(templates).render(loaded.topology());
         Inventory inventory = kube.inventory(spec.namespace());
         LiveState state = LiveState.read(spec, kube, helm, inventory);
         LivePlan plan = state.plan(rendered, spec);
-        DoctorAction.Result preflight = new DoctorAction().run(new DoctorAction.Request(namespace -> inventory, spec.namespace(),
-                loaded, ClickHouseAccess.none("plan's preflight reads Kubernetes objects; signoz-ha doctor "
-                + "also looks inside ClickHouse")));
+        DoctorAction.Result preflight = new DoctorAction()
+                .run(new DoctorAction.Request(
+                        namespace -> inventory,
+                        spec.namespace(),
+                        loaded,
+                        ClickHouseAccess.none("plan's preflight reads Kubernetes objects; signoz-ha doctor "
+                                + "also looks inside ClickHouse")));
         Setup setup = Setup.of(spec, kube.namespaceExists(spec.namespace()), preflight.report());
-        return new Planned(topologyText, loaded, rendered, state, plan, setup.preflight(), kube.describe(),
-                setup.steps());
+        return new Planned(
+                topologyText, loaded, rendered, state, plan, setup.preflight(), kube.describe(), setup.steps());
     }
 
     /**
@@ -123,19 +140,26 @@ public final class PlanAction {
             if (!namespaceExists) {
                 steps.add("Namespace/" + spec.namespace() + ": created");
             }
-            boolean operator = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL && preflight.results().stream()
-                    .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
+            boolean operator = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL
+                    && preflight.results().stream()
+                            .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
             if (!operator) {
                 return new Setup(steps, preflight);
             }
             steps.add("clickhouse-operator " + PhaseRunner.OPERATOR_VERSION + ": helm upgrade --install "
                     + PhaseJudges.OPERATOR_RELEASE + " from " + PhaseRunner.OPERATOR_REPOSITORY
                     + ", before ZooKeeper and ClickHouse");
-            List<CheckResult> results = preflight.results().stream().map(result -> result.spec()
-                    == CheckCatalog.OPERATOR_MISSING ? new CheckResult(result.spec(), CheckResult.Status.SKIP, List.of(),
-                    "deploy installs clickhouse-operator " + PhaseRunner.OPERATOR_VERSION + " first (Cluster setup)",
-                    result.spec().severity())
-                    : result).toList();
+            List<CheckResult> results = preflight.results().stream()
+                    .map(result -> result.spec() == CheckCatalog.OPERATOR_MISSING
+                            ? new CheckResult(
+                                    result.spec(),
+                                    CheckResult.Status.SKIP,
+                                    List.of(),
+                                    "deploy installs clickhouse-operator " + PhaseRunner.OPERATOR_VERSION
+                                            + " first (Cluster setup)",
+                                    result.spec().severity())
+                            : result)
+                    .toList();
             return new Setup(steps, new CheckReport(preflight.source(), results));
         }
     }
@@ -144,8 +168,15 @@ public final class PlanAction {
      * A live plan with everything it was computed from, and the cluster setup a deploy does first (namespace,
      * clickhouse-operator).
      */
-    public record Planned(String topologyText, LoadedTopology loaded, RenderedRelease rendered, LiveState live,
-                          LivePlan plan, CheckReport preflight, String cluster, List<String> setup) {
+    public record Planned(
+            String topologyText,
+            LoadedTopology loaded,
+            RenderedRelease rendered,
+            LiveState live,
+            LivePlan plan,
+            CheckReport preflight,
+            String cluster,
+            List<String> setup) {
 
         public Topology topology() {
             return loaded.topology();
@@ -156,7 +187,13 @@ public final class PlanAction {
         }
 
         public LiveResult result() {
-            return new LiveResult(topology().metadata().name(), cluster, spec().namespace(), setup, plan, preflight,
+            return new LiveResult(
+                    topology().metadata().name(),
+                    cluster,
+                    spec().namespace(),
+                    setup,
+                    plan,
+                    preflight,
                     missingSecret().stream().toList());
         }
 
@@ -172,8 +209,9 @@ public final class PlanAction {
             String namespace = spec().namespace();
             return Optional.of("Secret " + namespace + "/" + secret.name() + " with key " + secret.key() + " does "
                     + "not exist; deploy reads the ClickHouse password from it. Create it"
-                    + (setup.stream().anyMatch(step -> step.startsWith("Namespace/")) ? " (and the namespace) first:"
-                    + " kubectl create namespace " + namespace + "; " : " first: ")
+                    + (setup.stream().anyMatch(step -> step.startsWith("Namespace/"))
+                            ? " (and the namespace) first:" + " kubectl create namespace " + namespace + "; "
+                            : " first: ")
                     + "kubectl create secret generic " + secret.name() + " -n " + namespace + " --from-literal="
                     + secret.key() + "='<password>'");
         }
@@ -200,15 +238,31 @@ public final class PlanAction {
             Map<String, String> live = this.live.resourceVersions();
             Map<String, String> versions = new TreeMap<>();
             plan.objects().forEach(step -> versions.put(step.id(), live.getOrDefault(step.id(), SavedPlan.ABSENT)));
-            return new SavedPlan(SavedPlan.SCHEMA_VERSION, SavedPlan.KIND, topology().metadata().name(), topologyText,
-                    rendered.chartVersion().toString(), spec().namespace(), spec().release(), cluster, renderHash(),
-                    versions, this.live.revision(), result().data());
+            return new SavedPlan(
+                    SavedPlan.SCHEMA_VERSION,
+                    SavedPlan.KIND,
+                    topology().metadata().name(),
+                    topologyText,
+                    rendered.chartVersion().toString(),
+                    spec().namespace(),
+                    spec().release(),
+                    cluster,
+                    renderHash(),
+                    versions,
+                    this.live.revision(),
+                    result().data());
         }
     }
 
     /** A live plan, the cluster setup before it, its errors and its preflight, ready to print. */
-    public record LiveResult(String topology, String cluster, String namespace, List<String> setup, LivePlan plan,
-                             CheckReport preflight, List<String> errors) {
+    public record LiveResult(
+            String topology,
+            String cluster,
+            String namespace,
+            List<String> setup,
+            LivePlan plan,
+            CheckReport preflight,
+            List<String> errors) {
 
         public boolean hasErrors() {
             return preflight.errors() > 0 || !errors.isEmpty();
@@ -219,13 +273,15 @@ public final class PlanAction {
                     + ", namespace " + namespace + "\n\n");
             if (!setup.isEmpty()) {
                 text.append(style.bold("Cluster setup")).append('\n');
-                setup.forEach(step -> text.append("  ").append(style.green("+ " + step)).append('\n'));
+                setup.forEach(step ->
+                        text.append("  ").append(style.green("+ " + step)).append('\n'));
                 text.append('\n');
             }
             text.append(LivePlanText.render(plan, style)).append('\n');
             if (!errors.isEmpty()) {
                 text.append(style.bold("Plan errors")).append('\n');
-                errors.forEach(error -> text.append("  ").append(style.red("error: " + error)).append('\n'));
+                errors.forEach(error ->
+                        text.append("  ").append(style.red("error: " + error)).append('\n'));
                 text.append('\n');
             }
             return text + ReportText.render(preflight, style.bold("Preflight") + "\n", style);

@@ -56,24 +56,37 @@ final class Recovery {
         String status = planned.live().releaseStatus().orElse("");
         int target = helm.history(spec.namespace(), spec.release()).stream()
                 .filter(revision -> revision.revision() <= dead.fromRevision() && GOOD.contains(revision.status()))
-                .max(Comparator.comparingInt(HelmRevision::revision)).map(HelmRevision::revision)
-                .orElseThrow(() -> new SignozHaException(ExitCode.REFUSED, "Helm release " + spec.release() + " is "
-                        + status + ", left by " + dead.describe() + ", and has no deployed revision to roll back "
-                        + "to; nothing was changed. Remove it (helm -n " + spec.namespace() + " uninstall "
-                        + spec.release() + ") and deploy again."));
+                .max(Comparator.comparingInt(HelmRevision::revision))
+                .map(HelmRevision::revision)
+                .orElseThrow(() -> new SignozHaException(
+                        ExitCode.REFUSED,
+                        "Helm release " + spec.release() + " is "
+                                + status + ", left by " + dead.describe()
+                                + ", and has no deployed revision to roll back "
+                                + "to; nothing was changed. Remove it (helm -n " + spec.namespace() + " uninstall "
+                                + spec.release() + ") and deploy again."));
         progress.note("recovering: Helm release " + spec.release() + " is " + status + " at revision "
                 + planned.live().revision() + ", left by " + dead.describe() + "; rolling it back to revision "
                 + target + ", the last deployed");
         try {
             helm.rollback(spec.namespace(), spec.release(), target, timeout);
         } catch (HelmException e) {
-            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "--recover: helm rollback of " + spec.release()
-                    + " to revision " + target + " failed: " + e.getMessage(), e);
+            throw new SignozHaException(
+                    ExitCode.NOT_ROLLED_BACK,
+                    "--recover: helm rollback of " + spec.release() + " to revision " + target + " failed: "
+                            + e.getMessage(),
+                    e);
         }
-        state.update(record -> record.withEntry(new HistoryEntry(clock.instant(), command, null, null,
-                HistoryEntry.RECOVERED, user, "rolled Helm release " + spec.release() + " back from " + status
-                + " revision " + planned.live().revision() + " to revision " + target + "; it was left by "
-                + dead.describe())));
+        state.update(record -> record.withEntry(new HistoryEntry(
+                clock.instant(),
+                command,
+                null,
+                null,
+                HistoryEntry.RECOVERED,
+                user,
+                "rolled Helm release " + spec.release() + " back from " + status
+                        + " revision " + planned.live().revision() + " to revision " + target + "; it was left by "
+                        + dead.describe())));
         return target;
     }
 }

@@ -49,11 +49,15 @@ public final class RenderAction {
             Path manifestsDir = outDir.resolve("manifests");
             Files.createDirectories(manifestsDir);
             List<Path> written = new ArrayList<>();
-            written.add(AtomicFiles.write(outDir.resolve("values.yaml"), header + helmHint(loaded.spec()) + CanonicalYaml.yaml(release.values())));
+            written.add(AtomicFiles.write(
+                    outDir.resolve("values.yaml"),
+                    header + helmHint(loaded.spec()) + CanonicalYaml.yaml(release.values())));
             for (Manifest manifest : release.manifests()) {
-                written.add(AtomicFiles.write(manifestsDir.resolve(manifest.fileName()), header + CanonicalYaml.yaml(manifest.body())));
+                written.add(AtomicFiles.write(
+                        manifestsDir.resolve(manifest.fileName()), header + CanonicalYaml.yaml(manifest.body())));
             }
-            written.add(AtomicFiles.write(manifestsDir.resolve("kustomization.yaml"), header + kustomization(release.manifests())));
+            written.add(AtomicFiles.write(
+                    manifestsDir.resolve("kustomization.yaml"), header + kustomization(release.manifests())));
             return new Result(written, removeStale(manifestsDir, Set.copyOf(written)));
         } catch (IOException e) {
             throw new SignozHaException(ExitCode.BAD_INPUT, outDir + ": cannot write: " + e.getMessage(), e);
@@ -70,12 +74,15 @@ public final class RenderAction {
             return;
         }
         Topology.SecretRef secret = spec.clickhouse().passwordSecret();
-        throw new SignozHaException(ExitCode.BAD_INPUT, topologyFile + ": spec.clickhouse.mode: bundled cannot be "
-                + "rendered for GitOps: the chart's ClickHouse subchart takes the admin password only as a plain "
-                + "value (clickhouse.password), so values.yaml would hold the password of Secret "
-                + secret.name() + "/" + secret.key() + " or a placeholder that becomes it. Use mode: external, where "
-                + "the chart reads the password from the Secret, or `signoz-ha deploy`, which hands the Secret's "
-                + "value to Helm in a private file. Nothing was written.");
+        throw new SignozHaException(
+                ExitCode.BAD_INPUT,
+                topologyFile + ": spec.clickhouse.mode: bundled cannot be "
+                        + "rendered for GitOps: the chart's ClickHouse subchart takes the admin password only as a plain "
+                        + "value (clickhouse.password), so values.yaml would hold the password of Secret "
+                        + secret.name() + "/" + secret.key()
+                        + " or a placeholder that becomes it. Use mode: external, where "
+                        + "the chart reads the password from the Secret, or `signoz-ha deploy`, which hands the Secret's "
+                        + "value to Helm in a private file. Nothing was written.");
     }
 
     private static String helmHint(Spec spec) {
@@ -93,7 +100,9 @@ public final class RenderAction {
     private static List<Path> removeStale(Path manifestsDir, Set<Path> keep) throws IOException {
         List<Path> removed = new ArrayList<>();
         try (Stream<Path> files = Files.list(manifestsDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !keep.contains(f)).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !keep.contains(f))
+                    .sorted()
+                    .toList()) {
                 if (Files.readString(file, StandardCharsets.UTF_8).startsWith(MARKER)) {
                     Files.delete(file);
                     removed.add(file);

@@ -40,8 +40,12 @@ final class Rollback {
     private final Progress progress;
     private final Function<DeployPhase, Duration> timeouts;
 
-    Rollback(DeployAction.Cluster cluster, PhaseRunner runner, TemplateSource templates, Progress progress,
-             Function<DeployPhase, Duration> timeouts) {
+    Rollback(
+            DeployAction.Cluster cluster,
+            PhaseRunner runner,
+            TemplateSource templates,
+            Progress progress,
+            Function<DeployPhase, Duration> timeouts) {
         this.cluster = cluster;
         this.runner = runner;
         this.templates = templates;
@@ -61,8 +65,9 @@ final class Rollback {
                 : previous.manifests().stream().map(Manifest::of).toList();
         try {
             int good = fromRevision > 0 ? lastGood(spec, fromRevision) : 0;
-            progress.note("rolling back: " + (good > 0 ? "Helm release " + spec.release() + " to revision " + good
-                    + ", " : "") + "manifests to chart " + previous.chartVersion());
+            progress.note("rolling back: "
+                    + (good > 0 ? "Helm release " + spec.release() + " to revision " + good + ", " : "")
+                    + "manifests to chart " + previous.chartVersion());
             if (good > 0) {
                 cluster.helm().rollback(spec.namespace(), spec.release(), good, timeouts.apply(DeployPhase.SIGNOZ));
             }
@@ -70,8 +75,10 @@ final class Rollback {
             removeWhatThePreviousManifestsLack(spec.namespace(), manifests);
             PhaseJudges judges = new PhaseJudges(loaded.spec());
             List<DeployPhase> waits = PhaseRunner.phases(loaded.spec()).stream()
-                    .filter(phase -> phase == DeployPhase.ZOOKEEPER || phase == DeployPhase.CLICKHOUSE
-                            || phase == DeployPhase.COLLECTORS).toList();
+                    .filter(phase -> phase == DeployPhase.ZOOKEEPER
+                            || phase == DeployPhase.CLICKHOUSE
+                            || phase == DeployPhase.COLLECTORS)
+                    .toList();
             for (int i = 0; i < waits.size(); i++) {
                 runner.awaitRollback(i + 1, waits.size(), waits.get(i), timeouts.apply(waits.get(i)), judges);
             }
@@ -90,14 +97,20 @@ final class Rollback {
         try {
             history = cluster.helm().history(spec.namespace(), spec.release());
         } catch (HelmException e) {
-            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "cannot read the history of Helm release "
-                    + spec.release() + " to find the revision to roll back to: " + e.getMessage(), e);
+            throw new SignozHaException(
+                    ExitCode.NOT_ROLLED_BACK,
+                    "cannot read the history of Helm release " + spec.release()
+                            + " to find the revision to roll back to: " + e.getMessage(),
+                    e);
         }
         return history.stream()
                 .filter(revision -> revision.revision() <= fromRevision && GOOD.contains(revision.status()))
-                .max(Comparator.comparingInt(HelmRevision::revision)).map(HelmRevision::revision)
-                .orElseThrow(() -> new SignozHaException(ExitCode.NOT_ROLLED_BACK, "Helm release " + spec.release()
-                        + " has no deployed or superseded revision up to " + fromRevision + " to roll back to"));
+                .max(Comparator.comparingInt(HelmRevision::revision))
+                .map(HelmRevision::revision)
+                .orElseThrow(() -> new SignozHaException(
+                        ExitCode.NOT_ROLLED_BACK,
+                        "Helm release " + spec.release() + " has no deployed or superseded revision up to "
+                                + fromRevision + " to roll back to"));
     }
 
     /**

@@ -57,12 +57,20 @@ public final class RunReport {
 
     /** The verification's counts and failing codes; {@code withoutClickHouse} says why ClickHouse was not asked. */
     public synchronized void verification(CheckReport report, Optional<String> withoutClickHouse) {
-        ObjectNode node = NODES.objectNode().put("passed", report.passed()).put("warnings", report.warnings())
-                .put("errors", report.errors()).put("skipped", report.skipped());
+        ObjectNode node = NODES.objectNode()
+                .put("passed", report.passed())
+                .put("warnings", report.warnings())
+                .put("errors", report.errors())
+                .put("skipped", report.skipped());
         ArrayNode failing = node.putArray("failing");
-        report.results().stream().filter(CheckResult::isError).forEach(error -> failing.add(error.spec().code()));
-        node.put("clickhouse", withoutClickHouse.map(why -> PhaseRunner.WITHOUT_CLICKHOUSE + " (" + why + ")")
-                .orElse("checked"));
+        report.results().stream()
+                .filter(CheckResult::isError)
+                .forEach(error -> failing.add(error.spec().code()));
+        node.put(
+                "clickhouse",
+                withoutClickHouse
+                        .map(why -> PhaseRunner.WITHOUT_CLICKHOUSE + " (" + why + ")")
+                        .orElse("checked"));
         verification = node;
     }
 
@@ -99,15 +107,21 @@ public final class RunReport {
     private synchronized void phase(int step, DeployPhase phase, String outcome) {
         Instant now = clock.instant();
         Instant start = phaseStart == null ? now : phaseStart;
-        phases.addObject().put("step", step).put("phase", phase.label()).put("result", outcome)
+        phases.addObject()
+                .put("step", step)
+                .put("phase", phase.label())
+                .put("result", outcome)
                 .put("durationMs", Duration.between(start, now).toMillis());
         phaseStart = now;
     }
 
     /** The document for a run that ended with {@code exitCode}; {@code reason} is the error message, if any. */
     public synchronized ObjectNode document(int exitCode, Optional<String> reason, boolean interrupted) {
-        ObjectNode document = NODES.objectNode().put("schemaVersion", SCHEMA_VERSION).put("command", command)
-                .put("outcome", interrupted ? "interrupted" : outcome(exitCode)).put("exitCode", exitCode);
+        ObjectNode document = NODES.objectNode()
+                .put("schemaVersion", SCHEMA_VERSION)
+                .put("command", command)
+                .put("outcome", interrupted ? "interrupted" : outcome(exitCode))
+                .put("exitCode", exitCode);
         reason.ifPresentOrElse(text -> document.put("reason", text), () -> document.putNull("reason"));
         document.set("plan", plan);
         document.set("phases", phases.deepCopy());
@@ -121,7 +135,10 @@ public final class RunReport {
         if (exitCode == ExitCode.OK.code()) {
             return ended != null ? ended : "succeeded";
         }
-        return Arrays.stream(ExitCode.values()).filter(code -> code.code() == exitCode).findFirst()
-                .map(code -> code.name().toLowerCase(Locale.ROOT).replace('_', '-')).orElse("exit-" + exitCode);
+        return Arrays.stream(ExitCode.values())
+                .filter(code -> code.code() == exitCode)
+                .findFirst()
+                .map(code -> code.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .orElse("exit-" + exitCode);
     }
 }

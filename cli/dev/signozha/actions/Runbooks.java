@@ -13,15 +13,22 @@ import java.util.Locale;
 /** The runbooks shipped in the jar (runbooks/CODE.md), one per check code. */
 public final class Runbooks {
 
-    private Runbooks() {
-    }
+    private Runbooks() {}
 
     /** The runbook of a code, case-insensitively; an unknown code is bad input with the closest known one. */
     public static String text(String code) {
         String wanted = code.toUpperCase(Locale.ROOT);
-        CheckSpec spec = CheckCatalog.byCode(wanted).orElseThrow(() -> InvalidInputException.single(code,
-                "is not a check code" + Suggestions.closest(wanted, CheckCatalog.all().stream().map(CheckSpec::code).toList())
-                        .map(s -> ", did you mean " + s + "?").orElse("; signoz-ha runbook lists them")));
+        CheckSpec spec = CheckCatalog.byCode(wanted)
+                .orElseThrow(() -> InvalidInputException.single(
+                        code,
+                        "is not a check code"
+                                + Suggestions.closest(
+                                                wanted,
+                                                CheckCatalog.all().stream()
+                                                        .map(CheckSpec::code)
+                                                        .toList())
+                                        .map(s -> ", did you mean " + s + "?")
+                                        .orElse("; signoz-ha runbook lists them")));
         try (InputStream in = Runbooks.class.getClassLoader().getResourceAsStream("runbooks/" + spec.code() + ".md")) {
             if (in == null) {
                 throw new IllegalStateException("runbook " + spec.code() + " is missing from the jar");

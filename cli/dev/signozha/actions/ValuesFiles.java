@@ -1,8 +1,8 @@
 package dev.signozha.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signozha.core.SignozHaException;
 import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,11 +22,11 @@ final class ValuesFiles implements AutoCloseable {
 
     ValuesFiles() {
         try {
-            directory = Files.createTempDirectory("signoz-ha-", PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            directory = Files.createTempDirectory(
+                    "signoz-ha-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
-            throw new SignozHaException(ExitCode.INTERNAL_ERROR, "cannot create a private temporary directory: "
-                    + e.getMessage(), e);
+            throw new SignozHaException(
+                    ExitCode.INTERNAL_ERROR, "cannot create a private temporary directory: " + e.getMessage(), e);
         }
     }
 

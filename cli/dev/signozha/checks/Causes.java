@@ -15,30 +15,34 @@ import java.util.Set;
  */
 final class Causes {
 
-    private Causes() {
-    }
+    private Causes() {}
 
     /** The results with every finding's causes filled in. */
     static List<CheckResult> link(List<CheckResult> results) {
         Map<String, Set<String>> codesByObject = new LinkedHashMap<>();
         for (CheckResult result : results) {
             for (Finding finding : result.findings()) {
-                finding.objects().forEach(object -> codesByObject.computeIfAbsent(object, o -> new LinkedHashSet<>())
-                        .add(result.spec().code()));
+                finding.objects()
+                        .forEach(object -> codesByObject
+                                .computeIfAbsent(object, o -> new LinkedHashSet<>())
+                                .add(result.spec().code()));
             }
         }
         List<CheckResult> linked = new ArrayList<>();
         for (CheckResult result : results) {
-            List<Finding> findings = result.findings().stream().map(finding -> finding.withCauses(
-                    causes(finding, codesByObject))).toList();
+            List<Finding> findings = result.findings().stream()
+                    .map(finding -> finding.withCauses(causes(finding, codesByObject)))
+                    .toList();
             linked.add(new CheckResult(result.spec(), result.status(), findings, result.note(), result.severity()));
         }
         return linked;
     }
 
     private static List<Cause> causes(Finding finding, Map<String, Set<String>> codesByObject) {
-        return finding.suspects().stream().distinct()
-                .filter(suspect -> codesByObject.getOrDefault(suspect.object(), Set.of()).contains(suspect.code()))
+        return finding.suspects().stream()
+                .distinct()
+                .filter(suspect ->
+                        codesByObject.getOrDefault(suspect.object(), Set.of()).contains(suspect.code()))
                 .toList();
     }
 
@@ -50,7 +54,11 @@ final class Causes {
                 for (Cause cause : finding.causes()) {
                     if (!hasCause(results, cause)) {
                         roots.computeIfAbsent(cause, c -> new ArrayList<>())
-                                .add(new Cause(result.spec().code(), finding.objects().isEmpty() ? "" : finding.objects().get(0)));
+                                .add(new Cause(
+                                        result.spec().code(),
+                                        finding.objects().isEmpty()
+                                                ? ""
+                                                : finding.objects().get(0)));
                     }
                 }
             }
@@ -59,8 +67,10 @@ final class Causes {
     }
 
     private static boolean hasCause(List<CheckResult> results, Cause cause) {
-        return results.stream().filter(r -> r.spec().code().equals(cause.code()))
+        return results.stream()
+                .filter(r -> r.spec().code().equals(cause.code()))
                 .flatMap(r -> r.findings().stream())
-                .anyMatch(f -> f.objects().contains(cause.object()) && !f.causes().isEmpty());
+                .anyMatch(
+                        f -> f.objects().contains(cause.object()) && !f.causes().isEmpty());
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
  * What every check receives: the Kubernetes objects as read (absent when only ClickHouse was reachable),
  * the topology the cluster should have when known, and what ClickHouse itself said.
  */
-public record CheckContext(Optional<ClusterView> kubernetes, Optional<Intended> intended, ClickHouseEvidence clickhouse) {
+public record CheckContext(
+        Optional<ClusterView> kubernetes, Optional<Intended> intended, ClickHouseEvidence clickhouse) {
 
     /** A context with Kubernetes objects and no look inside ClickHouse. */
     public CheckContext(ClusterView view, Optional<Intended> intended) {
@@ -18,7 +19,8 @@ public record CheckContext(Optional<ClusterView> kubernetes, Optional<Intended> 
     }
 
     public String source() {
-        return kubernetes.map(v -> v.inventory().source())
+        return kubernetes
+                .map(v -> v.inventory().source())
                 .orElseGet(() -> clickhouse.observation().map(o -> o.source()).orElse("nothing"));
     }
 

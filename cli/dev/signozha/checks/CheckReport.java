@@ -14,11 +14,15 @@ public record CheckReport(String source, List<CheckResult> results) {
     }
 
     public long passed() {
-        return results.stream().filter(r -> r.status() == CheckResult.Status.PASS).count();
+        return results.stream()
+                .filter(r -> r.status() == CheckResult.Status.PASS)
+                .count();
     }
 
     public long skipped() {
-        return results.stream().filter(r -> r.status() == CheckResult.Status.SKIP).count();
+        return results.stream()
+                .filter(r -> r.status() == CheckResult.Status.SKIP)
+                .count();
     }
 
     /** The findings other findings are likely caused by, each with what it explains: what to fix first. */

@@ -9,11 +9,16 @@ import java.util.List;
 public record CheckResult(CheckSpec spec, Status status, List<Finding> findings, String note, Severity severity) {
 
     /** How a check ended. */
-    public enum Status { PASS, FAIL, SKIP }
+    public enum Status {
+        PASS,
+        FAIL,
+        SKIP
+    }
 
     static CheckResult of(CheckSpec spec, Outcome outcome) {
         if (outcome instanceof Outcome.Fail fail) {
-            return new CheckResult(spec, Status.FAIL, fail.findings(), "", fail.severity().orElse(spec.severity()));
+            return new CheckResult(
+                    spec, Status.FAIL, fail.findings(), "", fail.severity().orElse(spec.severity()));
         }
         if (outcome instanceof Outcome.Skip skip) {
             return new CheckResult(spec, Status.SKIP, List.of(), skip.reason(), spec.severity());

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class CheckRunner {
 
-    private CheckRunner() {
-    }
+    private CheckRunner() {}
 
     public static CheckReport run(List<Check> checks, CheckContext context) {
         List<CheckResult> results = new ArrayList<>();
@@ -28,7 +27,8 @@ public final class CheckRunner {
             return CheckResult.of(check.spec(), Outcome.skip(e.getMessage()));
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return CheckResult.of(check.spec(), new Outcome.Fail(List.of(Finding.of("the check could not run: " + reason))));
+            return CheckResult.of(
+                    check.spec(), new Outcome.Fail(List.of(Finding.of("the check could not run: " + reason))));
         }
     }
 }

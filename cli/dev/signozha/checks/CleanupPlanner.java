@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  */
 public final class CleanupPlanner {
 
-    private CleanupPlanner() {
-    }
+    private CleanupPlanner() {}
 
     /** An object to delete and why. */
     public record Deletion(String id, CheckSpec finding, String reason) {}
@@ -47,8 +46,11 @@ public final class CleanupPlanner {
      * names; {@code installation}: the one installation the operator asked to remove (otherwise every unused
      * duplicate); {@code deleteVolumesOf}: the installation whose PersistentVolumeClaims may go too.
      */
-    public static Plan plan(ClusterView view, Optional<String> intendedHost, Optional<String> installation,
-                            Optional<String> deleteVolumesOf) {
+    public static Plan plan(
+            ClusterView view,
+            Optional<String> intendedHost,
+            Optional<String> installation,
+            Optional<String> deleteVolumesOf) {
         List<Deletion> deletions = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -58,9 +60,14 @@ public final class CleanupPlanner {
         List<GenericKubernetesResource> installations = view.installations();
         List<GenericKubernetesResource> removable = installations.stream()
                 .filter(chi -> !Terminating.is(chi))
-                .filter(chi -> installation.map(chi.getMetadata().getName()::equals).orElse(true)).toList();
-        installation.filter(name -> installations.stream().noneMatch(chi -> chi.getMetadata().getName().equals(name)))
-                .ifPresent(name -> refusals.add("no ClickHouseInstallation " + name + " in namespace " + view.namespace()));
+                .filter(chi ->
+                        installation.map(chi.getMetadata().getName()::equals).orElse(true))
+                .toList();
+        installation
+                .filter(name -> installations.stream()
+                        .noneMatch(chi -> chi.getMetadata().getName().equals(name)))
+                .ifPresent(name ->
+                        refusals.add("no ClickHouseInstallation " + name + " in namespace " + view.namespace()));
         for (GenericKubernetesResource chi : removable) {
             String name = chi.getMetadata().getName();
             if (users.containsKey(name)) {
@@ -84,39 +91,60 @@ public final class CleanupPlanner {
                         + "duplicate; name one with --installation");
                 break;
             }
-            unreadable.forEach(place -> notes.add("deleting " + name + " as --installation asks, although "
-                    + "signoz-ha cannot read " + place));
-            deletions.add(new Deletion(Inventory.id(chi), CheckCatalog.DUPLICATE_CLICKHOUSE, "ClickHouseInstallation "
-                    + "with service " + Installations.serviceName(chi) + ", which no component connects to"));
+            unreadable.forEach(place -> notes.add(
+                    "deleting " + name + " as --installation asks, although " + "signoz-ha cannot read " + place));
+            deletions.add(new Deletion(
+                    Inventory.id(chi),
+                    CheckCatalog.DUPLICATE_CLICKHOUSE,
+                    "ClickHouseInstallation " + "with service " + Installations.serviceName(chi)
+                            + ", which no component connects to"));
             volumes(view, name, deleteVolumesOf, deletions, notes);
         }
-        deleteVolumesOf.filter(name -> deletions.stream().noneMatch(d -> d.id().endsWith("/" + name)
-                && d.id().startsWith("ClickHouseInstallation/"))).ifPresent(name -> refusals.add(
-                "--delete-volumes=" + name + " names no installation this cleanup deletes"));
+        deleteVolumesOf
+                .filter(name -> deletions.stream()
+                        .noneMatch(d -> d.id().endsWith("/" + name) && d.id().startsWith("ClickHouseInstallation/")))
+                .ifPresent(name ->
+                        refusals.add("--delete-volumes=" + name + " names no installation this cleanup deletes"));
         failedMigrations(view).forEach(deletions::add);
         evicted(view).forEach(deletions::add);
-        List<String> terminating = installations.stream().filter(Terminating::is).map(Inventory::id).toList();
+        List<String> terminating = installations.stream()
+                .filter(Terminating::is)
+                .map(Inventory::id)
+                .toList();
         return new Plan(deletions, refusals, notes, terminating);
     }
 
     /** Installation name → who uses it: every endpoint that reaches it, and the topology's host. */
     private static Map<String, List<String>> users(InstallationReach reach, Optional<String> intendedHost) {
         Map<String, List<String>> users = new LinkedHashMap<>(reach.users());
-        intendedHost.map(host -> new ClickHouseEndpoint("the topology's host", host, 9000, "native", null))
-                .flatMap(reach::reached).ifPresent(chi -> users.merge(chi.getMetadata().getName(),
-                        List.of("the topology's host"), (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
+        intendedHost
+                .map(host -> new ClickHouseEndpoint("the topology's host", host, 9000, "native", null))
+                .flatMap(reach::reached)
+                .ifPresent(chi -> users.merge(
+                        chi.getMetadata().getName(),
+                        List.of("the topology's host"),
+                        (a, b) -> Stream.concat(a.stream(), b.stream()).toList()));
         return users;
     }
 
-    private static void volumes(ClusterView view, String installation, Optional<String> deleteVolumesOf,
-                                List<Deletion> deletions, List<String> notes) {
+    private static void volumes(
+            ClusterView view,
+            String installation,
+            Optional<String> deleteVolumesOf,
+            List<Deletion> deletions,
+            List<String> notes) {
         List<String> claims = view.local(view.inventory().persistentVolumeClaims()).stream()
-                .filter(ClusterView.labelled(ResourceNames.INSTALLATION_LABEL, installation)).map(Inventory::id).sorted().toList();
+                .filter(ClusterView.labelled(ResourceNames.INSTALLATION_LABEL, installation))
+                .map(Inventory::id)
+                .sorted()
+                .toList();
         if (claims.isEmpty()) {
             return;
         }
         if (deleteVolumesOf.filter(installation::equals).isPresent()) {
-            claims.forEach(id -> deletions.add(new Deletion(id, CheckCatalog.DUPLICATE_CLICKHOUSE,
+            claims.forEach(id -> deletions.add(new Deletion(
+                    id,
+                    CheckCatalog.DUPLICATE_CLICKHOUSE,
                     "volume of " + installation + ", deleted as --delete-volumes=" + installation + " asks")));
         } else {
             notes.add("keeping " + claims.size() + " PersistentVolumeClaim(s) of " + installation
@@ -125,20 +153,29 @@ public final class CleanupPlanner {
     }
 
     private static List<Deletion> failedMigrations(ClusterView view) {
-        return view.local(view.inventory().jobs()).stream().filter(MigrationChecks::isMigration)
+        return view.local(view.inventory().jobs()).stream()
+                .filter(MigrationChecks::isMigration)
                 .filter(job -> Readiness.hasCondition(job, "Failed"))
-                .map(job -> new Deletion(Inventory.id(job), CheckCatalog.SCHEMA_MIGRATION_TOPOLOGY,
-                        "failed schema migration Job; the next deploy runs it again")).toList();
+                .map(job -> new Deletion(
+                        Inventory.id(job),
+                        CheckCatalog.SCHEMA_MIGRATION_TOPOLOGY,
+                        "failed schema migration Job; the next deploy runs it again"))
+                .toList();
     }
 
     private static List<Deletion> evicted(ClusterView view) {
         return view.local(view.inventory().pods()).stream()
-                .filter(pod -> pod.getStatus() != null && "Evicted".equals(pod.getStatus().getReason()))
-                .map(CleanupPlanner::evictedPod).toList();
+                .filter(pod -> pod.getStatus() != null
+                        && "Evicted".equals(pod.getStatus().getReason()))
+                .map(CleanupPlanner::evictedPod)
+                .toList();
     }
 
     private static Deletion evictedPod(Pod pod) {
-        return new Deletion(Inventory.id(pod), CheckCatalog.POD_EVICTIONS, "evicted pod: "
-                + Optional.ofNullable(pod.getStatus().getMessage()).orElse("no message"));
+        return new Deletion(
+                Inventory.id(pod),
+                CheckCatalog.POD_EVICTIONS,
+                "evicted pod: "
+                        + Optional.ofNullable(pod.getStatus().getMessage()).orElse("no message"));
     }
 }

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 /** The ClickHouse installations themselves: an operator to run them, exactly one of them, and ready. */
 final class ClickHouseChecks {
 
-    private ClickHouseChecks() {
-    }
+    private ClickHouseChecks() {}
 
     static List<Check> all() {
         return List.of(
@@ -29,15 +28,23 @@ final class ClickHouseChecks {
         boolean crd = view.inventory().customResourceDefinitions().stream()
                 .anyMatch(d -> Inventory.CHI_CRD.equals(d.getMetadata().getName()));
         if (!crd) {
-            findings.add(Finding.of("the ClickHouseInstallation CRD is not installed, so no ClickHouse can be "
-                    + "declared or reconciled", "CustomResourceDefinition/" + Inventory.CHI_CRD));
+            findings.add(Finding.of(
+                    "the ClickHouseInstallation CRD is not installed, so no ClickHouse can be "
+                            + "declared or reconciled",
+                    "CustomResourceDefinition/" + Inventory.CHI_CRD));
         }
         if (view.operatorsWatchingNamespace().isEmpty()) {
-            findings.add(Finding.of("no clickhouse-operator watches namespace " + view.namespace()
-                    + "; installations there are never reconciled", "Namespace/" + view.namespace()));
+            findings.add(Finding.of(
+                    "no clickhouse-operator watches namespace " + view.namespace()
+                            + "; installations there are never reconciled",
+                    "Namespace/" + view.namespace()));
         }
-        return Outcome.of(findings, "CRD installed; operator "
-                + view.operatorsWatchingNamespace().stream().map(Inventory::id).collect(Collectors.joining(", ")));
+        return Outcome.of(
+                findings,
+                "CRD installed; operator "
+                        + view.operatorsWatchingNamespace().stream()
+                                .map(Inventory::id)
+                                .collect(Collectors.joining(", ")));
     }
 
     private static Outcome duplicates(CheckContext context) {
@@ -45,32 +52,48 @@ final class ClickHouseChecks {
         List<GenericKubernetesResource> installations = view.installations();
         List<Finding> findings = new ArrayList<>();
         if (installations.size() > 1) {
-            findings.add(new Finding(installations.stream().map(Inventory::id).toList(), installations.size()
-                    + " ClickHouseInstallations in namespace " + view.namespace() + ": "
-                    + installations.stream().map(chi -> chi.getMetadata().getName() + " (service "
-                    + Installations.serviceName(chi) + (Terminating.is(chi) ? ", terminating" : "") + ")")
-                    .collect(Collectors.joining(", "))));
-            installations.stream().filter(Terminating::is).forEach(chi -> findings.add(Finding.of(
-                    Terminating.describe(chi, view) + "; signoz-ha cleanup waits for it and reports the same",
-                    Inventory.id(chi))));
+            findings.add(new Finding(
+                    installations.stream().map(Inventory::id).toList(),
+                    installations.size()
+                            + " ClickHouseInstallations in namespace " + view.namespace() + ": "
+                            + installations.stream()
+                                    .map(chi ->
+                                            chi.getMetadata().getName() + " (service " + Installations.serviceName(chi)
+                                                    + (Terminating.is(chi) ? ", terminating" : "") + ")")
+                                    .collect(Collectors.joining(", "))));
+            installations.stream()
+                    .filter(Terminating::is)
+                    .forEach(chi -> findings.add(Finding.of(
+                            Terminating.describe(chi, view) + "; signoz-ha cleanup waits for it and reports the same",
+                            Inventory.id(chi))));
         }
         if (!installations.isEmpty()) {
-            Set<String> names = installations.stream().map(chi -> chi.getMetadata().getName()).collect(Collectors.toSet());
+            Set<String> names = installations.stream()
+                    .map(chi -> chi.getMetadata().getName())
+                    .collect(Collectors.toSet());
             List<String> strays = view.clickHouseStatefulSets().stream()
                     .filter(set -> !names.contains(ClusterView.label(set, ResourceNames.INSTALLATION_LABEL)))
-                    .map(Inventory::id).toList();
+                    .map(Inventory::id)
+                    .toList();
             if (!strays.isEmpty()) {
-                findings.add(new Finding(strays, "ClickHouse StatefulSets that no ClickHouseInstallation here owns "
-                        + "run beside the installation"));
+                findings.add(new Finding(
+                        strays,
+                        "ClickHouse StatefulSets that no ClickHouseInstallation here owns "
+                                + "run beside the installation"));
             }
         }
         List<Deployment> operators = view.operatorsWatchingNamespace();
         if (operators.size() > 1) {
-            findings.add(new Finding(operators.stream().map(Inventory::id).toList(), operators.size()
-                    + " clickhouse-operators watch namespace " + view.namespace() + " and reconcile the same installations"));
+            findings.add(new Finding(
+                    operators.stream().map(Inventory::id).toList(),
+                    operators.size() + " clickhouse-operators watch namespace " + view.namespace()
+                            + " and reconcile the same installations"));
         }
-        return Outcome.of(findings, installations.isEmpty() ? "no ClickHouseInstallation in " + view.namespace()
-                : "one installation: " + Inventory.id(installations.get(0)));
+        return Outcome.of(
+                findings,
+                installations.isEmpty()
+                        ? "no ClickHouseInstallation in " + view.namespace()
+                        : "one installation: " + Inventory.id(installations.get(0)));
     }
 
     private static Outcome readiness(CheckContext context) {
@@ -85,10 +108,13 @@ final class ClickHouseChecks {
             int hosts = status.path("hosts").asInt(0);
             int completed = status.path("hostsCompleted").asInt(0);
             if (!"Completed".equals(state) || completed < hosts) {
-                String errors = status.path("errors").isArray() && status.path("errors").size() > 0
-                        ? "; errors: " + status.path("errors").get(0).asText() : "";
-                findings.add(Finding.of("status " + state + ", " + completed + " of " + hosts + " hosts completed"
-                        + errors, Inventory.id(installation)));
+                String errors =
+                        status.path("errors").isArray() && status.path("errors").size() > 0
+                                ? "; errors: " + status.path("errors").get(0).asText()
+                                : "";
+                findings.add(Finding.of(
+                        "status " + state + ", " + completed + " of " + hosts + " hosts completed" + errors,
+                        Inventory.id(installation)));
             }
         }
         return Outcome.of(findings, installations.size() + " installation(s) Completed");

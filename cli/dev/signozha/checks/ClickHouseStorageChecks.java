@@ -25,33 +25,43 @@ final class ClickHouseStorageChecks {
      * on 23.x and later, half on older servers): inserts are being slowed down and the next burst fails.
      */
     static final double PARTS_NEAR_LIMIT = 0.5;
+
     private static final int LISTED = 5;
 
-    private ClickHouseStorageChecks() {
-    }
+    private ClickHouseStorageChecks() {}
 
     static List<Check> all() {
         return List.of(
-                ClickHouseHealthChecks.check(CheckCatalog.REPLICATION_ENGINE_MISMATCH, ClickHouseStorageChecks::engines),
+                ClickHouseHealthChecks.check(
+                        CheckCatalog.REPLICATION_ENGINE_MISMATCH, ClickHouseStorageChecks::engines),
                 ClickHouseHealthChecks.check(CheckCatalog.DISK_USAGE, (o, c) -> disks(o)),
                 ClickHouseHealthChecks.check(CheckCatalog.PARTS_BACKLOG, (o, c) -> parts(o)),
                 ClickHouseHealthChecks.check(CheckCatalog.SCHEMA_PARITY, (o, c) -> parity(o)));
     }
 
     private static Outcome engines(ClickHouseObservation observation, CheckContext context) {
-        int replicas = context.intended().map(Intended::replicas)
-                .orElseGet(() -> observation.clusterHosts().stream().mapToInt(ClusterHost::replica).max().orElse(0));
+        int replicas = context.intended()
+                .map(Intended::replicas)
+                .orElseGet(() -> observation.clusterHosts().stream()
+                        .mapToInt(ClusterHost::replica)
+                        .max()
+                        .orElse(0));
         if (replicas < 2) {
             return Outcome.skip("the cluster has " + replicas + " replica(s) per shard; replication is not needed");
         }
         List<Finding> findings = new ArrayList<>();
         for (HostObservation host : answering(observation)) {
-            List<String> plain = host.storage().tables().stream().filter(ClickHouseStorageChecks::unreplicated)
-                    .map(table -> table.name() + " (" + table.engine() + ")").toList();
+            List<String> plain = host.storage().tables().stream()
+                    .filter(ClickHouseStorageChecks::unreplicated)
+                    .map(table -> table.name() + " (" + table.engine() + ")")
+                    .toList();
             if (!plain.isEmpty()) {
-                findings.add(Finding.of(host.host().endpoint() + ": " + plain.size() + " SigNoz table(s) are not "
-                        + "replicated although the cluster has " + replicas + " replicas per shard, so each replica "
-                        + "holds different data: " + listed(plain), host.object()));
+                findings.add(Finding.of(
+                        host.host().endpoint() + ": " + plain.size() + " SigNoz table(s) are not "
+                                + "replicated although the cluster has " + replicas
+                                + " replicas per shard, so each replica "
+                                + "holds different data: " + listed(plain),
+                        host.object()));
             }
         }
         return Outcome.of(findings, "every SigNoz MergeTree table is Replicated (" + replicas + " replicas per shard)");
@@ -59,13 +69,15 @@ final class ClickHouseStorageChecks {
 
     /** A MergeTree-family table that keeps its data on this host only. */
     static boolean unreplicated(TableEngine table) {
-        return table.engine().endsWith("MergeTree") && !table.engine().startsWith("Replicated")
+        return table.engine().endsWith("MergeTree")
+                && !table.engine().startsWith("Replicated")
                 && !table.engine().startsWith("Shared");
     }
 
     private static Outcome disks(ClickHouseObservation observation) {
         List<HostObservation> reporting = answering(observation).stream()
-                .filter(host -> host.storage().disks().isPresent()).toList();
+                .filter(host -> host.storage().disks().isPresent())
+                .toList();
         if (reporting.isEmpty()) {
             return Outcome.skip("ClickHouse " + observation.version() + " has no system.disks (19.15 and later have)");
         }
@@ -75,13 +87,17 @@ final class ClickHouseStorageChecks {
             for (DiskUsage disk : host.storage().disks().orElseThrow()) {
                 if (disk.usedPercent() >= WARNING_PERCENT) {
                     error |= disk.usedPercent() >= ERROR_PERCENT;
-                    findings.add(Finding.of(host.host().endpoint() + ": disk " + disk.name() + " (" + disk.path()
-                            + ") is " + percent(disk.usedPercent()) + " used, " + gibibytes(disk.freeBytes())
-                            + " free of " + gibibytes(disk.totalBytes()), host.object()));
+                    findings.add(Finding.of(
+                            host.host().endpoint() + ": disk " + disk.name() + " (" + disk.path()
+                                    + ") is " + percent(disk.usedPercent()) + " used, " + gibibytes(disk.freeBytes())
+                                    + " free of " + gibibytes(disk.totalBytes()),
+                            host.object()));
                 }
             }
         }
-        return Outcome.of(findings, reporting.size() + " host(s) have every disk under " + WARNING_PERCENT + "% used",
+        return Outcome.of(
+                findings,
+                reporting.size() + " host(s) have every disk under " + WARNING_PERCENT + "% used",
                 error ? Severity.ERROR : Severity.WARNING);
     }
 
@@ -91,14 +107,18 @@ final class ClickHouseStorageChecks {
             long limit = host.storage().partsToThrowInsert();
             List<String> crowded = host.storage().busiestPartitions().stream()
                     .filter(partition -> limit > 0 && partition.activeParts() >= limit * PARTS_NEAR_LIMIT)
-                    .map(partition -> partition.name() + ": " + partition.activeParts() + " active parts").toList();
+                    .map(partition -> partition.name() + ": " + partition.activeParts() + " active parts")
+                    .toList();
             if (!crowded.isEmpty()) {
-                findings.add(Finding.of(host.host().endpoint() + ": partitions near parts_to_throw_insert (" + limit
-                        + "), where inserts fail with TOO_MANY_PARTS: " + listed(crowded), host.object()));
+                findings.add(Finding.of(
+                        host.host().endpoint() + ": partitions near parts_to_throw_insert (" + limit
+                                + "), where inserts fail with TOO_MANY_PARTS: " + listed(crowded),
+                        host.object()));
             }
         }
-        return Outcome.of(findings, "every SigNoz partition under " + Math.round(PARTS_NEAR_LIMIT * 100)
-                + "% of parts_to_throw_insert");
+        return Outcome.of(
+                findings,
+                "every SigNoz partition under " + Math.round(PARTS_NEAR_LIMIT * 100) + "% of parts_to_throw_insert");
     }
 
     private static Outcome parity(ClickHouseObservation observation) {
@@ -111,22 +131,27 @@ final class ClickHouseStorageChecks {
         List<Finding> findings = new ArrayList<>();
         for (HostObservation host : hosts) {
             Set<String> mine = schema(host);
-            List<String> missing = everywhere.stream().filter(name -> !mine.contains(name))
+            List<String> missing = everywhere.stream()
+                    .filter(name -> !mine.contains(name))
                     .filter(name -> !name.contains(".") || mine.contains(name.substring(0, name.indexOf('.'))))
-                    .map(name -> (name.contains(".") ? "table " : "database ") + name
-                            + " (on " + count(hosts, name) + " of " + hosts.size() + " hosts)").toList();
+                    .map(name -> (name.contains(".") ? "table " : "database ") + name + " (on " + count(hosts, name)
+                            + " of " + hosts.size() + " hosts)")
+                    .toList();
             if (!missing.isEmpty()) {
-                findings.add(Finding.of(host.host().endpoint() + " lacks " + missing.size() + " SigNoz database(s) or "
-                        + "table(s) other hosts have: " + listed(missing), host.object()));
+                findings.add(Finding.of(
+                        host.host().endpoint() + " lacks " + missing.size() + " SigNoz database(s) or "
+                                + "table(s) other hosts have: " + listed(missing),
+                        host.object()));
             }
         }
-        return Outcome.of(findings, hosts.size() + " hosts have the same " + everywhere.size()
-                + " SigNoz databases and tables");
+        return Outcome.of(
+                findings, hosts.size() + " hosts have the same " + everywhere.size() + " SigNoz databases and tables");
     }
 
     /** A host's SigNoz databases (by name) and tables (database.table). */
     private static Set<String> schema(HostObservation host) {
-        Set<String> names = host.databases().stream().filter(ClickHouseObservation.SIGNOZ_DATABASES::contains)
+        Set<String> names = host.databases().stream()
+                .filter(ClickHouseObservation.SIGNOZ_DATABASES::contains)
                 .collect(Collectors.toCollection(TreeSet::new));
         host.storage().tables().forEach(table -> names.add(table.name()));
         return names;

@@ -51,13 +51,14 @@ public final class ClusterView {
     /** The tool's state record in the namespace, when there is one. */
     public Optional<ConfigMap> stateRecord() {
         return local(inventory.configMaps()).stream()
-                .filter(map -> StateRecord.CONFIG_MAP.equals(map.getMetadata().getName())).findFirst();
+                .filter(map -> StateRecord.CONFIG_MAP.equals(map.getMetadata().getName()))
+                .findFirst();
     }
 
     /** The state record in that ConfigMap, decoded; bad input naming the ConfigMap when it is malformed. */
     public Optional<StateRecord> decodedStateRecord() {
-        return stateRecord().map(map -> new StateRecordCodec(List.of()).decode(StateRecord.source(namespace),
-                map.getData()));
+        return stateRecord()
+                .map(map -> new StateRecordCodec(List.of()).decode(StateRecord.source(namespace), map.getData()));
     }
 
     /** Whether clickhouse-operator made {@code object} for the installation named {@code installation}. */
@@ -67,7 +68,9 @@ public final class ClusterView {
 
     /** Objects of the release's namespace. */
     public <T extends HasMetadata> List<T> local(List<T> objects) {
-        return objects.stream().filter(o -> namespace.equals(o.getMetadata().getNamespace())).toList();
+        return objects.stream()
+                .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
+                .toList();
     }
 
     public List<GenericKubernetesResource> installations() {
@@ -77,7 +80,8 @@ public final class ClusterView {
     /** StatefulSets running a ClickHouse server. */
     public List<StatefulSet> clickHouseStatefulSets() {
         return local(inventory.statefulSets()).stream()
-                .filter(s -> "chop".equals(label(s, "clickhouse.altinity.com/app")) || runs(spec(s), "clickhouse-server"))
+                .filter(s ->
+                        "chop".equals(label(s, "clickhouse.altinity.com/app")) || runs(spec(s), "clickhouse-server"))
                 .toList();
     }
 
@@ -91,7 +95,8 @@ public final class ClusterView {
     /** Pods running a ClickHouse server. */
     public List<Pod> clickHousePods() {
         return local(inventory.pods()).stream()
-                .filter(p -> "chop".equals(label(p, "clickhouse.altinity.com/app")) || runs(p.getSpec(), "clickhouse-server"))
+                .filter(p -> "chop".equals(label(p, "clickhouse.altinity.com/app"))
+                        || runs(p.getSpec(), "clickhouse-server"))
                 .toList();
     }
 
@@ -111,7 +116,8 @@ public final class ClusterView {
     public List<Deployment> operatorsWatchingNamespace() {
         return operators().entrySet().stream()
                 .filter(e -> e.getValue().contains("*") || e.getValue().contains(namespace))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /**
@@ -123,8 +129,10 @@ public final class ClusterView {
             Map<String, String> env = plainEnv(container);
             String watch = env.getOrDefault("WATCH_NAMESPACES", env.get("WATCH_NAMESPACE"));
             if (watch != null && !watch.isBlank()) {
-                return Stream.of(watch.split("[,\\s]+")).filter(s -> !s.isBlank())
-                        .map(s -> s.equals(".*") ? "*" : s).toList();
+                return Stream.of(watch.split("[,\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> s.equals(".*") ? "*" : s)
+                        .toList();
             }
         }
         String own = operator.getMetadata().getNamespace();
@@ -133,8 +141,14 @@ public final class ClusterView {
 
     /** The namespace's workloads: StatefulSets, Deployments, DaemonSets and Jobs. */
     public List<HasMetadata> workloads() {
-        return Stream.of(local(inventory.statefulSets()), local(inventory.deployments()), local(inventory.daemonSets()),
-                local(inventory.jobs())).flatMap(List::stream).map(HasMetadata.class::cast).toList();
+        return Stream.of(
+                        local(inventory.statefulSets()),
+                        local(inventory.deployments()),
+                        local(inventory.daemonSets()),
+                        local(inventory.jobs()))
+                .flatMap(List::stream)
+                .map(HasMetadata.class::cast)
+                .toList();
     }
 
     /** Components of the namespace that use ClickHouse, each with every endpoint it will use. */
@@ -184,7 +198,9 @@ public final class ClusterView {
 
     /** Whether any container's image contains the fragment (e.g. clickhouse-server). */
     public static boolean runs(PodSpec spec, String imageFragment) {
-        return containers(spec).stream().map(Container::getImage).filter(Objects::nonNull)
+        return containers(spec).stream()
+                .map(Container::getImage)
+                .filter(Objects::nonNull)
                 .anyMatch(image -> image.contains(imageFragment));
     }
 

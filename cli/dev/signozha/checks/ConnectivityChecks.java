@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  */
 final class ConnectivityChecks {
 
-    private ConnectivityChecks() {
-    }
+    private ConnectivityChecks() {}
 
     static List<Check> all() {
         return List.of(
@@ -43,13 +42,18 @@ final class ConnectivityChecks {
                 if (!endpoint.isService() || !known.contains(namespace)) {
                     continue; // an address, an outside name, or a namespace this read did not cover
                 }
-                boolean exists = view.inventory().services().stream().anyMatch(service ->
-                        namespace.equals(service.getMetadata().getNamespace())
-                                && endpoint.serviceName().equals(service.getMetadata().getName()));
+                boolean exists = view.inventory().services().stream()
+                        .anyMatch(service ->
+                                namespace.equals(service.getMetadata().getNamespace())
+                                        && endpoint.serviceName()
+                                                .equals(service.getMetadata().getName()));
                 if (!exists) {
-                    findings.add(Finding.of(component.id() + " connects to " + endpoint.host() + " (" + endpoint.source()
-                            + "), but namespace " + namespace + " has no Service " + endpoint.serviceName()
-                            + " (\"no such host\")", component.id(), "Service/" + namespace + "/" + endpoint.serviceName()));
+                    findings.add(Finding.of(
+                            component.id() + " connects to " + endpoint.host() + " (" + endpoint.source()
+                                    + "), but namespace " + namespace + " has no Service " + endpoint.serviceName()
+                                    + " (\"no such host\")",
+                            component.id(),
+                            "Service/" + namespace + "/" + endpoint.serviceName()));
                 }
             }
         }
@@ -64,31 +68,42 @@ final class ConnectivityChecks {
             return Outcome.skip("fewer than two ClickHouse endpoints are in use");
         }
         List<String> differences = new ArrayList<>();
-        differs(used, u -> u.endpoint().isService() ? u.endpoint().namespaceOr(own) + "/" + u.endpoint().serviceName()
-                : u.endpoint().host(), "host", differences);
+        differs(
+                used,
+                u -> u.endpoint().isService()
+                        ? u.endpoint().namespaceOr(own) + "/" + u.endpoint().serviceName()
+                        : u.endpoint().host(),
+                "host",
+                differences);
         differs(used, u -> u.endpoint().protocol() + ":" + u.endpoint().port(), "port", differences);
         differs(used, u -> u.endpoint().cluster(), "cluster", differences);
         if (differences.isEmpty()) {
-            return Outcome.pass(used.size() + " endpoints of " + context.view().clients().size() + " components use "
-                    + used.get(0).endpoint());
+            return Outcome.pass(
+                    used.size() + " endpoints of " + context.view().clients().size() + " components use "
+                            + used.get(0).endpoint());
         }
         Map<String, List<String>> sources = new LinkedHashMap<>();
         used.forEach(u -> sources.computeIfAbsent(u.component().id() + " → " + u.endpoint(), key -> new ArrayList<>())
                 .add(u.endpoint().source()));
-        String detail = "components disagree on " + String.join(" and ", differences) + ": " + sources.entrySet()
-                .stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue().stream().distinct().toList()) + ")")
-                .collect(Collectors.joining("; "));
-        return new Outcome.Fail(List.of(new Finding(used.stream().map(u -> u.component().id()).distinct().toList(),
-                detail)));
+        String detail = "components disagree on " + String.join(" and ", differences) + ": "
+                + sources.entrySet().stream()
+                        .map(e -> e.getKey() + " ("
+                                + String.join(
+                                        ", ", e.getValue().stream().distinct().toList()) + ")")
+                        .collect(Collectors.joining("; "));
+        return new Outcome.Fail(List.of(new Finding(
+                used.stream().map(u -> u.component().id()).distinct().toList(), detail)));
     }
 
     private static Outcome unreadable(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Component component : context.view().clients()) {
             for (UnreadableEndpoint endpoint : component.unreadable()) {
-                findings.add(Finding.of(component.id() + " takes a ClickHouse address from " + endpoint.source()
-                        + " (" + endpoint.shown() + "), which signoz-ha cannot read: " + endpoint.reason()
-                        + "; cleanup treats it as using an unknown installation", component.id()));
+                findings.add(Finding.of(
+                        component.id() + " takes a ClickHouse address from " + endpoint.source()
+                                + " (" + endpoint.shown() + "), which signoz-ha cannot read: " + endpoint.reason()
+                                + "; cleanup treats it as using an unknown installation",
+                        component.id()));
             }
         }
         return Outcome.of(findings, "every ClickHouse address of every component was read");

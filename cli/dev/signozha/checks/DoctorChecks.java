@@ -7,14 +7,18 @@ import java.util.List;
 /** Every check doctor runs, in catalogue order: Kubernetes-level, then ClickHouse-level. */
 public final class DoctorChecks {
 
-    private DoctorChecks() {
-    }
+    private DoctorChecks() {}
 
     /** The whole catalogue; Kubernetes checks skip when no Kubernetes objects were read. */
     public static List<Check> all() {
         List<Check> checks = new ArrayList<>();
-        kubernetes().forEach(check -> checks.add(Check.of(check.spec(), context -> context.kubernetes().isPresent()
-                ? check.run(context) : Outcome.skip("no Kubernetes objects were read (--clickhouse-url without --snapshot)"))));
+        kubernetes()
+                .forEach(check -> checks.add(Check.of(
+                        check.spec(),
+                        context -> context.kubernetes().isPresent()
+                                ? check.run(context)
+                                : Outcome.skip(
+                                        "no Kubernetes objects were read (--clickhouse-url without --snapshot)"))));
         checks.addAll(ClickHouseHealthChecks.all());
         checks.addAll(ClickHouseStorageChecks.all());
         List<CheckSpec> order = CheckCatalog.all();

@@ -9,8 +9,8 @@ import java.util.List;
  * found, filled in once every check has run ({@link Causes}); {@code severity} is this finding's own when its
  * check's severity policy sets one (null: the check's).
  */
-public record Finding(List<String> objects, String detail, String hint, List<Cause> suspects, List<Cause> causes,
-                      Severity severity) {
+public record Finding(
+        List<String> objects, String detail, String hint, List<Cause> suspects, List<Cause> causes, Severity severity) {
 
     /** Another check's finding named as the likely cause of this one: its code and the object it is about. */
     public record Cause(String code, String object) {

@@ -36,14 +36,18 @@ public final class InstallationReach {
             return Optional.empty();
         }
         String service = endpoint.serviceName();
-        return view.installations().stream().filter(chi -> reaches(chi, service)).findFirst();
+        return view.installations().stream()
+                .filter(chi -> reaches(chi, service))
+                .findFirst();
     }
 
     private boolean reaches(GenericKubernetesResource installation, String service) {
         String name = installation.getMetadata().getName();
-        return service.equals(Installations.serviceName(installation)) || service.startsWith("chi-" + name + "-")
+        return service.equals(Installations.serviceName(installation))
+                || service.startsWith("chi-" + name + "-")
                 || view.local(view.inventory().services()).stream()
-                .anyMatch(s -> s.getMetadata().getName().equals(service) && ClusterView.ofInstallation(s, name));
+                        .anyMatch(
+                                s -> s.getMetadata().getName().equals(service) && ClusterView.ofInstallation(s, name));
     }
 
     /** For each installation some endpoint reaches (by name): who uses it, "component (source)". */
@@ -51,8 +55,10 @@ public final class InstallationReach {
         Map<String, List<String>> users = new LinkedHashMap<>();
         for (EndpointModel.Component component : components) {
             for (ClickHouseEndpoint endpoint : component.endpoints()) {
-                reached(endpoint).ifPresent(chi -> users.computeIfAbsent(chi.getMetadata().getName(),
-                        name -> new ArrayList<>()).add(component.id() + " (" + endpoint.source() + ")"));
+                reached(endpoint)
+                        .ifPresent(
+                                chi -> users.computeIfAbsent(chi.getMetadata().getName(), name -> new ArrayList<>())
+                                        .add(component.id() + " (" + endpoint.source() + ")"));
             }
         }
         users.replaceAll((name, list) -> list.stream().distinct().toList());
@@ -73,7 +79,9 @@ public final class InstallationReach {
     /** The installation the most endpoints reach, if any reaches one. */
     public Optional<GenericKubernetesResource> mostUsed() {
         Map<String, List<String>> users = users();
-        return view.installations().stream().filter(chi -> users.containsKey(chi.getMetadata().getName()))
-                .max(Comparator.comparingInt(chi -> users.get(chi.getMetadata().getName()).size()));
+        return view.installations().stream()
+                .filter(chi -> users.containsKey(chi.getMetadata().getName()))
+                .max(Comparator.comparingInt(
+                        chi -> users.get(chi.getMetadata().getName()).size()));
     }
 }

@@ -11,8 +11,7 @@ public final class Installations {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Installations() {
-    }
+    private Installations() {}
 
     public static JsonNode spec(GenericKubernetesResource installation) {
         return MAPPER.valueToTree(installation.getAdditionalProperties()).path("spec");
@@ -32,7 +31,9 @@ public final class Installations {
 
     public static int shards(GenericKubernetesResource installation) {
         JsonNode layout = firstCluster(installation).path("layout");
-        return layout.has("shards") ? layout.path("shards").size() : layout.path("shardsCount").asInt(1);
+        return layout.has("shards")
+                ? layout.path("shards").size()
+                : layout.path("shardsCount").asInt(1);
     }
 
     public static int replicas(GenericKubernetesResource installation) {
@@ -46,10 +47,14 @@ public final class Installations {
     /** The Service the installation's clients connect to: the default service template's generateName, or clickhouse-NAME. */
     public static String serviceName(GenericKubernetesResource installation) {
         JsonNode spec = spec(installation);
-        String template = spec.path("defaults").path("templates").path("serviceTemplate").asText("");
+        String template =
+                spec.path("defaults").path("templates").path("serviceTemplate").asText("");
         for (JsonNode candidate : spec.path("templates").path("serviceTemplates")) {
             if (candidate.path("name").asText().equals(template) && candidate.hasNonNull("generateName")) {
-                return candidate.path("generateName").asText().replace("{chi}", installation.getMetadata().getName());
+                return candidate
+                        .path("generateName")
+                        .asText()
+                        .replace("{chi}", installation.getMetadata().getName());
             }
         }
         return "clickhouse-" + installation.getMetadata().getName();

@@ -15,15 +15,34 @@ import java.util.Optional;
  * {@code zookeeperReplicas} and {@code profile} are null when inferred; {@code user} and {@code passwordSecret}
  * (namespace/name/key) are null when unknown.
  */
-public record Intended(String origin, String namespace, String installation, String host, String cluster, int shards,
-                       int replicas, Integer zookeeperReplicas, Profile profile, String user, String passwordSecret) {
+public record Intended(
+        String origin,
+        String namespace,
+        String installation,
+        String host,
+        String cluster,
+        int shards,
+        int replicas,
+        Integer zookeeperReplicas,
+        Profile profile,
+        String user,
+        String passwordSecret) {
 
     public static Intended of(LoadedTopology loaded, String origin) {
         Spec spec = loaded.spec();
-        return new Intended(origin, spec.namespace(), new ResourceNames(spec).installation(), spec.clickhouse().host(),
-                spec.clickhouse().cluster(), spec.clickhouse().shards(), spec.clickhouse().replicas(),
-                spec.zookeeper().replicas(), spec.profile(), spec.clickhouse().user(), spec.namespace() + "/"
-                + spec.clickhouse().passwordSecret().name() + "/" + spec.clickhouse().passwordSecret().key());
+        return new Intended(
+                origin,
+                spec.namespace(),
+                new ResourceNames(spec).installation(),
+                spec.clickhouse().host(),
+                spec.clickhouse().cluster(),
+                spec.clickhouse().shards(),
+                spec.clickhouse().replicas(),
+                spec.zookeeper().replicas(),
+                spec.profile(),
+                spec.clickhouse().user(),
+                spec.namespace() + "/" + spec.clickhouse().passwordSecret().name() + "/"
+                        + spec.clickhouse().passwordSecret().key());
     }
 
     /** From the installation the most endpoints reach, else the only (or first) one in the namespace. */
@@ -32,11 +51,20 @@ public record Intended(String origin, String namespace, String installation, Str
         if (installations.isEmpty()) {
             return Optional.empty();
         }
-        GenericKubernetesResource chosen = new InstallationReach(view).mostUsed().orElse(installations.get(0));
-        return Optional.of(new Intended("inferred from " + Inventory.id(chosen), view.namespace(),
-                chosen.getMetadata().getName(), Installations.serviceName(chosen), Installations.clusterName(chosen),
-                Installations.shards(chosen), Installations.replicas(chosen), null, null,
-                Installations.secretUser(chosen).orElse(null), Installations.secretAddress(chosen).orElse(null)));
+        GenericKubernetesResource chosen =
+                new InstallationReach(view).mostUsed().orElse(installations.get(0));
+        return Optional.of(new Intended(
+                "inferred from " + Inventory.id(chosen),
+                view.namespace(),
+                chosen.getMetadata().getName(),
+                Installations.serviceName(chosen),
+                Installations.clusterName(chosen),
+                Installations.shards(chosen),
+                Installations.replicas(chosen),
+                null,
+                null,
+                Installations.secretUser(chosen).orElse(null),
+                Installations.secretAddress(chosen).orElse(null)));
     }
 
     public boolean replicated() {

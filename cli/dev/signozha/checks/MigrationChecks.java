@@ -25,8 +25,7 @@ final class MigrationChecks {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
-    private MigrationChecks() {
-    }
+    private MigrationChecks() {}
 
     static List<Check> all() {
         return List.of(Check.of(CheckCatalog.SCHEMA_MIGRATION_TOPOLOGY, MigrationChecks::migration));
@@ -34,7 +33,8 @@ final class MigrationChecks {
 
     private static Outcome migration(CheckContext context) {
         List<Job> jobs = context.view().local(context.view().inventory().jobs()).stream()
-                .filter(MigrationChecks::isMigration).toList();
+                .filter(MigrationChecks::isMigration)
+                .toList();
         if (jobs.isEmpty()) {
             return Outcome.pass("no migration Job present");
         }
@@ -59,17 +59,25 @@ final class MigrationChecks {
 
     /** Whether the Job is a schema migration (the migrator's name or component). */
     static boolean isMigration(Job job) {
-        String component = Optional.ofNullable(ClusterView.label(job, "app.kubernetes.io/component")).orElse("");
+        String component = Optional.ofNullable(ClusterView.label(job, "app.kubernetes.io/component"))
+                .orElse("");
         return job.getMetadata().getName().contains("migrator") || component.contains("migrator");
     }
 
-    private static void topologyProblems(Container container, PodSpec pod, Map<String, ConfigMap> configMaps,
-                                         Intended intended, List<String> problems) {
+    private static void topologyProblems(
+            Container container,
+            PodSpec pod,
+            Map<String, ConfigMap> configMaps,
+            Intended intended,
+            List<String> problems) {
         Map<String, String> env = ClusterView.plainEnv(container);
         compare(env.get("CLICKHOUSE_SHARDS"), intended.shards(), "shards", container, problems);
         compare(env.get("CLICKHOUSE_REPLICAS"), intended.replicas(), "replicas", container, problems);
-        EndpointModel.of(container, pod, configMaps).stream().map(ClickHouseEndpoint::cluster).filter(Objects::nonNull)
-                .filter(cluster -> !cluster.equals(intended.cluster())).distinct()
+        EndpointModel.of(container, pod, configMaps).stream()
+                .map(ClickHouseEndpoint::cluster)
+                .filter(Objects::nonNull)
+                .filter(cluster -> !cluster.equals(intended.cluster()))
+                .distinct()
                 .forEach(cluster -> problems.add(container.getName() + " migrates cluster '" + cluster
                         + "', the intended cluster is '" + intended.cluster() + "'"));
         if (intended.replicated() && replicationOff(container, env)) {
@@ -96,13 +104,14 @@ final class MigrationChecks {
     }
 
     private static void progressProblems(Job job, Instant now, List<String> problems) {
-        List<JobCondition> conditions = Optional.ofNullable(job.getStatus())
-                .map(s -> s.getConditions()).orElse(List.of());
+        List<JobCondition> conditions =
+                Optional.ofNullable(job.getStatus()).map(s -> s.getConditions()).orElse(List.of());
         if (conditions.stream().anyMatch(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()))) {
             problems.add("the Job failed");
             return;
         }
-        boolean complete = conditions.stream().anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
+        boolean complete =
+                conditions.stream().anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
         String started = job.getStatus() == null ? null : job.getStatus().getStartTime();
         if (!complete && started != null) {
             Duration running = Duration.between(Instant.parse(started), now);

@@ -57,11 +57,16 @@ final class PendingPods {
         if (antiAffinity > 0 && antiAffinity >= capacity && antiAffinity >= placement) {
             return CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE;
         }
-        return capacity > 0 && capacity >= placement ? CheckCatalog.INSUFFICIENT_CAPACITY : CheckCatalog.POD_UNSCHEDULABLE;
+        return capacity > 0 && capacity >= placement
+                ? CheckCatalog.INSUFFICIENT_CAPACITY
+                : CheckCatalog.POD_UNSCHEDULABLE;
     }
 
     private static int nodes(List<SchedulingReason> reasons, Set<Kind> kinds) {
-        return reasons.stream().filter(r -> kinds.contains(r.kind())).mapToInt(SchedulingReason::nodes).sum();
+        return reasons.stream()
+                .filter(r -> kinds.contains(r.kind()))
+                .mapToInt(SchedulingReason::nodes)
+                .sum();
     }
 
     private Finding finding(Pod pod, String message, List<SchedulingReason> reasons, CheckSpec code) {
@@ -78,7 +83,9 @@ final class PendingPods {
             explain(pod, reason, explanations, hints, suspects);
         }
         String detail = message + (explanations.isEmpty() ? "" : " (" + String.join("; ", explanations) + ")");
-        return Finding.of(detail, Inventory.id(pod)).withHint(String.join("; ", hints)).suspecting(List.copyOf(suspects));
+        return Finding.of(detail, Inventory.id(pod))
+                .withHint(String.join("; ", hints))
+                .suspecting(List.copyOf(suspects));
     }
 
     /** The anti-affinity finding: which bound pods, of which installation, hold the domains the pod may not share. */
@@ -87,15 +94,19 @@ final class PendingPods {
         List<String> blockers = new ArrayList<>();
         Set<Cause> suspects = new LinkedHashSet<>();
         for (Pod other : view.local(view.inventory().pods())) {
-            if (other.getSpec() == null || other.getSpec().getNodeName() == null || !repels(pending, SimulationModel.pod(other))) {
+            if (other.getSpec() == null
+                    || other.getSpec().getNodeName() == null
+                    || !repels(pending, SimulationModel.pod(other))) {
                 continue;
             }
             String installation = ClusterView.label(other, ResourceNames.INSTALLATION_LABEL);
-            blockers.add(other.getMetadata().getName() + " on " + other.getSpec().getNodeName()
-                    + (installation == null ? "" : " (installation " + installation + ")"));
+            blockers.add(
+                    other.getMetadata().getName() + " on " + other.getSpec().getNodeName()
+                            + (installation == null ? "" : " (installation " + installation + ")"));
             if (installation != null) {
-                suspects.add(new Cause(CheckCatalog.DUPLICATE_CLICKHOUSE.code(), "ClickHouseInstallation/"
-                        + other.getMetadata().getNamespace() + "/" + installation));
+                suspects.add(new Cause(
+                        CheckCatalog.DUPLICATE_CLICKHOUSE.code(),
+                        "ClickHouseInstallation/" + other.getMetadata().getNamespace() + "/" + installation));
             }
         }
         String detail = blockers.isEmpty() ? message : message + " (blocked by " + String.join(", ", blockers) + ")";
@@ -106,20 +117,21 @@ final class PendingPods {
     private static boolean repels(SimPod pending, SimPod bound) {
         return pending.namespace().equals(bound.namespace())
                 && (selects(pending.constraints().podAntiAffinity(), bound)
-                || selects(bound.constraints().podAntiAffinity(), pending));
+                        || selects(bound.constraints().podAntiAffinity(), pending));
     }
 
     private static boolean selects(List<PodAffinityTerm> terms, SimPod pod) {
         return terms.stream().anyMatch(term -> term.selector().matches(pod.labels()));
     }
 
-    private void explain(Pod pod, SchedulingReason reason, List<String> explanations, List<String> hints,
-                         Set<Cause> suspects) {
+    private void explain(
+            Pod pod, SchedulingReason reason, List<String> explanations, List<String> hints, Set<Cause> suspects) {
         switch (reason.kind()) {
             case TAINT -> {
                 List<Node> tainted = nodesWithTaint(reason.taintKey());
                 if (Evidence.PRESSURE_TAINTS.containsValue(reason.taintKey())) {
-                    tainted.forEach(node -> suspects.add(new Cause(CheckCatalog.NODE_PRESSURE.code(), Inventory.id(node))));
+                    tainted.forEach(
+                            node -> suspects.add(new Cause(CheckCatalog.NODE_PRESSURE.code(), Inventory.id(node))));
                 }
                 explanations.add("taint " + reason.detail() + " on " + names(tainted));
                 hints.add(taintHint(reason));
@@ -142,11 +154,16 @@ final class PendingPods {
             }
             case UNSCHEDULABLE -> {
                 List<Node> cordoned = view.inventory().nodes().stream()
-                        .filter(node -> node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable()))
+                        .filter(node -> node.getSpec() != null
+                                && Boolean.TRUE.equals(node.getSpec().getUnschedulable()))
                         .toList();
                 explanations.add("cordoned: " + names(cordoned));
                 hints.add("uncordon the nodes once their maintenance is over (kubectl uncordon "
-                        + String.join(" ", cordoned.stream().map(n -> n.getMetadata().getName()).toList()) + ")");
+                        + String.join(
+                                " ",
+                                cordoned.stream()
+                                        .map(n -> n.getMetadata().getName())
+                                        .toList()) + ")");
             }
             case POD_AFFINITY -> hints.add("start the pods this pod must run beside, or relax its pod affinity");
             default -> {
@@ -159,30 +176,40 @@ final class PendingPods {
         String key = reason.taintKey();
         if (key.equals("node.kubernetes.io/disk-pressure") || key.equals("node.kubernetes.io/memory-pressure")) {
             return "the kubelet set " + reason.detail() + " while the node is under pressure: free "
-                    + (key.contains("disk") ? "disk (images, logs, emptyDir)" : "memory") + " on it (see NODE_PRESSURE)";
+                    + (key.contains("disk") ? "disk (images, logs, emptyDir)" : "memory")
+                    + " on it (see NODE_PRESSURE)";
         }
         if (key.startsWith("node.kubernetes.io/")) {
             return "the node is " + key.substring("node.kubernetes.io/".length()) + ": bring it back or add a node";
         }
-        return key.isEmpty() ? "add tolerations for the nodes' taints to the pod, or untaint nodes meant for it"
+        return key.isEmpty()
+                ? "add tolerations for the nodes' taints to the pod, or untaint nodes meant for it"
                 : "add a toleration for " + reason.detail() + " to the pod (tolerations in the topology), or remove "
-                + "the taint from nodes meant for it";
+                        + "the taint from nodes meant for it";
     }
 
     private List<Node> nodesWithTaint(String key) {
-        return view.inventory().nodes().stream().filter(node -> node.getSpec() != null && node.getSpec().getTaints() != null
-                && node.getSpec().getTaints().stream().anyMatch(t -> key.isEmpty() || key.equals(t.getKey()))).toList();
+        return view.inventory().nodes().stream()
+                .filter(node -> node.getSpec() != null
+                        && node.getSpec().getTaints() != null
+                        && node.getSpec().getTaints().stream().anyMatch(t -> key.isEmpty() || key.equals(t.getKey())))
+                .toList();
     }
 
     /** The zones (and nodes) the pod's claims were provisioned for, from the claims' selected-node annotation. */
     private String volumeZones(Pod pod) {
         Set<String> zones = new LinkedHashSet<>();
         for (PersistentVolumeClaim claim : claims(pod)) {
-            String node = Optional.ofNullable(claim.getMetadata().getAnnotations()).map(a -> a.get(SELECTED_NODE))
+            String node = Optional.ofNullable(claim.getMetadata().getAnnotations())
+                    .map(a -> a.get(SELECTED_NODE))
                     .orElse(null);
             if (node != null) {
-                String zone = view.inventory().nodes().stream().filter(n -> n.getMetadata().getName().equals(node))
-                        .map(n -> ClusterView.label(n, ZONE_LABEL)).filter(z -> z != null).findFirst().orElse(null);
+                String zone = view.inventory().nodes().stream()
+                        .filter(n -> n.getMetadata().getName().equals(node))
+                        .map(n -> ClusterView.label(n, ZONE_LABEL))
+                        .filter(z -> z != null)
+                        .findFirst()
+                        .orElse(null);
                 zones.add(zone == null ? "node " + node : "zone " + zone + " (where node " + node + " is)");
             }
         }
@@ -196,25 +223,37 @@ final class PendingPods {
                 .forEach(volume -> names.add(volume.getPersistentVolumeClaim().getClaimName()));
         return view.local(view.inventory().persistentVolumeClaims()).stream()
                 .filter(claim -> names.contains(claim.getMetadata().getName())
-                        && pod.getMetadata().getNamespace().equals(claim.getMetadata().getNamespace()))
-                .sorted(Comparator.comparing(claim -> claim.getMetadata().getName())).toList();
+                        && pod.getMetadata()
+                                .getNamespace()
+                                .equals(claim.getMetadata().getNamespace()))
+                .sorted(Comparator.comparing(claim -> claim.getMetadata().getName()))
+                .toList();
     }
 
     /** The pod's nodeSelector and required node affinity, as a person writes them. */
     private static String selector(Pod pod) {
         List<String> parts = new ArrayList<>();
-        Optional.ofNullable(pod.getSpec().getNodeSelector()).orElse(Map.of())
+        Optional.ofNullable(pod.getSpec().getNodeSelector())
+                .orElse(Map.of())
                 .forEach((key, value) -> parts.add(key + "=" + value));
-        Optional.ofNullable(pod.getSpec().getAffinity()).map(a -> a.getNodeAffinity())
+        Optional.ofNullable(pod.getSpec().getAffinity())
+                .map(a -> a.getNodeAffinity())
                 .map(a -> a.getRequiredDuringSchedulingIgnoredDuringExecution())
-                .ifPresent(required -> required.getNodeSelectorTerms().forEach(term ->
-                        Optional.ofNullable(term.getMatchExpressions()).orElse(List.of()).forEach(e -> parts.add(
-                                e.getKey() + " " + e.getOperator() + (e.getValues() == null || e.getValues().isEmpty()
-                                        ? "" : " " + e.getValues())))));
+                .ifPresent(required -> required.getNodeSelectorTerms()
+                        .forEach(term -> Optional.ofNullable(term.getMatchExpressions())
+                                .orElse(List.of())
+                                .forEach(e -> parts.add(e.getKey() + " " + e.getOperator()
+                                        + (e.getValues() == null
+                                                        || e.getValues().isEmpty()
+                                                ? ""
+                                                : " " + e.getValues())))));
         return parts.isEmpty() ? "its node affinity" : "nodeSelector/affinity " + String.join(", ", parts);
     }
 
     private static String names(List<Node> nodes) {
-        return nodes.isEmpty() ? "no node seen now" : String.join(", ", nodes.stream().map(n -> n.getMetadata().getName()).toList());
+        return nodes.isEmpty()
+                ? "no node seen now"
+                : String.join(
+                        ", ", nodes.stream().map(n -> n.getMetadata().getName()).toList());
     }
 }

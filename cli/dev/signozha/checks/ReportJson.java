@@ -10,8 +10,7 @@ public final class ReportJson {
 
     public static final int SCHEMA_VERSION = 1;
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     public static ObjectNode render(CheckReport report, String namespace, String topology) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -20,32 +19,42 @@ public final class ReportJson {
         root.put("source", report.source());
         root.put("namespace", namespace);
         root.put("topology", topology);
-        root.putObject("summary").put("errors", report.errors()).put("warnings", report.warnings())
-                .put("passed", report.passed()).put("skipped", report.skipped());
+        root.putObject("summary")
+                .put("errors", report.errors())
+                .put("warnings", report.warnings())
+                .put("passed", report.passed())
+                .put("skipped", report.skipped());
         ArrayNode roots = ((ObjectNode) root.path("summary")).putArray("rootCauses");
         report.rootCauses().forEach((cause, explained) -> {
             ObjectNode item = roots.addObject().put("code", cause.code()).put("object", cause.object());
             ArrayNode explains = item.putArray("explains");
-            explained.forEach(effect -> explains.addObject().put("code", effect.code()).put("object", effect.object()));
+            explained.forEach(
+                    effect -> explains.addObject().put("code", effect.code()).put("object", effect.object()));
         });
         ArrayNode findings = root.putArray("findings");
         ArrayNode checks = root.putArray("checks");
         for (CheckResult result : report.results()) {
             CheckSpec spec = result.spec();
-            ObjectNode check = checks.addObject().put("code", spec.code())
+            ObjectNode check = checks.addObject()
+                    .put("code", spec.code())
                     .put("status", result.status().name().toLowerCase(Locale.ROOT));
             if (!result.note().isEmpty()) {
                 check.put(result.status() == CheckResult.Status.SKIP ? "reason" : "detail", result.note());
             }
             for (Finding finding : result.findings()) {
-                ObjectNode item = findings.addObject().put("code", spec.code()).put("severity", result.severityOf(finding).id())
+                ObjectNode item = findings.addObject()
+                        .put("code", spec.code())
+                        .put("severity", result.severityOf(finding).id())
                         .put("title", spec.title());
                 finding.objects().forEach(item.putArray("objects")::add);
-                item.put("detail", finding.detail()).put("hint", finding.hint(spec)).put("runbook", spec.code());
+                item.put("detail", finding.detail())
+                        .put("hint", finding.hint(spec))
+                        .put("runbook", spec.code());
                 if (!finding.causes().isEmpty()) {
                     ArrayNode causes = item.putArray("causes");
-                    finding.causes().forEach(cause -> causes.addObject().put("code", cause.code())
-                            .put("object", cause.object()));
+                    finding.causes()
+                            .forEach(cause ->
+                                    causes.addObject().put("code", cause.code()).put("object", cause.object()));
                 }
             }
         }

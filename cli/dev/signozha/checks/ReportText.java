@@ -9,22 +9,32 @@ import java.util.stream.Collectors;
 /** The report as {@code linkerd check} lays it out: categories, a mark per check, details under failures. */
 public final class ReportText {
 
-    private ReportText() {
-    }
+    private ReportText() {}
 
     public static String render(CheckReport report, String header, Style style) {
         StringBuilder out = new StringBuilder(header);
         Map<String, List<CheckResult>> byCategory = new LinkedHashMap<>();
-        report.results().forEach(r -> byCategory.computeIfAbsent(r.spec().category(), c -> new java.util.ArrayList<>()).add(r));
+        report.results()
+                .forEach(r -> byCategory
+                        .computeIfAbsent(r.spec().category(), c -> new java.util.ArrayList<>())
+                        .add(r));
         Map<String, Long> sharedSkips = sharedSkipNotes(report);
         byCategory.forEach((category, results) -> {
-            out.append('\n').append(style.bold(category)).append('\n').append("-".repeat(category.length())).append('\n');
+            out.append('\n')
+                    .append(style.bold(category))
+                    .append('\n')
+                    .append("-".repeat(category.length()))
+                    .append('\n');
             results.forEach(result -> line(out, result, style, sharedSkips));
         });
         if (!sharedSkips.isEmpty()) {
             out.append('\n');
-            sharedSkips.forEach((note, count) -> out.append(style.skipMark()).append(" skipped (").append(count)
-                    .append(" checks): ").append(note).append('\n'));
+            sharedSkips.forEach((note, count) -> out.append(style.skipMark())
+                    .append(" skipped (")
+                    .append(count)
+                    .append(" checks): ")
+                    .append(note)
+                    .append('\n'));
         }
         out.append('\n');
         rootCauses(out, report, style);
@@ -34,7 +44,8 @@ public final class ReportText {
 
     /** Reasons several checks were skipped for, each said once below the checks instead of under every one. */
     private static Map<String, Long> sharedSkipNotes(CheckReport report) {
-        Map<String, Long> counts = report.results().stream().filter(result -> result.status() == CheckResult.Status.SKIP)
+        Map<String, Long> counts = report.results().stream()
+                .filter(result -> result.status() == CheckResult.Status.SKIP)
                 .collect(Collectors.groupingBy(CheckResult::note, LinkedHashMap::new, Collectors.counting()));
         counts.values().removeIf(count -> count < 2);
         return counts;
@@ -44,9 +55,20 @@ public final class ReportText {
         CheckSpec spec = result.spec();
         String code = style.dim("[" + spec.code() + "]");
         switch (result.status()) {
-            case PASS -> out.append(style.passMark()).append(' ').append(spec.title()).append(' ').append(code).append('\n');
+            case PASS ->
+                out.append(style.passMark())
+                        .append(' ')
+                        .append(spec.title())
+                        .append(' ')
+                        .append(code)
+                        .append('\n');
             case SKIP -> {
-                out.append(style.skipMark()).append(' ').append(spec.title()).append(' ').append(code).append('\n');
+                out.append(style.skipMark())
+                        .append(' ')
+                        .append(spec.title())
+                        .append(' ')
+                        .append(code)
+                        .append('\n');
                 if (!sharedSkips.containsKey(result.note())) {
                     out.append("    skipped: ").append(result.note()).append('\n');
                 }
@@ -58,11 +80,21 @@ public final class ReportText {
     private static void failure(StringBuilder out, CheckResult result, Style style, String code) {
         CheckSpec spec = result.spec();
         String mark = result.isError() ? style.errorMark() : style.warnMark();
-        out.append(mark).append(' ').append(spec.title()).append(' ').append(code).append('\n');
+        out.append(mark)
+                .append(' ')
+                .append(spec.title())
+                .append(' ')
+                .append(code)
+                .append('\n');
         for (Finding finding : result.findings()) {
             out.append("    ").append(style.text(finding.detail())).append('\n');
-            finding.objects().forEach(object -> out.append("      ").append(style.text(object)).append('\n'));
-            finding.causes().forEach(cause -> out.append("      likely caused by ").append(style.text(cause.toString())).append('\n'));
+            finding.objects()
+                    .forEach(object ->
+                            out.append("      ").append(style.text(object)).append('\n'));
+            finding.causes()
+                    .forEach(cause -> out.append("      likely caused by ")
+                            .append(style.text(cause.toString()))
+                            .append('\n'));
             if (!finding.hint().isEmpty()) {
                 out.append("      hint: ").append(style.text(finding.hint())).append('\n');
             }
@@ -81,7 +113,8 @@ public final class ReportText {
         out.append(style.bold("root causes first:")).append('\n');
         report.rootCauses().forEach((root, explained) -> {
             out.append("  ").append(root).append('\n');
-            explained.forEach(effect -> out.append("    explains ").append(effect).append('\n'));
+            explained.forEach(
+                    effect -> out.append("    explains ").append(effect).append('\n'));
         });
     }
 
@@ -91,6 +124,8 @@ public final class ReportText {
         if (report.errors() > 0) {
             return style.errorMark() + " " + style.red(counts);
         }
-        return report.warnings() > 0 ? style.warnMark() + " " + style.bold(counts) : style.passMark() + " " + style.green(counts);
+        return report.warnings() > 0
+                ? style.warnMark() + " " + style.bold(counts)
+                : style.passMark() + " " + style.green(counts);
     }
 }

@@ -18,16 +18,18 @@ import java.util.Objects;
  */
 public final class Resilience {
 
-    private Resilience() {
-    }
+    private Resilience() {}
 
     static Outcome check(CheckContext context) {
         ClusterView view = context.view();
-        List<Group> groups = new ArrayList<>(HaGroups.shards(view.clickHousePods().stream().map(SimulationModel::pod)
-                .toList(), context.intended().map(Intended::installation).orElse(null)));
+        List<Group> groups = new ArrayList<>(HaGroups.shards(
+                view.clickHousePods().stream().map(SimulationModel::pod).toList(),
+                context.intended().map(Intended::installation).orElse(null)));
         groups.addAll(ensembles(view));
-        return judge(view.inventory().nodes().stream().map(SimulationModel::node).toList(),
-                SimulationModel.bound(view.local(view.inventory().pods())), groups);
+        return judge(
+                view.inventory().nodes().stream().map(SimulationModel::node).toList(),
+                SimulationModel.bound(view.local(view.inventory().pods())),
+                groups);
     }
 
     /** SINGLE_POINT_OF_FAILURE for {@code groups} of pods bound to {@code nodes}, as doctor reports it. */
@@ -40,11 +42,15 @@ public final class Resilience {
         if (judged.isEmpty()) {
             return Outcome.skip("no shard with several replicas and no ZooKeeper ensemble is running");
         }
-        long zones = nodes.stream().map(node -> node.labels().get(PendingPods.ZONE_LABEL)).filter(Objects::nonNull)
-                .distinct().count();
+        long zones = nodes.stream()
+                .map(node -> node.labels().get(PendingPods.ZONE_LABEL))
+                .filter(Objects::nonNull)
+                .distinct()
+                .count();
         List<Finding> findings = HaGroups.losses(nodes, boundPods, judged).stream()
                 .map(loss -> Finding.of(HaGroups.message(loss), HaGroups.object(loss))
-                        .withSeverity(breaksPromise(loss, zones) ? Severity.ERROR : Severity.WARNING)).toList();
+                        .withSeverity(breaksPromise(loss, zones) ? Severity.ERROR : Severity.WARNING))
+                .toList();
         return Outcome.of(findings, judged.size() + " group(s) survive the loss of any one node or zone");
     }
 
@@ -55,16 +61,21 @@ public final class Resilience {
      * nodes are all in one zone promise to survive that zone: those losses are warnings.
      */
     static boolean breaksPromise(Loss loss, long zones) {
-        return (loss.scope() == FailureDomains.Scope.NODE || zones >= 2) && loss.shortfalls().stream()
-                .anyMatch(s -> s.group().kind() == FailureDomains.Kind.REPLICAS || s.group().pods().size() >= 3);
+        return (loss.scope() == FailureDomains.Scope.NODE || zones >= 2)
+                && loss.shortfalls().stream()
+                        .anyMatch(s -> s.group().kind() == FailureDomains.Kind.REPLICAS
+                                || s.group().pods().size() >= 3);
     }
 
     private static List<Group> ensembles(ClusterView view) {
         List<Group> groups = new ArrayList<>();
         for (StatefulSet ensemble : view.zooKeeperStatefulSets()) {
             String prefix = ensemble.getMetadata().getName() + "-";
-            List<String> members = view.local(view.inventory().pods()).stream().map(p -> p.getMetadata().getName())
-                    .filter(name -> name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d+")).toList();
+            List<String> members = view.local(view.inventory().pods()).stream()
+                    .map(p -> p.getMetadata().getName())
+                    .filter(name -> name.startsWith(prefix)
+                            && name.substring(prefix.length()).matches("\\d+"))
+                    .toList();
             groups.add(Group.quorum(Inventory.id(ensemble), members));
         }
         return groups;

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** The tool's own runs, from the state record's history: a run that failed and was not finished since. */
 final class RunChecks {
 
-    private RunChecks() {
-    }
+    private RunChecks() {}
 
     static List<Check> all() {
         return List.of(Check.of(CheckCatalog.LAST_RUN_FAILED, RunChecks::lastRun));
@@ -24,9 +23,14 @@ final class RunChecks {
         String source = StateRecord.source(view.namespace());
         Optional<HistoryEntry> last = record.get().lastEntry();
         return last.filter(entry -> HistoryEntry.FAILED.equals(entry.outcome()))
-                .map(entry -> Outcome.of(List.of(Finding.of(entry.command() + " by " + entry.user() + " at " + entry.time()
-                        + " failed" + (entry.detail() == null ? "" : ": " + entry.detail()), source)), ""))
-                .orElseGet(() -> Outcome.pass(last.map(entry -> "last run: " + entry.command() + " "
-                        + entry.outcome() + " at " + entry.time()).orElse("no run recorded")));
+                .map(entry -> Outcome.of(
+                        List.of(Finding.of(
+                                entry.command() + " by " + entry.user() + " at " + entry.time() + " failed"
+                                        + (entry.detail() == null ? "" : ": " + entry.detail()),
+                                source)),
+                        ""))
+                .orElseGet(() -> Outcome.pass(last.map(
+                                entry -> "last run: " + entry.command() + " " + entry.outcome() + " at " + entry.time())
+                        .orElse("no run recorded")));
     }
 }

@@ -17,14 +17,18 @@ import java.util.Optional;
  */
 final class SecurityChecks {
 
-    private SecurityChecks() {
-    }
+    private SecurityChecks() {}
 
     static List<Check> all() {
-        return List.of(Check.of(CheckCatalog.DEFAULT_CLICKHOUSE_PASSWORD, context -> Outcome.of(
-                        passwords(context.view(), true), "no ClickHouse user or component has the chart's default password")),
-                Check.of(CheckCatalog.CLICKHOUSE_PASSWORD_IN_CLEAR, context -> Outcome.of(
-                        passwords(context.view(), false), "passwords come from Secrets")));
+        return List.of(
+                Check.of(
+                        CheckCatalog.DEFAULT_CLICKHOUSE_PASSWORD,
+                        context -> Outcome.of(
+                                passwords(context.view(), true),
+                                "no ClickHouse user or component has the chart's default password")),
+                Check.of(
+                        CheckCatalog.CLICKHOUSE_PASSWORD_IN_CLEAR,
+                        context -> Outcome.of(passwords(context.view(), false), "passwords come from Secrets")));
     }
 
     /** Passwords that are the chart's published default ({@code defaults}), or else the other ones in clear. */
@@ -33,11 +37,16 @@ final class SecurityChecks {
         for (GenericKubernetesResource installation : view.installations()) {
             Installations.users(installation).properties().forEach(setting -> {
                 String value = setting.getValue().asText();
-                if (setting.getKey().endsWith("/password") && !value.isEmpty()
+                if (setting.getKey().endsWith("/password")
+                        && !value.isEmpty()
                         && Redaction.isChartDefaultPassword(value) == defaults) {
-                    findings.add(Finding.of("user " + setting.getKey().split("/")[0] + " has "
-                            + (defaults ? "the SigNoz chart's published default password" : "its password in clear in "
-                            + "the installation (" + setting.getKey() + ")"), Inventory.id(installation)));
+                    findings.add(Finding.of(
+                            "user " + setting.getKey().split("/")[0] + " has "
+                                    + (defaults
+                                            ? "the SigNoz chart's published default password"
+                                            : "its password in clear in " + "the installation (" + setting.getKey()
+                                                    + ")"),
+                            Inventory.id(installation)));
                 }
             });
         }
@@ -53,12 +62,18 @@ final class SecurityChecks {
                     continue;
                 }
                 if (!defaults && Redaction.hasInlinePassword(value)) {
-                    findings.add(Finding.of("container " + container.getName() + " has a password inline in the DSN of "
-                            + variable.getName() + " instead of a Secret reference", Inventory.id(workload)));
-                } else if (Redaction.isSecretSetting(variable.getName()) && Redaction.isChartDefaultPassword(value) == defaults) {
-                    findings.add(Finding.of("container " + container.getName() + " gets " + (defaults
-                            ? "the SigNoz chart's published default password" : "a password") + " as the plain value of "
-                            + variable.getName() + " instead of a Secret reference", Inventory.id(workload)));
+                    findings.add(Finding.of(
+                            "container " + container.getName() + " has a password inline in the DSN of "
+                                    + variable.getName() + " instead of a Secret reference",
+                            Inventory.id(workload)));
+                } else if (Redaction.isSecretSetting(variable.getName())
+                        && Redaction.isChartDefaultPassword(value) == defaults) {
+                    findings.add(Finding.of(
+                            "container " + container.getName() + " gets "
+                                    + (defaults ? "the SigNoz chart's published default password" : "a password")
+                                    + " as the plain value of "
+                                    + variable.getName() + " instead of a Secret reference",
+                            Inventory.id(workload)));
                 }
             }
         }

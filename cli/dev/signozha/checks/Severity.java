@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How bad a failed check is: errors fail doctor (exit 3), warnings only with --strict. */
 public enum Severity {
-    ERROR, WARNING;
+    ERROR,
+    WARNING;
 
     @JsonValue
     public String id() {

@@ -1,6 +1,5 @@
 package dev.signozha.checks;
 
-import dev.signozha.core.schedule.Constraints;
 import dev.signozha.core.schedule.LabelRequirement;
 import dev.signozha.core.schedule.LabelSelector;
 import dev.signozha.core.schedule.NodeSelectorTerm;
@@ -27,31 +26,44 @@ final class SimulationModel {
 
     private static final long DEFAULT_PODS = 110;
 
-    private SimulationModel() {
-    }
+    private SimulationModel() {}
 
     static SimNode node(Node node) {
-        Map<String, Quantity> allocatable = node.getStatus() == null || node.getStatus().getAllocatable() == null
-                ? Map.of() : node.getStatus().getAllocatable();
-        SimNode simulated = SimNode.of(node.getMetadata().getName(),
+        Map<String, Quantity> allocatable =
+                node.getStatus() == null || node.getStatus().getAllocatable() == null
+                        ? Map.of()
+                        : node.getStatus().getAllocatable();
+        SimNode simulated = SimNode.of(
+                node.getMetadata().getName(),
                 Optional.ofNullable(node.getMetadata().getLabels()).orElse(Map.of()),
-                millis(allocatable.get("cpu")), bytes(allocatable.get("memory")),
-                (int) (long) Optional.ofNullable(allocatable.get("pods")).map(SimulationModel::bytes).orElse(DEFAULT_PODS));
+                millis(allocatable.get("cpu")),
+                bytes(allocatable.get("memory")),
+                (int) (long) Optional.ofNullable(allocatable.get("pods"))
+                        .map(SimulationModel::bytes)
+                        .orElse(DEFAULT_PODS));
         if (node.getSpec() != null && node.getSpec().getTaints() != null) {
             simulated = simulated.withTaints(node.getSpec().getTaints().stream()
-                    .map(t -> new Taint(t.getKey(), Optional.ofNullable(t.getValue()).orElse(""), effect(t.getEffect())))
+                    .map(t -> new Taint(
+                            t.getKey(), Optional.ofNullable(t.getValue()).orElse(""), effect(t.getEffect())))
                     .toArray(Taint[]::new));
         }
-        return node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable()) ? simulated.cordoned() : simulated;
+        return node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())
+                ? simulated.cordoned()
+                : simulated;
     }
 
     static SimPod pod(Pod pod) {
         PodSpec spec = pod.getSpec();
-        Map<String, String> labels = Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of());
-        SimPod simulated = SimPod.of(pod.getMetadata().getName(),
-                labels.getOrDefault("app.kubernetes.io/component", "pod"), labels,
-                request(spec, "cpu", true), request(spec, "memory", false))
-                .inNamespace(Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(SimPod.DEFAULT_NAMESPACE));
+        Map<String, String> labels =
+                Optional.ofNullable(pod.getMetadata().getLabels()).orElse(Map.of());
+        SimPod simulated = SimPod.of(
+                        pod.getMetadata().getName(),
+                        labels.getOrDefault("app.kubernetes.io/component", "pod"),
+                        labels,
+                        request(spec, "cpu", true),
+                        request(spec, "memory", false))
+                .inNamespace(
+                        Optional.ofNullable(pod.getMetadata().getNamespace()).orElse(SimPod.DEFAULT_NAMESPACE));
         if (spec == null) {
             return simulated;
         }
@@ -62,10 +74,12 @@ final class SimulationModel {
     private static SimPod withConstraints(SimPod pod, PodSpec spec) {
         SimPod constrained = pod;
         if (spec.getTolerations() != null) {
-            constrained = constrained.withTolerations(spec.getTolerations().stream().map(t -> new Toleration(
-                    t.getKey() == null ? "" : t.getKey(),
-                    "Exists".equals(t.getOperator()) ? Toleration.Operator.EXISTS : Toleration.Operator.EQUAL,
-                    t.getValue(), t.getEffect() == null || t.getEffect().isEmpty() ? null : effect(t.getEffect())))
+            constrained = constrained.withTolerations(spec.getTolerations().stream()
+                    .map(t -> new Toleration(
+                            t.getKey() == null ? "" : t.getKey(),
+                            "Exists".equals(t.getOperator()) ? Toleration.Operator.EXISTS : Toleration.Operator.EQUAL,
+                            t.getValue(),
+                            t.getEffect() == null || t.getEffect().isEmpty() ? null : effect(t.getEffect())))
                     .toArray(Toleration[]::new));
         }
         if (spec.getNodeSelector() != null) {
@@ -75,15 +89,23 @@ final class SimulationModel {
             return constrained;
         }
         var affinity = spec.getAffinity();
-        if (affinity.getNodeAffinity() != null && affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() != null) {
-            constrained = constrained.withNodeAffinity(affinity.getNodeAffinity()
-                    .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().stream()
-                    .map(term -> new NodeSelectorTerm(Optional.ofNullable(term.getMatchExpressions()).orElse(List.of())
-                            .stream().map(SimulationModel::requirement).toList()))
-                    .toArray(NodeSelectorTerm[]::new));
+        if (affinity.getNodeAffinity() != null
+                && affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() != null) {
+            constrained =
+                    constrained.withNodeAffinity(affinity
+                            .getNodeAffinity()
+                            .getRequiredDuringSchedulingIgnoredDuringExecution()
+                            .getNodeSelectorTerms()
+                            .stream()
+                            .map(term -> new NodeSelectorTerm(
+                                    Optional.ofNullable(term.getMatchExpressions()).orElse(List.of()).stream()
+                                            .map(SimulationModel::requirement)
+                                            .toList()))
+                            .toArray(NodeSelectorTerm[]::new));
         }
         if (affinity.getPodAffinity() != null) {
-            constrained = constrained.withAffinity(terms(affinity.getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()));
+            constrained = constrained.withAffinity(
+                    terms(affinity.getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()));
         }
         if (affinity.getPodAntiAffinity() != null) {
             constrained = constrained.withAntiAffinity(
@@ -93,19 +115,31 @@ final class SimulationModel {
     }
 
     private static PodAffinityTerm[] terms(List<io.fabric8.kubernetes.api.model.PodAffinityTerm> terms) {
-        return Optional.ofNullable(terms).orElse(List.of()).stream().map(term -> new PodAffinityTerm(term.getTopologyKey(),
+        return Optional.ofNullable(terms).orElse(List.of()).stream()
+                .map(term -> new PodAffinityTerm(
+                        term.getTopologyKey(),
                         new LabelSelector(
-                                term.getLabelSelector() == null || term.getLabelSelector().getMatchLabels() == null
-                                        ? Map.of() : term.getLabelSelector().getMatchLabels(),
-                                term.getLabelSelector() == null || term.getLabelSelector().getMatchExpressions() == null
-                                        ? List.of() : term.getLabelSelector().getMatchExpressions().stream()
-                                        .map(e -> new LabelRequirement(e.getKey(), operator(e.getOperator()),
-                                                Optional.ofNullable(e.getValues()).orElse(List.of()))).toList())))
+                                term.getLabelSelector() == null
+                                                || term.getLabelSelector().getMatchLabels() == null
+                                        ? Map.of()
+                                        : term.getLabelSelector().getMatchLabels(),
+                                term.getLabelSelector() == null
+                                                || term.getLabelSelector().getMatchExpressions() == null
+                                        ? List.of()
+                                        : term.getLabelSelector().getMatchExpressions().stream()
+                                                .map(e -> new LabelRequirement(
+                                                        e.getKey(),
+                                                        operator(e.getOperator()),
+                                                        Optional.ofNullable(e.getValues())
+                                                                .orElse(List.of())))
+                                                .toList())))
                 .toArray(PodAffinityTerm[]::new);
     }
 
     private static LabelRequirement requirement(NodeSelectorRequirement expression) {
-        return new LabelRequirement(expression.getKey(), operator(expression.getOperator()),
+        return new LabelRequirement(
+                expression.getKey(),
+                operator(expression.getOperator()),
                 Optional.ofNullable(expression.getValues()).orElse(List.of()));
     }
 
@@ -143,13 +177,19 @@ final class SimulationModel {
     }
 
     private static long amount(Container container, String resource, boolean cpu) {
-        Map<String, Quantity> requests = container.getResources() == null ? null : container.getResources().getRequests();
+        Map<String, Quantity> requests = container.getResources() == null
+                ? null
+                : container.getResources().getRequests();
         Quantity quantity = requests == null ? null : requests.get(resource);
         return cpu ? millis(quantity) : bytes(quantity);
     }
 
     private static long millis(Quantity quantity) {
-        return quantity == null ? 0 : Quantity.getAmountInBytes(quantity).multiply(BigDecimal.valueOf(1000)).longValue();
+        return quantity == null
+                ? 0
+                : Quantity.getAmountInBytes(quantity)
+                        .multiply(BigDecimal.valueOf(1000))
+                        .longValue();
     }
 
     private static long bytes(Quantity quantity) {

@@ -17,8 +17,7 @@ public final class Terminating {
 
     static final String OPERATOR_FINALIZER = "finalizer.clickhouseinstallation.altinity.com";
 
-    private Terminating() {
-    }
+    private Terminating() {}
 
     public static boolean is(HasMetadata object) {
         return object.getMetadata().getDeletionTimestamp() != null;
@@ -26,14 +25,18 @@ public final class Terminating {
 
     /** One line for a terminating object, or for one not (yet) marked deleted, what holds it. */
     public static String describe(HasMetadata object, ClusterView view) {
-        List<String> finalizers = Optional.ofNullable(object.getMetadata().getFinalizers()).orElse(List.of());
-        String since = Optional.ofNullable(object.getMetadata().getDeletionTimestamp()).map(t -> " since " + t).orElse("");
+        List<String> finalizers =
+                Optional.ofNullable(object.getMetadata().getFinalizers()).orElse(List.of());
+        String since = Optional.ofNullable(object.getMetadata().getDeletionTimestamp())
+                .map(t -> " since " + t)
+                .orElse("");
         if (finalizers.isEmpty()) {
             return Inventory.id(object) + " is terminating" + since + " and no finalizer holds it; it goes once its "
                     + "dependents are gone";
         }
-        return Inventory.id(object) + " is terminating" + since + ", held by finalizer(s) " + String.join(", ", finalizers)
-                + ": " + finalizers.stream().map(f -> cause(f, view)).distinct().collect(Collectors.joining("; "));
+        return Inventory.id(object) + " is terminating" + since + ", held by finalizer(s) "
+                + String.join(", ", finalizers) + ": "
+                + finalizers.stream().map(f -> cause(f, view)).distinct().collect(Collectors.joining("; "));
     }
 
     private static String cause(String finalizer, ClusterView view) {
@@ -43,10 +46,14 @@ public final class Terminating {
                 return "no clickhouse-operator watches namespace " + view.namespace() + ", and only it removes that "
                         + "finalizer (after deleting the installation's StatefulSets and Services)";
             }
-            return operators.stream().filter(operator -> !ready(operator)).findFirst()
-                    .map(operator -> "clickhouse-operator " + Inventory.id(operator) + " is not running (" + readyOf(operator)
-                            + " replicas ready), and only it removes that finalizer; start it again")
-                    .orElse("clickhouse-operator " + operators.stream().map(Inventory::id).collect(Collectors.joining(", "))
+            return operators.stream()
+                    .filter(operator -> !ready(operator))
+                    .findFirst()
+                    .map(operator ->
+                            "clickhouse-operator " + Inventory.id(operator) + " is not running (" + readyOf(operator)
+                                    + " replicas ready), and only it removes that finalizer; start it again")
+                    .orElse("clickhouse-operator "
+                            + operators.stream().map(Inventory::id).collect(Collectors.joining(", "))
                             + " is ready but has not removed it; its log says why");
         }
         if (finalizer.equals("kubernetes.io/pvc-protection")) {
@@ -61,10 +68,13 @@ public final class Terminating {
     }
 
     private static int readyReplicas(Deployment operator) {
-        return operator.getStatus() == null ? 0 : Optional.ofNullable(operator.getStatus().getReadyReplicas()).orElse(0);
+        return operator.getStatus() == null
+                ? 0
+                : Optional.ofNullable(operator.getStatus().getReadyReplicas()).orElse(0);
     }
 
     private static String readyOf(Deployment operator) {
-        return readyReplicas(operator) + " of " + Optional.ofNullable(operator.getSpec().getReplicas()).orElse(1);
+        return readyReplicas(operator) + " of "
+                + Optional.ofNullable(operator.getSpec().getReplicas()).orElse(1);
     }
 }

@@ -16,8 +16,7 @@ final class ZooKeeperChecks {
 
     static final BigDecimal MIN_VOLUME = Quantity.getAmountInBytes(new Quantity("10Gi"));
 
-    private ZooKeeperChecks() {
-    }
+    private ZooKeeperChecks() {}
 
     static List<Check> all() {
         return List.of(
@@ -34,7 +33,10 @@ final class ZooKeeperChecks {
         List<Finding> findings = new ArrayList<>();
         for (StatefulSet ensemble : ensembles) {
             int servers = Optional.ofNullable(ensemble.getSpec().getReplicas()).orElse(1);
-            int ready = ensemble.getStatus() == null ? 0 : Optional.ofNullable(ensemble.getStatus().getReadyReplicas()).orElse(0);
+            int ready = ensemble.getStatus() == null
+                    ? 0
+                    : Optional.ofNullable(ensemble.getStatus().getReadyReplicas())
+                            .orElse(0);
             int quorum = servers / 2 + 1;
             List<String> problems = new ArrayList<>();
             if (servers % 2 == 0) {
@@ -61,7 +63,8 @@ final class ZooKeeperChecks {
         List<Finding> findings = new ArrayList<>();
         for (StatefulSet ensemble : ensembles) {
             List<String> problems = new ArrayList<>();
-            volumeTemplateSize(ensemble).filter(size -> Quantity.getAmountInBytes(size).compareTo(MIN_VOLUME) < 0)
+            volumeTemplateSize(ensemble)
+                    .filter(size -> Quantity.getAmountInBytes(size).compareTo(MIN_VOLUME) < 0)
                     .ifPresent(size -> problems.add("data volumes of " + size + " (under 10Gi)"));
             for (PersistentVolumeClaim claim : claims(context.view(), ensemble)) {
                 Quantity size = claimSize(claim);
@@ -71,7 +74,8 @@ final class ZooKeeperChecks {
             }
             problems.addAll(ephemeralDirectories(context.view(), ensemble));
             if (!autopurge(ensemble)) {
-                problems.add("autopurge is off (ZOO_AUTOPURGE_INTERVAL unset or 0): snapshots and logs grow until the disk is full");
+                problems.add(
+                        "autopurge is off (ZOO_AUTOPURGE_INTERVAL unset or 0): snapshots and logs grow until the disk is full");
             }
             if (!problems.isEmpty()) {
                 findings.add(Finding.of(String.join("; ", problems), Inventory.id(ensemble)));
@@ -84,28 +88,33 @@ final class ZooKeeperChecks {
         return Optional.ofNullable(ensemble.getSpec().getVolumeClaimTemplates()).orElse(List.of()).stream()
                 .map(template -> template.getSpec().getResources().getRequests())
                 .filter(requests -> requests != null && requests.get("storage") != null)
-                .map(requests -> requests.get("storage")).findFirst();
+                .map(requests -> requests.get("storage"))
+                .findFirst();
     }
 
     /** The PVCs of the ensemble's pods: <template>-<statefulset>-<ordinal>. */
     private static List<PersistentVolumeClaim> claims(ClusterView view, StatefulSet ensemble) {
         String suffix = "-" + ensemble.getMetadata().getName() + "-";
         return view.local(view.inventory().persistentVolumeClaims()).stream()
-                .filter(claim -> claim.getMetadata().getName().contains(suffix)).toList();
+                .filter(claim -> claim.getMetadata().getName().contains(suffix))
+                .toList();
     }
 
     private static Quantity claimSize(PersistentVolumeClaim claim) {
-        if (claim.getStatus() != null && claim.getStatus().getCapacity() != null
+        if (claim.getStatus() != null
+                && claim.getStatus().getCapacity() != null
                 && claim.getStatus().getCapacity().get("storage") != null) {
             return claim.getStatus().getCapacity().get("storage");
         }
-        return claim.getSpec().getResources() == null || claim.getSpec().getResources().getRequests() == null ? null
+        return claim.getSpec().getResources() == null
+                        || claim.getSpec().getResources().getRequests() == null
+                ? null
                 : claim.getSpec().getResources().getRequests().get("storage");
     }
 
     /** Where ZooKeeper keeps snapshots and its transaction log: the images' variables and zoo.cfg's keys. */
-    private static final java.util.regex.Pattern CONFIG_DIR = java.util.regex.Pattern.compile(
-            "(?m)^\\s*(dataDir|dataLogDir)\\s*=\\s*(\\S+)");
+    private static final java.util.regex.Pattern CONFIG_DIR =
+            java.util.regex.Pattern.compile("(?m)^\\s*(dataDir|dataLogDir)\\s*=\\s*(\\S+)");
 
     /**
      * Data or log directories (ZOO_DATA_DIR, ZOO_DATA_LOG_DIR, dataDir and dataLogDir in a mounted zoo.cfg) that
@@ -116,16 +125,23 @@ final class ZooKeeperChecks {
         Map<String, String> directories = new java.util.LinkedHashMap<>();
         for (Container container : ClusterView.containers(spec)) {
             Map<String, String> env = ClusterView.plainEnv(container);
-            List.of("ZOO_DATA_DIR", "ZOO_DATA_LOG_DIR").forEach(name -> Optional.ofNullable(env.get(name))
-                    .filter(dir -> !dir.isBlank()).ifPresent(dir -> directories.put(name, dir)));
+            List.of("ZOO_DATA_DIR", "ZOO_DATA_LOG_DIR")
+                    .forEach(name -> Optional.ofNullable(env.get(name))
+                            .filter(dir -> !dir.isBlank())
+                            .ifPresent(dir -> directories.put(name, dir)));
         }
-        for (io.fabric8.kubernetes.api.model.Volume volume : Optional.ofNullable(spec.getVolumes()).orElse(List.of())) {
+        for (io.fabric8.kubernetes.api.model.Volume volume :
+                Optional.ofNullable(spec.getVolumes()).orElse(List.of())) {
             if (volume.getConfigMap() == null) {
                 continue;
             }
             view.local(view.inventory().configMaps()).stream()
-                    .filter(map -> map.getMetadata().getName().equals(volume.getConfigMap().getName()) && map.getData() != null)
-                    .flatMap(map -> map.getData().values().stream()).forEach(text -> {
+                    .filter(map -> map.getMetadata()
+                                    .getName()
+                                    .equals(volume.getConfigMap().getName())
+                            && map.getData() != null)
+                    .flatMap(map -> map.getData().values().stream())
+                    .forEach(text -> {
                         java.util.regex.Matcher key = CONFIG_DIR.matcher(text);
                         while (key.find()) {
                             directories.put(key.group(1), key.group(2));
@@ -133,22 +149,27 @@ final class ZooKeeperChecks {
                     });
         }
         List<String> problems = new ArrayList<>();
-        directories.forEach((name, dir) -> emptyDirOf(spec, dir).ifPresent(volume -> problems.add(name + " " + dir
-                + " is on emptyDir volume " + volume + ": a rescheduled member loses it and must resync from the others")));
+        directories.forEach((name, dir) -> emptyDirOf(spec, dir)
+                .ifPresent(volume -> problems.add(name + " " + dir + " is on emptyDir volume " + volume
+                        + ": a rescheduled member loses it and must resync from the others")));
         return problems;
     }
 
     /** The emptyDir volume holding {@code directory} in any container, by the longest mount path that contains it. */
     private static Optional<String> emptyDirOf(io.fabric8.kubernetes.api.model.PodSpec spec, String directory) {
         java.util.Set<String> emptyDirs = new java.util.HashSet<>();
-        Optional.ofNullable(spec.getVolumes()).orElse(List.of()).stream().filter(v -> v.getEmptyDir() != null)
+        Optional.ofNullable(spec.getVolumes()).orElse(List.of()).stream()
+                .filter(v -> v.getEmptyDir() != null)
                 .forEach(v -> emptyDirs.add(v.getName()));
         return ClusterView.containers(spec).stream()
                 .flatMap(c -> Optional.ofNullable(c.getVolumeMounts()).orElse(List.of()).stream())
-                .filter(mount -> directory.equals(mount.getMountPath()) || directory.startsWith(
-                        mount.getMountPath().endsWith("/") ? mount.getMountPath() : mount.getMountPath() + "/"))
-                .max(java.util.Comparator.comparingInt(mount -> mount.getMountPath().length()))
-                .map(io.fabric8.kubernetes.api.model.VolumeMount::getName).filter(emptyDirs::contains);
+                .filter(mount -> directory.equals(mount.getMountPath())
+                        || directory.startsWith(
+                                mount.getMountPath().endsWith("/") ? mount.getMountPath() : mount.getMountPath() + "/"))
+                .max(java.util.Comparator.comparingInt(
+                        mount -> mount.getMountPath().length()))
+                .map(io.fabric8.kubernetes.api.model.VolumeMount::getName)
+                .filter(emptyDirs::contains);
     }
 
     /** Bitnami images read ZOO_AUTOPURGE_INTERVAL, the official image ZOO_AUTOPURGE_PURGEINTERVAL; both default to 0. */

@@ -14,14 +14,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "adopt", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(
+        name = "adopt",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
         header = "Write the topology of a SigNoz release installed with plain Helm, and start managing it.",
-        description = {"Reads the release (its chart version and supplied values from helm, the ClickHouseInstallation "
-                + "serving its ClickHouse host) and writes a topology file that reproduces it. Every supplied value "
-                + "with no topology field is listed on stderr, never dropped silently; passwords are referenced through "
-                + "a Secret, never copied. Then starts the state record under the lock, so deploy and upgrade accept "
-                + "the release; it changes no object and makes no Helm revision.",
-                "Next: signoz-ha plan -f FILE shows what the HA rules would change, each with its reason."})
+        description = {
+            "Reads the release (its chart version and supplied values from helm, the ClickHouseInstallation "
+                    + "serving its ClickHouse host) and writes a topology file that reproduces it. Every supplied value "
+                    + "with no topology field is listed on stderr, never dropped silently; passwords are referenced through "
+                    + "a Secret, never copied. Then starts the state record under the lock, so deploy and upgrade accept "
+                    + "the release; it changes no object and makes no Helm revision.",
+            "Next: signoz-ha plan -f FILE shows what the HA rules would change, each with its reason."
+        })
 final class AdoptCommand implements Callable<Integer> {
 
     @Spec
@@ -30,7 +35,10 @@ final class AdoptCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Option(names = "--release", paramLabel = "NAME", defaultValue = "signoz",
+    @Option(
+            names = "--release",
+            paramLabel = "NAME",
+            defaultValue = "signoz",
             description = "Helm release of the SigNoz chart (default: ${DEFAULT-VALUE}).")
     String release;
 
@@ -51,9 +59,11 @@ final class AdoptCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (KubeSession session = kube.cluster.session(spec)) {
             String namespace = kube.namespace == null ? session.gateway().defaultNamespace() : kube.namespace;
-            AdoptAction action = new AdoptAction(templates.source(), new VersionProvider().version(), Clock.systemUTC(),
-                    LeaseLock.Timing.system());
-            AdoptAction.Result result = action.run(new AdoptAction.Request(namespace, release, !noRecord), session,
+            AdoptAction action = new AdoptAction(
+                    templates.source(), new VersionProvider().version(), Clock.systemUTC(), LeaseLock.Timing.system());
+            AdoptAction.Result result = action.run(
+                    new AdoptAction.Request(namespace, release, !noRecord),
+                    session,
                     helm.helm(kube.cluster, SignozHaCommand.trace(spec)));
             if (outputFile == null) {
                 spec.commandLine().getOut().print(result.adopted().yaml());
@@ -64,8 +74,10 @@ final class AdoptCommand implements Callable<Integer> {
             }
             result.adopted().unmapped().forEach(value -> err.println("not mapped: " + value));
             result.adopted().notes().forEach(note -> err.println("note: " + note));
-            result.recordedIn().ifPresent(record -> err.println("started " + record + ": deploy and upgrade now accept "
-                    + "release " + release + "; next: signoz-ha plan -f " + (outputFile == null ? "FILE" : outputFile)));
+            result.recordedIn()
+                    .ifPresent(record ->
+                            err.println("started " + record + ": deploy and upgrade now accept " + "release " + release
+                                    + "; next: signoz-ha plan -f " + (outputFile == null ? "FILE" : outputFile)));
             err.flush();
         }
         return 0;

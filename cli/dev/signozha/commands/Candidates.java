@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class Candidates {
 
-    private Candidates() {
-    }
+    private Candidates() {}
 
     /** --dry-run. */
     static final class DryRunModes implements Iterable<String> {

@@ -16,17 +16,26 @@ import picocli.CommandLine.TypeConversionException;
 /** What every command that changes the cluster takes: confirmation, dry runs, the lock, how much may be disturbed. */
 public final class ChangeOptions {
 
-    @Option(names = {"-y", "--yes"}, description = "Apply without asking. Without a terminal, a change needs it (exit 4 "
-            + "otherwise): nothing ever waits for an answer that cannot come.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Apply without asking. Without a terminal, a change needs it (exit 4 "
+                    + "otherwise): nothing ever waits for an answer that cannot come.")
     boolean yes;
 
-    @Option(names = "--dry-run", paramLabel = "MODE", converter = DryRunConverter.class,
+    @Option(
+            names = "--dry-run",
+            paramLabel = "MODE",
+            converter = DryRunConverter.class,
             completionCandidates = Candidates.DryRunModes.class,
             description = "client: plan only, send nothing; server: the API server and helm validate every object, "
                     + "nothing is kept.")
     DeployAction.DryRun dryRun = DeployAction.DryRun.NONE;
 
-    @Option(names = "--allow-disruption", paramLabel = "LEVEL", defaultValue = "scale-out", converter = DisruptionConverter.class,
+    @Option(
+            names = "--allow-disruption",
+            paramLabel = "LEVEL",
+            defaultValue = "scale-out",
+            converter = DisruptionConverter.class,
             completionCandidates = Candidates.DisruptionLevels.class,
             description = "The most disruptive change to carry out: none, config-reload, rolling-restart, scale-out, "
                     + "destructive (fewer shards or replicas, smaller storage, a new storage class or ClickHouse host). "
@@ -36,25 +45,35 @@ public final class ChangeOptions {
     @Mixin
     LockWaitOption lockWait;
 
-    @Option(names = "--lock-ttl", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+    @Option(
+            names = "--lock-ttl",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
+            converter = DurationConverter.class,
             description = "How long the lock outlives a run that died without releasing it; renewed every third of it "
                     + "while the run lives (default: ${DEFAULT-VALUE}).")
     Duration lockTtl;
 
-    @Option(names = "--force-unlock", description = "Remove another run's lock first (needs --reason; recorded in the "
-            + "state record). Only when that run is known to be dead.")
+    @Option(
+            names = "--force-unlock",
+            description = "Remove another run's lock first (needs --reason; recorded in the "
+                    + "state record). Only when that run is known to be dead.")
     boolean forceUnlock;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why --force-unlock is safe.")
     String reason;
 
-    @Option(names = "--recover", description = "When a run of signoz-ha died during helm and left the release "
-            + "pending-install or pending-upgrade (the state record names the run; its lock expired), roll the release "
-            + "back to its last deployed revision under the lock, then go on. A release pending for any other reason "
-            + "is still refused.")
+    @Option(
+            names = "--recover",
+            description = "When a run of signoz-ha died during helm and left the release "
+                    + "pending-install or pending-upgrade (the state record names the run; its lock expired), roll the release "
+                    + "back to its last deployed revision under the lock, then go on. A release pending for any other reason "
+                    + "is still refused.")
     boolean recover;
 
-    @Option(names = "--phase-timeout", paramLabel = "PHASE=DURATION",
+    @Option(
+            names = "--phase-timeout",
+            paramLabel = "PHASE=DURATION",
             description = "A phase's timeout, e.g. clickhouse=30m (phases: namespace, clickhouse-operator, zookeeper, "
                     + "clickhouse, signoz, migration, collectors, verification). Repeatable.")
     Map<String, String> phaseTimeouts = Map.of();

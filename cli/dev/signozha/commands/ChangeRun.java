@@ -19,12 +19,16 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Wires a deploy or upgrade from the command line: the real cluster, helm from the PATH, the terminal. */
 final class ChangeRun {
 
-    private ChangeRun() {
-    }
+    private ChangeRun() {}
 
     /** What the command line said. */
-    record Args(DeployAction.Kind kind, Path topologyFile, Path planFile, Optional<String> chartVersion,
-                boolean allowNoBaseline, RunOptions options) {
+    record Args(
+            DeployAction.Kind kind,
+            Path topologyFile,
+            Path planFile,
+            Optional<String> chartVersion,
+            boolean allowNoBaseline,
+            RunOptions options) {
 
         ChangeOptions change() {
             return options.change;
@@ -42,8 +46,16 @@ final class ChangeRun {
     static int run(CommandSpec spec, Args args) {
         RunReport report = new RunReport(args.kind().command(), Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
-        return ResultDocument.run(args.options().output, out, report, () -> change(spec, args, report,
-                ResultDocument.textOut(args.options().output, out, spec.commandLine().getErr())));
+        return ResultDocument.run(
+                args.options().output,
+                out,
+                report,
+                () -> change(
+                        spec,
+                        args,
+                        report,
+                        ResultDocument.textOut(
+                                args.options().output, out, spec.commandLine().getErr())));
     }
 
     private static int change(CommandSpec spec, Args args, RunReport report, PrintWriter out) {
@@ -51,29 +63,54 @@ final class ChangeRun {
         String source = saved.map(plan -> InputFiles.name(args.planFile()) + " (topology " + plan.topologyName() + ")")
                 .orElseGet(() -> InputFiles.name(args.topologyFile()));
         String text = saved.map(SavedPlan::topology).orElseGet(() -> InputFiles.readText(args.topologyFile()));
-        DeployAction.Request request = new DeployAction.Request(args.kind(), source, text, saved,
-                args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)), args.change().dryRun,
-                args.change().allowed, args.change().yes, args.change().lockWait.duration, args.change().forceUnlockReason(),
-                args.change().timeouts(), args.change().lockTtl, new DeployAction.Safety(args.change().recover,
-                args.clickhouse().skip, args.allowNoBaseline()));
+        DeployAction.Request request = new DeployAction.Request(
+                args.kind(),
+                source,
+                text,
+                saved,
+                args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)),
+                args.change().dryRun,
+                args.change().allowed,
+                args.change().yes,
+                args.change().lockWait.duration,
+                args.change().forceUnlockReason(),
+                args.change().timeouts(),
+                args.change().lockTtl,
+                new DeployAction.Safety(args.change().recover, args.clickhouse().skip, args.allowNoBaseline()));
         if (args.options().kube.namespace != null) {
-            args.options().kube.requireAgreement(TopologyLoader.load(source, text).spec().namespace(), source);
+            args.options()
+                    .kube
+                    .requireAgreement(TopologyLoader.load(source, text).spec().namespace(), source);
         }
         Trace trace = SignozHaCommand.trace(spec);
         try (KubeSession session = args.cluster().session(spec)) {
-            DeployAction.Cluster cluster = new DeployAction.Cluster(session, args.options().helm.helm(args.cluster(), trace),
+            DeployAction.Cluster cluster = new DeployAction.Cluster(
+                    session,
+                    args.options().helm.helm(args.cluster(), trace),
                     args.clickhouse().viaKubernetes(session.gateway(), trace),
                     args.clickhouse().ingestion(session.gateway(), trace));
-            DeployAction.Console console = new DeployAction.Console(out, Terminal.progress(spec.commandLine().getErr()),
-                    Terminal.confirmer(), args.options().output.style(), report);
-            DeployAction action = new DeployAction(args.options().templates.source(), new VersionProvider().version(),
-                    Clock.systemUTC(), LeaseLock.Timing.system());
+            DeployAction.Console console = new DeployAction.Console(
+                    out,
+                    Terminal.progress(spec.commandLine().getErr()),
+                    Terminal.confirmer(),
+                    args.options().output.style(),
+                    report);
+            DeployAction action = new DeployAction(
+                    args.options().templates.source(),
+                    new VersionProvider().version(),
+                    Clock.systemUTC(),
+                    LeaseLock.Timing.system());
             return Interruptible.run(args.options().helm.grace, () -> action.run(request, cluster, console));
         } catch (InterruptedException e) {
-            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, args.kind().command() + " was interrupted"
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". The run is recorded and its lock "
-                    + "released. Run signoz-ha " + args.kind().command() + " again: it applies only what is missing "
-                    + "(if helm had to be killed and left the release pending, add --recover).", e);
+            throw new SignozHaException(
+                    ExitCode.NOT_ROLLED_BACK,
+                    args.kind().command() + " was interrupted"
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + ". The run is recorded and its lock "
+                            + "released. Run signoz-ha " + args.kind().command()
+                            + " again: it applies only what is missing "
+                            + "(if helm had to be killed and left the release pending, add --recover).",
+                    e);
         }
     }
 }

@@ -18,17 +18,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cleanup", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(
+        name = "cleanup",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
         header = "List, then with --yes delete, duplicate installations, failed migrations, evicted pods.",
-        description = {"Remove what doctor calls leftovers: a duplicate ClickHouseInstallation that no component "
-                + "connects to (DUPLICATE_CLICKHOUSE), failed schema migration Jobs, evicted pods. Lists them and "
-                + "deletes nothing unless --yes is given. Never touches the installation any component's endpoint (env, "
-                + "DSN, collector exporter) or the topology's host reaches, and never deletes PersistentVolumeClaims "
-                + "unless --delete-volumes names that "
-                + "exact installation. Every deletion is printed and written to the state record.",
-                "Exits 0 (listed, or deleted and gone), 4 when refused (the installation is in use or may be, a volume "
-                        + "flag names another installation), 5 when another run holds the lock, 7 when a deleted object "
-                        + "is still there after --timeout (held by a finalizer; the cause is printed)."})
+        description = {
+            "Remove what doctor calls leftovers: a duplicate ClickHouseInstallation that no component "
+                    + "connects to (DUPLICATE_CLICKHOUSE), failed schema migration Jobs, evicted pods. Lists them and "
+                    + "deletes nothing unless --yes is given. Never touches the installation any component's endpoint (env, "
+                    + "DSN, collector exporter) or the topology's host reaches, and never deletes PersistentVolumeClaims "
+                    + "unless --delete-volumes names that "
+                    + "exact installation. Every deletion is printed and written to the state record.",
+            "Exits 0 (listed, or deleted and gone), 4 when refused (the installation is in use or may be, a volume "
+                    + "flag names another installation), 5 when another run holds the lock, 7 when a deleted object "
+                    + "is still there after --timeout (held by a finalizer; the cause is printed)."
+        })
 final class CleanupCommand implements Callable<Integer> {
 
     @Spec
@@ -37,22 +42,34 @@ final class CleanupCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
             description = "Topology file naming the host in use (default: the state record's).")
     Path topology;
 
-    @Option(names = "--installation", paramLabel = "NAME",
+    @Option(
+            names = "--installation",
+            paramLabel = "NAME",
             description = "Remove this ClickHouseInstallation only (default: every one no component connects to).")
     String installation;
 
-    @Option(names = "--delete-volumes", paramLabel = "INSTALLATION",
+    @Option(
+            names = "--delete-volumes",
+            paramLabel = "INSTALLATION",
             description = "Also delete the PersistentVolumeClaims, and their data, of this exact installation.")
     String deleteVolumes;
 
-    @Option(names = {"-y", "--yes"}, description = "Delete; without it cleanup only lists (a dry run).")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Delete; without it cleanup only lists (a dry run).")
     boolean yes;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "2m",
+            converter = DurationConverter.class,
             description = "How long to wait, after the deletes, for every deleted object to be gone; what finalizers "
                     + "still hold then is reported with the likely cause (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -67,20 +84,37 @@ final class CleanupCommand implements Callable<Integer> {
     public Integer call() {
         RunReport report = new RunReport("cleanup", Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
-        return ResultDocument.run(output, out, report, () -> cleanup(report,
-                ResultDocument.textOut(output, out, spec.commandLine().getErr())));
+        return ResultDocument.run(
+                output,
+                out,
+                report,
+                () -> cleanup(
+                        report,
+                        ResultDocument.textOut(output, out, spec.commandLine().getErr())));
     }
 
     private int cleanup(RunReport report, PrintWriter out) {
         Optional<LoadedTopology> loaded = Optional.ofNullable(DoctorAction.load(topology));
         loaded.ifPresent(file -> kube.requireAgreement(file.spec().namespace(), topology.toString()));
         try (KubeSession session = kube.cluster.session(spec)) {
-            String namespace = kube.namespace != null ? kube.namespace
-                    : loaded.map(file -> file.spec().namespace()).orElse(session.gateway().defaultNamespace());
-            return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
-                    namespace, loaded, Optional.ofNullable(installation),
-                    Optional.ofNullable(deleteVolumes), yes, lockWait.duration, timeout), session, out, output.style(),
-                    report);
+            String namespace = kube.namespace != null
+                    ? kube.namespace
+                    : loaded.map(file -> file.spec().namespace())
+                            .orElse(session.gateway().defaultNamespace());
+            return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system())
+                    .run(
+                            new CleanupAction.Request(
+                                    namespace,
+                                    loaded,
+                                    Optional.ofNullable(installation),
+                                    Optional.ofNullable(deleteVolumes),
+                                    yes,
+                                    lockWait.duration,
+                                    timeout),
+                            session,
+                            out,
+                            output.style(),
+                            report);
         }
     }
 }

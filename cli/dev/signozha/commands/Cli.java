@@ -17,8 +17,7 @@ public final class Cli {
     /** The commands in the order the root help lists them. */
     private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /**
      * Runs the command line for {@code args} and returns its exit code, with everything it printed flushed; a
@@ -84,7 +83,11 @@ public final class Cli {
             // Not String.format: its Formatter and locale data cost a plain run ~10 ms of start-up.
             exitCodes.put((code.code() < 10 ? " " : "") + code.code(), code.meaning());
         }
-        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        commandLine
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes);
         return commandLine;
     }
 
@@ -94,7 +97,8 @@ public final class Cli {
      */
     private static int refuseUnmatched(CommandLine.ParseResult parsed) {
         if (!parsed.unmatched().isEmpty()) {
-            throw new CommandLine.UnmatchedArgumentException(parsed.commandSpec().commandLine(), parsed.unmatched());
+            throw new CommandLine.UnmatchedArgumentException(
+                    parsed.commandSpec().commandLine(), parsed.unmatched());
         }
         return new CommandLine.RunLast().execute(parsed);
     }

@@ -37,8 +37,10 @@ public final class CliErrors implements IExecutionExceptionHandler, IParameterEx
         PrintWriter err = command.getErr();
         if (e instanceof InvalidInputException invalid) {
             invalid.problems().forEach(problem -> err.println("error: " + problem));
-            err.println(invalid.problems().size() == 1 ? "1 problem found; nothing was changed."
-                    : invalid.problems().size() + " problems found; nothing was changed.");
+            err.println(
+                    invalid.problems().size() == 1
+                            ? "1 problem found; nothing was changed."
+                            : invalid.problems().size() + " problems found; nothing was changed.");
         } else if (e instanceof SignozHaException known) {
             err.println("error: " + known.getMessage());
         } else {

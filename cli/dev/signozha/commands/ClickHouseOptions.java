@@ -4,55 +4,77 @@ import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.IngestionProbe;
 import dev.signozha.checks.Intended;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
-import dev.signozha.cluster.kube.KubeGateway;
-import dev.signozha.core.topology.LoadedTopology;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.function.Function;
 import dev.signozha.cluster.clickhouse.Credentials;
 import dev.signozha.cluster.clickhouse.DriverConnections;
 import dev.signozha.cluster.clickhouse.TracedConnections;
-import dev.signozha.core.Trace;
+import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.Trace;
 import dev.signozha.core.clickhouse.Thresholds;
+import dev.signozha.core.topology.LoadedTopology;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** How doctor looks inside ClickHouse, and the limits of the ClickHouse-level checks. */
 public final class ClickHouseOptions {
 
-    @Option(names = "--no-clickhouse", description = "Skip the ClickHouse-level checks. deploy and upgrade then "
-            + "verify without them and say so (output and state record); without it, a ClickHouse that does not "
-            + "answer fails their verification.")
+    @Option(
+            names = "--no-clickhouse",
+            description = "Skip the ClickHouse-level checks. deploy and upgrade then "
+                    + "verify without them and say so (output and state record); without it, a ClickHouse that does not "
+                    + "answer fails their verification.")
     boolean skip;
 
-    @Option(names = "--clickhouse-url", paramLabel = "URL",
+    @Option(
+            names = "--clickhouse-url",
+            paramLabel = "URL",
             description = "Query ClickHouse directly at jdbc:clickhouse://HOST:PORT (e.g. from a bastion); the other "
                     + "hosts of its cluster are reached at their system.clusters address on the same port.")
     String url;
 
-    @Option(names = "--clickhouse-user", paramLabel = "USER",
+    @Option(
+            names = "--clickhouse-user",
+            paramLabel = "USER",
             description = "ClickHouse user (default: the topology's or the installation's, else default).")
     String user;
 
-    @Option(names = "--clickhouse-password-env", paramLabel = "VAR",
+    @Option(
+            names = "--clickhouse-password-env",
+            paramLabel = "VAR",
             description = "Read the ClickHouse password from this environment variable (default: from the Secret the "
                     + "topology or the installation names). Passwords are never taken on the command line.")
     String passwordVariable;
 
-    @Option(names = "--max-replication-delay", paramLabel = "DURATION", defaultValue = "300s",
-            converter = DurationConverter.class, description = "REPLICATION_LAG above this delay (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-replication-delay",
+            paramLabel = "DURATION",
+            defaultValue = "300s",
+            converter = DurationConverter.class,
+            description = "REPLICATION_LAG above this delay (default: ${DEFAULT-VALUE}).")
     Duration maxReplicationDelay;
 
-    @Option(names = "--max-replication-queue", paramLabel = "N", defaultValue = "100",
+    @Option(
+            names = "--max-replication-queue",
+            paramLabel = "N",
+            defaultValue = "100",
             description = "REPLICATION_LAG above this queue size (default: ${DEFAULT-VALUE}).")
     long maxReplicationQueue;
 
-    @Option(names = "--max-ddl-age", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+    @Option(
+            names = "--max-ddl-age",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            converter = DurationConverter.class,
             description = "DDL_QUEUE_STUCK for tasks unfinished longer than this (default: ${DEFAULT-VALUE}).")
     Duration maxDdlAge;
 
-    @Option(names = "--max-ingestion-gap", paramLabel = "DURATION", defaultValue = "10m",
+    @Option(
+            names = "--max-ingestion-gap",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
             converter = DurationConverter.class,
             description = "INGESTION_STALLED when the newest row is older than this (default: ${DEFAULT-VALUE}).")
     Duration maxIngestionGap;
@@ -68,8 +90,8 @@ public final class ClickHouseOptions {
         }
         String value = System.getenv(passwordVariable);
         if (value == null) {
-            throw InvalidInputException.single("--clickhouse-password-env", "environment variable " + passwordVariable
-                    + " is not set");
+            throw InvalidInputException.single(
+                    "--clickhouse-password-env", "environment variable " + passwordVariable + " is not set");
         }
         return value;
     }
@@ -82,8 +104,8 @@ public final class ClickHouseOptions {
         if (url != null) {
             return direct(trace);
         }
-        return ClickHouseAccess.viaKubernetes(gateway, intended -> credentials(gateway, intended, trace), thresholds(),
-                Clock.systemUTC());
+        return ClickHouseAccess.viaKubernetes(
+                gateway, intended -> credentials(gateway, intended, trace), thresholds(), Clock.systemUTC());
     }
 
     /** ClickHouse at --clickhouse-url, with the user and password options. */
@@ -104,23 +126,28 @@ public final class ClickHouseOptions {
         }
         return topology -> {
             Intended intended = Intended.of(topology, "topology file " + topology.source());
-            return IngestionProbe.viaKubernetes(gateway, topology.spec().namespace(), intended,
-                    credentials(gateway, Optional.of(intended), trace));
+            return IngestionProbe.viaKubernetes(
+                    gateway, topology.spec().namespace(), intended, credentials(gateway, Optional.of(intended), trace));
         };
     }
 
     /** User and password for the port-forwarded hosts: the installation's Secret unless a variable was named. */
     private ConnectionFactory credentials(KubeGateway gateway, Optional<Intended> intended, Trace trace) {
-        String secretPassword = passwordVariable != null ? "" : intended.map(Intended::passwordSecret)
-                .map(address -> address.split("/"))
-                .filter(parts -> parts.length == 3)
-                .flatMap(parts -> gateway.secretValue(parts[0], parts[1], parts[2])).orElse("");
+        String secretPassword = passwordVariable != null
+                ? ""
+                : intended.map(Intended::passwordSecret)
+                        .map(address -> address.split("/"))
+                        .filter(parts -> parts.length == 3)
+                        .flatMap(parts -> gateway.secretValue(parts[0], parts[1], parts[2]))
+                        .orElse("");
         return connections(intended.map(Intended::user).orElse("default"), secretPassword, trace);
     }
 
     private ConnectionFactory connections(String defaultUser, String secretPassword, Trace trace) {
         String password = passwordFromEnvironment();
-        return TracedConnections.of(new DriverConnections(new Credentials(user != null ? user : defaultUser,
-                password != null ? password : secretPassword)), trace);
+        return TracedConnections.of(
+                new DriverConnections(new Credentials(
+                        user != null ? user : defaultUser, password != null ? password : secretPassword)),
+                trace);
     }
 }

@@ -7,15 +7,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script.",
-                "bash: source <(signoz-ha completion bash)",
-                "zsh:  source <(signoz-ha completion zsh)",
-                "fish: signoz-ha completion fish | source"})
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a shell completion script.",
+            "bash: source <(signoz-ha completion bash)",
+            "zsh:  source <(signoz-ha completion zsh)",
+            "fish: signoz-ha completion fish | source"
+        })
 final class CompletionCommand implements Callable<Integer> {
 
     /** Shells with completion support. */
-    enum Shell { bash, zsh, fish }
+    enum Shell {
+        bash,
+        zsh,
+        fish
+    }
 
     @Spec
     CommandSpec spec;

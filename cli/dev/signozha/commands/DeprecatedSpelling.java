@@ -9,8 +9,7 @@ import picocli.CommandLine.ParameterException;
  */
 final class DeprecatedSpelling {
 
-    private DeprecatedSpelling() {
-    }
+    private DeprecatedSpelling() {}
 
     /** The value given with {@code current}, else the one given with the deprecated {@code old} (warned about). */
     static <T> T resolve(CommandSpec spec, T value, String current, T oldValue, String old) {
@@ -18,16 +17,18 @@ final class DeprecatedSpelling {
             return value;
         }
         if (value != null) {
-            throw new ParameterException(spec.commandLine(), old + " and " + current + " are the same option; give "
-                    + current + " only");
+            throw new ParameterException(
+                    spec.commandLine(), old + " and " + current + " are the same option; give " + current + " only");
         }
         warn(spec, old, current);
         return oldValue;
     }
 
     static void warn(CommandSpec spec, String old, String current) {
-        spec.commandLine().getErr().println("warning: " + old + " is deprecated and will be removed in the next release; "
-                + "use " + current + " (-o is always an output format)");
+        spec.commandLine()
+                .getErr()
+                .println("warning: " + old + " is deprecated and will be removed in the next release; " + "use "
+                        + current + " (-o is always an output format)");
         spec.commandLine().getErr().flush();
     }
 }

@@ -18,26 +18,29 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class FishCompletion {
 
-    private FishCompletion() {
-    }
+    private FishCompletion() {}
 
     static String script(CommandLine root) {
         String name = root.getCommandName();
         List<String> lines = new ArrayList<>();
         lines.add("# fish completion for " + name + ": " + name + " completion fish | source");
         lines.add("complete -c " + name + " -f");
-        root.getCommandSpec().options().stream().filter(option -> !option.hidden())
+        root.getCommandSpec().options().stream()
+                .filter(option -> !option.hidden())
                 .forEach(option -> lines.add(option(name, "__fish_use_subcommand", option)));
-        root.getSubcommands().forEach((command, line) -> lines.add("complete -c " + name
-                + " -n __fish_use_subcommand -a " + command + " -d " + quoted(summary(line.getCommandSpec()))));
+        root.getSubcommands()
+                .forEach((command, line) -> lines.add("complete -c " + name + " -n __fish_use_subcommand -a " + command
+                        + " -d " + quoted(summary(line.getCommandSpec()))));
         root.getSubcommands().forEach((command, line) -> {
             String condition = "'__fish_seen_subcommand_from " + command + "'";
             CommandSpec spec = line.getCommandSpec();
-            spec.options().stream().filter(option -> !option.hidden())
+            spec.options().stream()
+                    .filter(option -> !option.hidden())
                     .forEach(option -> lines.add(option(name, condition, option)));
-            spec.positionalParameters().stream().filter(parameter -> parameter.completionCandidates() != null)
-                    .forEach(parameter -> lines.add("complete -c " + name + " -n " + condition + " -a "
-                            + quoted(candidates(parameter))));
+            spec.positionalParameters().stream()
+                    .filter(parameter -> parameter.completionCandidates() != null)
+                    .forEach(parameter -> lines.add(
+                            "complete -c " + name + " -n " + condition + " -a " + quoted(candidates(parameter))));
         });
         return String.join("\n", lines) + "\n";
     }
@@ -64,7 +67,8 @@ final class FishCompletion {
     }
 
     private static String candidates(ArgSpec arg) {
-        return StreamSupport.stream(arg.completionCandidates().spliterator(), false).collect(Collectors.joining(" "));
+        return StreamSupport.stream(arg.completionCandidates().spliterator(), false)
+                .collect(Collectors.joining(" "));
     }
 
     private static String summary(CommandSpec spec) {

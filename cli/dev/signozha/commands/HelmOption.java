@@ -12,11 +12,18 @@ import picocli.CommandLine.Option;
 /** Which helm binary the commands that install charts run. */
 public final class HelmOption {
 
-    @Option(names = "--helm-binary", paramLabel = "FILE", defaultValue = "helm",
+    @Option(
+            names = "--helm-binary",
+            paramLabel = "FILE",
+            defaultValue = "helm",
             description = "The helm 3 binary to run: a path, or a name on the PATH (default: ${DEFAULT-VALUE}).")
     String binary;
 
-    @Option(names = "--helm-grace", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(
+            names = "--helm-grace",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "On Ctrl-C, SIGTERM or a helm timeout, helm gets SIGTERM and this long to mark its release "
                     + "failed and exit before it is killed (a killed helm leaves the release pending; default: "
                     + "${DEFAULT-VALUE}).")
@@ -26,9 +33,11 @@ public final class HelmOption {
     HelmCli helm(ClusterOptions cluster, Trace trace) {
         HelmSettings settings;
         try {
-            settings = HelmSettings.forCluster(cluster.kubeconfig, cluster.context).withBinary(binary);
+            settings =
+                    HelmSettings.forCluster(cluster.kubeconfig, cluster.context).withBinary(binary);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.single("--helm-binary", "expected a path or a program name, got '" + binary + "'");
+            throw InvalidInputException.single(
+                    "--helm-binary", "expected a path or a program name, got '" + binary + "'");
         }
         return new HelmCli(TracedProcessRunner.of(new SystemProcessRunner(grace), trace), settings);
     }

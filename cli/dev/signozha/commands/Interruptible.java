@@ -29,8 +29,7 @@ final class Interruptible {
         int run() throws InterruptedException;
     }
 
-    private Interruptible() {
-    }
+    private Interruptible() {}
 
     /** Runs {@code work}; on a signal, interrupts it and keeps the JVM up to {@code helmGrace} plus recording. */
     static int run(Duration helmGrace, Work work) throws InterruptedException {
@@ -38,14 +37,16 @@ final class Interruptible {
         CountDownLatch reported = new CountDownLatch(1);
         REPORTED.set(reported);
         Duration grace = helmGrace.plus(RECORD_AND_RELEASE);
-        Thread hook = new Thread(() -> {
-            runner.interrupt();
-            try {
-                reported.await(grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "signoz-ha-interrupt");
+        Thread hook = new Thread(
+                () -> {
+                    runner.interrupt();
+                    try {
+                        reported.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "signoz-ha-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return work.run();

@@ -8,9 +8,16 @@ import picocli.CommandLine.Option;
 public final class OutputOptions {
 
     /** Output formats: text for people, json and yaml for machines. */
-    public enum Format { text, json, yaml }
+    public enum Format {
+        text,
+        json,
+        yaml
+    }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 

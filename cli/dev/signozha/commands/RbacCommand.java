@@ -10,22 +10,34 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rbac", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(
+        name = "rbac",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
         header = "Print the Role and ClusterRole a command needs, for kubectl apply -f -.",
-        description = {"The permissions each command uses against the Kubernetes API (deploy and upgrade: also what helm "
-                + "does for them), as a Role in the release's namespace and a ClusterRole for cluster-scoped kinds. With "
-                + "only the Role, doctor and plan still run and list the checks they skip with the permission each needs."})
+        description = {
+            "The permissions each command uses against the Kubernetes API (deploy and upgrade: also what helm "
+                    + "does for them), as a Role in the release's namespace and a ClusterRole for cluster-scoped kinds. With "
+                    + "only the Role, doctor and plan still run and list the checks they skip with the permission each needs."
+        })
 final class RbacCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--command", paramLabel = "NAME", defaultValue = "deploy",
+    @Option(
+            names = "--command",
+            paramLabel = "NAME",
+            defaultValue = "deploy",
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = Commands.class)
     String command;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", required = true, description = "Namespace of the release.")
+    @Option(
+            names = {"-n", "--namespace"},
+            paramLabel = "NS",
+            required = true,
+            description = "Namespace of the release.")
     String namespace;
 
     /** The commands that talk to a cluster, for completion. */
@@ -40,8 +52,9 @@ final class RbacCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!ApiAccess.commands().contains(command)) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "--command " + command
-                    + " talks to no cluster; one of " + String.join(", ", ApiAccess.commands()));
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT,
+                    "--command " + command + " talks to no cluster; one of " + String.join(", ", ApiAccess.commands()));
         }
         spec.commandLine().getOut().print(RbacManifests.render(command, namespace));
         spec.commandLine().getOut().flush();

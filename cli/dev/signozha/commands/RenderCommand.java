@@ -11,10 +11,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Write the SigNoz chart values (values.yaml) and the manifests the tool applies itself "
-                + "(manifests/, with a kustomization.yaml) for Argo CD or Flux. No cluster is contacted.",
-                "Prints the paths written; removes manifests an earlier render wrote that are no longer produced."})
+@Command(
+        name = "render",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write the SigNoz chart values (values.yaml) and the manifests the tool applies itself "
+                    + "(manifests/, with a kustomization.yaml) for Argo CD or Flux. No cluster is contacted.",
+            "Prints the paths written; removes manifests an earlier render wrote that are no longer produced."
+        })
 final class RenderCommand implements Callable<Integer> {
 
     @Spec

@@ -15,8 +15,7 @@ import java.util.function.IntSupplier;
  */
 final class ResultDocument {
 
-    private ResultDocument() {
-    }
+    private ResultDocument() {}
 
     /** Where the run's text goes: stdout for text output, stderr when stdout is for the document. */
     static PrintWriter textOut(OutputOptions output, PrintWriter out, PrintWriter err) {
@@ -33,7 +32,12 @@ final class ResultDocument {
             print(output, out, report, code, Optional.empty(), false);
             return code;
         } catch (SignozHaException e) {
-            print(output, out, report, e.exitCode().code(), Optional.of(e.getMessage()),
+            print(
+                    output,
+                    out,
+                    report,
+                    e.exitCode().code(),
+                    Optional.of(e.getMessage()),
                     e.getCause() instanceof InterruptedException);
             throw e;
         } catch (RuntimeException e) {
@@ -42,10 +46,18 @@ final class ResultDocument {
         }
     }
 
-    private static void print(OutputOptions output, PrintWriter out, RunReport report, int code, Optional<String> reason,
-                              boolean interrupted) {
+    private static void print(
+            OutputOptions output,
+            PrintWriter out,
+            RunReport report,
+            int code,
+            Optional<String> reason,
+            boolean interrupted) {
         Object document = report.document(code, reason, interrupted);
-        out.print(output.format == OutputOptions.Format.json ? CanonicalYaml.json(document) : CanonicalYaml.yaml(document));
+        out.print(
+                output.format == OutputOptions.Format.json
+                        ? CanonicalYaml.json(document)
+                        : CanonicalYaml.yaml(document));
         out.flush();
     }
 }

@@ -11,15 +11,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "runbook", mixinStandardHelpOptions = true,
-        description = {"Print the runbook of a doctor finding (works offline), or list them all.",
-                "Each runbook has Symptoms, Why it happens, Diagnose, Fix and Verify."})
+@Command(
+        name = "runbook",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the runbook of a doctor finding (works offline), or list them all.",
+            "Each runbook has Symptoms, Why it happens, Diagnose, Fix and Verify."
+        })
 final class RunbookCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "CODE", completionCandidates = Candidates.RunbookCodes.class, description = "A finding code such as DUPLICATE_CLICKHOUSE.")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "CODE",
+            completionCandidates = Candidates.RunbookCodes.class,
+            description = "A finding code such as DUPLICATE_CLICKHOUSE.")
     String code;
 
     @Override

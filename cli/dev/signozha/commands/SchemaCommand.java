@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "schema", mixinStandardHelpOptions = true, description = "Print the JSON Schema of the topology file (for editors and CI linting).")
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
+        description = "Print the JSON Schema of the topology file (for editors and CI linting).")
 final class SchemaCommand implements Callable<Integer> {
 
     @Spec

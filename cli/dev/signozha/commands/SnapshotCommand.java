@@ -15,12 +15,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "snapshot", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Write what doctor reads from a cluster to a file, for offline analysis (doctor --snapshot) "
-                + "or a support ticket.",
-                "Never includes Secrets; values of env vars and settings that look secret (PASSWORD, TOKEN, KEY, "
-                + "SECRET, DSN credentials) are replaced by <redacted>.",
-                "Exits 2 and writes nothing when the namespace holds no object at all (a wrong -n or context)."})
+@Command(
+        name = "snapshot",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write what doctor reads from a cluster to a file, for offline analysis (doctor --snapshot) "
+                    + "or a support ticket.",
+            "Never includes Secrets; values of env vars and settings that look secret (PASSWORD, TOKEN, KEY, "
+                    + "SECRET, DSN credentials) are replaced by <redacted>.",
+            "Exits 2 and writes nothing when the namespace holds no object at all (a wrong -n or context)."
+        })
 final class SnapshotCommand implements Callable<Integer> {
 
     @Spec
@@ -29,7 +34,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", completionCandidates = Candidates.SnapshotFormats.class,
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            completionCandidates = Candidates.SnapshotFormats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: yaml). A file name here is the "
                     + "deprecated spelling of --output-file.")
     String output;
@@ -44,14 +52,24 @@ final class SnapshotCommand implements Callable<Integer> {
             String namespace = kube.namespace == null ? gateway.defaultNamespace() : kube.namespace;
             Inventory inventory = gateway.inventory(namespace);
             if (inventory.objectsIn(namespace) == 0) {
-                throw new SignozHaException(ExitCode.BAD_INPUT, "found nothing in namespace " + namespace + " ("
-                        + inventory.source() + "): no pod, service, StatefulSet, ClickHouseInstallation or ConfigMap; "
-                        + "name the SigNoz release's namespace with -n" + (inventory.unreadable().isEmpty() ? ""
-                        : ", or grant what the cluster refused: " + inventory.unreadable()) + ". No snapshot was written.");
+                throw new SignozHaException(
+                        ExitCode.BAD_INPUT,
+                        "found nothing in namespace " + namespace + " ("
+                                + inventory.source()
+                                + "): no pod, service, StatefulSet, ClickHouseInstallation or ConfigMap; "
+                                + "name the SigNoz release's namespace with -n"
+                                + (inventory.unreadable().isEmpty()
+                                        ? ""
+                                        : ", or grant what the cluster refused: " + inventory.unreadable())
+                                + ". No snapshot was written.");
             }
-            String snapshot = "json".equals(format()) ? SnapshotWriter.writeJson(inventory) : SnapshotWriter.write(inventory);
-            inventory.unreadable().forEach(refused -> spec.commandLine().getErr().println("warning: not in the snapshot: "
-                    + "the cluster refused to " + refused));
+            String snapshot =
+                    "json".equals(format()) ? SnapshotWriter.writeJson(inventory) : SnapshotWriter.write(inventory);
+            inventory
+                    .unreadable()
+                    .forEach(refused -> spec.commandLine()
+                            .getErr()
+                            .println("warning: not in the snapshot: " + "the cluster refused to " + refused));
             if (file == null) {
                 spec.commandLine().getOut().print(snapshot);
                 spec.commandLine().getOut().flush();

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 /** --templates DIR: override built-in templates file by file. */
 public final class TemplatesOption {
 
-    @Option(names = "--templates", paramLabel = "DIR",
+    @Option(
+            names = "--templates",
+            paramLabel = "DIR",
             description = "Directory laid out like templates/ whose files replace the built-in ones.")
     Path directory;
 

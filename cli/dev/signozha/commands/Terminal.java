@@ -11,8 +11,7 @@ import java.util.Optional;
 /** Whether a person is at a terminal, and how to ask and show progress accordingly. */
 final class Terminal {
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /** A live line on a terminal; timestamped lines in CI, pipes and logs. */
     static Progress progress(PrintWriter err) {
@@ -26,7 +25,8 @@ final class Terminal {
         }
         Console console = System.console();
         return question -> Optional.ofNullable(console.readLine("%s [y/N] ", question))
-                .map(answer -> answer.trim().toLowerCase(Locale.ROOT).startsWith("y")).or(() -> Optional.of(false));
+                .map(answer -> answer.trim().toLowerCase(Locale.ROOT).startsWith("y"))
+                .or(() -> Optional.of(false));
     }
 
     private static boolean interactive() {

@@ -22,10 +22,13 @@ public final class VersionProvider implements IVersionProvider {
             "signoz-ha " + stamped(build, "version"),
             "commit:  " + stamped(build, "commit"),
             "charts:  SigNoz chart " + ChartVersion.OLDEST_SUPPORTED + " and later; rendered values checked against "
-                    + ChartVersion.KEYS_CHECKED.stream().map(ChartVersion::toString).collect(Collectors.joining(" and ")),
+                    + ChartVersion.KEYS_CHECKED.stream()
+                            .map(ChartVersion::toString)
+                            .collect(Collectors.joining(" and ")),
             "helm:    " + HelmDialect.REQUIREMENT,
             "java:    " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ", "
-                    + System.getProperty("java.vm.name") + ")"};
+                    + System.getProperty("java.vm.name") + ")"
+        };
     }
 
     /** The bare version, e.g. 0.1.0, as the state record keeps it. */
@@ -41,7 +44,8 @@ public final class VersionProvider implements IVersionProvider {
 
     private static Properties build() {
         Properties properties = new Properties();
-        try (InputStream in = VersionProvider.class.getClassLoader().getResourceAsStream("dev/signozha/version.properties")) {
+        try (InputStream in =
+                VersionProvider.class.getClassLoader().getResourceAsStream("dev/signozha/version.properties")) {
             if (in != null) {
                 properties.load(in);
             }

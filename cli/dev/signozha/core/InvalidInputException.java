@@ -10,8 +10,12 @@ public class InvalidInputException extends SignozHaException {
     private final transient List<InputProblem> problems;
 
     public InvalidInputException(List<InputProblem> problems) {
-        super(ExitCode.BAD_INPUT, problems.stream().sorted().map(InputProblem::toString)
-                .collect(Collectors.joining(System.lineSeparator())));
+        super(
+                ExitCode.BAD_INPUT,
+                problems.stream()
+                        .sorted()
+                        .map(InputProblem::toString)
+                        .collect(Collectors.joining(System.lineSeparator())));
         this.problems = problems.stream().sorted().toList();
     }
 

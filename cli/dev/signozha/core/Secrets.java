@@ -8,8 +8,7 @@ public final class Secrets {
     private static final Pattern SENSITIVE = Pattern.compile(
             "(?i).*(password|passwd|secret|token|credential|private|dsn).*|(?i)(.*[_.-])?(api)?key([_.-].*)?");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** Whether a key, env var or path names something secret (PASSWORD, TOKEN, KEY, SECRET, DSN...). */
     public static boolean isSensitiveName(String name) {

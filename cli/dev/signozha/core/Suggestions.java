@@ -8,8 +8,7 @@ import java.util.Optional;
 /** "Did you mean" for misspelt keys and values: the closest known word within a few edits. */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The known word closest to the typed one, when it is close enough to be a typo. */
     public static Optional<String> closest(String typed, Collection<String> known) {

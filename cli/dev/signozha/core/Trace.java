@@ -22,8 +22,7 @@ public interface Trace {
     static Trace off() {
         return new Trace() {
             @Override
-            public void line(String text) {
-            }
+            public void line(String text) {}
 
             @Override
             public boolean enabled() {

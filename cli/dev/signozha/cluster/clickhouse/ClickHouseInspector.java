@@ -40,18 +40,29 @@ public final class ClickHouseInspector {
         } catch (SQLException e) {
             String error = Messages.firstLine(e.getMessage(), "no answer");
             ClusterHost unknown = new ClusterHost(clusterName, 0, 0, hosts.seedName(), "", 0);
-            return new ClickHouseObservation(hosts.seedName(), error, "unknown", Set.of(), List.of(),
+            return new ClickHouseObservation(
+                    hosts.seedName(),
+                    error,
+                    "unknown",
+                    Set.of(),
+                    List.of(),
                     List.of(HostObservation.down(unknown, hosts.seedName(), error)),
-                    Optional.empty(), Set.of(), List.of(), List.of(), clock.instant());
+                    Optional.empty(),
+                    Set.of(),
+                    List.of(),
+                    List.of(),
+                    clock.instant());
         }
     }
 
     private ClickHouseObservation inspect(ClickHouseSql seed, String clusterName) throws SQLException {
         Set<String> systemTables = seed.systemTables();
         List<ClusterHost> all = seed.clusterHosts();
-        Set<String> clusterNames = all.stream().map(ClusterHost::cluster).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> clusterNames =
+                all.stream().map(ClusterHost::cluster).collect(Collectors.toCollection(TreeSet::new));
         String probed = clusterNames.contains(clusterName) ? clusterName : largest(all);
-        List<ClusterHost> members = all.stream().filter(h -> h.cluster().equals(probed)).toList();
+        List<ClusterHost> members =
+                all.stream().filter(h -> h.cluster().equals(probed)).toList();
         Optional<List<DdlTask>> ddl = seed.ddlQueue(systemTables);
         Set<String> withMigrations = new TreeSet<>();
         List<MigrationState> migrations = new ArrayList<>();
@@ -61,18 +72,30 @@ public final class ClickHouseInspector {
                 migrations.addAll(seed.unfinishedMigrations(database));
             }
         }
-        return new ClickHouseObservation(hosts.seedName(), null, seed.version(), clusterNames,
-                clusterNames.contains(clusterName) ? members : List.of(), observeEach(members), ddl, withMigrations,
-                migrations, seed.freshness(), seed.now());
+        return new ClickHouseObservation(
+                hosts.seedName(),
+                null,
+                seed.version(),
+                clusterNames,
+                clusterNames.contains(clusterName) ? members : List.of(),
+                observeEach(members),
+                ddl,
+                withMigrations,
+                migrations,
+                seed.freshness(),
+                seed.now());
     }
 
     /** The cluster with the most hosts, ignoring the operator's automatic all-replicated/all-sharded ones. */
     private static String largest(List<ClusterHost> all) {
-        Map<String, Long> sizes = all.stream().filter(h -> !h.cluster().startsWith("all-"))
+        Map<String, Long> sizes = all.stream()
+                .filter(h -> !h.cluster().startsWith("all-"))
                 .collect(Collectors.groupingBy(ClusterHost::cluster, Collectors.counting()));
         return sizes.entrySet().stream()
-                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .map(Map.Entry::getKey).orElse("");
+                .max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey)
+                .orElse("");
     }
 
     private List<HostObservation> observeEach(List<ClusterHost> members) {
@@ -88,8 +111,15 @@ public final class ClickHouseInspector {
         try (Connection connection = hosts.open(host)) {
             ClickHouseSql sql = new ClickHouseSql(connection);
             Set<String> systemTables = sql.systemTables();
-            return new HostObservation(host, object, null, sql.version(), sql.databases(), sql.replicas(),
-                    sql.zookeeper(systemTables), sql.storage(systemTables));
+            return new HostObservation(
+                    host,
+                    object,
+                    null,
+                    sql.version(),
+                    sql.databases(),
+                    sql.replicas(),
+                    sql.zookeeper(systemTables),
+                    sql.storage(systemTables));
         } catch (SQLException | RuntimeException e) {
             return HostObservation.down(host, object, Messages.firstLine(e.getMessage(), "no answer"));
         }

@@ -37,8 +37,10 @@ public final class ClickHouseSql {
     static final int LOOK_BACK_SECONDS = 86_400;
     /** How many of a host's partitions with the most parts are read. */
     static final int BUSIEST_PARTITIONS = 10;
+
     private static final String SIGNOZ_DATABASE_LIST = ClickHouseObservation.SIGNOZ_DATABASES.stream()
-            .map(database -> "'" + identifier(database) + "'").collect(Collectors.joining(", "));
+            .map(database -> "'" + identifier(database) + "'")
+            .collect(Collectors.joining(", "));
 
     private final Connection connection;
 
@@ -51,7 +53,8 @@ public final class ClickHouseSql {
     }
 
     public Instant now() throws SQLException {
-        return Instant.ofEpochSecond(Values.asLong(one("SELECT toUnixTimestamp(now()) AS now").get("now")));
+        return Instant.ofEpochSecond(
+                Values.asLong(one("SELECT toUnixTimestamp(now()) AS now").get("now")));
     }
 
     public Set<String> systemTables() throws SQLException {
@@ -63,18 +66,24 @@ public final class ClickHouseSql {
     }
 
     public boolean tableExists(String database, String table) throws SQLException {
-        return !rows("SELECT 1 AS found FROM system.tables WHERE database = '" + identifier(database)
-                + "' AND name = '" + identifier(table) + "'").isEmpty();
+        return !rows("SELECT 1 AS found FROM system.tables WHERE database = '" + identifier(database) + "' AND name = '"
+                        + identifier(table) + "'")
+                .isEmpty();
     }
 
     public List<ClusterHost> clusterHosts() throws SQLException {
         return rows("SELECT cluster, shard_num, replica_num, host_name, host_address, port FROM system.clusters")
-                .stream().map(RowMappers::clusterHost).toList();
+                .stream()
+                .map(RowMappers::clusterHost)
+                .toList();
     }
 
     public List<ReplicaState> replicas() throws SQLException {
         return rows("SELECT database, table, is_readonly, is_session_expired, absolute_delay, queue_size, "
-                + "active_replicas, total_replicas FROM system.replicas").stream().map(RowMappers::replica).toList();
+                        + "active_replicas, total_replicas FROM system.replicas")
+                .stream()
+                .map(RowMappers::replica)
+                .toList();
     }
 
     /**
@@ -83,53 +92,69 @@ public final class ClickHouseSql {
      */
     public ZooKeeperSession zookeeper(Set<String> systemTables) {
         if (!systemTables.contains("zookeeper_connection") && !systemTables.contains("zookeeper")) {
-            return new ZooKeeperSession(ZooKeeperSession.State.NOT_CONFIGURED,
+            return new ZooKeeperSession(
+                    ZooKeeperSession.State.NOT_CONFIGURED,
                     "the server has no system.zookeeper: no ZooKeeper is configured");
         }
         try {
             if (systemTables.contains("zookeeper_connection")) {
-                long sessions = Values.asLong(one("SELECT count() AS n FROM system.zookeeper_connection").get("n"));
-                return sessions > 0 ? new ZooKeeperSession(ZooKeeperSession.State.UP, sessions + " connection(s)")
+                long sessions = Values.asLong(one("SELECT count() AS n FROM system.zookeeper_connection")
+                        .get("n"));
+                return sessions > 0
+                        ? new ZooKeeperSession(ZooKeeperSession.State.UP, sessions + " connection(s)")
                         : new ZooKeeperSession(ZooKeeperSession.State.DOWN, "system.zookeeper_connection is empty");
             }
             rows("SELECT name FROM system.zookeeper WHERE path = '/'");
             return new ZooKeeperSession(ZooKeeperSession.State.UP, "read /");
         } catch (SQLException e) {
             String message = Messages.firstLine(e.getMessage(), "no answer");
-            boolean unconfigured = message.contains("no ZooKeeper") || message.contains("ZooKeeper is not configured")
+            boolean unconfigured = message.contains("no ZooKeeper")
+                    || message.contains("ZooKeeper is not configured")
                     || message.contains("There is no ZooKeeper configuration");
-            return new ZooKeeperSession(unconfigured ? ZooKeeperSession.State.NOT_CONFIGURED : ZooKeeperSession.State.DOWN,
-                    message);
+            return new ZooKeeperSession(
+                    unconfigured ? ZooKeeperSession.State.NOT_CONFIGURED : ZooKeeperSession.State.DOWN, message);
         }
     }
 
     /** How this host stores SigNoz's data: tables and engines, disks where system.disks exists, parts per partition. */
     public HostStorage storage(Set<String> systemTables) throws SQLException {
-        return new HostStorage(signozTables(), systemTables.contains("disks") ? Optional.of(disks()) : Optional.empty(),
-                busiestPartitions(), partsToThrowInsert());
+        return new HostStorage(
+                signozTables(),
+                systemTables.contains("disks") ? Optional.of(disks()) : Optional.empty(),
+                busiestPartitions(),
+                partsToThrowInsert());
     }
 
     public List<HostStorage.TableEngine> signozTables() throws SQLException {
         return rows("SELECT database, name, engine FROM system.tables WHERE database IN (" + SIGNOZ_DATABASE_LIST
-                + ") ORDER BY database, name").stream().map(RowMappers::tableEngine).toList();
+                        + ") ORDER BY database, name")
+                .stream()
+                .map(RowMappers::tableEngine)
+                .toList();
     }
 
     public List<HostStorage.DiskUsage> disks() throws SQLException {
-        return rows("SELECT name, path, free_space, total_space FROM system.disks ORDER BY name")
-                .stream().map(RowMappers::disk).toList();
+        return rows("SELECT name, path, free_space, total_space FROM system.disks ORDER BY name").stream()
+                .map(RowMappers::disk)
+                .toList();
     }
 
     /** The SigNoz partitions with the most active parts, most first. */
     public List<HostStorage.PartitionParts> busiestPartitions() throws SQLException {
-        return rows("SELECT database, table, partition, count() AS parts FROM system.parts WHERE active AND database IN ("
-                + SIGNOZ_DATABASE_LIST + ") GROUP BY database, table, partition ORDER BY parts DESC, database, table, "
-                + "partition LIMIT " + BUSIEST_PARTITIONS).stream().map(RowMappers::partitionParts).toList();
+        return rows(
+                        "SELECT database, table, partition, count() AS parts FROM system.parts WHERE active AND database IN ("
+                                + SIGNOZ_DATABASE_LIST
+                                + ") GROUP BY database, table, partition ORDER BY parts DESC, database, table, "
+                                + "partition LIMIT " + BUSIEST_PARTITIONS)
+                .stream()
+                .map(RowMappers::partitionParts)
+                .toList();
     }
 
     /** The server's merge_tree setting parts_to_throw_insert; 0 when the server does not list it. */
     public long partsToThrowInsert() throws SQLException {
-        List<Map<String, Object>> rows = rows("SELECT value FROM system.merge_tree_settings WHERE name = "
-                + "'parts_to_throw_insert'");
+        List<Map<String, Object>> rows =
+                rows("SELECT value FROM system.merge_tree_settings WHERE name = " + "'parts_to_throw_insert'");
         return rows.isEmpty() ? 0 : Values.asLong(rows.get(0).get("value"));
     }
 
@@ -139,26 +164,34 @@ public final class ClickHouseSql {
      */
     public Optional<List<DdlTask>> ddlQueue(Set<String> systemTables) throws SQLException {
         boolean zookeeper = systemTables.contains("zookeeper") || systemTables.contains("zookeeper_connection");
-        return systemTables.contains("distributed_ddl_queue") && zookeeper ? Optional.of(unfinishedDdl()) : Optional.empty();
+        return systemTables.contains("distributed_ddl_queue") && zookeeper
+                ? Optional.of(unfinishedDdl())
+                : Optional.empty();
     }
 
     /** Unfinished distributed DDL; column names differ across versions (host/host_name, query_create_time/query_start_time). */
     public List<DdlTask> unfinishedDdl() throws SQLException {
-        Set<String> columns = names("SELECT name FROM system.columns WHERE database = 'system' "
-                + "AND table = 'distributed_ddl_queue'");
+        Set<String> columns = names(
+                "SELECT name FROM system.columns WHERE database = 'system' " + "AND table = 'distributed_ddl_queue'");
         String host = columns.contains("host") ? "host" : "host_name";
         String created = columns.contains("query_create_time") ? "query_create_time" : "query_start_time";
-        return rows("SELECT entry, toString(" + host + ") AS host, toString(status) AS status, toUnixTimestamp(" + created
-                + ") AS created, query FROM system.distributed_ddl_queue WHERE toString(status) != 'Finished'")
-                .stream().map(RowMappers::ddlTask).toList();
+        return rows("SELECT entry, toString(" + host + ") AS host, toString(status) AS status, toUnixTimestamp("
+                        + created
+                        + ") AS created, query FROM system.distributed_ddl_queue WHERE toString(status) != 'Finished'")
+                .stream()
+                .map(RowMappers::ddlTask)
+                .toList();
     }
 
     /** The latest state of every migration of a SigNoz database that is not finished. */
     public List<MigrationState> unfinishedMigrations(String database) throws SQLException {
         return rows("SELECT migration_id, argMax(status, updated_at) AS latest_status, argMax(error, updated_at) AS "
-                + "latest_error FROM " + identifier(database) + ".distributed_schema_migrations_v2 GROUP BY migration_id "
-                + "HAVING latest_status != 'finished' ORDER BY migration_id")
-                .stream().map(row -> RowMappers.migration(database, row)).toList();
+                        + "latest_error FROM " + identifier(database)
+                        + ".distributed_schema_migrations_v2 GROUP BY migration_id "
+                        + "HAVING latest_status != 'finished' ORDER BY migration_id")
+                .stream()
+                .map(row -> RowMappers.migration(database, row))
+                .toList();
     }
 
     /** The newest row of each signal's distributed table within the look-back window, as epoch seconds. */
@@ -169,7 +202,8 @@ public final class ClickHouseSql {
                 signals.add(new Freshness(signal.signal(), signal.name(), false, null));
             } else {
                 Object value = one("SELECT " + signal.newest() + " AS newest FROM " + signal.name() + " WHERE "
-                        + signal.window()).get("newest");
+                                + signal.window())
+                        .get("newest");
                 signals.add(new Freshness(signal.signal(), signal.name(), true, Values.asEpochSecond(value)));
             }
         }
@@ -186,8 +220,12 @@ public final class ClickHouseSql {
             if (tableExists(signal.database(), signal.table())) {
                 Map<String, Object> row = one("SELECT count() AS rows, (SELECT " + signal.newest() + " FROM "
                         + signal.name() + " WHERE " + signal.window() + ") AS newest FROM " + signal.name());
-                signals.put(signal.signal(), new IngestionSample.Signal(signal.name(), Values.asLong(row.get("rows")),
-                        Values.asEpochSecond(row.get("newest"))));
+                signals.put(
+                        signal.signal(),
+                        new IngestionSample.Signal(
+                                signal.name(),
+                                Values.asLong(row.get("rows")),
+                                Values.asEpochSecond(row.get("newest"))));
             }
         }
         return new IngestionSample(now(), signals);
@@ -201,11 +239,23 @@ public final class ClickHouseSql {
     }
 
     private static final List<SignalTable> SIGNALS = List.of(
-            new SignalTable("traces", "signoz_traces", "distributed_signoz_index_v3",
-                    "toUnixTimestamp(max(timestamp))", "timestamp >= now() - " + LOOK_BACK_SECONDS),
-            new SignalTable("logs", "signoz_logs", "distributed_logs_v2", "intDiv(max(timestamp), 1000000000)",
+            new SignalTable(
+                    "traces",
+                    "signoz_traces",
+                    "distributed_signoz_index_v3",
+                    "toUnixTimestamp(max(timestamp))",
+                    "timestamp >= now() - " + LOOK_BACK_SECONDS),
+            new SignalTable(
+                    "logs",
+                    "signoz_logs",
+                    "distributed_logs_v2",
+                    "intDiv(max(timestamp), 1000000000)",
                     "timestamp >= toUInt64(toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000000000"),
-            new SignalTable("metrics", "signoz_metrics", "distributed_samples_v4", "intDiv(max(unix_milli), 1000)",
+            new SignalTable(
+                    "metrics",
+                    "signoz_metrics",
+                    "distributed_samples_v4",
+                    "intDiv(max(unix_milli), 1000)",
                     "unix_milli >= (toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000"));
 
     private Map<String, Object> one(String sql) throws SQLException {
@@ -247,5 +297,4 @@ public final class ClickHouseSql {
         }
         return name;
     }
-
 }

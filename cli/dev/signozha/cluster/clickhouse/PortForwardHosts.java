@@ -35,8 +35,9 @@ public final class PortForwardHosts implements HostConnector {
 
     @Override
     public Connection seed() throws SQLException {
-        return forward(seedPod(pods).orElseThrow(() -> new SQLException("no ClickHouse pod is ready in " + namespace
-                + (pods.isEmpty() ? " (there is none)" : ""))));
+        return forward(seedPod(pods)
+                .orElseThrow(() -> new SQLException(
+                        "no ClickHouse pod is ready in " + namespace + (pods.isEmpty() ? " (there is none)" : ""))));
     }
 
     /** The pod to ask for system.clusters: the first ready one, never one that cannot answer. */
@@ -47,7 +48,8 @@ public final class PortForwardHosts implements HostConnector {
     /** The pod the seed connection goes to; with none ready, the first one, which is what is not ready. */
     @Override
     public String seedName() {
-        return seedPod(pods).or(() -> pods.stream().findFirst())
+        return seedPod(pods)
+                .or(() -> pods.stream().findFirst())
                 .map(pod -> "Pod/" + namespace + "/" + pod.getMetadata().getName())
                 .orElse("Namespace/" + namespace);
     }
@@ -59,28 +61,34 @@ public final class PortForwardHosts implements HostConnector {
 
     @Override
     public String describe(ClusterHost host) {
-        return podOf(host, pods).map(pod -> "Pod/" + namespace + "/" + pod.getMetadata().getName())
+        return podOf(host, pods)
+                .map(pod -> "Pod/" + namespace + "/" + pod.getMetadata().getName())
                 .orElse("ClickHouse/" + host.endpoint());
     }
 
     /** The pod behind a system.clusters host: by per-host Service name, else by pod IP. */
     static Optional<Pod> podOf(ClusterHost host, List<Pod> pods) {
         String shortName = host.hostName().split("\\.")[0];
-        return pods.stream().filter(pod -> pod.getMetadata().getName().equals(shortName + "-0")
-                        || pod.getStatus() != null && host.hostAddress().equals(pod.getStatus().getPodIP()))
+        return pods.stream()
+                .filter(pod -> pod.getMetadata().getName().equals(shortName + "-0")
+                        || pod.getStatus() != null
+                                && host.hostAddress().equals(pod.getStatus().getPodIP()))
                 .findFirst();
     }
 
     private Connection forward(Pod pod) throws SQLException {
-        LocalPortForward forward = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName())
+        LocalPortForward forward = client.pods()
+                .inNamespace(namespace)
+                .withName(pod.getMetadata().getName())
                 .portForward(HTTP_PORT);
         forwards.add(forward);
         return connections.open("127.0.0.1", forward.getLocalPort());
     }
 
     private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && Optional.ofNullable(pod.getStatus().getConditions()).orElse(List.of()).stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return pod.getStatus() != null
+                && Optional.ofNullable(pod.getStatus().getConditions()).orElse(List.of()).stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     @Override

@@ -37,7 +37,8 @@ public final class TracedConnections implements ConnectionFactory {
             trace.line(endpoint + " connected (" + Trace.since(start) + ")");
             return wrap(Connection.class, connection, endpoint);
         } catch (SQLException e) {
-            trace.line(endpoint + " → cannot connect: " + e.getClass().getSimpleName() + " (" + Trace.since(start) + ")");
+            trace.line(
+                    endpoint + " → cannot connect: " + e.getClass().getSimpleName() + " (" + Trace.since(start) + ")");
             throw e;
         }
     }
@@ -61,9 +62,12 @@ public final class TracedConnections implements ConnectionFactory {
     }
 
     private void traceQuery(String endpoint, Method method, Object[] args, long start, String outcome) {
-        if (method.getName().startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String sql) {
-            trace.line(endpoint + " " + sql.replaceAll("\\s+", " ").strip() + outcome + " (" + Trace.since(start) + ")");
+        if (method.getName().startsWith("execute")
+                && args != null
+                && args.length > 0
+                && args[0] instanceof String sql) {
+            trace.line(
+                    endpoint + " " + sql.replaceAll("\\s+", " ").strip() + outcome + " (" + Trace.since(start) + ")");
         }
     }
-
 }

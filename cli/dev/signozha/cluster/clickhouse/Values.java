@@ -5,8 +5,7 @@ import java.time.Instant;
 /** Column values as drivers return them (BigInteger, Short, Boolean, String...), read the one way the mappers need. */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     static long asLong(Object value) {
         if (value instanceof Number number) {

@@ -8,11 +8,11 @@ final class ArgumentChecks {
 
     /** A DNS-1123 label: what Kubernetes accepts as a namespace and helm as a release name. */
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
     private static final int MAX_RELEASE = 53;
     private static final int MAX_NAMESPACE = 63;
 
-    private ArgumentChecks() {
-    }
+    private ArgumentChecks() {}
 
     static void requireReleaseName(String release) {
         requireLabel("release name", release, MAX_RELEASE);
@@ -24,7 +24,8 @@ final class ArgumentChecks {
 
     static void requireToken(String what, String value) {
         if (value == null || value.isBlank() || value.startsWith("-")) {
-            throw new IllegalArgumentException(what + " must be non-blank and must not start with '-': '" + value + "'");
+            throw new IllegalArgumentException(
+                    what + " must be non-blank and must not start with '-': '" + value + "'");
         }
     }
 
@@ -36,8 +37,8 @@ final class ArgumentChecks {
 
     private static void requireLabel(String what, String value, int max) {
         if (value == null || value.length() > max || !LABEL.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " must be a DNS-1123 label of at most " + max
-                    + " characters: '" + value + "'");
+            throw new IllegalArgumentException(
+                    what + " must be a DNS-1123 label of at most " + max + " characters: '" + value + "'");
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.signozha.cluster.helm;
 
-import dev.signozha.core.text.GoDuration;
-import dev.signozha.core.ExitCode;
-import dev.signozha.core.SignozHaException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
+import dev.signozha.core.text.GoDuration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +24,7 @@ public final class HelmCli implements HelmGateway {
 
     /** Added to helm's own --timeout for the process: chart download, rendering, storing the release. */
     static final Duration GRACE = Duration.ofMinutes(2);
+
     private static final String NOT_FOUND = "release: not found";
     private static final ObjectMapper VALUES_JSON = new ObjectMapper();
 
@@ -39,7 +40,8 @@ public final class HelmCli implements HelmGateway {
     @Override
     public String version() {
         return succeeded("version", run("version", List.of("version", "--short"), settings.queryTimeout()))
-                .stdout().strip();
+                .stdout()
+                .strip();
     }
 
     /** The flag dialect of this helm, read from {@link #version()} once. */
@@ -85,8 +87,14 @@ public final class HelmCli implements HelmGateway {
         if (revision < 1) {
             throw new IllegalArgumentException("revision must be at least 1: " + revision);
         }
-        List<String> args = new ArrayList<>(List.of("rollback", release, Integer.toString(revision),
-                "--namespace", namespace, "--timeout", GoDuration.format(timeout)));
+        List<String> args = new ArrayList<>(List.of(
+                "rollback",
+                release,
+                Integer.toString(revision),
+                "--namespace",
+                namespace,
+                "--timeout",
+                GoDuration.format(timeout)));
         args.addAll(settings.clusterFlags());
         String command = "rollback " + release + " " + revision + " -n " + namespace;
         succeeded(command, run(command, args, timeout.plus(GRACE)));
@@ -99,7 +107,9 @@ public final class HelmCli implements HelmGateway {
         List<String> args = new ArrayList<>(List.of("template", release));
         args.addAll(chartArgs(chart));
         args.addAll(List.of("--namespace", namespace));
-        args.addAll(valuesArgs(valuesFiles.stream().map(file -> file.toAbsolutePath().normalize()).toList()));
+        args.addAll(valuesArgs(valuesFiles.stream()
+                .map(file -> file.toAbsolutePath().normalize())
+                .toList()));
         String command = "template " + release + " -n " + namespace;
         return succeeded(command, run(command, args, settings.queryTimeout())).stdout();
     }
@@ -117,10 +127,12 @@ public final class HelmCli implements HelmGateway {
     private Optional<JsonNode> values(String namespace, String release, List<String> revision) {
         ArgumentChecks.requireNamespace(namespace);
         ArgumentChecks.requireReleaseName(release);
-        List<String> args = new ArrayList<>(List.of("get", "values", release, "--namespace", namespace, "--output", "json"));
+        List<String> args =
+                new ArrayList<>(List.of("get", "values", release, "--namespace", namespace, "--output", "json"));
         args.addAll(revision);
         args.addAll(settings.clusterFlags());
-        String command = "get values " + release + " -n " + namespace + (revision.isEmpty() ? "" : " " + String.join(" ", revision));
+        String command = "get values " + release + " -n " + namespace
+                + (revision.isEmpty() ? "" : " " + String.join(" ", revision));
         ProcessResult result = run(command, args, settings.queryTimeout());
         if (!result.succeeded() && HelmException.errorLine(result.stderr()).endsWith(NOT_FOUND)) {
             return Optional.empty();
@@ -190,7 +202,8 @@ public final class HelmCli implements HelmGateway {
 
     private String notStartedMessage() {
         String requirement = "signoz-ha deploy needs " + HelmDialect.REQUIREMENT;
-        return settings.binary().equals("helm") ? "helm not found on PATH (" + requirement + ")"
+        return settings.binary().equals("helm")
+                ? "helm not found on PATH (" + requirement + ")"
                 : settings.binary() + " cannot be run (" + requirement + ")";
     }
 }

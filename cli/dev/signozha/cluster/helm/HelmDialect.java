@@ -1,8 +1,8 @@
 package dev.signozha.cluster.helm;
 
-import dev.signozha.core.text.Messages;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.text.Messages;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,14 +31,17 @@ public record HelmDialect(String version, int major, int minor) {
         String text = versionShort == null ? "" : versionShort.strip();
         Matcher matcher = VERSION.matcher(text);
         if (!matcher.find()) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "cannot read helm's version from '" + Messages.firstLine(text, "")
-                    + "' (signoz-ha deploy needs " + REQUIREMENT + ")");
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT,
+                    "cannot read helm's version from '" + Messages.firstLine(text, "") + "' (signoz-ha deploy needs "
+                            + REQUIREMENT + ")");
         }
-        HelmDialect dialect = new HelmDialect(matcher.group(), Integer.parseInt(matcher.group(1)),
-                Integer.parseInt(matcher.group(2)));
+        HelmDialect dialect = new HelmDialect(
+                matcher.group(), Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
         if (dialect.major < 3) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "helm " + dialect.version + " is not supported (signoz-ha deploy needs "
-                    + REQUIREMENT + ")");
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT,
+                    "helm " + dialect.version + " is not supported (signoz-ha deploy needs " + REQUIREMENT + ")");
         }
         return dialect;
     }
@@ -59,9 +62,8 @@ public record HelmDialect(String version, int major, int minor) {
         if (mode == HelmDryRun.CLIENT) {
             return List.of("--dry-run");
         }
-        throw new SignozHaException(ExitCode.BAD_INPUT, "helm " + version + " has no server-side dry run (--dry-run=server needs "
-                + REQUIREMENT + ")");
+        throw new SignozHaException(
+                ExitCode.BAD_INPUT,
+                "helm " + version + " has no server-side dry run (--dry-run=server needs " + REQUIREMENT + ")");
     }
-
-
 }

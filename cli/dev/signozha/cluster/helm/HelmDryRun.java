@@ -6,5 +6,7 @@ package dev.signozha.cluster.helm;
  * nothing.
  */
 public enum HelmDryRun {
-    NONE, CLIENT, SERVER
+    NONE,
+    CLIENT,
+    SERVER
 }

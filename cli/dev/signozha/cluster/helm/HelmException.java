@@ -1,8 +1,8 @@
 package dev.signozha.cluster.helm;
 
-import dev.signozha.core.text.GoDuration;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.text.GoDuration;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,6 +19,7 @@ public final class HelmException extends SignozHaException {
     private static final long serialVersionUID = 1L;
     /** helm's own trace of where an error came from, e.g. {@code helm.go:86: [debug] ...}. */
     private static final Pattern DEBUG_TRACE = Pattern.compile("^\\S+\\.go:\\d+: \\[debug\\]");
+
     private final String helmError;
     private final boolean timedOut;
 
@@ -30,13 +31,16 @@ public final class HelmException extends SignozHaException {
 
     static HelmException failed(String command, ProcessResult result) {
         String error = errorText(result.stderr());
-        return new HelmException("helm " + command + " failed (exit " + result.exitCode() + "): "
-                + (error.isEmpty() ? "helm printed no error" : error), error, false);
+        return new HelmException(
+                "helm " + command + " failed (exit " + result.exitCode() + "): "
+                        + (error.isEmpty() ? "helm printed no error" : error),
+                error,
+                false);
     }
 
     static HelmException timedOut(String command, Duration limit) {
-        return new HelmException("helm " + command + " timed out after " + GoDuration.format(limit)
-                + " and was stopped", "", true);
+        return new HelmException(
+                "helm " + command + " timed out after " + GoDuration.format(limit) + " and was stopped", "", true);
     }
 
     static HelmException unreadable(String command, String problem) {
@@ -71,9 +75,12 @@ public final class HelmException extends SignozHaException {
         if (first < 0) {
             return "";
         }
-        return lines.get(first).strip() + lines.subList(first + 1, lines.size()).stream()
-                .filter(line -> !line.isBlank() && !DEBUG_TRACE.matcher(line).find())
-                .map(line -> "\n" + line).collect(Collectors.joining());
+        return lines.get(first).strip()
+                + lines.subList(first + 1, lines.size()).stream()
+                        .filter(line ->
+                                !line.isBlank() && !DEBUG_TRACE.matcher(line).find())
+                        .map(line -> "\n" + line)
+                        .collect(Collectors.joining());
     }
 
     private static int firstErrorLine(List<String> lines) {

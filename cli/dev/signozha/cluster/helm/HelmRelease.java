@@ -14,6 +14,7 @@ public record HelmRelease(String name, String namespace, int revision, String st
 
     /** The release as its newest entry in {@code helm history} describes it. */
     public static HelmRelease of(String namespace, String name, HelmRevision latest) {
-        return new HelmRelease(name, namespace, latest.revision(), latest.status(), latest.chart(), latest.appVersion());
+        return new HelmRelease(
+                name, namespace, latest.revision(), latest.status(), latest.chart(), latest.appVersion());
     }
 }

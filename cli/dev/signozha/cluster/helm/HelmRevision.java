@@ -9,6 +9,5 @@ import java.util.Optional;
  * deployed (absent when helm has no time for it) and helm's description, e.g.
  * {@code Upgrade complete} or the error an upgrade failed with.
  */
-public record HelmRevision(int revision, String status, String chart, String appVersion, Optional<Instant> updated,
-        String description) {
-}
+public record HelmRevision(
+        int revision, String status, String chart, String appVersion, Optional<Instant> updated, String description) {}

@@ -12,8 +12,12 @@ import java.util.Optional;
  * Kubernetes gateway uses; empty means helm's own defaults), with which extra environment, and
  * how long a read-only command ({@code version}, {@code history}, {@code template}) may take.
  */
-public record HelmSettings(String binary, Optional<Path> kubeconfig, Optional<String> kubeContext,
-        Map<String, String> env, Duration queryTimeout) {
+public record HelmSettings(
+        String binary,
+        Optional<Path> kubeconfig,
+        Optional<String> kubeContext,
+        Map<String, String> env,
+        Duration queryTimeout) {
 
     static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(1);
 
@@ -32,7 +36,11 @@ public record HelmSettings(String binary, Optional<Path> kubeconfig, Optional<St
 
     /** {@code helm} from the PATH against the given kubeconfig and context (either may be null: the default). */
     public static HelmSettings forCluster(Path kubeconfig, String kubeContext) {
-        return new HelmSettings("helm", Optional.ofNullable(kubeconfig), Optional.ofNullable(kubeContext), Map.of(),
+        return new HelmSettings(
+                "helm",
+                Optional.ofNullable(kubeconfig),
+                Optional.ofNullable(kubeContext),
+                Map.of(),
                 DEFAULT_QUERY_TIMEOUT);
     }
 

@@ -20,8 +20,7 @@ final class HistoryJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HistoryJson() {
-    }
+    private HistoryJson() {}
 
     static List<HelmRevision> parse(String command, String stdout) {
         JsonNode root;
@@ -46,8 +45,12 @@ final class HistoryJson {
         if (!revision.isIntegralNumber() || !revision.canConvertToInt() || revision.asInt() < 1) {
             throw HelmException.unreadable(command, "an entry has no revision number");
         }
-        return new HelmRevision(revision.asInt(), entry.path("status").asText(""), entry.path("chart").asText(""),
-                entry.path("app_version").asText(""), updated(command, entry.path("updated")),
+        return new HelmRevision(
+                revision.asInt(),
+                entry.path("status").asText(""),
+                entry.path("chart").asText(""),
+                entry.path("app_version").asText(""),
+                updated(command, entry.path("updated")),
                 entry.path("description").asText(""));
     }
 

@@ -25,6 +25,7 @@ public final class SystemProcessRunner implements ProcessRunner {
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(60);
     /** How long output may still arrive after the process ended (a grandchild holding the pipe). */
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
+
     private static final File DEV_NULL = new File("/dev/null");
 
     private final Duration stopGrace;
@@ -62,8 +63,10 @@ public final class SystemProcessRunner implements ProcessRunner {
             String stopped = stopAfterInterrupt(process);
             String error = errorOf(stderr);
             Thread.currentThread().interrupt();
-            throw new SignozHaException(ExitCode.INTERNAL_ERROR, "interrupted while running " + argv.get(0) + "; "
-                    + stopped + (error.isEmpty() ? "" : ": " + error), e);
+            throw new SignozHaException(
+                    ExitCode.INTERNAL_ERROR,
+                    "interrupted while running " + argv.get(0) + "; " + stopped + (error.isEmpty() ? "" : ": " + error),
+                    e);
         }
     }
 
@@ -90,7 +93,8 @@ public final class SystemProcessRunner implements ProcessRunner {
             process.destroyForcibly();
             stopped = false;
         }
-        return stopped ? "it stopped on SIGTERM (exit " + process.exitValue() + ")"
+        return stopped
+                ? "it stopped on SIGTERM (exit " + process.exitValue() + ")"
                 : "it did not stop within " + GoDuration.format(stopGrace) + " of SIGTERM and was killed";
     }
 

@@ -31,8 +31,8 @@ public final class TracedProcessRunner implements ProcessRunner {
         String command = String.join(" ", argv);
         try {
             ProcessResult result = runner.run(argv, extraEnv, timeout);
-            trace.line(command + " → " + (result.timedOut() ? "timed out" : "exit " + result.exitCode())
-                    + " (" + Trace.since(start) + ")");
+            trace.line(command + " → " + (result.timedOut() ? "timed out" : "exit " + result.exitCode()) + " ("
+                    + Trace.since(start) + ")");
             return result;
         } catch (IOException e) {
             trace.line(command + " → cannot start: " + e.getMessage());

@@ -10,8 +10,13 @@ import java.util.List;
  * or a log. {@code timeout} is helm's {@code --timeout} for its own operations (hooks); the process
  * itself gets a little longer.
  */
-public record UpgradeRequest(String release, String namespace, ChartReference chart, List<Path> valuesFiles,
-        Duration timeout, HelmDryRun dryRun) {
+public record UpgradeRequest(
+        String release,
+        String namespace,
+        ChartReference chart,
+        List<Path> valuesFiles,
+        Duration timeout,
+        HelmDryRun dryRun) {
 
     public UpgradeRequest {
         ArgumentChecks.requireReleaseName(release);
@@ -19,7 +24,9 @@ public record UpgradeRequest(String release, String namespace, ChartReference ch
         if (chart == null || dryRun == null) {
             throw new IllegalArgumentException("chart and dryRun are required");
         }
-        valuesFiles = valuesFiles.stream().map(file -> file.toAbsolutePath().normalize()).toList();
+        valuesFiles = valuesFiles.stream()
+                .map(file -> file.toAbsolutePath().normalize())
+                .toList();
         ArgumentChecks.requirePositive(timeout);
     }
 }

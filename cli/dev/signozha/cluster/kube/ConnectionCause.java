@@ -15,8 +15,7 @@ final class ConnectionCause {
     static final int UNAUTHORIZED = 401;
     static final int FORBIDDEN = 403;
 
-    private ConnectionCause() {
-    }
+    private ConnectionCause() {}
 
     /** Whether the failure means the cluster could not be reached or did not let us in. */
     static boolean unavailable(KubernetesClientException e) {
@@ -63,7 +62,8 @@ final class ConnectionCause {
             return "the server's host name does not resolve (DNS: " + cause.getMessage() + ")";
         }
         if (cause instanceof SSLException || cause instanceof GeneralSecurityException) {
-            return "TLS handshake failed: " + Messages.firstLine(cause.getMessage(), cause.getClass().getSimpleName());
+            return "TLS handshake failed: "
+                    + Messages.firstLine(cause.getMessage(), cause.getClass().getSimpleName());
         }
         if (Retries.timedOut(cause)) {
             return "no answer in time (" + Messages.firstLine(cause.getMessage(), "timed out") + ")";

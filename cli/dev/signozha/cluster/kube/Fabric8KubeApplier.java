@@ -29,7 +29,9 @@ public final class Fabric8KubeApplier implements KubeApplier {
             return Retries.forcedApply(() -> {
                 NamespaceableResource<HasMetadata> resource = client.resource(object);
                 HasMetadata applied = (serverDryRun ? resource.dryRun() : resource)
-                        .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+                        .fieldManager(FIELD_MANAGER)
+                        .forceConflicts()
+                        .serverSideApply();
                 return new Applied(Inventory.id(applied), applied.getMetadata().getResourceVersion());
             });
         } catch (KubernetesClientException e) {
@@ -38,8 +40,12 @@ public final class Fabric8KubeApplier implements KubeApplier {
     }
 
     private static SignozHaException failure(HasMetadata object, KubernetesClientException e) {
-        return new SignozHaException(ExitCode.NOT_ROLLED_BACK, "cannot apply " + Inventory.id(object) + ": "
-                + (e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : Messages.firstLine(e.getMessage(), "")), e);
+        return new SignozHaException(
+                ExitCode.NOT_ROLLED_BACK,
+                "cannot apply " + Inventory.id(object) + ": "
+                        + (e.getStatus() != null && e.getStatus().getMessage() != null
+                                ? e.getStatus().getMessage()
+                                : Messages.firstLine(e.getMessage(), "")),
+                e);
     }
 }

@@ -1,10 +1,12 @@
 package dev.signozha.cluster.kube;
 
-import dev.signozha.core.inventory.Inventory;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.clickhouse.HostConnector;
 import dev.signozha.cluster.clickhouse.PortForwardHosts;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.rbac.ApiAccess;
+import dev.signozha.core.rbac.Permission;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.state.StateRecord;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -13,9 +15,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import dev.signozha.core.rbac.ApiAccess;
-import dev.signozha.core.rbac.Permission;
-import java.util.function.Supplier;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -23,8 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The only class that lists objects through fabric8. The number of requests is fixed (one per kind),
@@ -36,11 +36,16 @@ public final class Fabric8KubeGateway implements KubeGateway {
 
     /** The ClickHouseInstallation resource, for generic-resource calls. */
     private static final String CHI_GROUP = "clickhouse.altinity.com";
+
     private static final int NOT_FOUND = 404;
 
     public static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
-            .withGroup(CHI_GROUP).withVersion("v1").withKind("ClickHouseInstallation")
-            .withPlural("clickhouseinstallations").withNamespaced(true).build();
+            .withGroup(CHI_GROUP)
+            .withVersion("v1")
+            .withKind("ClickHouseInstallation")
+            .withPlural("clickhouseinstallations")
+            .withNamespaced(true)
+            .build();
 
     private final KubernetesClient client;
     private final String name;
@@ -63,30 +68,86 @@ public final class Fabric8KubeGateway implements KubeGateway {
 
     private Inventory read(String namespace) {
         Lists lists = new Lists();
-        List<CustomResourceDefinition> definitions = lists.of(ApiAccess.GET_CRDS, () -> Optional.ofNullable(client
-                .apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get()).stream().toList());
-        return new Inventory(describe(), clock.instant(), List.of(namespace),
+        List<CustomResourceDefinition> definitions = lists.of(
+                ApiAccess.GET_CRDS,
+                () -> Optional.ofNullable(client.apiextensions()
+                                .v1()
+                                .customResourceDefinitions()
+                                .withName(Inventory.CHI_CRD)
+                                .get())
+                        .stream()
+                        .toList());
+        return new Inventory(
+                describe(),
+                clock.instant(),
+                List.of(namespace),
                 lists.of(ApiAccess.LIST_NODES, () -> client.nodes().list().getItems()),
-                lists.of(listing("", "pods"), () -> client.pods().inNamespace(namespace).list().getItems()),
-                lists.of(listing("", "services"), () -> client.services().inNamespace(namespace).list().getItems()),
-                lists.of(listing("", "endpoints"), () -> client.endpoints().inNamespace(namespace).list().getItems()),
-                lists.of(listing("apps", "statefulsets"),
-                        () -> client.apps().statefulSets().inNamespace(namespace).list().getItems()),
+                lists.of(
+                        listing("", "pods"),
+                        () -> client.pods().inNamespace(namespace).list().getItems()),
+                lists.of(
+                        listing("", "services"),
+                        () -> client.services().inNamespace(namespace).list().getItems()),
+                lists.of(
+                        listing("", "endpoints"),
+                        () -> client.endpoints().inNamespace(namespace).list().getItems()),
+                lists.of(
+                        listing("apps", "statefulsets"),
+                        () -> client.apps()
+                                .statefulSets()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems()),
                 deployments(namespace, lists),
-                lists.of(listing("apps", "daemonsets"), () -> client.apps().daemonSets().inNamespace(namespace).list().getItems()),
-                lists.of(listing("batch", "jobs"), () -> client.batch().v1().jobs().inNamespace(namespace).list().getItems()),
-                lists.of(listing("", "persistentvolumeclaims"),
-                        () -> client.persistentVolumeClaims().inNamespace(namespace).list().getItems()),
-                lists.of(listing("policy", "poddisruptionbudgets"),
-                        () -> client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems()),
+                lists.of(
+                        listing("apps", "daemonsets"),
+                        () -> client.apps()
+                                .daemonSets()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems()),
+                lists.of(
+                        listing("batch", "jobs"),
+                        () -> client.batch()
+                                .v1()
+                                .jobs()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems()),
+                lists.of(
+                        listing("", "persistentvolumeclaims"),
+                        () -> client.persistentVolumeClaims()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems()),
+                lists.of(
+                        listing("policy", "poddisruptionbudgets"),
+                        () -> client.policy()
+                                .v1()
+                                .podDisruptionBudget()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems()),
                 events(namespace, lists),
-                lists.of(ApiAccess.LIST_STORAGE_CLASSES, () -> client.storage().v1().storageClasses().list().getItems()),
+                lists.of(
+                        ApiAccess.LIST_STORAGE_CLASSES,
+                        () -> client.storage().v1().storageClasses().list().getItems()),
                 definitions,
                 installations(namespace, definitions, lists),
-                lists.of(listing("coordination.k8s.io", "leases"), () -> client.leases().inNamespace(namespace).list().getItems()),
-                lists.of(listing("", "configmaps"), () -> client.configMaps().inNamespace(namespace).list().getItems()),
-                lists.of(listing("batch", "cronjobs"),
-                        () -> client.batch().v1().cronjobs().inNamespace(namespace).list().getItems()),
+                lists.of(
+                        listing("coordination.k8s.io", "leases"),
+                        () -> client.leases().inNamespace(namespace).list().getItems()),
+                lists.of(
+                        listing("", "configmaps"),
+                        () -> client.configMaps().inNamespace(namespace).list().getItems()),
+                lists.of(
+                        listing("batch", "cronjobs"),
+                        () -> client.batch()
+                                .v1()
+                                .cronjobs()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems()),
                 lists.refused());
     }
 
@@ -95,20 +156,32 @@ public final class Fabric8KubeGateway implements KubeGateway {
      * namespace-scoped Role only this namespace's, the cluster-wide permission recorded as refused.
      */
     private List<Deployment> deployments(String namespace, Lists lists) {
-        List<Deployment> everywhere = lists.of(ApiAccess.LIST_DEPLOYMENTS_EVERYWHERE,
+        List<Deployment> everywhere = lists.of(
+                ApiAccess.LIST_DEPLOYMENTS_EVERYWHERE,
                 () -> client.apps().deployments().inAnyNamespace().list().getItems());
-        return Inventory.readable(everywhere) ? everywhere : lists.of(listing("apps", "deployments"),
-                () -> client.apps().deployments().inNamespace(namespace).list().getItems());
+        return Inventory.readable(everywhere)
+                ? everywhere
+                : lists.of(
+                        listing("apps", "deployments"),
+                        () -> client.apps()
+                                .deployments()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems());
     }
 
     /** The namespace's installations; asked for even when the CRD could not be read, a 404 meaning there is none. */
-    private List<GenericKubernetesResource> installations(String namespace, List<CustomResourceDefinition> definitions,
-                                                          Lists lists) {
+    private List<GenericKubernetesResource> installations(
+            String namespace, List<CustomResourceDefinition> definitions, Lists lists) {
         if (Inventory.readable(definitions) && definitions.isEmpty()) {
             return List.of();
         }
-        return lists.of(listing(CHI_GROUP, "clickhouseinstallations"),
-                () -> withoutCrd(() -> client.genericKubernetesResources(CHI).inNamespace(namespace).list().getItems()));
+        return lists.of(
+                listing(CHI_GROUP, "clickhouseinstallations"),
+                () -> withoutCrd(() -> client.genericKubernetesResources(CHI)
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems()));
     }
 
     /**
@@ -160,16 +233,20 @@ public final class Fabric8KubeGateway implements KubeGateway {
      * pressure: a Role that may not list those loses only that evidence, not the namespace's events.
      */
     private List<io.fabric8.kubernetes.api.model.Event> events(String namespace, Lists lists) {
-        List<io.fabric8.kubernetes.api.model.Event> own = lists.of(listing("", "events"),
+        List<io.fabric8.kubernetes.api.model.Event> own = lists.of(
+                listing("", "events"),
                 () -> client.v1().events().inNamespace(namespace).list().getItems());
         if (!Inventory.readable(own) || NODE_EVENTS_NAMESPACE.equals(namespace)) {
             return own;
         }
         List<io.fabric8.kubernetes.api.model.Event> events = new ArrayList<>(own);
         try {
-            // Filtered here, not with a field selector: the fabric8 mock server answers involvedObject.kind with nothing.
-            client.v1().events().inNamespace(NODE_EVENTS_NAMESPACE).list().getItems().stream().filter(e -> e.getInvolvedObject()
-                    != null && "Node".equals(e.getInvolvedObject().getKind())).forEach(events::add);
+            // Filtered here, not with a field selector: the fabric8 mock server answers involvedObject.kind with
+            // nothing.
+            client.v1().events().inNamespace(NODE_EVENTS_NAMESPACE).list().getItems().stream()
+                    .filter(e -> e.getInvolvedObject() != null
+                            && "Node".equals(e.getInvolvedObject().getKind()))
+                    .forEach(events::add);
         } catch (KubernetesClientException e) {
             if (e.getCode() != ConnectionCause.FORBIDDEN) {
                 throw e;
@@ -193,24 +270,48 @@ public final class Fabric8KubeGateway implements KubeGateway {
         List<HasMetadata> owned = new ArrayList<>();
         // The state record is the tool's memory, not a rendered object: never part of a plan.
         client.configMaps().inNamespace(namespace).withLabel(key, value).list().getItems().stream()
-                .filter(map -> !StateRecord.CONFIG_MAP.equals(map.getMetadata().getName())).forEach(owned::add);
-        owned.addAll(client.services().inNamespace(namespace).withLabel(key, value).list().getItems());
-        owned.addAll(client.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabel(key, value)
-                .list().getItems());
-        owned.addAll(client.apps().statefulSets().inNamespace(namespace).withLabel(key, value).list().getItems());
-        owned.addAll(withoutCrd(() -> client.genericKubernetesResources(CHI).inNamespace(namespace).withLabel(key, value)
-                .list().getItems()));
+                .filter(map -> !StateRecord.CONFIG_MAP.equals(map.getMetadata().getName()))
+                .forEach(owned::add);
+        owned.addAll(client.services()
+                .inNamespace(namespace)
+                .withLabel(key, value)
+                .list()
+                .getItems());
+        owned.addAll(client.policy()
+                .v1()
+                .podDisruptionBudget()
+                .inNamespace(namespace)
+                .withLabel(key, value)
+                .list()
+                .getItems());
+        owned.addAll(client.apps()
+                .statefulSets()
+                .inNamespace(namespace)
+                .withLabel(key, value)
+                .list()
+                .getItems());
+        owned.addAll(withoutCrd(() -> client.genericKubernetesResources(CHI)
+                .inNamespace(namespace)
+                .withLabel(key, value)
+                .list()
+                .getItems()));
         // clickhouse-operator copies the installation's labels onto what it creates (StatefulSets, Services,
         // budgets): those belong to their owner, not to the tool, and must never be planned for deletion.
-        return owned.stream().filter(object -> object.getMetadata().getOwnerReferences() == null
+        return owned.stream()
+                .filter(object -> object.getMetadata().getOwnerReferences() == null
                         || object.getMetadata().getOwnerReferences().isEmpty())
-                .map(object -> client.getKubernetesSerialization().convertValue(object, JsonNode.class)).toList();
+                .map(object -> client.getKubernetesSerialization().convertValue(object, JsonNode.class))
+                .toList();
     }
 
     @Override
     public List<Pod> pods(String namespace, String key, String value) {
         try {
-            return Retries.idempotent(() -> client.pods().inNamespace(namespace).withLabel(key, value).list().getItems());
+            return Retries.idempotent(() -> client.pods()
+                    .inNamespace(namespace)
+                    .withLabel(key, value)
+                    .list()
+                    .getItems());
         } catch (KubernetesClientException e) {
             throw KubeFailures.cannot("list the pods labelled " + key + "=" + value + " (" + where() + ")", e);
         }
@@ -232,14 +333,16 @@ public final class Fabric8KubeGateway implements KubeGateway {
     @Override
     public Optional<String> secretValue(String namespace, String name, String key) {
         try {
-            Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+            Secret secret =
+                    client.secrets().inNamespace(namespace).withName(name).get();
             if (secret == null) {
                 return Optional.empty();
             }
             if (secret.getStringData() != null && secret.getStringData().containsKey(key)) {
                 return Optional.of(secret.getStringData().get(key));
             }
-            return Optional.ofNullable(secret.getData()).map(data -> data.get(key))
+            return Optional.ofNullable(secret.getData())
+                    .map(data -> data.get(key))
                     .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
         } catch (KubernetesClientException e) {
             throw KubeFailures.cannot("read Secret " + namespace + "/" + name + " (" + where() + ")", e);
@@ -271,5 +374,4 @@ public final class Fabric8KubeGateway implements KubeGateway {
     public void close() {
         client.close();
     }
-
 }

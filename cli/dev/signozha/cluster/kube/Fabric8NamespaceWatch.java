@@ -1,6 +1,9 @@
 package dev.signozha.cluster.kube;
 
+import dev.signozha.core.ExitCode;
+import dev.signozha.core.SignozHaException;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.text.Messages;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -11,16 +14,13 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import dev.signozha.core.ExitCode;
-import dev.signozha.core.SignozHaException;
-import dev.signozha.core.text.Messages;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** {@link NamespaceWatch} on fabric8 informers: one watch per kind, every event bumps the version. */
 public final class Fabric8NamespaceWatch implements NamespaceWatch {
@@ -48,24 +48,37 @@ public final class Fabric8NamespaceWatch implements NamespaceWatch {
         deployments = watch(client.apps().deployments().inNamespace(namespace).runnableInformer(0));
         jobs = watch(client.batch().v1().jobs().inNamespace(namespace).runnableInformer(0));
         events = watch(client.v1().events().inNamespace(namespace).runnableInformer(0));
-        boolean crd = client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null;
-        installations = crd ? watch(client.genericKubernetesResources(Fabric8KubeGateway.CHI).inNamespace(namespace)
-                .runnableInformer(0)) : null;
+        boolean crd = client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName(Inventory.CHI_CRD)
+                        .get()
+                != null;
+        installations = crd
+                ? watch(client.genericKubernetesResources(Fabric8KubeGateway.CHI)
+                        .inNamespace(namespace)
+                        .runnableInformer(0))
+                : null;
         start(startTimeout);
     }
 
     private void start(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<?>[] started = informers.stream()
-                .map(informer -> informer.start().toCompletableFuture()).toArray(CompletableFuture[]::new);
+                .map(informer -> informer.start().toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(started).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             awaitWatching(deadline);
         } catch (TimeoutException | ExecutionException e) {
             close();
-            throw new Retries.WatchNotStarted("the API server did not answer the first LIST and watch within "
-                    + timeout.toSeconds() + " s" + (e instanceof ExecutionException
-                    ? " (" + Messages.firstLine(e.getCause().getMessage(), "") + ")" : ""), e);
+            throw new Retries.WatchNotStarted(
+                    "the API server did not answer the first LIST and watch within "
+                            + timeout.toSeconds() + " s"
+                            + (e instanceof ExecutionException
+                                    ? " (" + Messages.firstLine(e.getCause().getMessage(), "") + ")"
+                                    : ""),
+                    e);
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();
@@ -126,8 +139,12 @@ public final class Fabric8NamespaceWatch implements NamespaceWatch {
 
     @Override
     public Observed current() {
-        return new Observed(pods.getStore().list(), statefulSets.getStore().list(), deployments.getStore().list(),
-                jobs.getStore().list(), events.getStore().list(),
+        return new Observed(
+                pods.getStore().list(),
+                statefulSets.getStore().list(),
+                deployments.getStore().list(),
+                jobs.getStore().list(),
+                events.getStore().list(),
                 installations == null ? List.of() : installations.getStore().list());
     }
 

@@ -19,15 +19,14 @@ public final class KubeConnections {
     static final int RETRIES = 3;
     static final int RETRY_INTERVAL_MILLIS = 200;
 
-    private KubeConnections() {
-    }
+    private KubeConnections() {}
 
     /**
      * Which cluster and how long each call may take. {@code source} is empty when no kubeconfig is configured at
      * all: then only a pod's service account ({@code inCluster}) selects a cluster.
      */
-    public record Target(Optional<Kubeconfig.Source> source, boolean inCluster, String context, Duration requestTimeout) {
-    }
+    public record Target(
+            Optional<Kubeconfig.Source> source, boolean inCluster, String context, Duration requestTimeout) {}
 
     /**
      * A session on the cluster, each API request traced, after one request proved it reachable and the
@@ -46,8 +45,8 @@ public final class KubeConnections {
         KubernetesClient client = builder.build();
         String server = client.getMasterUrl().toString();
         try {
-            Reachability.confirm(client, new Reachability.Where(selected.context(), server), target.requestTimeout(),
-                    progress);
+            Reachability.confirm(
+                    client, new Reachability.Where(selected.context(), server), target.requestTimeout(), progress);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -69,8 +68,7 @@ public final class KubeConnections {
         return config;
     }
 
-    private record Selected(Config config, String context) {
-    }
+    private record Selected(Config config, String context) {}
 
     private static Selected select(Target target) {
         if (target.source().isPresent()) {
@@ -79,12 +77,16 @@ public final class KubeConnections {
             return new Selected(kubeconfig.config(context), context);
         }
         if (!target.inCluster()) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "no kubeconfig: give --kubeconfig FILE, set KUBECONFIG or "
-                    + "create ~/.kube/config (kubectl's places); nothing was changed");
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT,
+                    "no kubeconfig: give --kubeconfig FILE, set KUBECONFIG or "
+                            + "create ~/.kube/config (kubectl's places); nothing was changed");
         }
         if (target.context() != null) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "--context " + target.context() + " needs a kubeconfig; "
-                    + "none is configured (inside a pod, the service account is used)");
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT,
+                    "--context " + target.context() + " needs a kubeconfig; "
+                            + "none is configured (inside a pod, the service account is used)");
         }
         return new Selected(Config.autoConfigure(null), "in-cluster");
     }

@@ -8,8 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 /** How an API call that failed is told: what the tool could not do, and why in the API's or the network's words. */
 final class KubeFailures {
 
-    private KubeFailures() {
-    }
+    private KubeFailures() {}
 
     /**
      * "cannot {action}: {cause}". The cluster unavailable when it could not be reached (refused, DNS, TLS, a
@@ -19,12 +18,15 @@ final class KubeFailures {
      */
     static SignozHaException cannot(String action, KubernetesClientException e) {
         if (ConnectionCause.unavailable(e)) {
-            return new SignozHaException(ExitCode.CLUSTER_UNAVAILABLE, "cannot " + action + ": "
-                    + ConnectionCause.describe(e), e);
+            return new SignozHaException(
+                    ExitCode.CLUSTER_UNAVAILABLE, "cannot " + action + ": " + ConnectionCause.describe(e), e);
         }
         boolean serverFailed = e.getCode() >= 500 || e.getCode() == 429;
-        String message = e.getCode() > 0 ? ConnectionCause.statusMessage(e) : Messages.firstLine(e.getMessage(), "no answer");
-        return new SignozHaException(serverFailed ? ExitCode.NOT_ROLLED_BACK : ExitCode.BAD_INPUT, "cannot " + action
-                + ": " + (serverFailed ? "the API server failed: " : "") + message, e);
+        String message =
+                e.getCode() > 0 ? ConnectionCause.statusMessage(e) : Messages.firstLine(e.getMessage(), "no answer");
+        return new SignozHaException(
+                serverFailed ? ExitCode.NOT_ROLLED_BACK : ExitCode.BAD_INPUT,
+                "cannot " + action + ": " + (serverFailed ? "the API server failed: " : "") + message,
+                e);
     }
 }

@@ -42,15 +42,20 @@ public final class KubeSession implements AutoCloseable {
     /** Watches on the namespace's workloads; ClickHouseInstallations too when their CRD is installed by now. */
     public NamespaceWatch watch(String namespace) {
         // Long enough for the client's own timeouts and retries of the first LIST, no longer.
-        Duration start = Duration.ofMillis((long) client.getConfiguration().getRequestTimeout()
-                * (KubeConnections.RETRIES + 1)).plusSeconds(5);
+        Duration start = Duration.ofMillis(
+                        (long) client.getConfiguration().getRequestTimeout() * (KubeConnections.RETRIES + 1))
+                .plusSeconds(5);
         try {
             return Retries.idempotent(() -> new Fabric8NamespaceWatch(client, namespace, start));
         } catch (Retries.WatchNotStarted e) {
-            throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "cannot watch the workloads of namespace " + namespace
-                    + " (" + gateway.where() + "): " + e.getMessage(), e);
+            throw new SignozHaException(
+                    ExitCode.NOT_ROLLED_BACK,
+                    "cannot watch the workloads of namespace " + namespace + " (" + gateway.where() + "): "
+                            + e.getMessage(),
+                    e);
         } catch (KubernetesClientException e) {
-            throw KubeFailures.cannot("watch the workloads of namespace " + namespace + " (" + gateway.where() + ")", e);
+            throw KubeFailures.cannot(
+                    "watch the workloads of namespace " + namespace + " (" + gateway.where() + ")", e);
         }
     }
 
@@ -64,8 +69,14 @@ public final class KubeSession implements AutoCloseable {
     }
 
     public boolean hasClickHouseCrd() {
-        return call("read CustomResourceDefinition/" + Inventory.CHI_CRD,
-                () -> client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null);
+        return call(
+                "read CustomResourceDefinition/" + Inventory.CHI_CRD,
+                () -> client.apiextensions()
+                                .v1()
+                                .customResourceDefinitions()
+                                .withName(Inventory.CHI_CRD)
+                                .get()
+                        != null);
     }
 
     /** Creates the namespace, labelled as the tool's, unless it exists; returns whether it created it. */
@@ -74,8 +85,14 @@ public final class KubeSession implements AutoCloseable {
             if (client.namespaces().withName(namespace).get() != null) {
                 return false;
             }
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                    .withLabels(Map.of("app.kubernetes.io/managed-by", "signoz-ha")).endMetadata().build()).create();
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .withLabels(Map.of("app.kubernetes.io/managed-by", "signoz-ha"))
+                            .endMetadata()
+                            .build())
+                    .create();
             return true;
         });
     }
@@ -87,7 +104,11 @@ public final class KubeSession implements AutoCloseable {
      */
     public boolean delete(String id) {
         Resource<?> resource = resource(id);
-        return call("delete " + id, () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty());
+        return call(
+                "delete " + id,
+                () -> !resource.withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                        .delete()
+                        .isEmpty());
     }
 
     /** The object named {@code Kind/namespace/name} as it is now (finalizers, deletion time), or empty when gone. */
@@ -99,15 +120,20 @@ public final class KubeSession implements AutoCloseable {
     private Resource<?> resource(String id) {
         String[] parts = id.split("/", 3);
         return switch (parts[0]) {
-            case "ClickHouseInstallation" -> client.genericKubernetesResources(Fabric8KubeGateway.CHI)
-                    .inNamespace(parts[1]).withName(parts[2]);
+            case "ClickHouseInstallation" ->
+                client.genericKubernetesResources(Fabric8KubeGateway.CHI)
+                        .inNamespace(parts[1])
+                        .withName(parts[2]);
             case "Job" -> client.batch().v1().jobs().inNamespace(parts[1]).withName(parts[2]);
             case "Pod" -> client.pods().inNamespace(parts[1]).withName(parts[2]);
-            case "PersistentVolumeClaim" -> client.persistentVolumeClaims().inNamespace(parts[1]).withName(parts[2]);
+            case "PersistentVolumeClaim" ->
+                client.persistentVolumeClaims().inNamespace(parts[1]).withName(parts[2]);
             case "ConfigMap" -> client.configMaps().inNamespace(parts[1]).withName(parts[2]);
             case "Service" -> client.services().inNamespace(parts[1]).withName(parts[2]);
-            case "PodDisruptionBudget" -> client.policy().v1().podDisruptionBudget().inNamespace(parts[1]).withName(parts[2]);
-            case "StatefulSet" -> client.apps().statefulSets().inNamespace(parts[1]).withName(parts[2]);
+            case "PodDisruptionBudget" ->
+                client.policy().v1().podDisruptionBudget().inNamespace(parts[1]).withName(parts[2]);
+            case "StatefulSet" ->
+                client.apps().statefulSets().inNamespace(parts[1]).withName(parts[2]);
             default -> throw new IllegalArgumentException("signoz-ha never deletes a " + parts[0]);
         };
     }

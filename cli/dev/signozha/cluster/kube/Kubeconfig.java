@@ -33,8 +33,8 @@ public final class Kubeconfig {
 
     private static final List<String> NAMED_LISTS = List.of("clusters", "contexts", "users");
     /** Keys holding file paths, which kubectl resolves against the directory of the file that holds them. */
-    private static final Set<String> FILE_KEYS = Set.of("certificate-authority", "client-certificate", "client-key",
-            "tokenFile");
+    private static final Set<String> FILE_KEYS =
+            Set.of("certificate-authority", "client-certificate", "client-key", "tokenFile");
 
     private final String files;
     private final ObjectNode merged;
@@ -53,11 +53,16 @@ public final class Kubeconfig {
                 return Optional.of(new Source("--kubeconfig", List.of(flag)));
             }
             if (environmentValue != null && !environmentValue.isBlank()) {
-                return Optional.of(new Source("KUBECONFIG", java.util.Arrays.stream(environmentValue.split(File.pathSeparator))
-                        .filter(file -> !file.isBlank()).map(Path::of).toList()));
+                return Optional.of(new Source(
+                        "KUBECONFIG",
+                        java.util.Arrays.stream(environmentValue.split(File.pathSeparator))
+                                .filter(file -> !file.isBlank())
+                                .map(Path::of)
+                                .toList()));
             }
             Path standard = home.resolve(".kube").resolve("config");
-            return Files.isRegularFile(standard) ? Optional.of(new Source("~/.kube/config", List.of(standard)))
+            return Files.isRegularFile(standard)
+                    ? Optional.of(new Source("~/.kube/config", List.of(standard)))
                     : Optional.empty();
         }
     }
@@ -68,28 +73,37 @@ public final class Kubeconfig {
         for (Path file : source.files()) {
             documents.add(document(file, source.origin()));
         }
-        return new Kubeconfig(String.join(File.pathSeparator, source.files().stream().map(Path::toString).toList()),
+        return new Kubeconfig(
+                String.join(
+                        File.pathSeparator,
+                        source.files().stream().map(Path::toString).toList()),
                 merge(documents));
     }
 
     /** The context to use: the one asked for, else the current one; bad input when it is not in the files. */
     public String context(String requested) {
         List<String> contexts = names("contexts");
-        String chosen = requested != null ? requested : merged.path("current-context").asText("");
+        String chosen =
+                requested != null ? requested : merged.path("current-context").asText("");
         if (chosen.isEmpty()) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, files + " sets no current-context; choose one with --context "
-                    + "(contexts: " + listed(contexts) + ")");
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT,
+                    files + " sets no current-context; choose one with --context " + "(contexts: " + listed(contexts)
+                            + ")");
         }
         if (!contexts.contains(chosen)) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, (requested != null ? "--context " : "current-context ")
-                    + chosen + " is not a context of " + files + "; its contexts: " + listed(contexts));
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT,
+                    (requested != null ? "--context " : "current-context ") + chosen + " is not a context of " + files
+                            + "; its contexts: " + listed(contexts));
         }
         return chosen;
     }
 
     /** The API server URL of a context, as written in its cluster entry ("" when it has none). */
     public String server(String context) {
-        String cluster = named("contexts", context).path("context").path("cluster").asText("");
+        String cluster =
+                named("contexts", context).path("context").path("cluster").asText("");
         return named("clusters", cluster).path("cluster").path("server").asText("");
     }
 
@@ -100,13 +114,15 @@ public final class Kubeconfig {
 
     private static ObjectNode document(Path file, String origin) {
         if (!Files.isRegularFile(file)) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, file + ": no such kubeconfig file (named by " + origin + ")");
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT, file + ": no such kubeconfig file (named by " + origin + ")");
         }
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, file + ": cannot read the kubeconfig: " + e.getMessage(), e);
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT, file + ": cannot read the kubeconfig: " + e.getMessage(), e);
         }
         List<SourcedTree> trees = YamlReader.readAll(file.toString(), text);
         if (trees.isEmpty()) {
@@ -115,7 +131,8 @@ public final class Kubeconfig {
         SourcedTree tree = trees.get(0);
         List<InputProblem> problems = new ArrayList<>(tree.problems());
         if (trees.size() > 1) {
-            problems.add(InputProblem.of(file.toString(), "holds " + trees.size() + " YAML documents; a kubeconfig holds one"));
+            problems.add(InputProblem.of(
+                    file.toString(), "holds " + trees.size() + " YAML documents; a kubeconfig holds one"));
         }
         if (!(tree.root() instanceof ObjectNode root)) {
             problems.add(tree.problem("", "expected a kubeconfig (a mapping with clusters, contexts and users)"));
@@ -153,9 +170,12 @@ public final class Kubeconfig {
     private static void resolveFiles(JsonNode node, Path directory) {
         if (node instanceof ObjectNode object) {
             object.properties().forEach(field -> {
-                if (FILE_KEYS.contains(field.getKey()) && field.getValue().isTextual()
+                if (FILE_KEYS.contains(field.getKey())
+                        && field.getValue().isTextual()
                         && !Path.of(field.getValue().asText()).isAbsolute()) {
-                    object.put(field.getKey(), directory.resolve(field.getValue().asText()).toString());
+                    object.put(
+                            field.getKey(),
+                            directory.resolve(field.getValue().asText()).toString());
                 } else {
                     resolveFiles(field.getValue(), directory);
                 }
@@ -168,8 +188,10 @@ public final class Kubeconfig {
     private static ObjectNode merge(List<ObjectNode> documents) {
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
         merged.put("apiVersion", "v1").put("kind", "Config");
-        documents.stream().map(document -> document.path("current-context").asText(""))
-                .filter(context -> !context.isEmpty()).findFirst()
+        documents.stream()
+                .map(document -> document.path("current-context").asText(""))
+                .filter(context -> !context.isEmpty())
+                .findFirst()
                 .ifPresent(context -> merged.put("current-context", context));
         for (String list : NAMED_LISTS) {
             Map<String, JsonNode> first = new LinkedHashMap<>();

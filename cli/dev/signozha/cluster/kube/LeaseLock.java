@@ -1,13 +1,13 @@
 package dev.signozha.cluster.kube;
 
 import dev.signozha.core.ExitCode;
-import dev.signozha.core.text.Messages;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.LockHeldException;
 import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.LockLease;
 import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.text.Messages;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseList;
@@ -48,11 +48,13 @@ public final class LeaseLock implements AutoCloseable {
     public static final String NAME = "signoz-ha-lock";
     /** A TTL long enough to survive a slow API server, short enough that a crashed run frees the lock soon. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+
     static final String RUN_ID = "signoz-ha.dev/run-id";
     static final String PID = "signoz-ha.dev/pid";
     static final String COMMAND = "signoz-ha.dev/command";
     /** The longest pause between two looks at a held lock while waiting for it. */
     static final Duration POLL = Duration.ofSeconds(5);
+
     private static final int CONFLICT = 409;
     private static final int NOT_FOUND = 404;
     private static final int ATTEMPTS = 3;
@@ -114,7 +116,8 @@ public final class LeaseLock implements AutoCloseable {
 
     /** The lock as it is in the cluster now: one GET. */
     public Optional<LockLease> read() {
-        return call("read", () -> Optional.ofNullable(leases().withName(NAME).get()).flatMap(LeaseLock::decode));
+        return call(
+                "read", () -> Optional.ofNullable(leases().withName(NAME).get()).flatMap(LeaseLock::decode));
     }
 
     /** The holder this lock acquires as (its acquiredAt is set when acquired). */
@@ -154,7 +157,8 @@ public final class LeaseLock implements AutoCloseable {
             if (e.getCode() == CONFLICT || e.getCode() == NOT_FOUND) {
                 lost = stillOurs(now);
             } else if (!held.isLiveAt(now)) {
-                lost = "expired at " + held.expiresAt() + " after renewals failed: " + Messages.firstLine(e.getMessage(), "no answer");
+                lost = "expired at " + held.expiresAt() + " after renewals failed: "
+                        + Messages.firstLine(e.getMessage(), "no answer");
             }
             return false;
         }
@@ -200,8 +204,10 @@ public final class LeaseLock implements AutoCloseable {
      */
     public Optional<LockLease> forceUnlock(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new SignozHaException(ExitCode.BAD_INPUT, "--force-unlock needs --reason: say why the lock of "
-                    + "another run may be broken; it is recorded in the state record's history");
+            throw new SignozHaException(
+                    ExitCode.BAD_INPUT,
+                    "--force-unlock needs --reason: say why the lock of "
+                            + "another run may be broken; it is recorded in the state record's history");
         }
         Instant now = timing.clock().instant();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -211,7 +217,8 @@ public final class LeaseLock implements AutoCloseable {
             }
             Optional<LockLease> previous = decode(seen);
             String detail = "reason: " + reason.strip() + "; removed the lock of "
-                    + previous.map(p -> p.describe(now) + ", run " + p.holder().runId()).orElse("an unreadable lease");
+                    + previous.map(p -> p.describe(now) + ", run " + p.holder().runId())
+                            .orElse("an unreadable lease");
             state.refuseSecrets(StateRecord.empty().withEntry(entry(now, detail, StateRecord.empty())));
             if (call("force-unlock", () -> deleteIfUnchanged(seen))) {
                 state.update(record -> record.withEntry(entry(now, detail, record)));
@@ -222,8 +229,14 @@ public final class LeaseLock implements AutoCloseable {
     }
 
     private HistoryEntry entry(Instant now, String detail, StateRecord record) {
-        return new HistoryEntry(now, candidate.command(), record.chartVersion(), record.valuesHash(),
-                HistoryEntry.FORCE_UNLOCKED, candidate.identity(), detail);
+        return new HistoryEntry(
+                now,
+                candidate.command(),
+                record.chartVersion(),
+                record.valuesHash(),
+                HistoryEntry.FORCE_UNLOCKED,
+                candidate.identity(),
+                detail);
     }
 
     private synchronized void take() {
@@ -248,8 +261,16 @@ public final class LeaseLock implements AutoCloseable {
     /** One attempt: create, or take over an expired lease; empty when the lease changed meanwhile. */
     private Optional<Lease> tryTake(LockHolder me, Instant now) {
         try {
-            return Optional.of(leases().resource(written(new LeaseBuilder().withNewMetadata().withName(NAME)
-                    .withNamespace(namespace).endMetadata().build(), me, now)).create());
+            return Optional.of(leases().resource(written(
+                            new LeaseBuilder()
+                                    .withNewMetadata()
+                                    .withName(NAME)
+                                    .withNamespace(namespace)
+                                    .endMetadata()
+                                    .build(),
+                            me,
+                            now))
+                    .create());
         } catch (KubernetesClientException e) {
             if (e.getCode() != CONFLICT) {
                 throw e;
@@ -260,7 +281,9 @@ public final class LeaseLock implements AutoCloseable {
             return Optional.empty();
         }
         Optional<LockLease> other = decode(current);
-        if (other.isPresent() && other.get().isLiveAt(now) && !other.get().holder().sameRun(me)) {
+        if (other.isPresent()
+                && other.get().isLiveAt(now)
+                && !other.get().holder().sameRun(me)) {
             throw new LockHeldException(NAME, other.get(), now);
         }
         try {
@@ -275,7 +298,8 @@ public final class LeaseLock implements AutoCloseable {
 
     private boolean deleteIfOurs(LockHolder me) {
         Lease seen = leases().withName(NAME).get();
-        if (seen == null || decode(seen).filter(other -> other.holder().sameRun(me)).isEmpty()) {
+        if (seen == null
+                || decode(seen).filter(other -> other.holder().sameRun(me)).isEmpty()) {
             return false;
         }
         return deleteIfUnchanged(seen);
@@ -285,7 +309,10 @@ public final class LeaseLock implements AutoCloseable {
     private boolean deleteIfUnchanged(Lease seen) {
         try {
             String version = seen.getMetadata().getResourceVersion();
-            return !leases().withName(NAME).lockResourceVersion(version).delete().isEmpty();
+            return !leases().withName(NAME)
+                    .lockResourceVersion(version)
+                    .delete()
+                    .isEmpty();
         } catch (KubernetesClientException e) {
             if (e.getCode() == CONFLICT) {
                 return false;
@@ -358,20 +385,33 @@ public final class LeaseLock implements AutoCloseable {
 
     /** {@code base} (a new lease or the one read) rewritten for holder {@code me}, acquired and renewed now. */
     private static Lease written(Lease base, LockHolder me, Instant now) {
-        boolean changesHands = decode(base).map(before -> !before.holder().sameRun(me)).orElse(true);
-        int transitions = base.getSpec() == null || base.getSpec().getLeaseTransitions() == null ? 0
+        boolean changesHands =
+                decode(base).map(before -> !before.holder().sameRun(me)).orElse(true);
+        int transitions = base.getSpec() == null || base.getSpec().getLeaseTransitions() == null
+                ? 0
                 : base.getSpec().getLeaseTransitions() + (changesHands ? 1 : 0);
-        return new LeaseBuilder(base).editMetadata().addToLabels(StateStore.LABELS)
-                .addToAnnotations(Map.of(RUN_ID, me.runId().toString(), PID, Long.toString(me.pid()),
-                        COMMAND, me.command()))
+        return new LeaseBuilder(base)
+                .editMetadata()
+                .addToLabels(StateStore.LABELS)
+                .addToAnnotations(
+                        Map.of(RUN_ID, me.runId().toString(), PID, Long.toString(me.pid()), COMMAND, me.command()))
                 .endMetadata()
-                .editOrNewSpec().withHolderIdentity(me.identity()).withAcquireTime(utc(me.acquiredAt()))
-                .withRenewTime(utc(now)).withLeaseDurationSeconds((int) me.ttl().toSeconds())
-                .withLeaseTransitions(transitions).endSpec().build();
+                .editOrNewSpec()
+                .withHolderIdentity(me.identity())
+                .withAcquireTime(utc(me.acquiredAt()))
+                .withRenewTime(utc(now))
+                .withLeaseDurationSeconds((int) me.ttl().toSeconds())
+                .withLeaseTransitions(transitions)
+                .endSpec()
+                .build();
     }
 
     private static Lease renewed(Lease lease, Instant now) {
-        return new LeaseBuilder(lease).editSpec().withRenewTime(utc(now)).endSpec().build();
+        return new LeaseBuilder(lease)
+                .editSpec()
+                .withRenewTime(utc(now))
+                .endSpec()
+                .build();
     }
 
     /**
@@ -380,19 +420,28 @@ public final class LeaseLock implements AutoCloseable {
      * or duration reads as expired.
      */
     static Optional<LockLease> decode(Lease lease) {
-        if (lease.getSpec() == null || lease.getSpec().getHolderIdentity() == null
+        if (lease.getSpec() == null
+                || lease.getSpec().getHolderIdentity() == null
                 || lease.getSpec().getHolderIdentity().isBlank()) {
             return Optional.empty();
         }
-        Map<String, String> notes = lease.getMetadata().getAnnotations() == null ? Map.of()
+        Map<String, String> notes = lease.getMetadata().getAnnotations() == null
+                ? Map.of()
                 : lease.getMetadata().getAnnotations();
-        Instant acquired = Optional.ofNullable(lease.getSpec().getAcquireTime()).map(ZonedDateTime::toInstant)
+        Instant acquired = Optional.ofNullable(lease.getSpec().getAcquireTime())
+                .map(ZonedDateTime::toInstant)
                 .orElse(Instant.EPOCH);
-        Instant renewed = Optional.ofNullable(lease.getSpec().getRenewTime()).map(ZonedDateTime::toInstant)
+        Instant renewed = Optional.ofNullable(lease.getSpec().getRenewTime())
+                .map(ZonedDateTime::toInstant)
                 .orElse(acquired);
-        int seconds = Optional.ofNullable(lease.getSpec().getLeaseDurationSeconds()).orElse(0);
-        LockHolder holder = new LockHolder(lease.getSpec().getHolderIdentity(), parsePid(notes.get(PID)),
-                parseRunId(notes.get(RUN_ID)), notes.getOrDefault(COMMAND, "unknown"), acquired,
+        int seconds =
+                Optional.ofNullable(lease.getSpec().getLeaseDurationSeconds()).orElse(0);
+        LockHolder holder = new LockHolder(
+                lease.getSpec().getHolderIdentity(),
+                parsePid(notes.get(PID)),
+                parseRunId(notes.get(RUN_ID)),
+                notes.getOrDefault(COMMAND, "unknown"),
+                acquired,
                 Duration.ofSeconds(Math.max(1, seconds)));
         // A lease without a duration is expired: make it so by dating its renewal a TTL back.
         return Optional.of(new LockLease(holder, seconds > 0 ? renewed : renewed.minus(holder.ttl())));
@@ -429,8 +478,6 @@ public final class LeaseLock implements AutoCloseable {
             throw KubeFailures.cannot(what + " Lease/" + namespace + "/" + NAME, e);
         }
     }
-
-
 
     /**
      * How the lock tells time, waits for a held lock and schedules its renewals. Tests pass a clock they move,

@@ -10,8 +10,7 @@ import java.util.logging.LogManager;
  */
 final class LibraryLogging {
 
-    private LibraryLogging() {
-    }
+    private LibraryLogging() {}
 
     static void silence() {
         LogManager.getLogManager().reset();

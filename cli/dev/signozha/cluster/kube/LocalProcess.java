@@ -6,8 +6,7 @@ import java.net.UnknownHostException;
 /** Who this process runs as, for the lock's holderIdentity. */
 final class LocalProcess {
 
-    private LocalProcess() {
-    }
+    private LocalProcess() {}
 
     static String user() {
         String user = System.getProperty("user.name");

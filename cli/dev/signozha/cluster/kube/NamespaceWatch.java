@@ -31,6 +31,11 @@ public interface NamespaceWatch extends AutoCloseable {
     void close();
 
     /** The watched objects. */
-    record Observed(List<Pod> pods, List<StatefulSet> statefulSets, List<Deployment> deployments, List<Job> jobs,
-                    List<Event> events, List<GenericKubernetesResource> installations) {}
+    record Observed(
+            List<Pod> pods,
+            List<StatefulSet> statefulSets,
+            List<Deployment> deployments,
+            List<Job> jobs,
+            List<Event> events,
+            List<GenericKubernetesResource> installations) {}
 }

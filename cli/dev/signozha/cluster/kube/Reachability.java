@@ -24,8 +24,7 @@ final class Reachability {
     /** How long a connection may take before the operator is told the tool is still waiting. */
     static final Duration PROGRESS_AFTER = Duration.ofSeconds(3);
 
-    private Reachability() {
-    }
+    private Reachability() {}
 
     /** The context and API server a session talks to, how every connection failure names them. */
     record Where(String context, String server) {
@@ -66,21 +65,28 @@ final class Reachability {
             throw unavailable(where, ConnectionCause.timedOut(timeout), e);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof KubernetesClientException client) || ConnectionCause.unavailable(client)) {
-                String cause = Retries.timedOut(e.getCause()) ? ConnectionCause.timedOut(timeout)
+                String cause = Retries.timedOut(e.getCause())
+                        ? ConnectionCause.timedOut(timeout)
                         : ConnectionCause.describe(e.getCause());
-                throw unavailable(where, cause != null ? cause : Messages.firstLine(e.getCause().getMessage(), "no answer"),
+                throw unavailable(
+                        where,
+                        cause != null ? cause : Messages.firstLine(e.getCause().getMessage(), "no answer"),
                         e.getCause());
             }
             // Any other HTTP answer (a server too old for /version, a proxy's error page) came from the server.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignozHaException(ExitCode.CLUSTER_UNAVAILABLE, "interrupted while connecting to " + where
-                    + "; nothing was changed", e);
+            throw new SignozHaException(
+                    ExitCode.CLUSTER_UNAVAILABLE,
+                    "interrupted while connecting to " + where + "; nothing was changed",
+                    e);
         }
     }
 
     static SignozHaException unavailable(Where where, String cause, Throwable e) {
-        return new SignozHaException(ExitCode.CLUSTER_UNAVAILABLE, "cannot reach the cluster (" + where + "): " + cause
-                + "; nothing was changed", e);
+        return new SignozHaException(
+                ExitCode.CLUSTER_UNAVAILABLE,
+                "cannot reach the cluster (" + where + "): " + cause + "; nothing was changed",
+                e);
     }
 }

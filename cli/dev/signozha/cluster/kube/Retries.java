@@ -23,11 +23,10 @@ final class Retries {
     private static final RetryPolicy<Object> IDEMPOTENT = policy(Retries::passes);
     // A forced server-side apply conflicts only when the object changed between the server's read and write
     // (another writer, a controller); the client does not retry 409s, and applying again is always safe.
-    private static final RetryPolicy<Object> FORCED_APPLY = policy(failure -> passes(failure)
-            || failure instanceof KubernetesClientException client && client.getCode() == CONFLICT);
+    private static final RetryPolicy<Object> FORCED_APPLY = policy(failure ->
+            passes(failure) || failure instanceof KubernetesClientException client && client.getCode() == CONFLICT);
 
-    private Retries() {
-    }
+    private Retries() {}
 
     /** The call's result, after up to {@value #ATTEMPTS} attempts; the last failure as it was thrown. */
     static <T> T idempotent(Supplier<T> call) {
@@ -40,7 +39,8 @@ final class Retries {
     }
 
     private static RetryPolicy<Object> policy(Predicate<Throwable> retryable) {
-        return RetryPolicy.builder().handleIf(retryable::test)
+        return RetryPolicy.builder()
+                .handleIf(retryable::test)
                 .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
                 .withJitter(0.5)
                 .withMaxAttempts(ATTEMPTS)
@@ -52,7 +52,8 @@ final class Retries {
         if (failure instanceof WatchNotStarted) {
             return true;
         }
-        return failure instanceof KubernetesClientException client && client.getCode() <= 0
+        return failure instanceof KubernetesClientException client
+                && client.getCode() <= 0
                 && (timedOut(failure) || anyCause(failure, IOException.class::isInstance));
     }
 
@@ -61,8 +62,11 @@ final class Retries {
      * (vert.x) are not public types, so they are matched by name.
      */
     static boolean timedOut(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof TimeoutException
-                || cause instanceof java.net.SocketTimeoutException || cause.getClass().getSimpleName().contains("Timeout"));
+        return anyCause(
+                failure,
+                cause -> cause instanceof TimeoutException
+                        || cause instanceof java.net.SocketTimeoutException
+                        || cause.getClass().getSimpleName().contains("Timeout"));
     }
 
     private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {

@@ -64,8 +64,11 @@ public final class StateStore {
             return attempt(change, tried);
         } catch (KubernetesClientException e) {
             if (e.getCode() == CONFLICT) {
-                throw new SignozHaException(ExitCode.LOCKED, source() + " was changed by someone else twice while this"
-                        + " run wrote it; is another signoz-ha run going on without the lock?", e);
+                throw new SignozHaException(
+                        ExitCode.LOCKED,
+                        source() + " was changed by someone else twice while this"
+                                + " run wrote it; is another signoz-ha run going on without the lock?",
+                        e);
             }
             throw failure("write", e);
         }
@@ -95,15 +98,30 @@ public final class StateStore {
         Map<String, String> data = codec.encode(after);
         tried.set(data);
         if (current == null) {
-            client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
-                    .withName(StateRecord.CONFIG_MAP).withNamespace(namespace).withLabels(LABELS).endMetadata()
-                    .withData(data).build()).create();
+            client.configMaps()
+                    .inNamespace(namespace)
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName(StateRecord.CONFIG_MAP)
+                            .withNamespace(namespace)
+                            .withLabels(LABELS)
+                            .endMetadata()
+                            .withData(data)
+                            .build())
+                    .create();
         } else {
             Map<String, String> merged = new HashMap<>(current.getData() == null ? Map.of() : current.getData());
             merged.keySet().removeAll(StateRecordCodec.KEYS);
             merged.putAll(data);
-            client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder(current)
-                    .editMetadata().addToLabels(LABELS).endMetadata().withData(merged).build()).update();
+            client.configMaps()
+                    .inNamespace(namespace)
+                    .resource(new ConfigMapBuilder(current)
+                            .editMetadata()
+                            .addToLabels(LABELS)
+                            .endMetadata()
+                            .withData(merged)
+                            .build())
+                    .update();
         }
         return after;
     }

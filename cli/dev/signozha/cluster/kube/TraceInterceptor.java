@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,6 +62,7 @@ final class TraceInterceptor implements Interceptor {
 
     private static String describe(HttpRequest request) {
         URI uri = request.uri();
-        return "k8s " + request.method() + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return "k8s " + request.method() + " " + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 }

@@ -14,8 +14,7 @@ final class BundledClickHouse {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private BundledClickHouse() {
-    }
+    private BundledClickHouse() {}
 
     static ObjectNode map(InstalledRelease installed, ValuesReader values, List<String> notes) {
         ObjectNode clickhouse = NODES.objectNode();
@@ -26,13 +25,15 @@ final class BundledClickHouse {
         clickhouse.put("replicas", values.integer("clickhouse.layout.replicasCount", 1));
         image(installed, values).ifPresent(image -> clickhouse.put("image", image));
         podDistribution(values, notes, clickhouse);
-        ObjectNode storage = NODES.objectNode().put("size", values.text("clickhouse.persistence.size",
-                ReleaseAdoption.DEFAULT_STORAGE));
-        values.optionalText("clickhouse.persistence.storageClass").or(() -> values.optionalText("global.storageClass"))
+        ObjectNode storage = NODES.objectNode()
+                .put("size", values.text("clickhouse.persistence.size", ReleaseAdoption.DEFAULT_STORAGE));
+        values.optionalText("clickhouse.persistence.storageClass")
+                .or(() -> values.optionalText("global.storageClass"))
                 .ifPresent(storageClass -> storage.put("storageClass", storageClass));
         values.consume("clickhouse.persistence.enabled");
         clickhouse.set("storage", storage);
-        clickhouse.set("resources", values.node("clickhouse.resources").orElseGet(BundledClickHouse::chartDefaultResources));
+        clickhouse.set(
+                "resources", values.node("clickhouse.resources").orElseGet(BundledClickHouse::chartDefaultResources));
         clickhouse.put("user", values.text("clickhouse.user", ReleaseAdoption.DEFAULT_USER));
         clickhouse.set("passwordSecret", PasswordNotes.bundled(installed, values, notes));
         values.consume("clickhouse.enabled");
@@ -48,8 +49,10 @@ final class BundledClickHouse {
 
     /** The image that runs: the supplied one, else what this chart version ships. */
     private static Optional<String> image(InstalledRelease installed, ValuesReader values) {
-        Optional<String> tag = values.optionalText("clickhouse.image.tag").or(() -> ChartKnowledge.bundled()
-                .shippedWith(ChartVersion.parse(installed.chartVersion())).map(ChartKnowledge.Shipped::clickhouse));
+        Optional<String> tag = values.optionalText("clickhouse.image.tag")
+                .or(() -> ChartKnowledge.bundled()
+                        .shippedWith(ChartVersion.parse(installed.chartVersion()))
+                        .map(ChartKnowledge.Shipped::clickhouse));
         String registry = values.text("clickhouse.image.registry", "docker.io");
         String repository = values.text("clickhouse.image.repository", "clickhouse/clickhouse-server");
         return tag.map(t -> (registry.equals("docker.io") ? "" : registry + "/") + repository + ":" + t);
@@ -59,8 +62,10 @@ final class BundledClickHouse {
         JsonNode rules = values.node("clickhouse.podDistribution").orElse(NODES.arrayNode());
         AntiAffinity mode = PodDistribution.apply(rules, clickhouse);
         if (rules.size() > 1 || rules.size() == 1 && mode == AntiAffinity.NONE) {
-            values.note("clickhouse.podDistribution", "only ShardAntiAffinity or ClickHouseAntiAffinity map to "
-                    + "spec.clickhouse.antiAffinity; the rules were " + rules);
+            values.note(
+                    "clickhouse.podDistribution",
+                    "only ShardAntiAffinity or ClickHouseAntiAffinity map to "
+                            + "spec.clickhouse.antiAffinity; the rules were " + rules);
         }
         if (mode == AntiAffinity.NONE) {
             notes.add("ClickHouse has no pod anti-affinity: replicas of a shard may share a node");

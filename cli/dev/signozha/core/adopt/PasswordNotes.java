@@ -10,20 +10,25 @@ import java.util.List;
  */
 final class PasswordNotes {
 
-    private PasswordNotes() {
-    }
+    private PasswordNotes() {}
 
     /** Bundled mode: the subchart has a plain clickhouse.password, so the topology names a Secret to hold it. */
     static ObjectNode bundled(InstalledRelease installed, ValuesReader values, List<String> notes) {
         boolean supplied = values.node("clickhouse.password").isPresent();
-        String kubectl = "kubectl -n " + installed.namespace() + " create secret generic " + ReleaseAdoption.PASSWORD_SECRET;
-        notes.add(supplied
-                ? "create Secret " + ReleaseAdoption.PASSWORD_SECRET + " with the password the release uses now: " + kubectl
-                + " --from-literal=" + ReleaseAdoption.PASSWORD_KEY + "=\"$(helm -n " + installed.namespace()
-                + " get values " + installed.release() + " -o json | jq -r .clickhouse.password)\""
-                : "the release runs with the chart's published default ClickHouse password (doctor: "
-                + "DEFAULT_CLICKHOUSE_PASSWORD); create Secret " + ReleaseAdoption.PASSWORD_SECRET + " with a new one ("
-                + kubectl + " --from-file=" + ReleaseAdoption.PASSWORD_KEY + "=PATH) and deploy to rotate it");
+        String kubectl =
+                "kubectl -n " + installed.namespace() + " create secret generic " + ReleaseAdoption.PASSWORD_SECRET;
+        notes.add(
+                supplied
+                        ? "create Secret " + ReleaseAdoption.PASSWORD_SECRET
+                                + " with the password the release uses now: " + kubectl
+                                + " --from-literal=" + ReleaseAdoption.PASSWORD_KEY + "=\"$(helm -n "
+                                + installed.namespace()
+                                + " get values " + installed.release() + " -o json | jq -r .clickhouse.password)\""
+                        : "the release runs with the chart's published default ClickHouse password (doctor: "
+                                + "DEFAULT_CLICKHOUSE_PASSWORD); create Secret " + ReleaseAdoption.PASSWORD_SECRET
+                                + " with a new one ("
+                                + kubectl + " --from-file=" + ReleaseAdoption.PASSWORD_KEY
+                                + "=PATH) and deploy to rotate it");
         return secret(ReleaseAdoption.PASSWORD_SECRET, ReleaseAdoption.PASSWORD_KEY);
     }
 
@@ -34,7 +39,8 @@ final class PasswordNotes {
             return secret(existing.get(), values.text("externalClickhouse.existingSecretPasswordKey", "password"));
         }
         values.consume("externalClickhouse.password");
-        notes.add("the release has a plain externalClickhouse.password; create Secret " + ReleaseAdoption.PASSWORD_SECRET
+        notes.add("the release has a plain externalClickhouse.password; create Secret "
+                + ReleaseAdoption.PASSWORD_SECRET
                 + " with it: kubectl -n " + installed.namespace() + " create secret generic "
                 + ReleaseAdoption.PASSWORD_SECRET + " --from-literal=" + ReleaseAdoption.PASSWORD_KEY + "=\"$(helm -n "
                 + installed.namespace() + " get values " + installed.release()

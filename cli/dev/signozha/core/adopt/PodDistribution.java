@@ -7,8 +7,7 @@ import dev.signozha.core.topology.AntiAffinity;
 /** Altinity podDistribution rules as the topology's antiAffinity (and topologyKey). Pure. */
 final class PodDistribution {
 
-    private PodDistribution() {
-    }
+    private PodDistribution() {}
 
     /** The first rule the topology can express sets antiAffinity and its topologyKey on {@code clickhouse}. */
     static AntiAffinity apply(JsonNode rules, ObjectNode clickhouse) {

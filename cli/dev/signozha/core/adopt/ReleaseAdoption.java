@@ -27,8 +27,7 @@ public final class ReleaseAdoption {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ReleaseAdoption() {
-    }
+    private ReleaseAdoption() {}
 
     public static AdoptedTopology adopt(InstalledRelease installed) {
         ValuesReader values = new ValuesReader(installed.suppliedValues());
@@ -38,20 +37,24 @@ public final class ReleaseAdoption {
         spec.put("release", installed.release());
         spec.set("chart", chart(installed, values));
         boolean bundled = values.bool("clickhouse.enabled", true);
-        spec.set("clickhouse", bundled ? BundledClickHouse.map(installed, values, notes)
-                : ExternalClickHouse.map(installed, values, notes));
+        spec.set(
+                "clickhouse",
+                bundled
+                        ? BundledClickHouse.map(installed, values, notes)
+                        : ExternalClickHouse.map(installed, values, notes));
         if (bundled) {
             spec.set("zookeeper", bundledZookeeper(values));
         }
         spec.set("otelCollector", NODES.objectNode().put("replicas", values.integer("otelCollector.replicaCount", 1)));
         spec.set("signoz", NODES.objectNode().put("replicas", values.integer("signoz.replicaCount", 1)));
-        ingress(values).ifPresentOrElse(ingress -> spec.set("ingress", ingress), () -> { });
+        ingress(values).ifPresentOrElse(ingress -> spec.set("ingress", ingress), () -> {});
         ObjectNode topology = NODES.objectNode();
         topology.put("apiVersion", "signoz-ha/v1");
         topology.put("kind", "Topology");
         topology.set("metadata", NODES.objectNode().put("name", installed.release()));
         topology.set("spec", spec);
-        return new AdoptedTopology(header(installed) + CanonicalYaml.yaml(topology), values.unread(), List.copyOf(notes));
+        return new AdoptedTopology(
+                header(installed) + CanonicalYaml.yaml(topology), values.unread(), List.copyOf(notes));
     }
 
     private static String header(InstalledRelease installed) {
@@ -71,8 +74,10 @@ public final class ReleaseAdoption {
     private static ObjectNode bundledZookeeper(ValuesReader values) {
         ObjectNode zookeeper = NODES.objectNode();
         zookeeper.put("replicas", values.integer("clickhouse.zookeeper.replicaCount", 1));
-        zookeeper.set("storage", NODES.objectNode().put("size",
-                values.text("clickhouse.zookeeper.persistence.size", DEFAULT_ZOOKEEPER_STORAGE)));
+        zookeeper.set(
+                "storage",
+                NODES.objectNode()
+                        .put("size", values.text("clickhouse.zookeeper.persistence.size", DEFAULT_ZOOKEEPER_STORAGE)));
         values.node("clickhouse.zookeeper.resources").ifPresent(resources -> zookeeper.set("resources", resources));
         values.consume("clickhouse.zookeeper.enabled");
         values.consume("clickhouse.zookeeper.persistence.enabled");
@@ -100,8 +105,9 @@ public final class ReleaseAdoption {
     static Set<String> leaves(JsonNode node, String prefix) {
         Set<String> leaves = new TreeSet<>();
         if (node.isObject() && node.size() > 0) {
-            node.properties().forEach(field -> leaves.addAll(leaves(field.getValue(),
-                    prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey())));
+            node.properties()
+                    .forEach(field -> leaves.addAll(leaves(
+                            field.getValue(), prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey())));
         } else if (!prefix.isEmpty()) {
             leaves.add(prefix);
         }

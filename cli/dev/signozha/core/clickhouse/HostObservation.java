@@ -8,8 +8,15 @@ import java.util.Set;
  * {@code storage} is {@link HostStorage#NOT_READ} when the host did not answer.
  * {@code object} is how findings name it: a Pod in Kubernetes, an address otherwise.
  */
-public record HostObservation(ClusterHost host, String object, String error, String version, Set<String> databases,
-                              List<ReplicaState> replicas, ZooKeeperSession zookeeper, HostStorage storage) {
+public record HostObservation(
+        ClusterHost host,
+        String object,
+        String error,
+        String version,
+        Set<String> databases,
+        List<ReplicaState> replicas,
+        ZooKeeperSession zookeeper,
+        HostStorage storage) {
 
     public static HostObservation down(ClusterHost host, String object, String error) {
         return new HostObservation(host, object, error, null, Set.of(), List.of(), null, HostStorage.NOT_READ);

@@ -8,8 +8,11 @@ import java.util.Optional;
  * the server has no system.disks, before ClickHouse 19.15), the partitions with the most active parts, and the
  * merge_tree setting parts_to_throw_insert (0 when unknown) past which inserts into a partition fail.
  */
-public record HostStorage(List<TableEngine> tables, Optional<List<DiskUsage>> disks,
-                          List<PartitionParts> busiestPartitions, long partsToThrowInsert) {
+public record HostStorage(
+        List<TableEngine> tables,
+        Optional<List<DiskUsage>> disks,
+        List<PartitionParts> busiestPartitions,
+        long partsToThrowInsert) {
 
     public static final HostStorage NOT_READ = new HostStorage(List.of(), Optional.empty(), List.of(), 0);
 

@@ -53,8 +53,8 @@ public final class IngestionTracker {
     /** Each signal's longest gap so far, the open one since its last advance included. */
     public Map<String, Duration> longestGaps() {
         Map<String, Duration> gaps = new LinkedHashMap<>();
-        longest.forEach((signal, gap) -> gaps.put(signal,
-                longer(gap, Duration.between(lastAdvance.get(signal), latest))));
+        longest.forEach((signal, gap) ->
+                gaps.put(signal, longer(gap, Duration.between(lastAdvance.get(signal), latest))));
         return gaps;
     }
 

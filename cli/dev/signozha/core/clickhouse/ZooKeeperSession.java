@@ -4,5 +4,9 @@ package dev.signozha.core.clickhouse;
 public record ZooKeeperSession(State state, String detail) {
 
     /** UP: a session answers; DOWN: no session; NOT_CONFIGURED: the server has no ZooKeeper at all. */
-    public enum State { UP, DOWN, NOT_CONFIGURED }
+    public enum State {
+        UP,
+        DOWN,
+        NOT_CONFIGURED
+    }
 }

@@ -29,11 +29,11 @@ import java.util.regex.Pattern;
 final class CollectorConfig {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern COLLECTOR_VARIABLE = Pattern.compile("\\$\\$|\\$\\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern COLLECTOR_VARIABLE =
+            Pattern.compile("\\$\\$|\\$\\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)}");
     private static final List<String> ADDRESS_FIELDS = List.of("datasource", "dsn", "endpoint");
 
-    private CollectorConfig() {
-    }
+    private CollectorConfig() {}
 
     /** The config files the arguments name ("--config=PATH", "--config PATH", "file:PATH"). */
     static List<String> configPaths(List<String> arguments) {
@@ -50,8 +50,13 @@ final class CollectorConfig {
     }
 
     /** Adds the exporters' endpoints (or why they cannot be read) of the config file at {@code path}. */
-    static void read(String path, Container container, PodSpec pod, Map<String, ConfigMap> configMaps,
-                     ContainerEnvironment env, EndpointSink sink) {
+    static void read(
+            String path,
+            Container container,
+            PodSpec pod,
+            Map<String, ConfigMap> configMaps,
+            ContainerEnvironment env,
+            EndpointSink sink) {
         String source = "config file " + path;
         if (!path.startsWith("/")) {
             sink.unreadable(new UnreadableEndpoint(source, path, "not a file path; signoz-ha reads only files"));
@@ -59,19 +64,24 @@ final class CollectorConfig {
         }
         Optional<VolumeMount> mount = Optional.ofNullable(container.getVolumeMounts()).orElse(List.of()).stream()
                 .filter(m -> m.getMountPath() != null)
-                .filter(m -> path.equals(m.getMountPath()) || path.startsWith(m.getMountPath().replaceFirst("/?$", "/")))
+                .filter(m -> path.equals(m.getMountPath())
+                        || path.startsWith(m.getMountPath().replaceFirst("/?$", "/")))
                 .max(Comparator.comparingInt(m -> m.getMountPath().length()));
         Optional<Volume> volume = mount.flatMap(m -> Optional.ofNullable(pod.getVolumes()).orElse(List.of()).stream()
-                .filter(v -> Objects.equals(v.getName(), m.getName())).findFirst());
+                .filter(v -> Objects.equals(v.getName(), m.getName()))
+                .findFirst());
         if (volume.isEmpty() || volume.get().getConfigMap() == null) {
-            sink.unreadable(new UnreadableEndpoint(source, volume.map(v -> "volume " + v.getName()).orElse("no volume"),
+            sink.unreadable(new UnreadableEndpoint(
+                    source,
+                    volume.map(v -> "volume " + v.getName()).orElse("no volume"),
                     "the file is not in a ConfigMap volume, so its exporters cannot be read"));
             return;
         }
         ConfigMapVolumeSource configMap = volume.get().getConfigMap();
         String key = key(inVolume(path, mount.get()), configMap);
         String where = "ConfigMap " + configMap.getName() + " key " + key;
-        Optional<String> text = Optional.ofNullable(configMaps.get(configMap.getName())).map(ConfigMap::getData)
+        Optional<String> text = Optional.ofNullable(configMaps.get(configMap.getName()))
+                .map(ConfigMap::getData)
                 .map(data -> data.get(key));
         if (text.isEmpty()) {
             sink.unreadable(new UnreadableEndpoint(source, where, "this read holds no such ConfigMap key"));
@@ -88,8 +98,13 @@ final class CollectorConfig {
 
     private static String key(String inVolume, ConfigMapVolumeSource configMap) {
         return Optional.ofNullable(configMap.getItems()).orElse(List.of()).stream()
-                .filter(item -> item.getPath().equals(inVolume)).map(KeyToPath::getKey).findFirst()
-                .orElse(configMap.getItems() == null || configMap.getItems().isEmpty() ? inVolume : "(none: not in items)");
+                .filter(item -> item.getPath().equals(inVolume))
+                .map(KeyToPath::getKey)
+                .findFirst()
+                .orElse(
+                        configMap.getItems() == null || configMap.getItems().isEmpty()
+                                ? inVolume
+                                : "(none: not in items)");
     }
 
     private static void exporters(String text, String where, ContainerEnvironment env, EndpointSink sink) {
@@ -97,8 +112,10 @@ final class CollectorConfig {
         try {
             exporters = YAML.readTree(text).path("exporters");
         } catch (IOException e) {
-            sink.unreadable(new UnreadableEndpoint("config in " + where, where, "not YAML: "
-                    + e.getMessage().lines().findFirst().orElse("")));
+            sink.unreadable(new UnreadableEndpoint(
+                    "config in " + where,
+                    where,
+                    "not YAML: " + e.getMessage().lines().findFirst().orElse("")));
             return;
         }
         for (Map.Entry<String, JsonNode> exporter : exporters.properties()) {
@@ -110,8 +127,10 @@ final class CollectorConfig {
                 JsonNode value = exporter.getValue().path(field);
                 if (value.isTextual()) {
                     String cluster = firstText(exporter.getValue(), "cluster_name", "cluster");
-                    sink.address("exporter " + exporter.getKey() + " in " + where.replaceFirst(" key .*", ""),
-                            expand(value.asText(), env), cluster == null ? null : expand(cluster, env));
+                    sink.address(
+                            "exporter " + exporter.getKey() + " in " + where.replaceFirst(" key .*", ""),
+                            expand(value.asText(), env),
+                            cluster == null ? null : expand(cluster, env));
                 }
             }
         }
@@ -137,8 +156,11 @@ final class CollectorConfig {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            String replacement = name == null ? "$" : env.values().containsKey(name) ? env.values().get(name)
-                    : env.opaqueSource(name).isPresent() ? matcher.group() : "";
+            String replacement = name == null
+                    ? "$"
+                    : env.values().containsKey(name)
+                            ? env.values().get(name)
+                            : env.opaqueSource(name).isPresent() ? matcher.group() : "";
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         return matcher.appendTail(out).toString();

@@ -26,17 +26,21 @@ public record ContainerEnvironment(Map<String, String> values, Map<String, Strin
         for (EnvFromSource from : Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
             String prefix = Optional.ofNullable(from.getPrefix()).orElse("");
             if (from.getConfigMapRef() != null) {
-                Optional.ofNullable(configMaps.get(from.getConfigMapRef().getName())).map(ConfigMap::getData)
+                Optional.ofNullable(configMaps.get(from.getConfigMapRef().getName()))
+                        .map(ConfigMap::getData)
                         .ifPresent(data -> data.forEach((key, value) -> values.put(prefix + key, value)));
             } else if (from.getSecretRef() != null) {
-                opaque.put(prefix + "*", "every key of Secret " + from.getSecretRef().getName());
+                opaque.put(
+                        prefix + "*",
+                        "every key of Secret " + from.getSecretRef().getName());
             }
         }
         for (EnvVar variable : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
             if (variable.getName() == null) {
                 continue; // the API server refuses such a variable; a snapshot may still hold one
             }
-            String expanded = KubeletExpansion.expand(Optional.ofNullable(variable.getValue()).orElse(""), values);
+            String expanded = KubeletExpansion.expand(
+                    Optional.ofNullable(variable.getValue()).orElse(""), values);
             values.remove(variable.getName());
             opaque.remove(variable.getName());
             if (variable.getValueFrom() == null) {
@@ -48,15 +52,24 @@ public record ContainerEnvironment(Map<String, String> values, Map<String, Strin
         return new ContainerEnvironment(values, opaque);
     }
 
-    private static void resolve(String name, EnvVarSource source, Map<String, ConfigMap> configMaps,
-                                Map<String, String> values, Map<String, String> opaque) {
+    private static void resolve(
+            String name,
+            EnvVarSource source,
+            Map<String, ConfigMap> configMaps,
+            Map<String, String> values,
+            Map<String, String> opaque) {
         ConfigMapKeySelector key = source.getConfigMapKeyRef();
         if (key == null) {
-            opaque.put(name, source.getSecretKeyRef() != null ? "Secret " + source.getSecretKeyRef().getName()
-                    + " key " + source.getSecretKeyRef().getKey() : "the downward API");
+            opaque.put(
+                    name,
+                    source.getSecretKeyRef() != null
+                            ? "Secret " + source.getSecretKeyRef().getName() + " key "
+                                    + source.getSecretKeyRef().getKey()
+                            : "the downward API");
             return;
         }
-        Optional<String> value = Optional.ofNullable(configMaps.get(key.getName())).map(ConfigMap::getData)
+        Optional<String> value = Optional.ofNullable(configMaps.get(key.getName()))
+                .map(ConfigMap::getData)
                 .map(data -> data.get(key.getKey()));
         if (value.isPresent()) {
             values.put(name, value.get());
@@ -70,13 +83,18 @@ public record ContainerEnvironment(Map<String, String> values, Map<String, Strin
         List<String> arguments = new ArrayList<>();
         Optional.ofNullable(container.getCommand()).ifPresent(arguments::addAll);
         Optional.ofNullable(container.getArgs()).ifPresent(arguments::addAll);
-        return arguments.stream().map(argument -> KubeletExpansion.expand(argument, values)).toList();
+        return arguments.stream()
+                .map(argument -> KubeletExpansion.expand(argument, values))
+                .toList();
     }
 
     /** Where the value a Secret or the downward API gives this variable comes from, if it is one of those. */
     public Optional<String> opaqueSource(String name) {
-        return Optional.ofNullable(opaque.get(name)).or(() -> opaque.entrySet().stream()
-                .filter(entry -> entry.getKey().endsWith("*") && name.startsWith(entry.getKey().replace("*", "")))
-                .map(Map.Entry::getValue).findFirst());
+        return Optional.ofNullable(opaque.get(name))
+                .or(() -> opaque.entrySet().stream()
+                        .filter(entry -> entry.getKey().endsWith("*")
+                                && name.startsWith(entry.getKey().replace("*", "")))
+                        .map(Map.Entry::getValue)
+                        .findFirst());
     }
 }

@@ -20,14 +20,14 @@ public final class Dsn {
     public record HostPort(String host, int port) {}
 
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://");
-    private static final Map<String, Integer> DEFAULT_PORTS = Map.of("tcp", 9000, "clickhouse", 9000,
-            "http", 8123, "https", 8443);
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    private static final Map<String, Integer> DEFAULT_PORTS =
+            Map.of("tcp", 9000, "clickhouse", 9000, "http", 8123, "https", 8443);
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
     private static final Pattern IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)](?::(.*))?");
     private static final Pattern QUERY_SECRET = Pattern.compile("(?i)([?&](password|pass|pwd)=)[^&]*");
 
-    private Dsn() {
-    }
+    private Dsn() {}
 
     /** The hosts of a value, or why it cannot be read (the reason never quotes the value). */
     public static Result parse(String value) {
@@ -47,8 +47,10 @@ public final class Dsn {
         for (String part : authority.split(",", -1)) {
             Optional<HostPort> host = hostPort(part, DEFAULT_PORTS.get(protocol));
             if (host.isEmpty()) {
-                return Result.unreadable(part.contains("$") ? "the host depends on a variable that has no value here"
-                        : "\"" + part + "\" is not a host[:port]");
+                return Result.unreadable(
+                        part.contains("$")
+                                ? "the host depends on a variable that has no value here"
+                                : "\"" + part + "\" is not a host[:port]");
             }
             hosts.add(host.get());
         }

@@ -20,27 +20,35 @@ import java.util.stream.Stream;
 public final class EndpointModel {
 
     /** One component and the endpoints it uses; {@code unreadable} lists the places that could not be read. */
-    public record Component(HasMetadata workload, List<ClickHouseEndpoint> endpoints, List<UnreadableEndpoint> unreadable) {
+    public record Component(
+            HasMetadata workload, List<ClickHouseEndpoint> endpoints, List<UnreadableEndpoint> unreadable) {
 
         public String id() {
             return Inventory.id(workload);
         }
     }
 
-    private EndpointModel() {
-    }
+    private EndpointModel() {}
 
     /** The components of {@code namespace} that use ClickHouse, or name a place for it that cannot be read. */
     public static List<Component> of(Inventory inventory, String namespace) {
         Map<String, ConfigMap> configMaps = new LinkedHashMap<>();
-        inventory.configMaps().stream().filter(map -> namespace.equals(map.getMetadata().getNamespace()))
+        inventory.configMaps().stream()
+                .filter(map -> namespace.equals(map.getMetadata().getNamespace()))
                 .forEach(map -> configMaps.put(map.getMetadata().getName(), map));
         List<Component> components = new ArrayList<>();
-        Stream.of(inventory.statefulSets(), inventory.deployments(), inventory.daemonSets(), inventory.jobs(),
-                        inventory.cronJobs()).flatMap(List::stream).map(HasMetadata.class::cast)
+        Stream.of(
+                        inventory.statefulSets(),
+                        inventory.deployments(),
+                        inventory.daemonSets(),
+                        inventory.jobs(),
+                        inventory.cronJobs())
+                .flatMap(List::stream)
+                .map(HasMetadata.class::cast)
                 .filter(workload -> namespace.equals(workload.getMetadata().getNamespace()))
                 .map(workload -> component(workload, configMaps))
-                .filter(component -> !component.endpoints().isEmpty() || !component.unreadable().isEmpty())
+                .filter(component -> !component.endpoints().isEmpty()
+                        || !component.unreadable().isEmpty())
                 .forEach(components::add);
         return components;
     }
@@ -63,7 +71,7 @@ public final class EndpointModel {
         ContainerEnvironment env = ContainerEnvironment.of(container, configMaps);
         List<String> arguments = env.arguments(container);
         EnvironmentEndpoints.read(env, arguments, sink);
-        CollectorConfig.configPaths(arguments).forEach(path -> CollectorConfig.read(path, container, pod, configMaps,
-                env, sink));
+        CollectorConfig.configPaths(arguments)
+                .forEach(path -> CollectorConfig.read(path, container, pod, configMaps, env, sink));
     }
 }

@@ -16,8 +16,13 @@ final class EndpointSink {
             unreadable.add(new UnreadableEndpoint(source, Dsn.shown(value), parsed.unreadable()));
             return;
         }
-        parsed.hosts().forEach(host -> endpoints.add(new ClickHouseEndpoint(source, host.host(), host.port(),
-                parsed.protocol(), cluster == null || cluster.isBlank() ? null : cluster)));
+        parsed.hosts()
+                .forEach(host -> endpoints.add(new ClickHouseEndpoint(
+                        source,
+                        host.host(),
+                        host.port(),
+                        parsed.protocol(),
+                        cluster == null || cluster.isBlank() ? null : cluster)));
     }
 
     void unreadable(UnreadableEndpoint endpoint) {

@@ -15,29 +15,43 @@ final class EnvironmentEndpoints {
     private static final List<String> DSN_ARGUMENTS = List.of("--dsn", "--clickhouse-dsn");
     private static final List<String> CLUSTER_ARGUMENTS = List.of("--cluster-name", "--clickhouse-cluster");
 
-    private EnvironmentEndpoints() {
-    }
+    private EnvironmentEndpoints() {}
 
     static void read(ContainerEnvironment env, List<String> arguments, EndpointSink sink) {
         Map<String, String> values = env.values();
         String clusterArgument = argument(arguments, CLUSTER_ARGUMENTS).orElse(null);
         String defaultCluster = Optional.ofNullable(clusterArgument).orElse(values.get("CLICKHOUSE_CLUSTER"));
         if (values.containsKey("CLICKHOUSE_HOST")) {
-            sink.address("env CLICKHOUSE_HOST", "tcp://" + values.get("CLICKHOUSE_HOST")
-                    + Optional.ofNullable(values.get("CLICKHOUSE_PORT")).map(port -> ":" + port).orElse(""), defaultCluster);
+            sink.address(
+                    "env CLICKHOUSE_HOST",
+                    "tcp://" + values.get("CLICKHOUSE_HOST")
+                            + Optional.ofNullable(values.get("CLICKHOUSE_PORT"))
+                                    .map(port -> ":" + port)
+                                    .orElse(""),
+                    defaultCluster);
         } else {
             opaque(env, "CLICKHOUSE_HOST", sink);
         }
         for (String name : values.keySet()) {
             if (isDsnVariable(name)) {
                 String cluster = values.get(name.substring(0, name.length() - "DSN".length()) + "CLUSTER");
-                sink.address("env " + name, values.get(name), Optional.ofNullable(cluster).orElse(defaultCluster));
+                sink.address(
+                        "env " + name,
+                        values.get(name),
+                        Optional.ofNullable(cluster).orElse(defaultCluster));
             }
         }
-        env.opaque().keySet().stream().filter(EnvironmentEndpoints::isDsnVariable).forEach(name -> opaque(env, name, sink));
-        boolean clickHouseClient = values.keySet().stream().anyMatch(name -> name.toUpperCase().contains("CLICKHOUSE"));
-        env.opaque().keySet().stream().filter(name -> name.endsWith("*") && clickHouseClient).findFirst()
-                .ifPresent(name -> sink.unreadable(new UnreadableEndpoint("envFrom", env.opaque().get(name),
+        env.opaque().keySet().stream()
+                .filter(EnvironmentEndpoints::isDsnVariable)
+                .forEach(name -> opaque(env, name, sink));
+        boolean clickHouseClient =
+                values.keySet().stream().anyMatch(name -> name.toUpperCase().contains("CLICKHOUSE"));
+        env.opaque().keySet().stream()
+                .filter(name -> name.endsWith("*") && clickHouseClient)
+                .findFirst()
+                .ifPresent(name -> sink.unreadable(new UnreadableEndpoint(
+                        "envFrom",
+                        env.opaque().get(name),
                         "its variables are not read, and may set the ClickHouse address")));
         for (String flag : DSN_ARGUMENTS) {
             argument(arguments, List.of(flag)).ifPresent(dsn -> sink.address("argument " + flag, dsn, defaultCluster));
@@ -50,8 +64,8 @@ final class EnvironmentEndpoints {
 
     private static void opaque(ContainerEnvironment env, String name, EndpointSink sink) {
         if (env.opaque().containsKey(name)) {
-            sink.unreadable(new UnreadableEndpoint("env " + name, "from " + env.opaque().get(name),
-                    "signoz-ha does not read that value"));
+            sink.unreadable(new UnreadableEndpoint(
+                    "env " + name, "from " + env.opaque().get(name), "signoz-ha does not read that value"));
         }
     }
 

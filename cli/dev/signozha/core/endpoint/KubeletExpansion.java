@@ -8,8 +8,7 @@ import java.util.Map;
  */
 public final class KubeletExpansion {
 
-    private KubeletExpansion() {
-    }
+    private KubeletExpansion() {}
 
     public static String expand(String input, Map<String, String> variables) {
         if (input == null) {

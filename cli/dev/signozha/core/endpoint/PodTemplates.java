@@ -16,8 +16,7 @@ import java.util.Optional;
 /** The pod spec of a pod or of any workload's template, and its containers. */
 public final class PodTemplates {
 
-    private PodTemplates() {
-    }
+    private PodTemplates() {}
 
     /** The pod template spec of a workload (CronJobs through their Job template), or the spec of a pod. */
     public static PodSpec spec(HasMetadata object) {

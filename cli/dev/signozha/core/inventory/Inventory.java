@@ -1,5 +1,6 @@
 package dev.signozha.core.inventory;
 
+import dev.signozha.core.rbac.Permission;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;
@@ -18,7 +19,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
-import dev.signozha.core.rbac.Permission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +29,28 @@ import java.util.stream.Stream;
  * permissions the cluster refused (403) while reading, whose kinds are {@link #unreadable} lists.
  * {@code observedAt} is "now" for age-based checks: the time of the read, or the time a snapshot records.
  */
-public record Inventory(String source, Instant observedAt, List<String> namespaces, List<Node> nodes, List<Pod> pods,
-                        List<Service> services, List<Endpoints> endpoints, List<StatefulSet> statefulSets,
-                        List<Deployment> deployments, List<DaemonSet> daemonSets, List<Job> jobs,
-                        List<PersistentVolumeClaim> persistentVolumeClaims, List<PodDisruptionBudget> disruptionBudgets,
-                        List<Event> events, List<StorageClass> storageClasses,
-                        List<CustomResourceDefinition> customResourceDefinitions,
-                        List<GenericKubernetesResource> clickHouseInstallations, List<Lease> leases,
-                        List<ConfigMap> configMaps, List<CronJob> cronJobs, List<Permission> unreadable) {
+public record Inventory(
+        String source,
+        Instant observedAt,
+        List<String> namespaces,
+        List<Node> nodes,
+        List<Pod> pods,
+        List<Service> services,
+        List<Endpoints> endpoints,
+        List<StatefulSet> statefulSets,
+        List<Deployment> deployments,
+        List<DaemonSet> daemonSets,
+        List<Job> jobs,
+        List<PersistentVolumeClaim> persistentVolumeClaims,
+        List<PodDisruptionBudget> disruptionBudgets,
+        List<Event> events,
+        List<StorageClass> storageClasses,
+        List<CustomResourceDefinition> customResourceDefinitions,
+        List<GenericKubernetesResource> clickHouseInstallations,
+        List<Lease> leases,
+        List<ConfigMap> configMaps,
+        List<CronJob> cronJobs,
+        List<Permission> unreadable) {
 
     /** The CustomResourceDefinition that makes ClickHouseInstallation a kind. */
     public static final String CHI_CRD = "clickhouseinstallations.clickhouse.altinity.com";
@@ -44,9 +58,26 @@ public record Inventory(String source, Instant observedAt, List<String> namespac
     /** Every object that could be read, for writing snapshots and counting. */
     public List<HasMetadata> all() {
         List<HasMetadata> all = new ArrayList<>();
-        Stream.of(nodes, storageClasses, customResourceDefinitions, configMaps, leases, services, endpoints,
-                persistentVolumeClaims, disruptionBudgets, deployments, daemonSets, statefulSets, jobs, cronJobs,
-                clickHouseInstallations, pods, events).filter(Inventory::readable).forEach(all::addAll);
+        Stream.of(
+                        nodes,
+                        storageClasses,
+                        customResourceDefinitions,
+                        configMaps,
+                        leases,
+                        services,
+                        endpoints,
+                        persistentVolumeClaims,
+                        disruptionBudgets,
+                        deployments,
+                        daemonSets,
+                        statefulSets,
+                        jobs,
+                        cronJobs,
+                        clickHouseInstallations,
+                        pods,
+                        events)
+                .filter(Inventory::readable)
+                .forEach(all::addAll);
         return all;
     }
 
@@ -72,12 +103,15 @@ public record Inventory(String source, Instant observedAt, List<String> namespac
 
     /** How many objects live in {@code namespace}; cluster-wide ones (nodes, storage classes) are always listed. */
     public long objectsIn(String namespace) {
-        return all().stream().filter(object -> namespace.equals(object.getMetadata().getNamespace())).count();
+        return all().stream()
+                .filter(object -> namespace.equals(object.getMetadata().getNamespace()))
+                .count();
     }
 
     /** {@code Kind/namespace/name}, how findings name objects. */
     public static String id(HasMetadata object) {
         String namespace = object.getMetadata().getNamespace();
-        return object.getKind() + "/" + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName();
+        return object.getKind() + "/" + (namespace == null ? "" : namespace + "/")
+                + object.getMetadata().getName();
     }
 }

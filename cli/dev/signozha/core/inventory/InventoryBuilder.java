@@ -77,9 +77,9 @@ public final class InventoryBuilder {
             case "policy/PodDisruptionBudget" -> add(budgets, mapper.treeToValue(object, PodDisruptionBudget.class));
             case "storage.k8s.io/StorageClass" -> add(storageClasses, mapper.treeToValue(object, StorageClass.class));
             case "apiextensions.k8s.io/CustomResourceDefinition" ->
-                    add(definitions, mapper.treeToValue(object, CustomResourceDefinition.class));
+                add(definitions, mapper.treeToValue(object, CustomResourceDefinition.class));
             case "clickhouse.altinity.com/ClickHouseInstallation" ->
-                    add(installations, mapper.treeToValue(object, GenericKubernetesResource.class));
+                add(installations, mapper.treeToValue(object, GenericKubernetesResource.class));
             case "coordination.k8s.io/Lease" -> add(leases, mapper.treeToValue(object, Lease.class));
             default -> {
                 // Kinds no check reads (Secrets among them, deliberately) are not kept.
@@ -95,9 +95,18 @@ public final class InventoryBuilder {
     }
 
     public boolean isEmpty() {
-        return nodes.isEmpty() && pods.isEmpty() && services.isEmpty() && statefulSets.isEmpty()
-                && deployments.isEmpty() && jobs.isEmpty() && cronJobs.isEmpty() && installations.isEmpty()
-                && configMaps.isEmpty() && claims.isEmpty() && events.isEmpty() && definitions.isEmpty();
+        return nodes.isEmpty()
+                && pods.isEmpty()
+                && services.isEmpty()
+                && statefulSets.isEmpty()
+                && deployments.isEmpty()
+                && jobs.isEmpty()
+                && cronJobs.isEmpty()
+                && installations.isEmpty()
+                && configMaps.isEmpty()
+                && claims.isEmpty()
+                && events.isEmpty()
+                && definitions.isEmpty();
     }
 
     /**
@@ -105,11 +114,31 @@ public final class InventoryBuilder {
      * snapshot declares for a snapshot holding none.
      */
     public Inventory build() {
-        Instant observedAt = newestTimestamp.isAfter(Instant.EPOCH) || declaredObservedAt == null ? newestTimestamp
+        Instant observedAt = newestTimestamp.isAfter(Instant.EPOCH) || declaredObservedAt == null
+                ? newestTimestamp
                 : declaredObservedAt;
-        return new Inventory(source, observedAt, List.copyOf(namespaces), nodes, pods, services, endpoints, statefulSets,
-                deployments, daemonSets, jobs, claims, budgets, events, storageClasses, definitions, installations,
-                leases, configMaps, cronJobs, List.of());
+        return new Inventory(
+                source,
+                observedAt,
+                List.copyOf(namespaces),
+                nodes,
+                pods,
+                services,
+                endpoints,
+                statefulSets,
+                deployments,
+                daemonSets,
+                jobs,
+                claims,
+                budgets,
+                events,
+                storageClasses,
+                definitions,
+                installations,
+                leases,
+                configMaps,
+                cronJobs,
+                List.of());
     }
 
     private <T extends HasMetadata> void add(List<T> target, T object) {

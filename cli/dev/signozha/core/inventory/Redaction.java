@@ -18,14 +18,14 @@ public final class Redaction {
 
     /** The SigNoz chart's default clickhouse.password, published in the chart's values.yaml. */
     public static final String CHART_DEFAULT_PASSWORD = "27ff0399-0d3a-4bd8-919d-17c2181e6fb9";
+
     public static final String REDACTED = "<redacted>";
     public static final String CHART_DEFAULT_MARKER = "<redacted:signoz-chart-default-password>";
     private static final Pattern DSN_PASSWORD = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@]*:)([^@/]+)(@.*)$");
     private static final Pattern QUERY_PASSWORD = Pattern.compile("([?&]password=)([^&]*)");
     private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** The chart default, or the marker a snapshot writes in its place. */
     public static boolean isChartDefaultPassword(String value) {
@@ -123,15 +123,21 @@ public final class Redaction {
         if (node instanceof ObjectNode object) {
             if (object.path("env") instanceof ArrayNode env) {
                 for (JsonNode variable : env) {
-                    if (variable instanceof ObjectNode entry && entry.path("value").isTextual()) {
-                        entry.put("value", value(entry.path("name").asText(), entry.path("value").asText()));
+                    if (variable instanceof ObjectNode entry
+                            && entry.path("value").isTextual()) {
+                        entry.put(
+                                "value",
+                                value(
+                                        entry.path("name").asText(),
+                                        entry.path("value").asText()));
                     }
                 }
             }
             for (String list : List.of("args", "command")) {
                 if (object.path(list) instanceof ArrayNode arguments) {
                     for (int i = 0; i < arguments.size(); i++) {
-                        arguments.set(i, object.textNode(argument(arguments.get(i).asText())));
+                        arguments.set(
+                                i, object.textNode(argument(arguments.get(i).asText())));
                     }
                 }
             }
@@ -144,7 +150,8 @@ public final class Redaction {
     private static String argument(String argument) {
         int equals = argument.indexOf('=');
         if (argument.startsWith("--") && equals > 0) {
-            return argument.substring(0, equals + 1) + value(argument.substring(2, equals), argument.substring(equals + 1));
+            return argument.substring(0, equals + 1)
+                    + value(argument.substring(2, equals), argument.substring(equals + 1));
         }
         return dsn(argument);
     }

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.signozha.core.InputProblem;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.text.Messages;
@@ -37,12 +37,14 @@ public final class SnapshotParser {
     private static final int MAX_ALIASES = 50;
 
     private final String source;
-    private final ObjectMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     /** Kinds the API server always returns with a spec; without one the snapshot was edited or cut. */
-    private static final java.util.Set<String> WITH_SPEC = java.util.Set.of("Pod", "Deployment", "StatefulSet",
-            "DaemonSet", "Job", "PersistentVolumeClaim", "ClickHouseInstallation");
+    private static final java.util.Set<String> WITH_SPEC = java.util.Set.of(
+            "Pod", "Deployment", "StatefulSet", "DaemonSet", "Job", "PersistentVolumeClaim", "ClickHouseInstallation");
 
     private SnapshotParser(String source) {
         this.source = source;
@@ -61,8 +63,11 @@ public final class SnapshotParser {
                 readDocument(parser, inventory, problems);
             }
         } catch (JsonProcessingException e) {
-            problems.add(located(e.getLocation(), "", "not valid " + (isJson(text) ? "JSON" : "YAML") + ": "
-                    + Messages.firstLine(e.getOriginalMessage(), "")));
+            problems.add(located(
+                    e.getLocation(),
+                    "",
+                    "not valid " + (isJson(text) ? "JSON" : "YAML") + ": "
+                            + Messages.firstLine(e.getOriginalMessage(), "")));
         } catch (IOException e) {
             problems.add(InputProblem.of(source, "cannot be read: " + e.getMessage()));
         }
@@ -70,7 +75,8 @@ public final class SnapshotParser {
             throw new InvalidInputException(problems);
         }
         if (inventory.isEmpty()) {
-            throw InvalidInputException.single(source, "holds no Kubernetes objects (expected kubectl get -o yaml output)");
+            throw InvalidInputException.single(
+                    source, "holds no Kubernetes objects (expected kubectl get -o yaml output)");
         }
         return inventory.build();
     }
@@ -80,7 +86,8 @@ public final class SnapshotParser {
         JsonLocation start = parser.currentTokenLocation();
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            problems.add(located(start, "", "expected a Kubernetes object or List, got " + describe(parser.currentToken())));
+            problems.add(
+                    located(start, "", "expected a Kubernetes object or List, got " + describe(parser.currentToken())));
             return;
         }
         List<Located> items = new ArrayList<>();
@@ -97,7 +104,8 @@ public final class SnapshotParser {
             }
         }
         if (root.path("kind").asText().endsWith("List")) {
-            inventory.observedAt(root.path("metadata").path("annotations").path(OBSERVED_AT).asText(null));
+            inventory.observedAt(
+                    root.path("metadata").path("annotations").path(OBSERVED_AT).asText(null));
             for (int i = 0; i < items.size(); i++) {
                 add(items.get(i), TreePath.index("items", i), inventory, problems);
             }
@@ -108,13 +116,16 @@ public final class SnapshotParser {
 
     private void add(Located item, String path, InventoryBuilder inventory, List<InputProblem> problems) {
         JsonNode object = item.node();
-        if (!object.isObject() || !object.path("kind").isTextual() || !object.path("apiVersion").isTextual()) {
+        if (!object.isObject()
+                || !object.path("kind").isTextual()
+                || !object.path("apiVersion").isTextual()) {
             problems.add(located(item.location(), path, "not a Kubernetes object (needs apiVersion and kind)"));
             return;
         }
         String kind = object.path("kind").asText();
         if (!object.path("metadata").path("name").isTextual()) {
-            problems.add(located(item.location(), TreePath.key(path, "metadata"), "a " + kind + " needs metadata.name"));
+            problems.add(
+                    located(item.location(), TreePath.key(path, "metadata"), "a " + kind + " needs metadata.name"));
             return;
         }
         if (WITH_SPEC.contains(kind) && !object.path("spec").isObject()) {
@@ -126,14 +137,16 @@ public final class SnapshotParser {
         } catch (JsonMappingException e) {
             String inner = "";
             for (JsonMappingException.Reference reference : e.getPath()) {
-                inner = reference.getFieldName() != null ? TreePath.key(inner, reference.getFieldName())
+                inner = reference.getFieldName() != null
+                        ? TreePath.key(inner, reference.getFieldName())
                         : TreePath.index(inner, reference.getIndex());
             }
             String where = path.isEmpty() ? inner : inner.isEmpty() ? path : path + "." + inner;
-            problems.add(located(item.location(), where, "not a valid " + object.path("kind").asText() + ": "
-                    + expectation(e)));
+            problems.add(located(
+                    item.location(), where, "not a valid " + object.path("kind").asText() + ": " + expectation(e)));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            problems.add(located(item.location(), path, "not a valid " + object.path("kind").asText()));
+            problems.add(located(
+                    item.location(), path, "not a valid " + object.path("kind").asText()));
         }
     }
 
@@ -143,10 +156,13 @@ public final class SnapshotParser {
             return "the value does not fit this field";
         }
         Class<?> type = mismatch.getTargetType();
-        String expected = Collection.class.isAssignableFrom(type) || type.isArray() ? "a list"
-                : Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class ? "a number"
-                : type == Boolean.class || type == boolean.class ? "true or false"
-                : type == String.class || type.isEnum() ? "text" : "a mapping";
+        String expected = Collection.class.isAssignableFrom(type) || type.isArray()
+                ? "a list"
+                : Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class
+                        ? "a number"
+                        : type == Boolean.class || type == boolean.class
+                                ? "true or false"
+                                : type == String.class || type.isEnum() ? "text" : "a mapping";
         return "expected " + expected + " here";
     }
 
@@ -186,8 +202,10 @@ public final class SnapshotParser {
         public JsonToken nextToken() throws IOException {
             JsonToken token = super.nextToken();
             if (delegate instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                throw new JsonParseException(this, "YAML aliases (*" + yaml.getText()
-                        + ") are not supported in snapshots; kubectl never writes them");
+                throw new JsonParseException(
+                        this,
+                        "YAML aliases (*" + yaml.getText()
+                                + ") are not supported in snapshots; kubectl never writes them");
             }
             return token;
         }

@@ -3,10 +3,10 @@ package dev.signozha.core.inventory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.signozha.core.yaml.CanonicalYaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
@@ -17,11 +17,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 public final class SnapshotWriter {
 
     /** Kubernetes times (a Lease's renewTime) as the ISO text the API uses, not numbers. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
-    private SnapshotWriter() {
-    }
+    private SnapshotWriter() {}
 
     /** The snapshot as YAML. */
     public static String write(Inventory inventory) {

@@ -12,12 +12,24 @@ import java.util.Set;
  */
 final class Timestamps {
 
-    private static final Set<String> FIELDS = Set.of("creationTimestamp", "lastTimestamp", "firstTimestamp",
-            "eventTime", "startTime", "completionTime", "lastTransitionTime", "lastHeartbeatTime", "lastProbeTime",
-            "lastUpdateTime", "renewTime", "acquireTime", "timeAdded", "startedAt", "finishedAt");
+    private static final Set<String> FIELDS = Set.of(
+            "creationTimestamp",
+            "lastTimestamp",
+            "firstTimestamp",
+            "eventTime",
+            "startTime",
+            "completionTime",
+            "lastTransitionTime",
+            "lastHeartbeatTime",
+            "lastProbeTime",
+            "lastUpdateTime",
+            "renewTime",
+            "acquireTime",
+            "timeAdded",
+            "startedAt",
+            "finishedAt");
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The newer of {@code newest} and every timestamp in the tree. */
     static Instant newest(JsonNode node, Instant newest) {

@@ -9,8 +9,7 @@ public final class Amounts {
     private static final String[] BINARY_UNITS = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
     private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     public static String cores(BigDecimal cores) {
         return cores.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();

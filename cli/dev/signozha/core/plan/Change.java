@@ -18,6 +18,7 @@ public record Change(String path, JsonNode before, JsonNode after, boolean hidde
 
     /** What a hidden value is replaced with, and how the plan shows a hidden change. */
     public static final String HIDDEN_TEXT = "(changed)";
+
     private static final JsonNode HIDDEN = TextNode.valueOf(HIDDEN_TEXT);
 
     public Change {
@@ -44,7 +45,7 @@ public record Change(String path, JsonNode before, JsonNode after, boolean hidde
     }
 
     private static boolean isSecret(String path, JsonNode value) {
-        return value != null && (Secrets.isSensitiveName(path)
-                || value.isTextual() && Redaction.hasInlinePassword(value.asText()));
+        return value != null
+                && (Secrets.isSensitiveName(path) || value.isTextual() && Redaction.hasInlinePassword(value.asText()));
     }
 }

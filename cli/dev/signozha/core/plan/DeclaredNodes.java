@@ -13,8 +13,7 @@ public final class DeclaredNodes {
 
     static final int DEFAULT_PODS_PER_NODE = 110;
 
-    private DeclaredNodes() {
-    }
+    private DeclaredNodes() {}
 
     public static List<SimNode> of(Capacity capacity) {
         List<SimNode> nodes = new ArrayList<>();
@@ -33,9 +32,18 @@ public final class DeclaredNodes {
         String name = pool.name() + "-" + index;
         Map<String, String> labels = pool.zones() == null || pool.zones().isEmpty()
                 ? Map.of("kubernetes.io/hostname", name, "signoz-ha/node-pool", pool.name())
-                : Map.of("kubernetes.io/hostname", name, "signoz-ha/node-pool", pool.name(),
-                        "topology.kubernetes.io/zone", pool.zones().get(index % pool.zones().size()));
-        return SimNode.of(name, labels, pool.cpu().amount().multiply(BigDecimal.valueOf(1000)).longValue(),
-                pool.memory().amount().longValue(), pool.pods() == null ? DEFAULT_PODS_PER_NODE : pool.pods());
+                : Map.of(
+                        "kubernetes.io/hostname",
+                        name,
+                        "signoz-ha/node-pool",
+                        pool.name(),
+                        "topology.kubernetes.io/zone",
+                        pool.zones().get(index % pool.zones().size()));
+        return SimNode.of(
+                name,
+                labels,
+                pool.cpu().amount().multiply(BigDecimal.valueOf(1000)).longValue(),
+                pool.memory().amount().longValue(),
+                pool.pods() == null ? DEFAULT_PODS_PER_NODE : pool.pods());
     }
 }

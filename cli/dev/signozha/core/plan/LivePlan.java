@@ -13,14 +13,19 @@ public record LivePlan(List<ObjectStep> objects, ValuesStep values, Disruption d
     }
 
     /** What happens to one object (for {@link ValuesStep}, CREATE is a first install). */
-    public enum Action { CREATE, UPDATE, UNCHANGED, DELETE }
+    public enum Action {
+        CREATE,
+        UPDATE,
+        UNCHANGED,
+        DELETE
+    }
 
     /**
      * One object, named {@code Kind/namespace/name}; its disruption is that of its most disruptive
      * change, or of its creation or deletion.
      */
-    public record ObjectStep(Action action, String id, List<ClassifiedChange> changes, Disruption disruption,
-                             String reason) {
+    public record ObjectStep(
+            Action action, String id, List<ClassifiedChange> changes, Disruption disruption, String reason) {
         public ObjectStep {
             changes = List.copyOf(changes);
         }

@@ -36,11 +36,16 @@ public final class LivePlanText {
     }
 
     private void header(LivePlan plan) {
-        out.append(style.bold("Plan against the live install")).append(": ")
-                .append(plan.count(Action.CREATE)).append(" to create, ")
-                .append(plan.count(Action.UPDATE)).append(" to update, ")
-                .append(plan.count(Action.DELETE)).append(" to delete, ")
-                .append(plan.count(Action.UNCHANGED)).append(" unchanged\n");
+        out.append(style.bold("Plan against the live install"))
+                .append(": ")
+                .append(plan.count(Action.CREATE))
+                .append(" to create, ")
+                .append(plan.count(Action.UPDATE))
+                .append(" to update, ")
+                .append(plan.count(Action.DELETE))
+                .append(" to delete, ")
+                .append(plan.count(Action.UNCHANGED))
+                .append(" unchanged\n");
     }
 
     private void objects(LivePlan plan) {
@@ -50,13 +55,15 @@ public final class LivePlanText {
                 case CREATE -> line(style.green("+ " + step.id()));
                 case DELETE -> {
                     line(style.red("- " + step.id()) + "  [" + step.disruption().cliName() + "]");
-                    out.append("      ").append(style.dim(verdict(step.disruption(), step.reason()))).append('\n');
+                    out.append("      ")
+                            .append(style.dim(verdict(step.disruption(), step.reason())))
+                            .append('\n');
                 }
                 case UPDATE -> {
                     line("~ " + step.id() + "  [" + step.disruption().cliName() + "]");
                     changes(step.changes());
                 }
-                case UNCHANGED -> { }
+                case UNCHANGED -> {}
             }
         }
         long unchanged = plan.count(Action.UNCHANGED);
@@ -67,15 +74,19 @@ public final class LivePlanText {
 
     private void values(ValuesStep values) {
         if (values.action() == Action.UNCHANGED) {
-            out.append('\n').append(style.bold(HELM_UNCHANGED)).append(' ')
-                    .append(style.dim("(chart and values as last deployed; helm upgrade does not run)")).append('\n');
+            out.append('\n')
+                    .append(style.bold(HELM_UNCHANGED))
+                    .append(' ')
+                    .append(style.dim("(chart and values as last deployed; helm upgrade does not run)"))
+                    .append('\n');
             return;
         }
         section("Helm values");
         switch (values.action()) {
             case CREATE -> line(style.green("+ " + values.reason()));
             default -> {
-                line("~ " + values.changes().size() + " change(s)  [" + values.disruption().cliName() + "]");
+                line("~ " + values.changes().size() + " change(s)  ["
+                        + values.disruption().cliName() + "]");
                 changes(values.changes());
             }
         }
@@ -84,16 +95,26 @@ public final class LivePlanText {
     private void changes(List<ClassifiedChange> changes) {
         for (ClassifiedChange classified : changes) {
             Change change = classified.change();
-            String shown = change.hidden() ? Change.HIDDEN_TEXT
+            String shown = change.hidden()
+                    ? Change.HIDDEN_TEXT
                     : value(change.before()) + " " + style.arrow() + " " + value(change.after());
-            out.append("      ").append(change.path()).append(": ").append(shown).append('\n');
-            out.append("        ").append(style.dim(verdict(classified.disruption(), classified.reason()))).append('\n');
+            out.append("      ")
+                    .append(change.path())
+                    .append(": ")
+                    .append(shown)
+                    .append('\n');
+            out.append("        ")
+                    .append(style.dim(verdict(classified.disruption(), classified.reason())))
+                    .append('\n');
         }
     }
 
     private void footer(LivePlan plan) {
-        out.append('\n').append(style.bold("Disruption: " + plan.disruption().cliName()))
-                .append(" (").append(plan.reason()).append(")\n");
+        out.append('\n')
+                .append(style.bold("Disruption: " + plan.disruption().cliName()))
+                .append(" (")
+                .append(plan.reason())
+                .append(")\n");
     }
 
     private void section(String title) {

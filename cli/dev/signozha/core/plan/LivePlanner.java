@@ -27,11 +27,11 @@ public final class LivePlanner {
     public static final String CHART_VERSION = "(chart version)";
     /** How a release left failed by its last helm run is named among the values' changes. */
     public static final String RELEASE_STATUS = "(release status)";
+
     private static final String NO_CHANGES = "no changes";
     private static final String NOTHING_DISTURBED = "nothing running is disturbed";
 
-    private LivePlanner() {
-    }
+    private LivePlanner() {}
 
     /**
      * The Helm release as a plan sees it: helm's status of its latest revision, and the chart version of the revision
@@ -52,9 +52,10 @@ public final class LivePlanner {
             if (latestRevision == 0 || latestRevision == deployedRevision) {
                 return "";
             }
-            return deployedRevision == 0 ? " (revision " + latestRevision + "; no revision was ever deployed, so "
-                    + "every value is new)" : " (revision " + latestRevision + "; values and chart version are "
-                    + "compared with revision " + deployedRevision + ", the last deployed)";
+            return deployedRevision == 0
+                    ? " (revision " + latestRevision + "; no revision was ever deployed, so " + "every value is new)"
+                    : " (revision " + latestRevision + "; values and chart version are " + "compared with revision "
+                            + deployedRevision + ", the last deployed)";
         }
     }
 
@@ -67,16 +68,21 @@ public final class LivePlanner {
      * deployed (helm runs it again). {@code lastApplied} holds the objects as the tool last applied them, by id:
      * a field they set that is no longer rendered is a change too (see {@link ObjectDiff#removals}).
      */
-    public static LivePlan plan(RenderedRelease desired, List<JsonNode> liveObjects, JsonNode liveValues,
-                                Release release, Map<String, JsonNode> lastApplied) {
+    public static LivePlan plan(
+            RenderedRelease desired,
+            List<JsonNode> liveObjects,
+            JsonNode liveValues,
+            Release release,
+            Map<String, JsonNode> lastApplied) {
         Map<String, JsonNode> live = new LinkedHashMap<>();
         liveObjects.forEach(object -> live.putIfAbsent(id(object), object));
         List<ObjectStep> steps = new ArrayList<>();
         for (Manifest manifest : desired.manifests()) {
             JsonNode current = live.remove(manifest.id());
-            steps.add(current == null
-                    ? new ObjectStep(Action.CREATE, manifest.id(), List.of(), Disruption.NONE, "new object")
-                    : update(manifest, current, lastApplied.get(manifest.id())));
+            steps.add(
+                    current == null
+                            ? new ObjectStep(Action.CREATE, manifest.id(), List.of(), Disruption.NONE, "new object")
+                            : update(manifest, current, lastApplied.get(manifest.id())));
         }
         steps.addAll(deletions(desired.manifests(), liveObjects));
         ValuesStep values = values(desired.values(), liveValues, releaseChanges(desired, release));
@@ -90,8 +96,12 @@ public final class LivePlanner {
         }
         List<ClassifiedChange> changes = DisruptionRules.classify(manifest.kind(), diff);
         Verdict verdict = worst(changes);
-        return new ObjectStep(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, manifest.id(), changes,
-                verdict.disruption(), verdict.reason());
+        return new ObjectStep(
+                changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE,
+                manifest.id(),
+                changes,
+                verdict.disruption(),
+                verdict.reason());
     }
 
     /**
@@ -100,8 +110,12 @@ public final class LivePlanner {
      */
     public static List<ObjectStep> deletions(List<Manifest> desired, List<JsonNode> liveObjects) {
         Set<String> kept = desired.stream().map(Manifest::id).collect(Collectors.toSet());
-        return liveObjects.stream().filter(LivePlanner::ownedByTool).filter(object -> !kept.contains(id(object)))
-                .sorted(Comparator.comparing(LivePlanner::id)).map(LivePlanner::deletion).toList();
+        return liveObjects.stream()
+                .filter(LivePlanner::ownedByTool)
+                .filter(object -> !kept.contains(id(object)))
+                .sorted(Comparator.comparing(LivePlanner::id))
+                .map(LivePlanner::deletion)
+                .toList();
     }
 
     private static ObjectStep deletion(JsonNode object) {
@@ -116,26 +130,30 @@ public final class LivePlanner {
         }
         String wanted = desired.chartVersion().toString();
         if (release.chartVersion() != null && !release.chartVersion().equals(wanted)) {
-            changes.add(new ClassifiedChange(new Change(CHART_VERSION, TextNode.valueOf(release.chartVersion()),
-                    TextNode.valueOf(wanted)), Disruption.ROLLING_RESTART, chartChangeReason(release, desired)));
+            changes.add(new ClassifiedChange(
+                    new Change(CHART_VERSION, TextNode.valueOf(release.chartVersion()), TextNode.valueOf(wanted)),
+                    Disruption.ROLLING_RESTART,
+                    chartChangeReason(release, desired)));
         }
         if (release.status() != null && !release.status().equals(Release.DEPLOYED)) {
-            changes.add(new ClassifiedChange(new Change(RELEASE_STATUS, TextNode.valueOf(release.status()),
-                    TextNode.valueOf(Release.DEPLOYED)), Disruption.ROLLING_RESTART, release.status().startsWith("pending-")
-                    ? "a helm run on the release has not finished" + release.comparedWith() + "; deploy refuses to "
-                    + "run over it while it is pending"
-                    : "the release's last helm run ended " + release.status() + release.comparedWith()
-                    + "; helm runs the upgrade again"));
+            changes.add(new ClassifiedChange(
+                    new Change(RELEASE_STATUS, TextNode.valueOf(release.status()), TextNode.valueOf(Release.DEPLOYED)),
+                    Disruption.ROLLING_RESTART,
+                    release.status().startsWith("pending-")
+                            ? "a helm run on the release has not finished" + release.comparedWith()
+                                    + "; deploy refuses to " + "run over it while it is pending"
+                            : "the release's last helm run ended " + release.status() + release.comparedWith()
+                                    + "; helm runs the upgrade again"));
         }
         return changes;
     }
 
     private static String chartChangeReason(Release release, RenderedRelease desired) {
-        UpgradePath path = UpgradePath.between(ChartVersion.parse(release.chartVersion()), desired.chartVersion(),
-                ChartKnowledge.bundled());
+        UpgradePath path = UpgradePath.between(
+                ChartVersion.parse(release.chartVersion()), desired.chartVersion(), ChartKnowledge.bundled());
         return path.hasIntermediateStops()
                 ? "a new chart version rolls the chart's pods; it crosses mandatory stops, which upgrade installs and "
-                + "verifies in turn: " + path.describe()
+                        + "verifies in turn: " + path.describe()
                 : "a new chart version rolls the chart's pods";
     }
 
@@ -146,8 +164,8 @@ public final class LivePlanner {
         List<ClassifiedChange> changes = new ArrayList<>(chart);
         changes.addAll(DisruptionRules.classify(DisruptionRules.HELM_VALUES, ValuesDiff.diff(desired, live)));
         Verdict verdict = worst(changes);
-        return new ValuesStep(changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, changes, verdict.disruption(),
-                verdict.reason());
+        return new ValuesStep(
+                changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, changes, verdict.disruption(), verdict.reason());
     }
 
     /**
@@ -157,14 +175,17 @@ public final class LivePlanner {
     private static LivePlan overall(List<ObjectStep> steps, ValuesStep values) {
         Verdict worst = null;
         for (ObjectStep step : steps) {
-            if (step.action() != Action.UNCHANGED && (worst == null || step.disruption().exceeds(worst.disruption()))) {
+            if (step.action() != Action.UNCHANGED
+                    && (worst == null || step.disruption().exceeds(worst.disruption()))) {
                 worst = new Verdict(step.disruption(), step.id() + ": " + step.reason());
             }
         }
-        if (values.action() != Action.UNCHANGED && (worst == null || values.disruption().exceeds(worst.disruption()))) {
+        if (values.action() != Action.UNCHANGED
+                && (worst == null || values.disruption().exceeds(worst.disruption()))) {
             worst = new Verdict(values.disruption(), "Helm values: " + values.reason());
         }
-        Verdict verdict = worst == null ? new Verdict(Disruption.NONE, NO_CHANGES)
+        Verdict verdict = worst == null
+                ? new Verdict(Disruption.NONE, NO_CHANGES)
                 : worst.disruption() == Disruption.NONE ? new Verdict(Disruption.NONE, NOTHING_DISTURBED) : worst;
         return new LivePlan(steps, values, verdict.disruption(), verdict.reason());
     }
@@ -177,17 +198,22 @@ public final class LivePlanner {
                 worst = change;
             }
         }
-        return worst == null ? new Verdict(Disruption.NONE, NO_CHANGES) : new Verdict(worst.disruption(), worst.reason());
+        return worst == null
+                ? new Verdict(Disruption.NONE, NO_CHANGES)
+                : new Verdict(worst.disruption(), worst.reason());
     }
 
     private static boolean ownedByTool(JsonNode object) {
-        return ResourceNames.MANAGED_BY_VALUE.equals(
-                object.path("metadata").path("labels").path(ResourceNames.MANAGED_BY_LABEL).asText(null));
+        return ResourceNames.MANAGED_BY_VALUE.equals(object.path("metadata")
+                .path("labels")
+                .path(ResourceNames.MANAGED_BY_LABEL)
+                .asText(null));
     }
 
     /** {@code Kind/namespace/name} of an object as the API returns it. */
     public static String id(JsonNode object) {
         JsonNode metadata = object.path("metadata");
-        return object.path("kind").asText() + "/" + metadata.path("namespace").asText() + "/" + metadata.path("name").asText();
+        return object.path("kind").asText() + "/" + metadata.path("namespace").asText() + "/"
+                + metadata.path("name").asText();
     }
 }

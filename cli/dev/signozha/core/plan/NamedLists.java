@@ -15,10 +15,16 @@ import java.util.Set;
 final class NamedLists {
 
     private static final Map<String, String> KEYS = Map.ofEntries(
-            Map.entry("containers", "name"), Map.entry("initContainers", "name"), Map.entry("env", "name"),
-            Map.entry("ports", "name"), Map.entry("volumes", "name"), Map.entry("volumeMounts", "mountPath"),
-            Map.entry("volumeClaimTemplates", "name"), Map.entry("podTemplates", "name"),
-            Map.entry("serviceTemplates", "name"), Map.entry("clusters", "name"));
+            Map.entry("containers", "name"),
+            Map.entry("initContainers", "name"),
+            Map.entry("env", "name"),
+            Map.entry("ports", "name"),
+            Map.entry("volumes", "name"),
+            Map.entry("volumeMounts", "mountPath"),
+            Map.entry("volumeClaimTemplates", "name"),
+            Map.entry("podTemplates", "name"),
+            Map.entry("serviceTemplates", "name"),
+            Map.entry("clusters", "name"));
 
     /**
      * Lists admission webhooks add to (sidecars, their volumes and env): a live item the tool does not
@@ -26,8 +32,7 @@ final class NamedLists {
      */
     private static final Set<String> SHARED = Set.of("containers", "initContainers", "env", "volumes", "volumeMounts");
 
-    private NamedLists() {
-    }
+    private NamedLists() {}
 
     /** The identity key of a list field, when its items are matched by key. */
     static Optional<String> key(String field) {

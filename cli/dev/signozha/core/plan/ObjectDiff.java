@@ -23,15 +23,21 @@ import java.util.TreeSet;
 public final class ObjectDiff {
 
     /** Server-managed fields, skipped even when a desired tree carries them (an object read back from a file). */
-    private static final Set<String> IGNORED = Set.of("status", "metadata.uid", "metadata.resourceVersion",
-            "metadata.generation", "metadata.creationTimestamp", "metadata.managedFields", "metadata.selfLink",
-            "metadata.ownerReferences", "metadata.annotations.kubectl.kubernetes.io/last-applied-configuration",
+    private static final Set<String> IGNORED = Set.of(
+            "status",
+            "metadata.uid",
+            "metadata.resourceVersion",
+            "metadata.generation",
+            "metadata.creationTimestamp",
+            "metadata.managedFields",
+            "metadata.selfLink",
+            "metadata.ownerReferences",
+            "metadata.annotations.kubectl.kubernetes.io/last-applied-configuration",
             "metadata.annotations.deployment.kubernetes.io/revision");
 
     private final List<Change> changes = new ArrayList<>();
 
-    private ObjectDiff() {
-    }
+    private ObjectDiff() {}
 
     /** The changes applying {@code desired} would make to {@code live}, in a stable order. */
     public static List<Change> diff(JsonNode desired, JsonNode live) {
@@ -49,10 +55,15 @@ public final class ObjectDiff {
         Set<String> shown = new HashSet<>();
         diff(desired, live).forEach(change -> shown.add(change.path()));
         Map<String, JsonNode> liveOnly = new LinkedHashMap<>();
-        diff(live, desired).stream().filter(Change::added).forEach(change -> liveOnly.put(change.path(), change.after()));
-        return diff(lastApplied, desired).stream().filter(Change::added).map(Change::path)
+        diff(live, desired).stream()
+                .filter(Change::added)
+                .forEach(change -> liveOnly.put(change.path(), change.after()));
+        return diff(lastApplied, desired).stream()
+                .filter(Change::added)
+                .map(Change::path)
                 .filter(path -> liveOnly.containsKey(path) && !shown.contains(path))
-                .map(path -> new Change(path, liveOnly.get(path), null)).toList();
+                .map(path -> new Change(path, liveOnly.get(path), null))
+                .toList();
     }
 
     private void compare(String path, String field, JsonNode desired, JsonNode live) {

@@ -8,9 +8,17 @@ import java.util.List;
  * an install creates, the chart values, resource totals, and placement on the declared capacity.
  * Its JSON/YAML form is versioned by {@link #schemaVersion()}.
  */
-public record OfflinePlan(int schemaVersion, String mode, String source, Resolved topology,
-                          List<PlannedObject> objects, HelmRelease helm, List<ResourceRow> resources,
-                          PlacementReport placement, List<String> notes, List<String> warnings) {
+public record OfflinePlan(
+        int schemaVersion,
+        String mode,
+        String source,
+        Resolved topology,
+        List<PlannedObject> objects,
+        HelmRelease helm,
+        List<ResourceRow> resources,
+        PlacementReport placement,
+        List<String> notes,
+        List<String> warnings) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -29,12 +37,24 @@ public record OfflinePlan(int schemaVersion, String mode, String source, Resolve
     public record PlannedObject(String action, String id, String managedBy) {}
 
     /** The SigNoz chart release and its rendered values. */
-    public record HelmRelease(String namespace, String release, String chart, String repository, String version,
-                              String migrator, JsonNode values) {}
+    public record HelmRelease(
+            String namespace,
+            String release,
+            String chart,
+            String repository,
+            String version,
+            String migrator,
+            JsonNode values) {}
 
     /** Totals of one component (or "total"); amounts are Kubernetes quantities, null when none is set. */
-    public record ResourceRow(String component, int pods, String cpuRequests, String memoryRequests,
-                              String memoryLimits, String storage, String sizedBy) {}
+    public record ResourceRow(
+            String component,
+            int pods,
+            String cpuRequests,
+            String memoryRequests,
+            String memoryLimits,
+            String storage,
+            String sizedBy) {}
 
     /** Placement on declared nodes. */
     public record PlacementReport(int nodes, List<PodPlacement> placed, List<UnplacedPod> unplaced) {}

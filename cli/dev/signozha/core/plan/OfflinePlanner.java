@@ -27,16 +27,23 @@ import java.util.function.Function;
 /** Builds the offline plan of a loaded and rendered topology. Pure. */
 public final class OfflinePlanner {
 
-    private OfflinePlanner() {
-    }
+    private OfflinePlanner() {}
 
     public static OfflinePlan plan(LoadedTopology loaded, RenderedRelease release) {
         Spec spec = loaded.spec();
         List<Component> components = Workloads.of(spec);
-        return new OfflinePlan(OfflinePlan.SCHEMA_VERSION, "offline", loaded.source(),
-                new OfflinePlan.Resolved(loaded.topology().metadata().name(), spec.profile().id(), settings(loaded)),
-                objects(spec, release), helm(spec, release), resources(components), placement(spec, components),
-                release.notes(), loaded.warnings());
+        return new OfflinePlan(
+                OfflinePlan.SCHEMA_VERSION,
+                "offline",
+                loaded.source(),
+                new OfflinePlan.Resolved(
+                        loaded.topology().metadata().name(), spec.profile().id(), settings(loaded)),
+                objects(spec, release),
+                helm(spec, release),
+                resources(components),
+                placement(spec, components),
+                release.notes(),
+                loaded.warnings());
     }
 
     private static List<Setting> settings(LoadedTopology loaded) {
@@ -47,7 +54,8 @@ public final class OfflinePlanner {
 
     private static void flatten(JsonNode node, String path, LoadedTopology loaded, List<Setting> settings) {
         if (node.isObject()) {
-            node.properties().forEach(field -> flatten(field.getValue(), TreePath.key(path, field.getKey()), loaded, settings));
+            node.properties()
+                    .forEach(field -> flatten(field.getValue(), TreePath.key(path, field.getKey()), loaded, settings));
         } else if (node.isArray() && node.size() > 0 && node.get(0).isObject()) {
             for (int i = 0; i < node.size(); i++) {
                 flatten(node.get(i), TreePath.index(path, i), loaded, settings);
@@ -67,12 +75,17 @@ public final class OfflinePlanner {
         if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
             ResourceNames names = new ResourceNames(spec);
             String prefix = "/" + spec.namespace() + "/";
-            objects.add(new PlannedObject("create", "Service" + prefix + spec.clickhouse().host(), "clickhouse-operator"));
-            objects.add(new PlannedObject("create", "PodDisruptionBudget" + prefix + names.operatorDisruptionBudget(),
+            objects.add(new PlannedObject(
+                    "create", "Service" + prefix + spec.clickhouse().host(), "clickhouse-operator"));
+            objects.add(new PlannedObject(
+                    "create",
+                    "PodDisruptionBudget" + prefix + names.operatorDisruptionBudget(),
                     "clickhouse-operator"));
             for (int shard = 0; shard < spec.clickhouse().shards(); shard++) {
                 for (int replica = 0; replica < spec.clickhouse().replicas(); replica++) {
-                    objects.add(new PlannedObject("create", "StatefulSet" + prefix + names.clickhouseHost(shard, replica),
+                    objects.add(new PlannedObject(
+                            "create",
+                            "StatefulSet" + prefix + names.clickhouseHost(shard, replica),
                             "clickhouse-operator"));
                 }
             }
@@ -81,9 +94,14 @@ public final class OfflinePlanner {
     }
 
     private static HelmRelease helm(Spec spec, RenderedRelease release) {
-        return new HelmRelease(spec.namespace(), spec.release(), spec.chart().name(), spec.chart().repository(),
-                spec.chart().version(), release.chartVersion().usesTelemetryStoreMigrator()
-                        ? "telemetryStoreMigrator" : "schemaMigrator", release.values());
+        return new HelmRelease(
+                spec.namespace(),
+                spec.release(),
+                spec.chart().name(),
+                spec.chart().repository(),
+                spec.chart().version(),
+                release.chartVersion().usesTelemetryStoreMigrator() ? "telemetryStoreMigrator" : "schemaMigrator",
+                release.values());
     }
 
     private static List<ResourceRow> resources(List<Component> components) {
@@ -99,16 +117,25 @@ public final class OfflinePlanner {
     }
 
     private static PlacementReport placement(Spec spec, List<Component> components) {
-        return PlannedPlacement.of(spec, components).map(planned -> report(planned.nodes(), planned.placement()))
+        return PlannedPlacement.of(spec, components)
+                .map(planned -> report(planned.nodes(), planned.placement()))
                 .orElse(null);
     }
 
     private static PlacementReport report(List<SimNode> nodes, Placement placement) {
-        return new PlacementReport(nodes.size(),
-                placement.assignments().stream().map(a -> new OfflinePlan.PodPlacement(a.pod().name(),
-                        a.pod().component(), a.node().name(), a.node().label("topology.kubernetes.io/zone"))).toList(),
-                placement.unplaced().stream().map(u -> new OfflinePlan.UnplacedPod(u.pod().name(),
-                        u.pod().component(), u.reason())).toList());
+        return new PlacementReport(
+                nodes.size(),
+                placement.assignments().stream()
+                        .map(a -> new OfflinePlan.PodPlacement(
+                                a.pod().name(),
+                                a.pod().component(),
+                                a.node().name(),
+                                a.node().label("topology.kubernetes.io/zone")))
+                        .toList(),
+                placement.unplaced().stream()
+                        .map(u -> new OfflinePlan.UnplacedPod(
+                                u.pod().name(), u.pod().component(), u.reason()))
+                        .toList());
     }
 
     /** Sums of one component or of everything. */
@@ -124,9 +151,12 @@ public final class OfflinePlanner {
             int count = component.pods().size();
             BigDecimal n = BigDecimal.valueOf(count);
             totals.pods = count;
-            totals.cpu = amount(Workloads.effectiveRequest(component.resources(), true)).multiply(n);
-            totals.memory = amount(Workloads.effectiveRequest(component.resources(), false)).multiply(n);
-            totals.limits = amount(Workloads.pick(component.resources().limits(), false)).multiply(n);
+            totals.cpu = amount(Workloads.effectiveRequest(component.resources(), true))
+                    .multiply(n);
+            totals.memory = amount(Workloads.effectiveRequest(component.resources(), false))
+                    .multiply(n);
+            totals.limits = amount(Workloads.pick(component.resources().limits(), false))
+                    .multiply(n);
             totals.storage = amount(component.volumePerPod()).multiply(n);
             return totals;
         }
@@ -140,8 +170,14 @@ public final class OfflinePlanner {
         }
 
         ResourceRow row(String name, String sizedBy) {
-            return new ResourceRow(name, pods, format(cpu, Amounts::cores), format(memory, Amounts::bytes),
-                    format(limits, Amounts::bytes), format(storage, Amounts::bytes), sizedBy);
+            return new ResourceRow(
+                    name,
+                    pods,
+                    format(cpu, Amounts::cores),
+                    format(memory, Amounts::bytes),
+                    format(limits, Amounts::bytes),
+                    format(storage, Amounts::bytes),
+                    sizedBy);
         }
 
         private static String format(BigDecimal value, Function<BigDecimal, String> formatter) {

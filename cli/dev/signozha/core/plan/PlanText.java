@@ -36,50 +36,75 @@ public final class PlanText {
     }
 
     private void header() {
-        out.append(style.bold("Plan for topology " + plan.topology().name())).append(" (").append(plan.source())
-                .append(")\n").append("offline: nothing was read from a cluster; every object is shown as new\n");
+        out.append(style.bold("Plan for topology " + plan.topology().name()))
+                .append(" (")
+                .append(plan.source())
+                .append(")\n")
+                .append("offline: nothing was read from a cluster; every object is shown as new\n");
     }
 
     private void topology() {
         section("Topology (profile " + plan.topology().profile() + "; * from the profile, ~ derived)");
-        int width = plan.topology().settings().stream().mapToInt(s -> s.path().length()).max().orElse(0);
+        int width = plan.topology().settings().stream()
+                .mapToInt(s -> s.path().length())
+                .max()
+                .orElse(0);
         for (Setting setting : plan.topology().settings()) {
             String mark = switch (setting.origin()) {
                 case "profile" -> "* ";
                 case "derived" -> "~ ";
                 default -> "  ";
             };
-            out.append("  ").append(String.format("%-" + width + "s", setting.path())).append("  ")
-                    .append(style.dim(mark)).append(scalar(setting.value())).append('\n');
+            out.append("  ")
+                    .append(String.format("%-" + width + "s", setting.path()))
+                    .append("  ")
+                    .append(style.dim(mark))
+                    .append(scalar(setting.value()))
+                    .append('\n');
         }
     }
 
     private void objects() {
-        long creates = plan.objects().stream().filter(o -> !"clickhouse-operator".equals(o.managedBy())).count();
+        long creates = plan.objects().stream()
+                .filter(o -> !"clickhouse-operator".equals(o.managedBy()))
+                .count();
         long byOperator = plan.objects().size() - creates;
-        section("Objects (" + creates + " to apply" + (byOperator > 0 ? "; " + byOperator
-                + " more created by clickhouse-operator)" : ")"));
+        section("Objects (" + creates + " to apply"
+                + (byOperator > 0 ? "; " + byOperator + " more created by clickhouse-operator)" : ")"));
         for (PlannedObject object : plan.objects()) {
             boolean own = !"clickhouse-operator".equals(object.managedBy());
             String marker = own ? style.green("+ ") : style.dim(style.unicode() ? "· " : ". ");
-            String suffix = own ? ("helm".equals(object.managedBy()) ? "  (helm upgrade --install, chart "
-                    + plan.helm().chart() + " " + plan.helm().version() + ")" : "") : style.dim("  (by clickhouse-operator)");
+            String suffix = own
+                    ? ("helm".equals(object.managedBy())
+                            ? "  (helm upgrade --install, chart " + plan.helm().chart() + " "
+                                    + plan.helm().version() + ")"
+                            : "")
+                    : style.dim("  (by clickhouse-operator)");
             out.append("  ").append(marker).append(object.id()).append(suffix).append('\n');
         }
     }
 
     private void values() {
-        section("Helm values for " + plan.helm().namespace() + "/" + plan.helm().release() + " (" + plan.helm().chart()
-                + " " + plan.helm().version() + ", migration via " + plan.helm().migrator() + ")");
-        CanonicalYaml.yaml(plan.helm().values()).lines().forEach(line -> out.append("  ").append(line).append('\n'));
+        section("Helm values for " + plan.helm().namespace() + "/" + plan.helm().release() + " ("
+                + plan.helm().chart() + " " + plan.helm().version() + ", migration via "
+                + plan.helm().migrator() + ")");
+        CanonicalYaml.yaml(plan.helm().values())
+                .lines()
+                .forEach(line -> out.append("  ").append(line).append('\n'));
     }
 
     private void resources() {
         section("Resources");
         TextTable table = new TextTable("COMPONENT", "PODS", "CPU REQ", "MEM REQ", "MEM LIMIT", "STORAGE", "SIZED BY");
         for (ResourceRow row : plan.resources()) {
-            table.row(row.component(), String.valueOf(row.pods()), row.cpuRequests(), row.memoryRequests(),
-                    row.memoryLimits(), row.storage(), row.sizedBy());
+            table.row(
+                    row.component(),
+                    String.valueOf(row.pods()),
+                    row.cpuRequests(),
+                    row.memoryRequests(),
+                    row.memoryLimits(),
+                    row.storage(),
+                    row.sizedBy());
         }
         out.append(table.render("  "));
     }
@@ -95,8 +120,13 @@ public final class PlanText {
         TextTable table = new TextTable("POD", "COMPONENT", "NODE", "ZONE");
         placement.placed().forEach(p -> table.row(p.pod(), p.component(), p.node(), p.zone()));
         out.append(table.render("  "));
-        placement.unplaced().forEach(u -> out.append("  ").append(style.errorMark() + " " + style.red(u.pod())).append(" cannot be placed: ")
-                .append(u.reason()).append('\n'));
+        placement
+                .unplaced()
+                .forEach(u -> out.append("  ")
+                        .append(style.errorMark() + " " + style.red(u.pod()))
+                        .append(" cannot be placed: ")
+                        .append(u.reason())
+                        .append('\n'));
     }
 
     private void list(String title, java.util.List<String> items) {
@@ -110,11 +140,16 @@ public final class PlanText {
     private void summary() {
         out.append('\n');
         if (plan.placement() != null && !plan.placement().unplaced().isEmpty()) {
-            out.append(style.errorMark() + " " + style.red(plan.placement().unplaced().size() + " pod(s) cannot be placed on the declared capacity"))
+            out.append(style.errorMark() + " "
+                            + style.red(plan.placement().unplaced().size()
+                                    + " pod(s) cannot be placed on the declared capacity"))
                     .append('\n');
         } else {
-            long applied = plan.objects().stream().filter(o -> !"clickhouse-operator".equals(o.managedBy())).count();
-            out.append(style.passMark() + " " + style.green("plan ready: " + applied + " to apply")).append('\n');
+            long applied = plan.objects().stream()
+                    .filter(o -> !"clickhouse-operator".equals(o.managedBy()))
+                    .count();
+            out.append(style.passMark() + " " + style.green("plan ready: " + applied + " to apply"))
+                    .append('\n');
         }
     }
 

@@ -31,24 +31,29 @@ public record PlannedPlacement(List<SimNode> nodes, Placement placement, List<Gr
 
     /** The pods as placed, each bound to its node; unplaced ones are left out, as pods that never run. */
     public List<SimPod> boundPods() {
-        return placement.assignments().stream().map(a -> a.pod().boundTo(a.node().name())).toList();
+        return placement.assignments().stream()
+                .map(a -> a.pod().boundTo(a.node().name()))
+                .toList();
     }
 
     /** Shards first, then the ensemble, in the order doctor judges them. */
     private static List<Group> groups(Spec spec, List<Component> components) {
-        List<Group> groups = new ArrayList<>(HaGroups.shards(pods(components, "clickhouse"),
-                new ResourceNames(spec).installation()));
+        List<Group> groups = new ArrayList<>(
+                HaGroups.shards(pods(components, "clickhouse"), new ResourceNames(spec).installation()));
         List<SimPod> members = pods(components, "zookeeper");
         if (!members.isEmpty()) {
             String first = members.get(0).name();
-            groups.add(Group.quorum("StatefulSet/" + spec.namespace() + "/" + first.substring(0, first.lastIndexOf('-')),
+            groups.add(Group.quorum(
+                    "StatefulSet/" + spec.namespace() + "/" + first.substring(0, first.lastIndexOf('-')),
                     members.stream().map(SimPod::name).toList()));
         }
         return groups;
     }
 
     private static List<SimPod> pods(List<Component> components, String name) {
-        return components.stream().filter(component -> component.name().equals(name))
-                .flatMap(component -> component.pods().stream()).toList();
+        return components.stream()
+                .filter(component -> component.name().equals(name))
+                .flatMap(component -> component.pods().stream())
+                .toList();
     }
 }

@@ -25,9 +25,19 @@ import java.util.stream.StreamSupport;
  * no secret (hidden changes are already masked) and neither does the topology text (passwords are Secret
  * references).
  */
-public record SavedPlan(int schemaVersion, String kind, String topologyName, String topology, String chartVersion,
-                        String namespace, String release, String cluster, String renderHash,
-                        Map<String, String> resourceVersions, int helmRevision, JsonNode plan) {
+public record SavedPlan(
+        int schemaVersion,
+        String kind,
+        String topologyName,
+        String topology,
+        String chartVersion,
+        String namespace,
+        String release,
+        String cluster,
+        String renderHash,
+        Map<String, String> resourceVersions,
+        int helmRevision,
+        JsonNode plan) {
 
     public static final String KIND = "SavedPlan";
     public static final int SCHEMA_VERSION = 1;
@@ -45,13 +55,15 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
         try {
             SavedPlan plan = JsonMapper.builder().build().readValue(text, SavedPlan.class);
             if (!KIND.equals(plan.kind()) || plan.schemaVersion() != SCHEMA_VERSION) {
-                throw InvalidInputException.single(source, "not a saved plan of schema version " + SCHEMA_VERSION
-                        + " (make one with signoz-ha plan --output-file)");
+                throw InvalidInputException.single(
+                        source,
+                        "not a saved plan of schema version " + SCHEMA_VERSION
+                                + " (make one with signoz-ha plan --output-file)");
             }
             return plan;
         } catch (IOException e) {
-            throw InvalidInputException.single(source, "not a saved plan: " + Messages.firstLine(e.getMessage(),
-                    "unreadable"));
+            throw InvalidInputException.single(
+                    source, "not a saved plan: " + Messages.firstLine(e.getMessage(), "unreadable"));
         }
     }
 
@@ -61,16 +73,21 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
      */
     private static void recognizeOtherDocuments(String source, String text) {
         JsonNode document = readable(text);
-        if (document == null || document.has("kind") && KIND.equals(document.path("kind").asText())) {
+        if (document == null
+                || document.has("kind") && KIND.equals(document.path("kind").asText())) {
             return;
         }
         if (document.has("mode") && document.has("schemaVersion")) {
-            throw InvalidInputException.single(source, "is the output of signoz-ha plan -o json|yaml, which is for "
-                    + "reading; save a plan deploy can apply with signoz-ha plan -f FILE --output-file PLAN");
+            throw InvalidInputException.single(
+                    source,
+                    "is the output of signoz-ha plan -o json|yaml, which is for "
+                            + "reading; save a plan deploy can apply with signoz-ha plan -f FILE --output-file PLAN");
         }
         if ("Topology".equals(document.path("kind").asText())) {
-            throw InvalidInputException.single(source, "is a topology file; deploy it with signoz-ha deploy -f "
-                    + source + ", or save a plan from it with signoz-ha plan -f FILE --output-file PLAN");
+            throw InvalidInputException.single(
+                    source,
+                    "is a topology file; deploy it with signoz-ha deploy -f " + source
+                            + ", or save a plan from it with signoz-ha plan -f FILE --output-file PLAN");
         }
     }
 
@@ -96,8 +113,8 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
      * made again, does something else to it than this plan: a status update or a server-managed field is not
      * covered by the plan. Empty while the plan still holds.
      */
-    public List<String> changesSince(Map<String, String> liveVersions, int liveHelmRevision, String liveRenderHash,
-                                     LivePlan now) {
+    public List<String> changesSince(
+            Map<String, String> liveVersions, int liveHelmRevision, String liveRenderHash, LivePlan now) {
         List<String> reasons = new ArrayList<>();
         if (!renderHash.equals(liveRenderHash)) {
             reasons.add("the topology now renders differently (another signoz-ha version or --templates)");
@@ -112,7 +129,9 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
                 reasons.add(id + " changed since the plan was made (resourceVersion " + saved + " → " + live + ")");
             }
         });
-        liveVersions.keySet().stream().filter(id -> !resourceVersions.containsKey(id)).sorted()
+        liveVersions.keySet().stream()
+                .filter(id -> !resourceVersions.containsKey(id))
+                .sorted()
                 .forEach(id -> reasons.add(id + " appeared since the plan was made"));
         if (helmRevision != liveHelmRevision) {
             reasons.add("Helm release " + release + " is at revision " + liveHelmRevision + ", the plan was made at "
@@ -123,9 +142,14 @@ public record SavedPlan(int schemaVersion, String kind, String topologyName, Str
 
     /** Whether {@code now} plans for object {@code id} exactly what this plan does. */
     private boolean sameStep(String id, LivePlan now) {
-        Optional<String> saved = StreamSupport.stream(plan.path("plan").path("objects").spliterator(), false)
-                .filter(step -> id.equals(step.path("id").asText())).findFirst().map(CanonicalYaml::json);
-        Optional<String> planned = now.objects().stream().filter(step -> step.id().equals(id)).findFirst()
+        Optional<String> saved = StreamSupport.stream(
+                        plan.path("plan").path("objects").spliterator(), false)
+                .filter(step -> id.equals(step.path("id").asText()))
+                .findFirst()
+                .map(CanonicalYaml::json);
+        Optional<String> planned = now.objects().stream()
+                .filter(step -> step.id().equals(id))
+                .findFirst()
                 .map(step -> CanonicalYaml.json(CanonicalYaml.tree(step)));
         return saved.isPresent() && saved.equals(planned);
     }

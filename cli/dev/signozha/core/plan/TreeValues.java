@@ -18,8 +18,7 @@ final class TreeValues {
     private static final Pattern QUANTITY_PATH = Pattern.compile(
             "(^|.*\\.)(resources\\.(requests|limits)\\.[^\\[\\]]+|storage|sizeLimit|persistence\\.size)$");
 
-    private TreeValues() {
-    }
+    private TreeValues() {}
 
     /** Whether Kubernetes reads the value at this path as a quantity. */
     static boolean isQuantityPath(String path) {

@@ -23,8 +23,7 @@ public final class ValuesDiff {
 
     private final List<Change> changes = new ArrayList<>();
 
-    private ValuesDiff() {
-    }
+    private ValuesDiff() {}
 
     /** The changes an upgrade from {@code live} values to {@code desired} values makes, in key order. */
     public static List<Change> diff(JsonNode desired, JsonNode live) {

@@ -24,20 +24,32 @@ public final class Workloads {
 
     /** The SigNoz chart's default requests for components the topology sizes by count only. */
     static final Resources OTEL_COLLECTOR_CHART_DEFAULT = requests("100m", "200Mi");
+
     static final Resources SIGNOZ_CHART_DEFAULT = requests("100m", "100Mi");
     static final KubeQuantity SIGNOZ_CHART_VOLUME = KubeQuantity.of("1Gi");
     private static final String HOSTNAME = "kubernetes.io/hostname";
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     /** Every component with its pods. */
     public static List<Component> of(Spec spec) {
         ResourceNames names = new ResourceNames(spec);
-        return List.of(zookeeper(spec, names), clickhouse(spec, names),
-                replicated(spec, "otel-collector", names.otelCollector(), spec.otelCollector().replicas(),
-                        OTEL_COLLECTOR_CHART_DEFAULT, null),
-                replicated(spec, "signoz", names.signoz(), spec.signoz().replicas(), SIGNOZ_CHART_DEFAULT,
+        return List.of(
+                zookeeper(spec, names),
+                clickhouse(spec, names),
+                replicated(
+                        spec,
+                        "otel-collector",
+                        names.otelCollector(),
+                        spec.otelCollector().replicas(),
+                        OTEL_COLLECTOR_CHART_DEFAULT,
+                        null),
+                replicated(
+                        spec,
+                        "signoz",
+                        names.signoz(),
+                        spec.signoz().replicas(),
+                        SIGNOZ_CHART_DEFAULT,
                         SIGNOZ_CHART_VOLUME));
     }
 
@@ -49,10 +61,20 @@ public final class Workloads {
         for (int i = 0; i < spec.zookeeper().replicas(); i++) {
             // One member per node: the tool's own StatefulSet requires it, and in bundled mode the rendered
             // values set the zookeeper subchart's podAntiAffinityPreset to hard.
-            pods.add(pod(spec, name + "-" + i, "zookeeper", labels, spec.zookeeper().resources())
+            pods.add(pod(
+                            spec,
+                            name + "-" + i,
+                            "zookeeper",
+                            labels,
+                            spec.zookeeper().resources())
                     .withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, labels)));
         }
-        return new Component("zookeeper", pods, spec.zookeeper().resources(), spec.zookeeper().storage().size(), "topology");
+        return new Component(
+                "zookeeper",
+                pods,
+                spec.zookeeper().resources(),
+                spec.zookeeper().storage().size(),
+                "topology");
     }
 
     private static Component clickhouse(Spec spec, ResourceNames names) {
@@ -63,12 +85,17 @@ public final class Workloads {
                 Map<String, String> labels = new LinkedHashMap<>(clusterScope(spec, names));
                 labels.put("clickhouse.altinity.com/shard", String.valueOf(shard));
                 labels.put("clickhouse.altinity.com/replica", String.valueOf(replica));
-                SimPod pod = pod(spec, names.clickhouseHost(shard, replica) + "-0", "clickhouse", labels,
+                SimPod pod = pod(
+                        spec,
+                        names.clickhouseHost(shard, replica) + "-0",
+                        "clickhouse",
+                        labels,
                         clickhouse.resources());
                 pods.add(withClickHouseAntiAffinity(pod, spec, names, shard));
             }
         }
-        return new Component("clickhouse", pods, clickhouse.resources(), clickhouse.storage().size(), "topology");
+        return new Component(
+                "clickhouse", pods, clickhouse.resources(), clickhouse.storage().size(), "topology");
     }
 
     /** Altinity's podDistribution with its default Cluster scope: only pods of the same installation repel. */
@@ -81,29 +108,42 @@ public final class Workloads {
         if (mode == AntiAffinity.SHARD) {
             match.put("clickhouse.altinity.com/shard", String.valueOf(shard));
         }
-        return pod.withAntiAffinity(PodAffinityTerm.matchLabels(spec.clickhouse().topologyKey(), match));
+        return pod.withAntiAffinity(
+                PodAffinityTerm.matchLabels(spec.clickhouse().topologyKey(), match));
     }
 
     private static Map<String, String> clusterScope(Spec spec, ResourceNames names) {
-        return Map.of("clickhouse.altinity.com/app", "chop",
-                "clickhouse.altinity.com/namespace", spec.namespace(),
-                ResourceNames.INSTALLATION_LABEL, names.installation(),
-                "clickhouse.altinity.com/cluster", spec.clickhouse().cluster());
+        return Map.of(
+                "clickhouse.altinity.com/app",
+                "chop",
+                "clickhouse.altinity.com/namespace",
+                spec.namespace(),
+                ResourceNames.INSTALLATION_LABEL,
+                names.installation(),
+                "clickhouse.altinity.com/cluster",
+                spec.clickhouse().cluster());
     }
 
     /** A component the topology sizes by count only, so the chart's defaults size each pod. */
-    private static Component replicated(Spec spec, String component, String prefix, int replicas, Resources resources,
-                                        KubeQuantity volume) {
+    private static Component replicated(
+            Spec spec, String component, String prefix, int replicas, Resources resources, KubeQuantity volume) {
         List<SimPod> pods = new ArrayList<>();
         for (int i = 0; i < replicas; i++) {
-            pods.add(pod(spec, prefix + "-" + i, component, Map.of("app.kubernetes.io/component", component), resources));
+            pods.add(pod(
+                    spec, prefix + "-" + i, component, Map.of("app.kubernetes.io/component", component), resources));
         }
         return new Component(component, pods, resources, volume, "chart default");
     }
 
-    private static SimPod pod(Spec spec, String name, String component, Map<String, String> labels, Resources resources) {
-        return SimPod.of(name, component, labels, millis(effectiveRequest(resources, true)),
-                bytes(effectiveRequest(resources, false))).inNamespace(spec.namespace());
+    private static SimPod pod(
+            Spec spec, String name, String component, Map<String, String> labels, Resources resources) {
+        return SimPod.of(
+                        name,
+                        component,
+                        labels,
+                        millis(effectiveRequest(resources, true)),
+                        bytes(effectiveRequest(resources, false)))
+                .inNamespace(spec.namespace());
     }
 
     /** What the scheduler counts: the request, or the limit when only a limit is set (Kubernetes defaulting). */
@@ -129,6 +169,6 @@ public final class Workloads {
     }
 
     /** A component's pods and what sized them ("topology" or "chart default"). */
-    public record Component(String name, List<SimPod> pods, Resources resources, KubeQuantity volumePerPod,
-                            String sizedBy) {}
+    public record Component(
+            String name, List<SimPod> pods, Resources resources, KubeQuantity volumePerPod, String sizedBy) {}
 }

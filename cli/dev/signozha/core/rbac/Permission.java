@@ -17,7 +17,7 @@ public record Permission(String verb, String group, String resource, boolean clu
     /** "list nodes (apiGroup "", cluster-wide)", how skipped checks and errors name it. */
     @Override
     public String toString() {
-        return verb + " " + resource + " (apiGroup \"" + group + "\", " + (clusterWide ? "cluster-wide" : "in the namespace")
-                + ")";
+        return verb + " " + resource + " (apiGroup \"" + group + "\", "
+                + (clusterWide ? "cluster-wide" : "in the namespace") + ")";
     }
 }

@@ -17,17 +17,25 @@ import java.util.Set;
  */
 public final class RbacManifests {
 
-    private static final List<String> VERB_ORDER = List.of("get", "list", "watch", "create", "update", "patch", "delete");
+    private static final List<String> VERB_ORDER =
+            List.of("get", "list", "watch", "create", "update", "patch", "delete");
 
-    private RbacManifests() {
-    }
+    private RbacManifests() {}
 
     /** YAML for {@code kubectl apply -f -}: the Role in {@code namespace} and the ClusterRole, named after the command. */
     public static String render(String command, String namespace) {
         Set<Permission> permissions = ApiAccess.of(command);
         String name = "signoz-ha-" + command;
-        ObjectNode role = role("Role", name, namespace, permissions.stream().filter(p -> !p.clusterWide()).toList());
-        ObjectNode clusterRole = role("ClusterRole", name, null, permissions.stream().filter(Permission::clusterWide).toList());
+        ObjectNode role = role(
+                "Role",
+                name,
+                namespace,
+                permissions.stream().filter(p -> !p.clusterWide()).toList());
+        ObjectNode clusterRole = role(
+                "ClusterRole",
+                name,
+                null,
+                permissions.stream().filter(Permission::clusterWide).toList());
         return "# signoz-ha " + command + ": bind both to the user or ServiceAccount that runs it, e.g.\n"
                 + "#   kubectl -n " + namespace + " create rolebinding " + name + " --role " + name + " --user NAME\n"
                 + "#   kubectl create clusterrolebinding " + name + " --clusterrole " + name + " --user NAME\n"
@@ -43,14 +51,19 @@ public final class RbacManifests {
         }
         metadata.putObject("labels").put("app.kubernetes.io/managed-by", "signoz-ha");
         Map<List<String>, List<String>> verbsByResource = new LinkedHashMap<>();
-        permissions.stream().sorted(Comparator.comparing(Permission::group).thenComparing(Permission::resource))
-                .forEach(p -> verbsByResource.computeIfAbsent(List.of(p.group(), p.resource()), k -> new ArrayList<>())
+        permissions.stream()
+                .sorted(Comparator.comparing(Permission::group).thenComparing(Permission::resource))
+                .forEach(p -> verbsByResource
+                        .computeIfAbsent(List.of(p.group(), p.resource()), k -> new ArrayList<>())
                         .add(p.verb()));
         // One rule per API group and set of verbs, naming every resource that needs exactly those.
         Map<List<String>, List<String>> resourcesByRule = new LinkedHashMap<>();
         verbsByResource.forEach((resource, verbs) -> {
             List<String> rule = new ArrayList<>(List.of(resource.get(0)));
-            verbs.stream().distinct().sorted(Comparator.comparingInt(VERB_ORDER::indexOf)).forEach(rule::add);
+            verbs.stream()
+                    .distinct()
+                    .sorted(Comparator.comparingInt(VERB_ORDER::indexOf))
+                    .forEach(rule::add);
             resourcesByRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(resource.get(1));
         });
         ArrayNode rules = role.putArray("rules");

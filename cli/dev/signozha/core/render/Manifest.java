@@ -8,14 +8,24 @@ import java.util.Locale;
 public record Manifest(String apiVersion, String kind, String namespace, String name, JsonNode body) {
 
     /** Apply order: what others depend on first. */
-    private static final List<String> KIND_ORDER = List.of("Namespace", "ConfigMap", "Service",
-            "PodDisruptionBudget", "StatefulSet", "Deployment", "ClickHouseInstallation");
+    private static final List<String> KIND_ORDER = List.of(
+            "Namespace",
+            "ConfigMap",
+            "Service",
+            "PodDisruptionBudget",
+            "StatefulSet",
+            "Deployment",
+            "ClickHouseInstallation");
 
     /** The manifest of an object as it was rendered (and kept in the state record). */
     public static Manifest of(JsonNode body) {
         JsonNode metadata = body.path("metadata");
-        return new Manifest(body.path("apiVersion").asText(""), body.path("kind").asText(""),
-                metadata.path("namespace").asText(""), metadata.path("name").asText(""), body);
+        return new Manifest(
+                body.path("apiVersion").asText(""),
+                body.path("kind").asText(""),
+                metadata.path("namespace").asText(""),
+                metadata.path("name").asText(""),
+                body);
     }
 
     /** {@code Kind/namespace/name}, how findings and plans name objects. */

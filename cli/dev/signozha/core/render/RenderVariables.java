@@ -1,6 +1,5 @@
 package dev.signozha.core.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,8 +25,7 @@ public final class RenderVariables {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private RenderVariables() {
-    }
+    private RenderVariables() {}
 
     /** The variables for a topology. */
     public static Variables of(Topology topology) {
@@ -39,7 +37,9 @@ public final class RenderVariables {
         root.put("release", spec.release());
         root.set("clickhouse", clickhouse(spec, names));
         root.set("zookeeper", zookeeper(spec, names));
-        root.set("otelCollector", NODES.objectNode().put("replicas", spec.otelCollector().replicas()));
+        root.set(
+                "otelCollector",
+                NODES.objectNode().put("replicas", spec.otelCollector().replicas()));
         root.set("signoz", NODES.objectNode().put("replicas", spec.signoz().replicas()));
         root.set("ingress", ingress(spec.ingress()));
         return new Variables(root);
@@ -65,8 +65,10 @@ public final class RenderVariables {
         putResources(node, clickhouse.resources());
         node.put("user", clickhouse.user());
         node.set("passwordSecret", MAPPER.valueToTree(clickhouse.passwordSecret()));
-        node.put("passwordSecretAddress", spec.namespace() + "/" + clickhouse.passwordSecret().name() + "/"
-                + clickhouse.passwordSecret().key());
+        node.put(
+                "passwordSecretAddress",
+                spec.namespace() + "/" + clickhouse.passwordSecret().name() + "/"
+                        + clickhouse.passwordSecret().key());
         return node;
     }
 
@@ -93,7 +95,8 @@ public final class RenderVariables {
         List<String> servers = new ArrayList<>();
         ArrayNode nodes = NODES.arrayNode();
         for (int i = 0; i < zookeeper.replicas(); i++) {
-            String host = names.zookeeper() + "-" + i + "." + names.zookeeperHeadless() + "." + spec.namespace() + ".svc";
+            String host =
+                    names.zookeeper() + "-" + i + "." + names.zookeeperHeadless() + "." + spec.namespace() + ".svc";
             servers.add(host + ":2888:3888::" + (i + 1));
             nodes.addObject().put("host", host).put("port", ZOOKEEPER_CLIENT_PORT);
         }
@@ -104,13 +107,18 @@ public final class RenderVariables {
 
     /** Half the memory limit (or request), so the JVM heap plus off-heap stays inside the container. */
     private static long heapMegabytes(ZooKeeper zookeeper) {
-        KubeQuantity memory = zookeeper.resources().limits() != null && zookeeper.resources().limits().memory() != null
+        KubeQuantity memory = zookeeper.resources().limits() != null
+                        && zookeeper.resources().limits().memory() != null
                 ? zookeeper.resources().limits().memory()
-                : zookeeper.resources().requests() == null ? null : zookeeper.resources().requests().memory();
+                : zookeeper.resources().requests() == null
+                        ? null
+                        : zookeeper.resources().requests().memory();
         if (memory == null) {
             return MIN_ZOOKEEPER_HEAP_MB;
         }
-        long half = memory.amount().divide(BigDecimal.valueOf(2L * 1024 * 1024), 0, RoundingMode.DOWN).longValue();
+        long half = memory.amount()
+                .divide(BigDecimal.valueOf(2L * 1024 * 1024), 0, RoundingMode.DOWN)
+                .longValue();
         return Math.max(MIN_ZOOKEEPER_HEAP_MB, half);
     }
 
@@ -122,7 +130,10 @@ public final class RenderVariables {
         if (enabled) {
             ArrayNode hosts = node.putArray("hosts");
             ObjectNode host = hosts.addObject().put("host", ingress.host());
-            host.putArray("paths").addObject().put("path", "/").put("pathType", "ImplementationSpecific")
+            host.putArray("paths")
+                    .addObject()
+                    .put("path", "/")
+                    .put("pathType", "ImplementationSpecific")
                     .put("port", SIGNOZ_HTTP_PORT);
         } else {
             node.putNull("hosts");
@@ -138,10 +149,14 @@ public final class RenderVariables {
         ObjectNode whole = MAPPER.valueToTree(resources);
         pruneNulls(whole);
         node.set("resources", whole);
-        node.set("requests", MAPPER.valueToTree(resources.requests() == null
-                ? new Topology.ResourceList(null, null) : resources.requests()));
-        node.set("limits", MAPPER.valueToTree(resources.limits() == null
-                ? new Topology.ResourceList(null, null) : resources.limits()));
+        node.set(
+                "requests",
+                MAPPER.valueToTree(
+                        resources.requests() == null ? new Topology.ResourceList(null, null) : resources.requests()));
+        node.set(
+                "limits",
+                MAPPER.valueToTree(
+                        resources.limits() == null ? new Topology.ResourceList(null, null) : resources.limits()));
     }
 
     private static void pruneNulls(ObjectNode node) {
@@ -150,7 +165,8 @@ public final class RenderVariables {
                 pruneNulls((ObjectNode) field.getValue());
             }
         });
-        node.properties().removeIf(field -> field.getValue().isNull()
-                || field.getValue().isObject() && field.getValue().isEmpty());
+        node.properties()
+                .removeIf(field -> field.getValue().isNull()
+                        || field.getValue().isObject() && field.getValue().isEmpty());
     }
 }

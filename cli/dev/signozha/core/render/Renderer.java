@@ -21,8 +21,8 @@ import java.util.List;
 /** Renders a topology into chart values and manifests from templates. Pure given its template source. */
 public final class Renderer {
 
-    private static final List<String> EXTERNAL_MANIFESTS = List.of(
-            "manifests/external/zookeeper.yaml", "manifests/external/clickhouse-installation.yaml");
+    private static final List<String> EXTERNAL_MANIFESTS =
+            List.of("manifests/external/zookeeper.yaml", "manifests/external/clickhouse-installation.yaml");
 
     private final TemplateSource templates;
 
@@ -63,12 +63,17 @@ public final class Renderer {
     }
 
     private static List<String> valueTemplates(Spec spec, ChartVersion chart) {
-        return List.of("values/common.yaml", "values/" + spec.clickhouse().mode().id() + ".yaml",
-                chart.usesTelemetryStoreMigrator() ? "values/migrator-telemetrystore.yaml" : "values/migrator-schema.yaml");
+        return List.of(
+                "values/common.yaml",
+                "values/" + spec.clickhouse().mode().id() + ".yaml",
+                chart.usesTelemetryStoreMigrator()
+                        ? "values/migrator-telemetrystore.yaml"
+                        : "values/migrator-schema.yaml");
     }
 
     private List<SourcedTree> documents(String path) {
-        String text = templates.read(path).orElseThrow(() -> new IllegalStateException("template " + path + " is missing"));
+        String text =
+                templates.read(path).orElseThrow(() -> new IllegalStateException("template " + path + " is missing"));
         List<SourcedTree> documents = YamlReader.readAll(templates.describe(path), text);
         documents.forEach(SourcedTree::requireClean);
         return documents;
@@ -76,13 +81,18 @@ public final class Renderer {
 
     private static Manifest manifest(SourcedTree template, JsonNode body, Topology topology) {
         Manifest manifest = Manifest.of(body);
-        if (manifest.apiVersion().isEmpty() || manifest.kind().isEmpty() || manifest.name().isEmpty()) {
-            throw new InvalidInputException(List.of(template.problem("", "a manifest needs apiVersion, kind and metadata.name")));
+        if (manifest.apiVersion().isEmpty()
+                || manifest.kind().isEmpty()
+                || manifest.name().isEmpty()) {
+            throw new InvalidInputException(
+                    List.of(template.problem("", "a manifest needs apiVersion, kind and metadata.name")));
         }
         if (manifest.kind().equals("Secret")) {
             // Rendered objects are kept in plans and in the state record, a ConfigMap: never a Secret's data.
-            throw new InvalidInputException(List.of(template.problem("kind", "signoz-ha renders no Secret; create it "
-                    + "yourself and name it in the topology (passwordSecret)")));
+            throw new InvalidInputException(List.of(template.problem(
+                    "kind",
+                    "signoz-ha renders no Secret; create it "
+                            + "yourself and name it in the topology (passwordSecret)")));
         }
         ObjectNode labels = ((ObjectNode) body.path("metadata")).withObjectProperty("labels");
         labels.put(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE);
@@ -95,10 +105,12 @@ public final class Renderer {
         ResourceNames names = new ResourceNames(spec);
         if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
             notes.add("clickhouse-operator creates PodDisruptionBudget/" + spec.namespace() + "/"
-                    + names.operatorDisruptionBudget() + " (maxUnavailable 1); signoz-ha adds none over ClickHouse pods");
+                    + names.operatorDisruptionBudget()
+                    + " (maxUnavailable 1); signoz-ha adds none over ClickHouse pods");
         } else {
             notes.add("bundled mode: clickhouse.password in rendered values is a placeholder; deploy passes the value "
-                    + "of Secret " + spec.clickhouse().passwordSecret().name() + " to Helm in a private temporary file");
+                    + "of Secret " + spec.clickhouse().passwordSecret().name()
+                    + " to Helm in a private temporary file");
         }
         return List.copyOf(notes);
     }

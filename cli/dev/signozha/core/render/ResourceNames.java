@@ -7,6 +7,7 @@ public final class ResourceNames {
 
     /** Labels every object the tool renders carries. */
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+
     public static final String MANAGED_BY_VALUE = "signoz-ha";
     public static final String TOPOLOGY_LABEL = "signoz-ha/topology";
     /** The label clickhouse-operator puts on everything it creates for an installation: the installation's name. */

@@ -93,8 +93,10 @@ public final class TreeTemplate {
             } else {
                 JsonNode resolved = resolve(matcher.group(1), path);
                 if (resolved != null && !resolved.isValueNode()) {
-                    problems.add(template.problem(path, "${" + matcher.group(1) + "} is a "
-                            + (resolved.isArray() ? "list" : "mapping") + " and cannot be part of a text"));
+                    problems.add(template.problem(
+                            path,
+                            "${" + matcher.group(1) + "} is a " + (resolved.isArray() ? "list" : "mapping")
+                                    + " and cannot be part of a text"));
                 }
                 out.append(resolved == null || resolved.isNull() ? "" : resolved.asText());
             }
@@ -106,7 +108,9 @@ public final class TreeTemplate {
     private JsonNode resolve(String name, String path) {
         JsonNode found = variables.get(name);
         if (found == null) {
-            String hint = Suggestions.closest(name, variables.names()).map(s -> ", did you mean '" + s + "'?").orElse("");
+            String hint = Suggestions.closest(name, variables.names())
+                    .map(s -> ", did you mean '" + s + "'?")
+                    .orElse("");
             problems.add(template.problem(path, "unknown variable ${" + name + "}" + hint));
         }
         return found;

@@ -25,7 +25,9 @@ final class AntiAffinityOwners {
 
     void add(SimPod pod, int node) {
         for (PodAffinityTerm term : pod.constraints().podAntiAffinity()) {
-            nodesByTerm.computeIfAbsent(new OwnedTerm(pod.namespace(), term), this::index).add(node);
+            nodesByTerm
+                    .computeIfAbsent(new OwnedTerm(pod.namespace(), term), this::index)
+                    .add(node);
         }
     }
 
@@ -49,14 +51,17 @@ final class AntiAffinityOwners {
             termsWithoutPairs.add(owned);
         } else {
             String key = Collections.min(pairs.keySet());
-            termsByPair.computeIfAbsent(Map.entry(key, pairs.get(key)), pair -> new ArrayList<>()).add(owned);
+            termsByPair
+                    .computeIfAbsent(Map.entry(key, pairs.get(key)), pair -> new ArrayList<>())
+                    .add(owned);
         }
         return new ArrayList<>();
     }
 
     private List<OwnedTerm> candidates(SimPod pod) {
         List<OwnedTerm> candidates = new ArrayList<>(termsWithoutPairs);
-        pod.labels().forEach((key, value) -> candidates.addAll(termsByPair.getOrDefault(Map.entry(key, value), List.of())));
+        pod.labels()
+                .forEach((key, value) -> candidates.addAll(termsByPair.getOrDefault(Map.entry(key, value), List.of())));
         return candidates;
     }
 

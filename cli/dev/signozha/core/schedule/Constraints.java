@@ -8,9 +8,12 @@ import java.util.Map;
  * tolerations, nodeSelector, node affinity terms (ORed; none means any node), and pod affinity and
  * anti-affinity terms (each must hold).
  */
-public record Constraints(List<Toleration> tolerations, Map<String, String> nodeSelector,
-                          List<NodeSelectorTerm> nodeAffinity, List<PodAffinityTerm> podAffinity,
-                          List<PodAffinityTerm> podAntiAffinity) {
+public record Constraints(
+        List<Toleration> tolerations,
+        Map<String, String> nodeSelector,
+        List<NodeSelectorTerm> nodeAffinity,
+        List<PodAffinityTerm> podAffinity,
+        List<PodAffinityTerm> podAntiAffinity) {
 
     /** No tolerations and no requirements. */
     public static final Constraints NONE = new Constraints(List.of(), Map.of(), List.of(), List.of(), List.of());

@@ -18,8 +18,7 @@ public final class FailureDomains {
 
     static final String ZONE = "topology.kubernetes.io/zone";
 
-    private FailureDomains() {
-    }
+    private FailureDomains() {}
 
     /**
      * The losses that break a group: nodes in the given order, then zones by name; each lists its
@@ -31,7 +30,10 @@ public final class FailureDomains {
         Map<String, List<Shortfall>> byNode = new HashMap<>();
         Map<String, List<Shortfall>> byZone = new TreeMap<>();
         for (Group group : groups) {
-            List<SimNode> up = group.pods().stream().map(nodeOfPod::get).filter(Objects::nonNull).toList();
+            List<SimNode> up = group.pods().stream()
+                    .map(nodeOfPod::get)
+                    .filter(Objects::nonNull)
+                    .toList();
             if (up.size() >= group.minimum()) {
                 collect(group, up.size(), count(up, SimNode::name), byNode);
                 collect(group, up.size(), count(up, node -> node.label(ZONE)), byZone);
@@ -83,10 +85,16 @@ public final class FailureDomains {
     }
 
     /** How many members a group needs up: one replica, or a majority of an ensemble. */
-    public enum Kind { REPLICAS, QUORUM }
+    public enum Kind {
+        REPLICAS,
+        QUORUM
+    }
 
     /** Whether a node or a zone is lost. */
-    public enum Scope { NODE, ZONE }
+    public enum Scope {
+        NODE,
+        ZONE
+    }
 
     /** Pods that serve together, by name, and how many of them must stay up. */
     public record Group(String name, List<String> pods, Kind kind) {

@@ -20,8 +20,7 @@ public final class HaGroups {
 
     private static final String SHARD_LABEL = "clickhouse.altinity.com/shard";
 
-    private HaGroups() {
-    }
+    private HaGroups() {}
 
     /** The replicas of each shard, by the operator's labels, of {@code installation} (of every one when null). */
     public static List<Group> shards(List<SimPod> clickHousePods, String installation) {
@@ -30,10 +29,13 @@ public final class HaGroups {
             String chi = pod.labels().get(ResourceNames.INSTALLATION_LABEL);
             String shard = pod.labels().get(SHARD_LABEL);
             if (shard != null && (installation == null || installation.equals(chi))) {
-                byShard.computeIfAbsent(chi + " shard " + shard, k -> new ArrayList<>()).add(pod.name());
+                byShard.computeIfAbsent(chi + " shard " + shard, k -> new ArrayList<>())
+                        .add(pod.name());
             }
         }
-        return byShard.entrySet().stream().map(e -> Group.replicas(e.getKey(), e.getValue())).toList();
+        return byShard.entrySet().stream()
+                .map(e -> Group.replicas(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /**

@@ -27,6 +27,7 @@ final class InterPodAffinity {
     private final List<Bound> bound = new ArrayList<>();
     /** For each selection and topology key a pod to place asked about: where the matching bound pods are. */
     private final Map<Watch, DomainCounts> watches = new HashMap<>();
+
     private final AntiAffinityOwners antiAffinityOwners;
 
     InterPodAffinity(TopologyIndex topology) {
@@ -77,8 +78,11 @@ final class InterPodAffinity {
     private record Watch(Selection selection, String topologyKey) {}
 
     /** One pod's inter-pod rules, asked node by node. */
-    record Check(List<DomainCounts> affinity, boolean mayStartGroup, List<DomainCounts> antiAffinity,
-                 List<DomainCounts> repelledBy) {
+    record Check(
+            List<DomainCounts> affinity,
+            boolean mayStartGroup,
+            List<DomainCounts> antiAffinity,
+            List<DomainCounts> repelledBy) {
 
         /** The first rule the node breaks, or null. */
         String reason(int node) {

@@ -10,7 +10,14 @@ import java.util.Map;
 public record LabelRequirement(String key, Operator operator, List<String> values) {
 
     /** The API's operators; NotIn and DoesNotExist match a missing label. */
-    public enum Operator { IN, NOT_IN, EXISTS, DOES_NOT_EXIST, GT, LT }
+    public enum Operator {
+        IN,
+        NOT_IN,
+        EXISTS,
+        DOES_NOT_EXIST,
+        GT,
+        LT
+    }
 
     public LabelRequirement {
         values = List.copyOf(values);

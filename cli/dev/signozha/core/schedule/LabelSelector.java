@@ -14,8 +14,10 @@ public record LabelSelector(Map<String, String> matchLabels, List<LabelRequireme
         matchLabels = Map.copyOf(matchLabels);
         matchExpressions = List.copyOf(matchExpressions);
         for (LabelRequirement expression : matchExpressions) {
-            if (expression.operator() == LabelRequirement.Operator.GT || expression.operator() == LabelRequirement.Operator.LT) {
-                throw new IllegalArgumentException("a label selector cannot use " + expression.operator() + ": " + expression);
+            if (expression.operator() == LabelRequirement.Operator.GT
+                    || expression.operator() == LabelRequirement.Operator.LT) {
+                throw new IllegalArgumentException(
+                        "a label selector cannot use " + expression.operator() + ": " + expression);
             }
         }
     }

@@ -41,8 +41,8 @@ final class NodeFilters {
     }
 
     /** The part of a pod's constraints these filters read. */
-    private record NodeTerms(List<Toleration> tolerations, Map<String, String> nodeSelector,
-                             List<NodeSelectorTerm> nodeAffinity) {
+    private record NodeTerms(
+            List<Toleration> tolerations, Map<String, String> nodeSelector, List<NodeSelectorTerm> nodeAffinity) {
 
         String reason(SimNode node) {
             if (node.unschedulable() && !tolerates(CORDONED)) {

@@ -37,7 +37,8 @@ final class ResourceLedger {
         SimPod.Requests requests = pod.requests();
         boolean noPodRoom = pods[node] + 1 > allocatable.pods();
         boolean noCpu = requests.cpuMillis() > 0 && cpu[node] + requests.cpuMillis() > allocatable.cpuMillis();
-        boolean noMemory = requests.memoryBytes() > 0 && memory[node] + requests.memoryBytes() > allocatable.memoryBytes();
+        boolean noMemory =
+                requests.memoryBytes() > 0 && memory[node] + requests.memoryBytes() > allocatable.memoryBytes();
         if (!noPodRoom && !noCpu && !noMemory) {
             return List.of();
         }
@@ -57,9 +58,10 @@ final class ResourceLedger {
     /** Mean share of CPU and memory still free once the pod is on the node (higher is emptier). */
     double freeShare(SimPod pod, int node) {
         SimNode.Allocatable allocatable = nodes.get(node).allocatable();
-        double freeCpu = share(allocatable.cpuMillis() - cpu[node] - pod.requests().cpuMillis(), allocatable.cpuMillis());
-        double freeMemory = share(allocatable.memoryBytes() - memory[node] - pod.requests().memoryBytes(),
-                allocatable.memoryBytes());
+        double freeCpu =
+                share(allocatable.cpuMillis() - cpu[node] - pod.requests().cpuMillis(), allocatable.cpuMillis());
+        double freeMemory = share(
+                allocatable.memoryBytes() - memory[node] - pod.requests().memoryBytes(), allocatable.memoryBytes());
         return (freeCpu + freeMemory) / 2;
     }
 

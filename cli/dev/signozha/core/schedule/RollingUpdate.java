@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class RollingUpdate {
 
-    private RollingUpdate() {
-    }
+    private RollingUpdate() {}
 
     /**
      * {@code maxSurge} unbound copies of the workload's pods, taken in turn, each named
@@ -25,8 +24,14 @@ public final class RollingUpdate {
         List<SimPod> surge = new ArrayList<>();
         for (int n = 0; n < maxSurge && !workload.isEmpty(); n++) {
             SimPod template = workload.get(n % workload.size());
-            surge.add(new SimPod(template.name() + "-surge-" + n, template.namespace(), template.component(),
-                    template.labels(), template.requests(), null, template.constraints()));
+            surge.add(new SimPod(
+                    template.name() + "-surge-" + n,
+                    template.namespace(),
+                    template.component(),
+                    template.labels(),
+                    template.requests(),
+                    null,
+                    template.constraints()));
         }
         return List.copyOf(surge);
     }

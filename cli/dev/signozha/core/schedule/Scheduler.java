@@ -117,7 +117,9 @@ public final class Scheduler {
         }
 
         private boolean passes(int node) {
-            return nodeReasons[node] == null && resources.shortfalls(pod, node).isEmpty() && interPod.reason(node) == null;
+            return nodeReasons[node] == null
+                    && resources.shortfalls(pod, node).isEmpty()
+                    && interPod.reason(node) == null;
         }
 
         /** The reasons of the first filter that rejects the node; none when every filter passes. */

@@ -16,13 +16,21 @@ public record SchedulingReason(Kind kind, int nodes, String text, String detail)
 
     /** What kept the nodes from taking the pod. */
     public enum Kind {
-        ANTI_AFFINITY, POD_AFFINITY, INSUFFICIENT, TAINT, NODE_SELECTOR, VOLUME_ZONE, VOLUME_BINDING, UNSCHEDULABLE,
+        ANTI_AFFINITY,
+        POD_AFFINITY,
+        INSUFFICIENT,
+        TAINT,
+        NODE_SELECTOR,
+        VOLUME_ZONE,
+        VOLUME_BINDING,
+        UNSCHEDULABLE,
         OTHER
     }
 
     private static final Pattern HEAD = Pattern.compile("^\\s*0/(\\d+) nodes are available:?\\s*");
     /** Parts are joined by ", " before a count; the old taint wording holds ", that the pod didn't tolerate". */
     private static final Pattern SEPARATOR = Pattern.compile(",\\s+(?=\\d+ )");
+
     private static final Pattern COUNTED = Pattern.compile("^(\\d+) (.+)$");
     private static final Pattern TAINT = Pattern.compile("\\{[^}]*}");
 
@@ -77,7 +85,8 @@ public record SchedulingReason(Kind kind, int nodes, String text, String detail)
         if (lower.contains("volume node affinity conflict") || lower.contains("no available volume zone")) {
             return new SchedulingReason(Kind.VOLUME_ZONE, nodes, text, "");
         }
-        if (lower.contains("unbound immediate persistentvolumeclaims") || lower.contains("persistent volumes to bind")) {
+        if (lower.contains("unbound immediate persistentvolumeclaims")
+                || lower.contains("persistent volumes to bind")) {
             return new SchedulingReason(Kind.VOLUME_BINDING, nodes, text, "");
         }
         if (lower.contains("were unschedulable")) {
@@ -88,6 +97,8 @@ public record SchedulingReason(Kind kind, int nodes, String text, String detail)
 
     /** The taint's key, for a TAINT reason that names one ("" otherwise). */
     public String taintKey() {
-        return detail.isEmpty() ? "" : detail.substring(1, detail.length() - 1).split(":", 2)[0].trim();
+        return detail.isEmpty()
+                ? ""
+                : detail.substring(1, detail.length() - 1).split(":", 2)[0].trim();
     }
 }

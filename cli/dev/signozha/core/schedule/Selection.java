@@ -6,7 +6,8 @@ import java.util.List;
 record Selection(String namespace, List<LabelSelector> selectors) {
 
     static Selection of(String namespace, List<PodAffinityTerm> terms) {
-        return new Selection(namespace, terms.stream().map(PodAffinityTerm::selector).toList());
+        return new Selection(
+                namespace, terms.stream().map(PodAffinityTerm::selector).toList());
     }
 
     boolean matches(SimPod pod) {

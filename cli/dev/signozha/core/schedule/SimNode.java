@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A node as the simulation sees it: labels, allocatable capacity, taints and whether it is cordoned. */
-public record SimNode(String name, Map<String, String> labels, Allocatable allocatable, List<Taint> taints,
-                      boolean unschedulable) {
+public record SimNode(
+        String name, Map<String, String> labels, Allocatable allocatable, List<Taint> taints, boolean unschedulable) {
 
     public SimNode {
         labels = Map.copyOf(labels);

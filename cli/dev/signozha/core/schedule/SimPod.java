@@ -7,8 +7,14 @@ import java.util.Map;
  * A pod as the simulation sees it: identity, labels, requests, the node it is bound to (null for a pod
  * still to place) and its scheduling constraints. The {@code with...} methods replace one constraint.
  */
-public record SimPod(String name, String namespace, String component, Map<String, String> labels,
-                     Requests requests, String nodeName, Constraints constraints) {
+public record SimPod(
+        String name,
+        String namespace,
+        String component,
+        Map<String, String> labels,
+        Requests requests,
+        String nodeName,
+        Constraints constraints) {
 
     /** The namespace {@link #of} puts a pod in. */
     public static final String DEFAULT_NAMESPACE = "default";
@@ -18,8 +24,15 @@ public record SimPod(String name, String namespace, String component, Map<String
     }
 
     /** An unbound pod in the default namespace with no constraints. */
-    public static SimPod of(String name, String component, Map<String, String> labels, long cpuMillis, long memoryBytes) {
-        return new SimPod(name, DEFAULT_NAMESPACE, component, labels, new Requests(cpuMillis, memoryBytes), null,
+    public static SimPod of(
+            String name, String component, Map<String, String> labels, long cpuMillis, long memoryBytes) {
+        return new SimPod(
+                name,
+                DEFAULT_NAMESPACE,
+                component,
+                labels,
+                new Requests(cpuMillis, memoryBytes),
+                null,
                 Constraints.NONE);
     }
 
@@ -36,32 +49,36 @@ public record SimPod(String name, String namespace, String component, Map<String
     /** This pod tolerating exactly {@code tolerations}. */
     public SimPod withTolerations(Toleration... tolerations) {
         Constraints c = constraints;
-        return with(new Constraints(List.of(tolerations), c.nodeSelector(), c.nodeAffinity(), c.podAffinity(),
-                c.podAntiAffinity()));
+        return with(new Constraints(
+                List.of(tolerations), c.nodeSelector(), c.nodeAffinity(), c.podAffinity(), c.podAntiAffinity()));
     }
 
     /** This pod requiring every {@code nodeSelector} label on its node. */
     public SimPod withNodeSelector(Map<String, String> nodeSelector) {
         Constraints c = constraints;
-        return with(new Constraints(c.tolerations(), nodeSelector, c.nodeAffinity(), c.podAffinity(), c.podAntiAffinity()));
+        return with(
+                new Constraints(c.tolerations(), nodeSelector, c.nodeAffinity(), c.podAffinity(), c.podAntiAffinity()));
     }
 
     /** This pod requiring a node that matches one of {@code terms}. */
     public SimPod withNodeAffinity(NodeSelectorTerm... terms) {
         Constraints c = constraints;
-        return with(new Constraints(c.tolerations(), c.nodeSelector(), List.of(terms), c.podAffinity(), c.podAntiAffinity()));
+        return with(new Constraints(
+                c.tolerations(), c.nodeSelector(), List.of(terms), c.podAffinity(), c.podAntiAffinity()));
     }
 
     /** This pod requiring, for each term, a matching pod in the same domain. */
     public SimPod withAffinity(PodAffinityTerm... terms) {
         Constraints c = constraints;
-        return with(new Constraints(c.tolerations(), c.nodeSelector(), c.nodeAffinity(), List.of(terms), c.podAntiAffinity()));
+        return with(new Constraints(
+                c.tolerations(), c.nodeSelector(), c.nodeAffinity(), List.of(terms), c.podAntiAffinity()));
     }
 
     /** This pod refusing, for each term, a domain that holds a matching pod. */
     public SimPod withAntiAffinity(PodAffinityTerm... terms) {
         Constraints c = constraints;
-        return with(new Constraints(c.tolerations(), c.nodeSelector(), c.nodeAffinity(), c.podAffinity(), List.of(terms)));
+        return with(
+                new Constraints(c.tolerations(), c.nodeSelector(), c.nodeAffinity(), c.podAffinity(), List.of(terms)));
     }
 
     private SimPod with(Constraints other) {

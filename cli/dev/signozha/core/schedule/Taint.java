@@ -4,7 +4,11 @@ package dev.signozha.core.schedule;
 public record Taint(String key, String value, Effect effect) {
 
     /** The taint effects, as Kubernetes names them: NoSchedule, PreferNoSchedule, NoExecute. */
-    public enum Effect { NO_SCHEDULE, PREFER_NO_SCHEDULE, NO_EXECUTE }
+    public enum Effect {
+        NO_SCHEDULE,
+        PREFER_NO_SCHEDULE,
+        NO_EXECUTE
+    }
 
     /** A null value is the empty value, as in the API. */
     public Taint {

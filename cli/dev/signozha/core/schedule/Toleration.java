@@ -7,7 +7,10 @@ package dev.signozha.core.schedule;
 public record Toleration(String key, Operator operator, String value, Taint.Effect effect) {
 
     /** How the value is compared: Equal (the default in the API) or Exists. */
-    public enum Operator { EQUAL, EXISTS }
+    public enum Operator {
+        EQUAL,
+        EXISTS
+    }
 
     /** Null key and value are the empty string, as in the API. */
     public Toleration {

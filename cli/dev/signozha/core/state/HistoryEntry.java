@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param user         {@code user@host} of the run
  * @param detail       free text, e.g. a force-unlock's reason and the holder it removed (may be null)
  */
-public record HistoryEntry(Instant time, String command, String chartVersion, String valuesHash, String outcome,
-                           String user, String detail) {
+public record HistoryEntry(
+        Instant time,
+        String command,
+        String chartVersion,
+        String valuesHash,
+        String outcome,
+        String user,
+        String detail) {
 
     /** The run applied its change. */
     public static final String SUCCEEDED = "succeeded";

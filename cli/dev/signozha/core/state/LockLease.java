@@ -15,8 +15,8 @@ import java.util.Objects;
  */
 public record LockLease(LockHolder holder, Instant renewedAt) {
 
-    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME_OF_DAY =
+            DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     public LockLease {
         Objects.requireNonNull(holder, "holder");
@@ -48,7 +48,8 @@ public record LockLease(LockHolder holder, Instant renewedAt) {
      * fall on {@code now}'s UTC date, full instants otherwise.
      */
     public String describe(Instant now) {
-        return holder.describe() + " since " + format(holder.acquiredAt(), now) + ", expires " + format(expiresAt(), now);
+        return holder.describe() + " since " + format(holder.acquiredAt(), now) + ", expires "
+                + format(expiresAt(), now);
     }
 
     private static String format(Instant time, Instant now) {

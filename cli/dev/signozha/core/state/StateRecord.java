@@ -27,8 +27,14 @@ import java.util.Optional;
  * @param history      the last runs, oldest first, at most {@value #MAX_HISTORY}
  * @param helmRun      the helm run of signoz-ha under way, or left unfinished by a run that died (null: none)
  */
-public record StateRecord(String topology, String valuesHash, String chartVersion, String toolVersion,
-                          List<JsonNode> manifests, List<HistoryEntry> history, HelmRun helmRun) {
+public record StateRecord(
+        String topology,
+        String valuesHash,
+        String chartVersion,
+        String toolVersion,
+        List<JsonNode> manifests,
+        List<HistoryEntry> history,
+        HelmRun helmRun) {
 
     /** The ConfigMap the record lives in, in the release's namespace. */
     public static final String CONFIG_MAP = "signoz-ha-state";
@@ -57,8 +63,12 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
     }
 
     /** This record after a successful apply of the given topology, values, chart and manifests. */
-    public StateRecord applied(String topologyText, String renderedValuesHash, String chart, String tool,
-                               List<JsonNode> appliedManifests) {
+    public StateRecord applied(
+            String topologyText,
+            String renderedValuesHash,
+            String chart,
+            String tool,
+            List<JsonNode> appliedManifests) {
         return new StateRecord(topologyText, renderedValuesHash, chart, tool, appliedManifests, history, helmRun);
     }
 
@@ -85,9 +95,13 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
      * after its writes leaves them unverified and unrecorded, for the next run to finish.
      */
     public boolean settledAt(String renderedValuesHash, String chart, List<JsonNode> renderedManifests) {
-        return !neverApplied() && renderedValuesHash.equals(valuesHash) && chart.equals(chartVersion)
+        return !neverApplied()
+                && renderedValuesHash.equals(valuesHash)
+                && chart.equals(chartVersion)
                 && CanonicalYaml.json(renderedManifests).equals(CanonicalYaml.json(manifests))
-                && lastApply().map(entry -> entry.outcome().equals(HistoryEntry.SUCCEEDED)).orElse(false);
+                && lastApply()
+                        .map(entry -> entry.outcome().equals(HistoryEntry.SUCCEEDED))
+                        .orElse(false);
     }
 
     /** The most recent deploy or upgrade that ran (a forced unlock is not one). */
@@ -110,7 +124,8 @@ public record StateRecord(String topology, String valuesHash, String chartVersio
     /** {@code sha256:<64 hex digits>} of the rendered values text (canonical YAML, so equal values hash equally). */
     public static String hash(String renderedValues) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(renderedValues.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(renderedValues.getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

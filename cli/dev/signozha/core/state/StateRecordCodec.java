@@ -54,8 +54,8 @@ public final class StateRecordCodec {
     /** The helm run under way or left unfinished, one JSON object; left out while there is none. */
     public static final String HELM_RUN = "helmRun";
     /** Every key the record writes; the store keeps other keys of the ConfigMap as they are. */
-    public static final Set<String> KEYS = Set.of(TOPOLOGY, VALUES_HASH, CHART_VERSION, TOOL_VERSION, MANIFESTS,
-            HISTORY, HELM_RUN);
+    public static final Set<String> KEYS =
+            Set.of(TOPOLOGY, VALUES_HASH, CHART_VERSION, TOOL_VERSION, MANIFESTS, HISTORY, HELM_RUN);
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -63,7 +63,9 @@ public final class StateRecordCodec {
 
     /** A codec that also refuses every value containing one of {@code knownSecrets}. */
     public StateRecordCodec(Collection<String> knownSecrets) {
-        this.knownSecrets = knownSecrets.stream().filter(secret -> secret != null && !secret.isEmpty()).toList();
+        this.knownSecrets = knownSecrets.stream()
+                .filter(secret -> secret != null && !secret.isEmpty())
+                .toList();
     }
 
     /** The ConfigMap data for a record, keys sorted; throws a {@link SignozHaException} (REFUSED) on a secret. */
@@ -74,12 +76,21 @@ public final class StateRecordCodec {
         putIfPresent(data, CHART_VERSION, record.chartVersion());
         putIfPresent(data, TOOL_VERSION, record.toolVersion());
         if (!record.manifests().isEmpty()) {
-            data.put(MANIFESTS, lines(record.manifests().stream().map(JsonNode::toString).toList()));
+            data.put(
+                    MANIFESTS,
+                    lines(record.manifests().stream().map(JsonNode::toString).toList()));
         }
         data.put(HISTORY, history(record.history()));
-        record.unfinishedHelmRun().ifPresent(run -> data.put(HELM_RUN, JSON.createObjectNode().put("run", run.run())
-                .put("runId", run.runId()).put("release", run.release()).put("fromRevision", run.fromRevision())
-                .put("started", run.started().toString()).toString()));
+        record.unfinishedHelmRun()
+                .ifPresent(run -> data.put(
+                        HELM_RUN,
+                        JSON.createObjectNode()
+                                .put("run", run.run())
+                                .put("runId", run.runId())
+                                .put("release", run.release())
+                                .put("fromRevision", run.fromRevision())
+                                .put("started", run.started().toString())
+                                .toString()));
         data.forEach(this::refuseSecrets);
         return data;
     }
@@ -89,8 +100,13 @@ public final class StateRecordCodec {
         if (data == null) {
             return StateRecord.empty();
         }
-        return new StateRecord(data.get(TOPOLOGY), data.get(VALUES_HASH), data.get(CHART_VERSION),
-                data.get(TOOL_VERSION), manifests(source, data.get(MANIFESTS)), history(source, data.get(HISTORY)),
+        return new StateRecord(
+                data.get(TOPOLOGY),
+                data.get(VALUES_HASH),
+                data.get(CHART_VERSION),
+                data.get(TOOL_VERSION),
+                manifests(source, data.get(MANIFESTS)),
+                history(source, data.get(HISTORY)),
                 helmRun(source, data.get(HELM_RUN)));
     }
 
@@ -122,15 +138,16 @@ public final class StateRecordCodec {
     }
 
     private static SignozHaException refusal(String key, String why) {
-        return new SignozHaException(ExitCode.REFUSED, "refusing to store key '" + key
-                + "' in the state record ConfigMap, which is not a Secret: " + why);
+        return new SignozHaException(
+                ExitCode.REFUSED,
+                "refusing to store key '" + key + "' in the state record ConfigMap, which is not a Secret: " + why);
     }
 
     private static String history(List<HistoryEntry> entries) {
         List<String> lines = new ArrayList<>();
         for (HistoryEntry entry : entries) {
-            ObjectNode line = JSON.createObjectNode().put("time", entry.time().toString())
-                    .put("command", entry.command());
+            ObjectNode line =
+                    JSON.createObjectNode().put("time", entry.time().toString()).put("command", entry.command());
             putIfPresent(line, "chartVersion", entry.chartVersion());
             putIfPresent(line, "valuesHash", entry.valuesHash());
             line.put("outcome", entry.outcome()).put("user", entry.user());
@@ -153,7 +170,8 @@ public final class StateRecordCodec {
     private static List<JsonNode> manifests(String source, String text) {
         List<JsonNode> objects = new ArrayList<>();
         array(source, MANIFESTS, text).forEach(object -> {
-            if (!object.path("kind").isTextual() || !object.path("metadata").path("name").isTextual()) {
+            if (!object.path("kind").isTextual()
+                    || !object.path("metadata").path("name").isTextual()) {
                 throw malformed(source, MANIFESTS, "entry " + (objects.size() + 1) + " is not a Kubernetes object");
             }
             objects.add(object);
@@ -200,8 +218,12 @@ public final class StateRecordCodec {
             if (!node.path("fromRevision").isInt()) {
                 throw malformed(source, HELM_RUN, "has no fromRevision");
             }
-            return new HelmRun(node.get("run").asText(), node.get("runId").asText(), node.get("release").asText(),
-                    node.get("fromRevision").asInt(), Instant.parse(node.get("started").asText()));
+            return new HelmRun(
+                    node.get("run").asText(),
+                    node.get("runId").asText(),
+                    node.get("release").asText(),
+                    node.get("fromRevision").asInt(),
+                    Instant.parse(node.get("started").asText()));
         } catch (JsonProcessingException e) {
             throw malformed(source, HELM_RUN, "is not JSON: " + e.getOriginalMessage());
         } catch (DateTimeException e) {
@@ -216,12 +238,19 @@ public final class StateRecordCodec {
             }
         }
         try {
-            return new HistoryEntry(Instant.parse(node.get("time").asText()), node.get("command").asText(),
-                    text(node, "chartVersion"), text(node, "valuesHash"), node.get("outcome").asText(),
-                    node.get("user").asText(), text(node, "detail"));
+            return new HistoryEntry(
+                    Instant.parse(node.get("time").asText()),
+                    node.get("command").asText(),
+                    text(node, "chartVersion"),
+                    text(node, "valuesHash"),
+                    node.get("outcome").asText(),
+                    node.get("user").asText(),
+                    text(node, "detail"));
         } catch (DateTimeException e) {
-            throw malformed(source, "entry " + number + " has a time that is not an instant: "
-                    + node.get("time").asText());
+            throw malformed(
+                    source,
+                    "entry " + number + " has a time that is not an instant: "
+                            + node.get("time").asText());
         }
     }
 
@@ -234,11 +263,14 @@ public final class StateRecordCodec {
     }
 
     private static InvalidInputException malformed(String source, String key, String what) {
-        return InvalidInputException.single(source, key + " " + what + "; repair the key or remove it ("
-                + switch (key) {
-                    case HISTORY -> "the history is informational";
-                    case HELM_RUN -> "it only names a helm run of signoz-ha that never finished, for --recover";
-                    default -> "a rollback then renders the last topology again";
-                } + ")");
+        return InvalidInputException.single(
+                source,
+                key + " " + what + "; repair the key or remove it ("
+                        + switch (key) {
+                            case HISTORY -> "the history is informational";
+                            case HELM_RUN -> "it only names a helm run of signoz-ha that never finished, for --recover";
+                            default -> "a rollback then renders the last topology again";
+                        }
+                        + ")");
     }
 }

@@ -11,8 +11,7 @@ public final class GoDuration {
     private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|h|m|s))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
 
-    private GoDuration() {
-    }
+    private GoDuration() {}
 
     /** The shortest Go form of a positive duration. */
     public static String format(Duration duration) {
@@ -40,12 +39,13 @@ public final class GoDuration {
         Matcher part = PART.matcher(text.trim());
         while (part.find()) {
             long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "h" -> Duration.ofHours(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                default -> Duration.ofMillis(amount);
-            });
+            total = total.plus(
+                    switch (part.group(2)) {
+                        case "h" -> Duration.ofHours(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        default -> Duration.ofMillis(amount);
+                    });
         }
         return Optional.of(total);
     }

@@ -21,8 +21,12 @@ public record Style(boolean colour, boolean unicode) {
      */
     public static boolean unicodeOutput(UnaryOperator<String> properties) {
         return Stream.of("stdout.encoding", "sun.stdout.encoding", "native.encoding", "file.encoding")
-                .map(properties).filter(value -> value != null && !value.isBlank()).findFirst()
-                .map(charset -> charset.toUpperCase(Locale.ROOT).replace("-", "").equals("UTF8")).orElse(false);
+                .map(properties)
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst()
+                .map(charset ->
+                        charset.toUpperCase(Locale.ROOT).replace("-", "").equals("UTF8"))
+                .orElse(false);
     }
 
     public String passMark() {
@@ -48,7 +52,9 @@ public record Style(boolean colour, boolean unicode) {
 
     /** Text written for UTF-8 output, its arrows and ellipses spelled in ASCII when the output is not. */
     public String text(String text) {
-        return unicode ? text : text.replace("→", "->").replace("…", "...").replace("×", "x").replace("·", ".");
+        return unicode
+                ? text
+                : text.replace("→", "->").replace("…", "...").replace("×", "x").replace("·", ".");
     }
 
     public String green(String text) {

@@ -9,8 +9,8 @@ public record ChartVersion(int major, int minor, int patch) implements Comparabl
     public static final ChartVersion OLDEST_SUPPORTED = new ChartVersion(0, 74, 0);
 
     /** The charts whose templates' .Values reads every render is checked against (the tests' chart-keys files). */
-    public static final java.util.List<ChartVersion> KEYS_CHECKED = java.util.List.of(new ChartVersion(0, 112, 1),
-            new ChartVersion(0, 131, 0));
+    public static final java.util.List<ChartVersion> KEYS_CHECKED =
+            java.util.List.of(new ChartVersion(0, 112, 1), new ChartVersion(0, 131, 0));
 
     /** Parses MAJOR.MINOR.PATCH with an optional leading v and pre-release suffix. */
     public static ChartVersion parse(String text) {

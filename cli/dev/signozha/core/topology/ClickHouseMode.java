@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Who owns the ClickHouseInstallation: the tool (external to the chart) or the chart's clickhouse subchart. */
 public enum ClickHouseMode {
-    EXTERNAL, BUNDLED;
+    EXTERNAL,
+    BUNDLED;
 
     @JsonValue
     public String id() {

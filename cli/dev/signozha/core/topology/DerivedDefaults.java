@@ -7,8 +7,7 @@ import java.util.Set;
 /** Defaults computed from other values rather than taken from a profile. */
 final class DerivedDefaults {
 
-    private DerivedDefaults() {
-    }
+    private DerivedDefaults() {}
 
     /**
      * Fills spec.clickhouse.host when the file leaves it out. Bundled mode keeps the chart's own service
@@ -20,7 +19,8 @@ final class DerivedDefaults {
         ObjectNode clickhouse = (ObjectNode) spec.get("clickhouse");
         if (!clickhouse.hasNonNull("host")) {
             String release = spec.get("release").asText();
-            boolean bundled = ClickHouseMode.BUNDLED.id().equals(clickhouse.get("mode").asText());
+            boolean bundled =
+                    ClickHouseMode.BUNDLED.id().equals(clickhouse.get("mode").asText());
             clickhouse.put("host", release + (bundled ? "-clickhouse" : "-clickhouse-ha"));
             derived.add("spec.clickhouse.host");
         }

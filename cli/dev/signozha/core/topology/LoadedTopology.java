@@ -10,11 +10,15 @@ import java.util.Set;
  * A validated topology with every default applied, remembering which values came from the file,
  * which from the profile and which were derived, and the warnings worth showing in a plan.
  */
-public record LoadedTopology(String source, Topology topology, Set<String> profilePaths, Set<String> derivedPaths,
-                             List<String> warnings) {
+public record LoadedTopology(
+        String source, Topology topology, Set<String> profilePaths, Set<String> derivedPaths, List<String> warnings) {
 
     /** Where a value came from. */
-    public enum Origin { FILE, PROFILE, DERIVED }
+    public enum Origin {
+        FILE,
+        PROFILE,
+        DERIVED
+    }
 
     /** The origin of the value at a key path such as spec.clickhouse.shards. */
     public Origin origin(String path) {
@@ -40,7 +44,8 @@ public record LoadedTopology(String source, Topology topology, Set<String> profi
         Topology changed = topology.withChartVersion(version);
         List<InputProblem> problems = TopologyRules.check(changed).stream()
                 .filter(violation -> violation.isError() && violation.path().equals("spec.chart.version"))
-                .map(violation -> InputProblem.of(origin, violation.message())).toList();
+                .map(violation -> InputProblem.of(origin, violation.message()))
+                .toList();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

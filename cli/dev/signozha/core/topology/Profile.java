@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Sets of defaults for the topology file; production is the one HA installs run on. */
 public enum Profile {
-    DEV, STAGING, PRODUCTION;
+    DEV,
+    STAGING,
+    PRODUCTION;
 
     @JsonValue
     public String id() {

@@ -13,10 +13,10 @@ import dev.signozha.core.yaml.SourcedTree;
 import dev.signozha.core.yaml.TreePath;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 /**
@@ -41,7 +41,8 @@ final class SchemaValidation {
         static final JsonSchema SCHEMA = compile(ROOT);
 
         private static JsonSchema compile(JsonNode root) {
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(root);
             schema.initializeValidators();
             return schema;
         }
@@ -89,11 +90,15 @@ final class SchemaValidation {
         return switch (message.getType()) {
             case "additionalProperties" -> unknownKey(path, message.getProperty(), keywordOwner);
             case "required" -> tree.problem(TreePath.key(path, message.getProperty()), "missing required key");
-            case "type" -> tree.problem(path, "expected " + expected(keywordOwner) + ", got " + shownWithType(path, value));
-            case "const" -> tree.problem(path, "must be '" + keywordOwner.path("const").asText() + "', got " + shown(path, value));
+            case "type" ->
+                tree.problem(path, "expected " + expected(keywordOwner) + ", got " + shownWithType(path, value));
+            case "const" ->
+                tree.problem(path, "must be '" + keywordOwner.path("const").asText() + "', got " + shown(path, value));
             case "enum" -> tree.problem(path, badChoice(path, value, keywordOwner));
             case "pattern" -> tree.problem(path, shown(path, value) + " is not a valid " + formatName(keywordOwner));
-            case "maxLength" -> tree.problem(path, "is longer than " + keywordOwner.path("maxLength").asInt() + " characters");
+            case "maxLength" ->
+                tree.problem(
+                        path, "is longer than " + keywordOwner.path("maxLength").asInt() + " characters");
             case "minimum", "maximum" -> tree.problem(path, outOfRange(message.getType(), path, value, keywordOwner));
             default -> tree.problem(path, stripPath(message.getMessage()));
         };
@@ -102,25 +107,34 @@ final class SchemaValidation {
     private InputProblem unknownKey(String parentPath, String key, JsonNode owner) {
         String path = TreePath.key(parentPath, key);
         if (Secrets.isSensitiveName(key)) {
-            return tree.problem(path, "inline secrets are refused: keep the password in a Secret and reference it "
-                    + "with passwordSecret: {name, key}");
+            return tree.problem(
+                    path,
+                    "inline secrets are refused: keep the password in a Secret and reference it "
+                            + "with passwordSecret: {name, key}");
         }
         List<String> known = fieldNames(owner.path("properties"));
-        String hint = Suggestions.closest(key, known).map(s -> ", did you mean '" + s + "'?")
+        String hint = Suggestions.closest(key, known)
+                .map(s -> ", did you mean '" + s + "'?")
                 .orElse(known.isEmpty() ? "" : " (known keys: " + String.join(", ", known) + ")");
         return tree.problem(path, "unknown key" + hint);
     }
 
     private static String outOfRange(String keyword, String path, JsonNode value, JsonNode owner) {
-        String bound = (keyword.equals("minimum") ? "at least " : "at most ") + owner.path(keyword).asText();
+        String bound = (keyword.equals("minimum") ? "at least " : "at most ")
+                + owner.path(keyword).asText();
         String of = owner.has("title") ? " for a " + owner.path("title").asText() : "";
         return "must be " + bound + of + ", got " + shown(path, value);
     }
 
     private String badChoice(String path, JsonNode value, JsonNode owner) {
-        List<String> choices = StreamSupport.stream(owner.path("enum").spliterator(), false).map(JsonNode::asText).toList();
-        String hint = value.isTextual() ? Suggestions.closest(value.asText(), choices)
-                .map(s -> ", did you mean '" + s + "'?").orElse("") : "";
+        List<String> choices = StreamSupport.stream(owner.path("enum").spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
+        String hint = value.isTextual()
+                ? Suggestions.closest(value.asText(), choices)
+                        .map(s -> ", did you mean '" + s + "'?")
+                        .orElse("")
+                : "";
         return "must be one of " + String.join(", ", choices) + "; got " + shown(path, value) + hint;
     }
 
@@ -148,7 +162,8 @@ final class SchemaValidation {
     private static String shownWithType(String path, JsonNode value) {
         String shown = shown(path, value);
         return value != null && value.isTextual() && shown.startsWith("'")
-                ? "the string \"" + shown.substring(1, shown.length() - 1) + "\"" : shown;
+                ? "the string \"" + shown.substring(1, shown.length() - 1) + "\""
+                : shown;
     }
 
     private static String shown(String path, JsonNode value) {
@@ -166,8 +181,10 @@ final class SchemaValidation {
         }
         String text = value.asText();
         String escaped = text.length() > MAX_SHOWN_VALUE ? text.substring(0, MAX_SHOWN_VALUE) + "…" : text;
-        escaped = escaped.codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
-                : new String(Character.toChars(c))).reduce("", String::concat);
+        escaped = escaped.codePoints()
+                .mapToObj(
+                        c -> Character.isISOControl(c) ? String.format("\\u%04x", c) : new String(Character.toChars(c)))
+                .reduce("", String::concat);
         return value.isTextual() ? "'" + escaped + "'" : escaped;
     }
 
@@ -184,7 +201,9 @@ final class SchemaValidation {
         String path = "";
         for (int i = 0; i < location.getNameCount(); i++) {
             Object element = location.getElement(i);
-            path = element instanceof Integer index ? TreePath.index(path, index) : TreePath.key(path, element.toString());
+            path = element instanceof Integer index
+                    ? TreePath.index(path, index)
+                    : TreePath.key(path, element.toString());
         }
         return path;
     }

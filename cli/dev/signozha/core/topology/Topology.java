@@ -13,8 +13,12 @@ import java.util.List;
  */
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
 public record Topology(
-        @JsonProperty(required = true) @JsonPropertyDescription("Always signoz-ha/v1.") String apiVersion,
-        @JsonProperty(required = true) @JsonPropertyDescription("Always Topology.") String kind,
+        @JsonProperty(required = true) @JsonPropertyDescription("Always signoz-ha/v1.")
+        String apiVersion,
+
+        @JsonProperty(required = true) @JsonPropertyDescription("Always Topology.")
+        String kind,
+
         @JsonProperty(required = true) Metadata metadata,
         @JsonProperty(required = true) Spec spec) {
 
@@ -24,64 +28,135 @@ public record Topology(
     /** This topology with another chart version, as {@code upgrade --chart-version} asks for. */
     public Topology withChartVersion(String version) {
         Chart chart = new Chart(spec.chart().repository(), spec.chart().name(), version);
-        return new Topology(apiVersion, kind, metadata, new Spec(spec.profile(), spec.namespace(), spec.release(), chart,
-                spec.clickhouse(), spec.zookeeper(), spec.otelCollector(), spec.signoz(), spec.ingress(), spec.capacity()));
+        return new Topology(
+                apiVersion,
+                kind,
+                metadata,
+                new Spec(
+                        spec.profile(),
+                        spec.namespace(),
+                        spec.release(),
+                        chart,
+                        spec.clickhouse(),
+                        spec.zookeeper(),
+                        spec.otelCollector(),
+                        spec.signoz(),
+                        spec.ingress(),
+                        spec.capacity()));
     }
 
     /** Identifies the topology; its name labels every object the tool creates. */
     public record Metadata(
-            @JsonProperty(required = true) @ValueFormat(Format.DNS_1123_LABEL)
-            @JsonPropertyDescription("Topology name, used in the signoz-ha/topology label.") String name) {}
+            @JsonProperty(required = true)
+            @ValueFormat(Format.DNS_1123_LABEL)
+            @JsonPropertyDescription("Topology name, used in the signoz-ha/topology label.")
+            String name) {}
 
     /** What to install, and how big. */
-    @JsonPropertyOrder({"profile", "namespace", "release", "chart", "clickhouse", "zookeeper",
-            "otelCollector", "signoz", "ingress", "capacity"})
+    @JsonPropertyOrder({
+        "profile",
+        "namespace",
+        "release",
+        "chart",
+        "clickhouse",
+        "zookeeper",
+        "otelCollector",
+        "signoz",
+        "ingress",
+        "capacity"
+    })
     public record Spec(
             @JsonPropertyDescription("dev | staging | production: defaults for everything the file leaves out.")
             Profile profile,
-            @JsonProperty(required = true) @ValueFormat(Format.DNS_1123_LABEL)
-            @JsonPropertyDescription("Namespace of the SigNoz release and its ClickHouse.") String namespace,
-            @ValueFormat(Format.DNS_1035_LABEL) @JsonPropertyDescription("Helm release name of the SigNoz chart.") String release,
+
+            @JsonProperty(required = true)
+            @ValueFormat(Format.DNS_1123_LABEL)
+            @JsonPropertyDescription("Namespace of the SigNoz release and its ClickHouse.")
+            String namespace,
+
+            @ValueFormat(Format.DNS_1035_LABEL) @JsonPropertyDescription("Helm release name of the SigNoz chart.")
+            String release,
+
             Chart chart,
             ClickHouse clickhouse,
             ZooKeeper zookeeper,
             Workload otelCollector,
             Workload signoz,
             Ingress ingress,
+
             @JsonPropertyDescription("Declared nodes, so plan can check placement without a cluster.")
             Capacity capacity) {}
 
     /** The SigNoz Helm chart to install. */
     public record Chart(
-            @JsonPropertyDescription("Chart repository URL.") String repository,
-            @JsonPropertyDescription("Chart name in that repository.") String name,
-            @ValueFormat(Format.SEMVER) @JsonPropertyDescription("Chart version; >= 0.113 uses telemetryStoreMigrator, <= 0.112 schemaMigrator.")
+            @JsonPropertyDescription("Chart repository URL.")
+            String repository,
+
+            @JsonPropertyDescription("Chart name in that repository.")
+            String name,
+
+            @ValueFormat(Format.SEMVER)
+            @JsonPropertyDescription("Chart version; >= 0.113 uses telemetryStoreMigrator, <= 0.112 schemaMigrator.")
             String version) {}
 
     /** The ClickHouse cluster every component connects to. */
-    @JsonPropertyOrder({"mode", "host", "cluster", "shards", "replicas", "image", "antiAffinity", "topologyKey",
-            "storage", "resources", "user", "passwordSecret"})
+    @JsonPropertyOrder({
+        "mode",
+        "host",
+        "cluster",
+        "shards",
+        "replicas",
+        "image",
+        "antiAffinity",
+        "topologyKey",
+        "storage",
+        "resources",
+        "user",
+        "passwordSecret"
+    })
     public record ClickHouse(
-            @JsonPropertyDescription("external: the tool owns the ClickHouseInstallation | bundled: the chart's subchart.")
+            @JsonPropertyDescription(
+                    "external: the tool owns the ClickHouseInstallation | bundled: the chart's subchart.")
             ClickHouseMode mode,
-            @ValueFormat(Format.DNS_1035_LABEL) @JsonPropertyDescription("The ONE service name every component connects to.") String host,
-            @ValueFormat(Format.IDENTIFIER) @JsonPropertyDescription("ClickHouse cluster name (remote_servers).") String cluster,
+
+            @ValueFormat(Format.DNS_1035_LABEL)
+            @JsonPropertyDescription("The ONE service name every component connects to.")
+            String host,
+
+            @ValueFormat(Format.IDENTIFIER) @JsonPropertyDescription("ClickHouse cluster name (remote_servers).")
+            String cluster,
+
             @Bounds(min = 1, max = 64) Integer shards,
-            @Bounds(min = 1, max = 16) @JsonPropertyDescription("Replicas per shard.") Integer replicas,
-            @ValueFormat(Format.IMAGE) @JsonPropertyDescription("ClickHouse server image, repository:tag.") String image,
-            @JsonPropertyDescription("shard: replicas of a shard on different nodes | node: one ClickHouse pod per node | none.")
+
+            @Bounds(min = 1, max = 16) @JsonPropertyDescription("Replicas per shard.")
+            Integer replicas,
+
+            @ValueFormat(Format.IMAGE) @JsonPropertyDescription("ClickHouse server image, repository:tag.")
+            String image,
+
+            @JsonPropertyDescription(
+                    "shard: replicas of a shard on different nodes | node: one ClickHouse pod per node | none.")
             AntiAffinity antiAffinity,
-            @JsonPropertyDescription("Node label that defines a failure domain for anti-affinity.") String topologyKey,
+
+            @JsonPropertyDescription("Node label that defines a failure domain for anti-affinity.")
+            String topologyKey,
+
             Storage storage,
             Resources resources,
-            @ValueFormat(Format.IDENTIFIER) @JsonPropertyDescription("ClickHouse user the components log in as.") String user,
+
+            @ValueFormat(Format.IDENTIFIER) @JsonPropertyDescription("ClickHouse user the components log in as.")
+            String user,
+
             @JsonPropertyDescription("Secret holding that user's password; inline passwords are refused.")
             SecretRef passwordSecret) {}
 
     /** The ZooKeeper ensemble ClickHouse replication depends on. */
     public record ZooKeeper(
             @Bounds(min = 1, max = 9) Integer replicas,
-            @ValueFormat(Format.IMAGE) @JsonPropertyDescription("ZooKeeper image, repository:tag (external mode).") String image,
+
+            @ValueFormat(Format.IMAGE) @JsonPropertyDescription("ZooKeeper image, repository:tag (external mode).")
+            String image,
+
             Storage storage,
             Resources resources) {}
 
@@ -91,8 +166,12 @@ public record Topology(
     /** Ingress for the SigNoz UI. */
     public record Ingress(
             Boolean enabled,
-            @JsonPropertyDescription("IngressClass name, e.g. alb or nginx.") String className,
-            @ValueFormat(Format.DNS_1123_SUBDOMAIN) @JsonPropertyDescription("Host name the UI is served on.") String host) {}
+
+            @JsonPropertyDescription("IngressClass name, e.g. alb or nginx.")
+            String className,
+
+            @ValueFormat(Format.DNS_1123_SUBDOMAIN) @JsonPropertyDescription("Host name the UI is served on.")
+            String host) {}
 
     /** Declared nodes. */
     public record Capacity(List<NodePool> nodePools) {}
@@ -100,17 +179,31 @@ public record Topology(
     /** A group of identical nodes. */
     @JsonPropertyOrder({"name", "count", "cpu", "memory", "pods", "zones"})
     public record NodePool(
-            @JsonProperty(required = true) @ValueFormat(Format.DNS_1123_LABEL) String name,
-            @JsonProperty(required = true) @Bounds(min = 1, max = 10000) Integer count,
-            @JsonProperty(required = true) @JsonPropertyDescription("Allocatable CPU per node.") KubeQuantity cpu,
-            @JsonProperty(required = true) @JsonPropertyDescription("Allocatable memory per node.") KubeQuantity memory,
-            @Bounds(min = 1, max = 1000) @JsonPropertyDescription("Allocatable pods per node (default 110).") Integer pods,
-            @JsonPropertyDescription("Zones the nodes are spread over, round robin.") List<String> zones) {}
+            @JsonProperty(required = true) @ValueFormat(Format.DNS_1123_LABEL)
+            String name,
+
+            @JsonProperty(required = true) @Bounds(min = 1, max = 10000)
+            Integer count,
+
+            @JsonProperty(required = true) @JsonPropertyDescription("Allocatable CPU per node.")
+            KubeQuantity cpu,
+
+            @JsonProperty(required = true) @JsonPropertyDescription("Allocatable memory per node.")
+            KubeQuantity memory,
+
+            @Bounds(min = 1, max = 1000) @JsonPropertyDescription("Allocatable pods per node (default 110).")
+            Integer pods,
+
+            @JsonPropertyDescription("Zones the nodes are spread over, round robin.")
+            List<String> zones) {}
 
     /** A persistent volume request. */
     public record Storage(
-            @JsonPropertyDescription("Volume size, e.g. 1Ti.") KubeQuantity size,
-            @JsonPropertyDescription("StorageClass; the cluster default when left out.") String storageClass) {}
+            @JsonPropertyDescription("Volume size, e.g. 1Ti.")
+            KubeQuantity size,
+
+            @JsonPropertyDescription("StorageClass; the cluster default when left out.")
+            String storageClass) {}
 
     /** Container resources. */
     public record Resources(ResourceList requests, ResourceList limits) {}
@@ -120,6 +213,8 @@ public record Topology(
 
     /** A key in a Kubernetes Secret. */
     public record SecretRef(
-            @JsonProperty(required = true) @ValueFormat(Format.DNS_1123_SUBDOMAIN) String name,
+            @JsonProperty(required = true) @ValueFormat(Format.DNS_1123_SUBDOMAIN)
+            String name,
+
             @JsonProperty(required = true) String key) {}
 }

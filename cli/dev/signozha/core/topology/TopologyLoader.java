@@ -33,8 +33,7 @@ public final class TopologyLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private TopologyLoader() {
-    }
+    private TopologyLoader() {}
 
     /** Loads a topology; {@code source} names the file in messages. */
     public static LoadedTopology load(String source, String text) {
@@ -55,13 +54,17 @@ public final class TopologyLoader {
         Set<String> derived = DerivedDefaults.fill(spec);
         Topology topology = bind(tree);
         List<TopologyRules.Violation> violations = TopologyRules.check(topology);
-        List<InputProblem> errors = violations.stream().filter(TopologyRules.Violation::isError)
-                .map(v -> tree.problem(v.path(), v.message())).toList();
+        List<InputProblem> errors = violations.stream()
+                .filter(TopologyRules.Violation::isError)
+                .map(v -> tree.problem(v.path(), v.message()))
+                .toList();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        List<String> warnings = violations.stream().filter(v -> !v.isError())
-                .map(v -> v.path() + ": " + v.message()).toList();
+        List<String> warnings = violations.stream()
+                .filter(v -> !v.isError())
+                .map(v -> v.path() + ": " + v.message())
+                .toList();
         return new LoadedTopology(source, topology, Set.copyOf(fromProfile), derived, warnings);
     }
 
@@ -81,7 +84,9 @@ public final class TopologyLoader {
 
     private static Profile profileOf(JsonNode spec) {
         JsonNode profile = spec.get("profile");
-        return profile == null ? Profile.PRODUCTION : Profile.valueOf(profile.asText().toUpperCase(java.util.Locale.ROOT));
+        return profile == null
+                ? Profile.PRODUCTION
+                : Profile.valueOf(profile.asText().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The defaults a profile gives to everything under spec. */
@@ -92,7 +97,8 @@ public final class TopologyLoader {
                 throw new IllegalStateException(resource + " is missing from the classpath");
             }
             return YamlReader.readOne(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                    .requireClean().root();
+                    .requireClean()
+                    .root();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,7 +111,8 @@ public final class TopologyLoader {
         } catch (JsonMappingException e) {
             String path = "";
             for (JsonMappingException.Reference reference : e.getPath()) {
-                path = reference.getFieldName() != null ? TreePath.key(path, reference.getFieldName())
+                path = reference.getFieldName() != null
+                        ? TreePath.key(path, reference.getFieldName())
                         : TreePath.index(path, reference.getIndex());
             }
             throw new InvalidInputException(List.of(tree.problem(path, "is not a valid value for this key")));

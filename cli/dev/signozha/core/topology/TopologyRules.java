@@ -20,6 +20,7 @@ public final class TopologyRules {
     static final KubeQuantity PRODUCTION_MIN_CLICKHOUSE_MEMORY = KubeQuantity.of("4Gi");
     /** A StatefulSet name longer than this makes its pods' controller-revision-hash label exceed 63. */
     static final int MAX_STATEFULSET_NAME = 52;
+
     private static final String ZONE_LABEL = "topology.kubernetes.io/zone";
 
     /** One broken rule; warnings are shown by plan but do not stop loading. */
@@ -27,8 +28,7 @@ public final class TopologyRules {
 
     private final List<Violation> violations = new ArrayList<>();
 
-    private TopologyRules() {
-    }
+    private TopologyRules() {}
 
     /** Every violation of the rules, errors and warnings. */
     public static List<Violation> check(Topology topology) {
@@ -47,20 +47,25 @@ public final class TopologyRules {
 
     private void chart(Spec spec) {
         if (ChartVersion.parse(spec.chart().version()).compareTo(ChartVersion.OLDEST_SUPPORTED) < 0) {
-            error("spec.chart.version", "charts before " + ChartVersion.OLDEST_SUPPORTED
-                    + " (queryService.* era) are not supported; upgrade the chart first");
+            error(
+                    "spec.chart.version",
+                    "charts before " + ChartVersion.OLDEST_SUPPORTED
+                            + " (queryService.* era) are not supported; upgrade the chart first");
         }
     }
 
     private void replication(Spec spec) {
         int keepers = spec.zookeeper().replicas();
         if (keepers % 2 == 0) {
-            error("spec.zookeeper.replicas", "an ensemble of " + keepers + " survives no more failures than one of "
-                    + (keepers - 1) + "; use an odd count (1, 3 or 5)");
+            error(
+                    "spec.zookeeper.replicas",
+                    "an ensemble of " + keepers + " survives no more failures than one of " + (keepers - 1)
+                            + "; use an odd count (1, 3 or 5)");
         }
         if (spec.clickhouse().replicas() > 1 && keepers < 3 && spec.profile() != Profile.DEV) {
-            error("spec.zookeeper.replicas", "replicated ClickHouse needs a ZooKeeper quorum that survives the loss of "
-                    + "one server; use 3");
+            error(
+                    "spec.zookeeper.replicas",
+                    "replicated ClickHouse needs a ZooKeeper quorum that survives the loss of " + "one server; use 3");
         }
         if (spec.clickhouse().replicas() > 1 && spec.clickhouse().antiAffinity() == AntiAffinity.NONE) {
             warn("spec.clickhouse.antiAffinity", "none lets both replicas of a shard land on one node");
@@ -73,16 +78,20 @@ public final class TopologyRules {
         }
         ClickHouse clickhouse = spec.clickhouse();
         if (clickhouse.replicas() < 2) {
-            error("spec.clickhouse.replicas", "production needs at least 2 replicas per shard; with 1, losing a pod "
-                    + "takes that shard's data offline");
+            error(
+                    "spec.clickhouse.replicas",
+                    "production needs at least 2 replicas per shard; with 1, losing a pod "
+                            + "takes that shard's data offline");
         }
         if (spec.zookeeper().replicas() < 3) {
             error("spec.zookeeper.replicas", "production needs a ZooKeeper quorum of 3 or 5");
         }
         ZooKeeper zookeeper = spec.zookeeper();
         if (zookeeper.storage().size().compareTo(PRODUCTION_MIN_ZOOKEEPER_STORAGE) < 0) {
-            error("spec.zookeeper.storage.size", "production needs at least " + PRODUCTION_MIN_ZOOKEEPER_STORAGE
-                    + ": snapshots and transaction logs share this volume, and a full disk loses the quorum");
+            error(
+                    "spec.zookeeper.storage.size",
+                    "production needs at least " + PRODUCTION_MIN_ZOOKEEPER_STORAGE
+                            + ": snapshots and transaction logs share this volume, and a full disk loses the quorum");
         }
         requireMemory("spec.clickhouse.resources", clickhouse.resources(), PRODUCTION_MIN_CLICKHOUSE_MEMORY);
         requireMemory("spec.zookeeper.resources", zookeeper.resources(), null);
@@ -93,7 +102,9 @@ public final class TopologyRules {
 
     private void requireMemory(String path, Resources resources, KubeQuantity minimumRequest) {
         if (resources.limits() == null || resources.limits().memory() == null) {
-            error(path + ".limits.memory", "production needs a memory limit, or the node's OOM killer picks the victim");
+            error(
+                    path + ".limits.memory",
+                    "production needs a memory limit, or the node's OOM killer picks the victim");
         }
         if (resources.requests() == null || resources.requests().memory() == null) {
             error(path + ".requests.memory", "production needs a memory request, or the pod is evicted first");
@@ -107,10 +118,14 @@ public final class TopologyRules {
             return;
         }
         if (exceeds(resources.requests().cpu(), resources.limits().cpu())) {
-            error(path + ".requests.cpu", "is above the limit " + resources.limits().cpu());
+            error(
+                    path + ".requests.cpu",
+                    "is above the limit " + resources.limits().cpu());
         }
         if (exceeds(resources.requests().memory(), resources.limits().memory())) {
-            error(path + ".requests.memory", "is above the limit " + resources.limits().memory());
+            error(
+                    path + ".requests.memory",
+                    "is above the limit " + resources.limits().memory());
         }
     }
 
@@ -123,12 +138,15 @@ public final class TopologyRules {
         if (clickhouse.mode() != ClickHouseMode.EXTERNAL) {
             return;
         }
-        String longest = "chi-" + clickhouse.host() + "-" + clickhouse.cluster() + "-" + (clickhouse.shards() - 1)
-                + "-" + (clickhouse.replicas() - 1);
+        String longest = "chi-" + clickhouse.host() + "-" + clickhouse.cluster() + "-" + (clickhouse.shards() - 1) + "-"
+                + (clickhouse.replicas() - 1);
         if (longest.length() > MAX_STATEFULSET_NAME) {
-            error("spec.clickhouse.host", "the operator names StatefulSets chi-<host>-<cluster>-<shard>-<replica> ('"
-                    + longest + "', " + longest.length() + " characters); shorten host or cluster to stay within "
-                    + MAX_STATEFULSET_NAME);
+            error(
+                    "spec.clickhouse.host",
+                    "the operator names StatefulSets chi-<host>-<cluster>-<shard>-<replica> ('"
+                            + longest + "', " + longest.length()
+                            + " characters); shorten host or cluster to stay within "
+                            + MAX_STATEFULSET_NAME);
         }
     }
 
@@ -146,7 +164,9 @@ public final class TopologyRules {
         List<NodePool> pools = spec.capacity().nodePools();
         for (int i = 0; i < pools.size(); i++) {
             if (!names.add(pools.get(i).name())) {
-                error("spec.capacity.nodePools[" + i + "].name", "'" + pools.get(i).name() + "' names two node pools");
+                error(
+                        "spec.capacity.nodePools[" + i + "].name",
+                        "'" + pools.get(i).name() + "' names two node pools");
             }
         }
         antiAffinityDomains(spec.clickhouse(), pools);
@@ -160,9 +180,12 @@ public final class TopologyRules {
             case NONE -> 0;
         };
         if (domains < needed) {
-            error("spec.clickhouse.antiAffinity", clickhouse.antiAffinity().id() + " anti-affinity on "
-                    + clickhouse.topologyKey() + " needs " + needed + " distinct domains, the declared capacity has "
-                    + domains + "; pods would stay Pending");
+            error(
+                    "spec.clickhouse.antiAffinity",
+                    clickhouse.antiAffinity().id() + " anti-affinity on "
+                            + clickhouse.topologyKey() + " needs " + needed
+                            + " distinct domains, the declared capacity has "
+                            + domains + "; pods would stay Pending");
         }
     }
 

@@ -3,13 +3,13 @@ package dev.signozha.core.topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
-import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import java.io.IOException;
@@ -29,28 +29,36 @@ public final class TopologySchema {
     public static final String RESOURCE = "schema/topology.schema.json";
     /** Numbers written unquoted as quantities stay below 2^60 (1Ei); larger ones are typos. */
     private static final long MAX_QUANTITY = 1L << 60;
+
     private static final String SCHEMA_ID = "https://signoz-ha.dev/schema/topology-v1.json";
 
-    private TopologySchema() {
-    }
+    private TopologySchema() {}
 
     /** Generates the schema from the model. */
     public static ObjectNode generate() {
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(
-                new ObjectMapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-                .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
-                        JacksonOption.RESPECT_JSONPROPERTY_ORDER, JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
+                        new ObjectMapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                .with(new JacksonModule(
+                        JacksonOption.RESPECT_JSONPROPERTY_REQUIRED,
+                        JacksonOption.RESPECT_JSONPROPERTY_ORDER,
+                        JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.NULLABLE_FIELDS_BY_DEFAULT)
                 .without(Option.SCHEMA_VERSION_INDICATOR);
-        config.forTypesInGeneral().withCustomDefinitionProvider((type, context) ->
-                type.getErasedType() == KubeQuantity.class ? new CustomDefinition(quantitySchema(context
-                        .getGeneratorConfig().getObjectMapper())) : null);
+        config.forTypesInGeneral()
+                .withCustomDefinitionProvider((type, context) -> type.getErasedType() == KubeQuantity.class
+                        ? new CustomDefinition(
+                                quantitySchema(context.getGeneratorConfig().getObjectMapper()))
+                        : null);
         config.forFields()
-                .withStringPatternResolver(field -> format(field).map(Format::pattern).orElse(null))
-                .withStringMaxLengthResolver(field -> format(field).map(Format::maxLength).orElse(null))
+                .withStringPatternResolver(
+                        field -> format(field).map(Format::pattern).orElse(null))
+                .withStringMaxLengthResolver(
+                        field -> format(field).map(Format::maxLength).orElse(null))
                 .withTitleResolver(field -> format(field).map(Format::title).orElse(null))
-                .withNumberInclusiveMinimumResolver(field -> bound(field).map(b -> BigDecimal.valueOf(b.min())).orElse(null))
-                .withNumberInclusiveMaximumResolver(field -> bound(field).map(b -> BigDecimal.valueOf(b.max())).orElse(null))
+                .withNumberInclusiveMinimumResolver(field ->
+                        bound(field).map(b -> BigDecimal.valueOf(b.min())).orElse(null))
+                .withNumberInclusiveMaximumResolver(field ->
+                        bound(field).map(b -> BigDecimal.valueOf(b.max())).orElse(null))
                 .withEnumResolver(TopologySchema::constants)
                 .withNullableCheck(field -> false);
         ObjectNode schema = new SchemaGenerator(config.build()).generateSchema(Topology.class);
@@ -58,7 +66,9 @@ public final class TopologySchema {
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("$id", SCHEMA_ID);
         root.put("title", "signoz-ha Topology");
-        root.put("description", "One topology file renders every SigNoz HA component; see examples/ in the signoz-ha repository.");
+        root.put(
+                "description",
+                "One topology file renders every SigNoz HA component; see examples/ in the signoz-ha repository.");
         root.setAll(schema);
         return root;
     }
@@ -87,7 +97,8 @@ public final class TopologySchema {
     }
 
     private static Optional<Format> format(FieldScope field) {
-        return Optional.ofNullable(field.getAnnotationConsideringFieldAndGetter(ValueFormat.class)).map(ValueFormat::value);
+        return Optional.ofNullable(field.getAnnotationConsideringFieldAndGetter(ValueFormat.class))
+                .map(ValueFormat::value);
     }
 
     private static Optional<Bounds> bound(FieldScope field) {

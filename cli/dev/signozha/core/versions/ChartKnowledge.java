@@ -16,7 +16,8 @@ import java.util.Optional;
  * defaults whose meaning changed, and what each chart range ships. The facts live in
  * signoz-chart-versions.yaml beside this class, each with its source.
  */
-public record ChartKnowledge(List<Stop> stops, List<Rename> renames, List<DefaultChange> defaults, List<Shipped> ships) {
+public record ChartKnowledge(
+        List<Stop> stops, List<Rename> renames, List<DefaultChange> defaults, List<Shipped> ships) {
 
     private static final String RESOURCE = "signoz-chart-versions.yaml";
 
@@ -58,16 +59,23 @@ public record ChartKnowledge(List<Stop> stops, List<Rename> renames, List<Defaul
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            return new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(in, ChartKnowledge.class).sorted();
+            return new ObjectMapper(new YAMLFactory())
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, ChartKnowledge.class)
+                    .sorted();
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE + ": " + e.getMessage(), e);
         }
     }
 
     private ChartKnowledge sorted() {
-        return new ChartKnowledge(stops.stream().sorted(Comparator.comparing(Stop::version)).toList(), List.copyOf(renames),
-                List.copyOf(defaults), ships.stream().sorted(Comparator.comparing(Shipped::sinceVersion)).toList());
+        return new ChartKnowledge(
+                stops.stream().sorted(Comparator.comparing(Stop::version)).toList(),
+                List.copyOf(renames),
+                List.copyOf(defaults),
+                ships.stream()
+                        .sorted(Comparator.comparing(Shipped::sinceVersion))
+                        .toList());
     }
 
     /** What the given chart ships, when it is inside the known ranges. */

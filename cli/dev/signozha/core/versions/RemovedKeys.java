@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class RemovedKeys {
 
-    private RemovedKeys() {
-    }
+    private RemovedKeys() {}
 
     /** One problem, located in its file, for each key of the document that the chart stopped reading. */
     public static List<InputProblem> in(SourcedTree document, ChartVersion chart, ChartKnowledge knowledge) {
@@ -29,8 +28,10 @@ public final class RemovedKeys {
     }
 
     private static String message(Rename rename, ChartVersion chart) {
-        String removed = "chart " + chart + " no longer reads " + rename.from() + " (removed in " + rename.since() + ")";
-        return rename.to() == null ? removed + "; nothing replaces it, delete the key"
+        String removed =
+                "chart " + chart + " no longer reads " + rename.from() + " (removed in " + rename.since() + ")";
+        return rename.to() == null
+                ? removed + "; nothing replaces it, delete the key"
                 : removed + "; use " + rename.to();
     }
 

@@ -24,7 +24,11 @@ public record UpgradePath(ChartVersion from, List<Step> steps) {
                 }
             }
         }
-        steps.add(new Step(target, knowledge.stops().stream().filter(s -> s.version().equals(target)).findFirst()));
+        steps.add(new Step(
+                target,
+                knowledge.stops().stream()
+                        .filter(s -> s.version().equals(target))
+                        .findFirst()));
         return new UpgradePath(installed, List.copyOf(steps));
     }
 
@@ -38,7 +42,10 @@ public record UpgradePath(ChartVersion from, List<Step> steps) {
         StringBuilder line = new StringBuilder(from.toString());
         for (Step step : steps) {
             line.append(" → ").append(step.chart());
-            step.stop().ifPresent(stop -> line.append(" (mandatory stop for SigNoz ").append(stop.app()).append(')'));
+            step.stop()
+                    .ifPresent(stop -> line.append(" (mandatory stop for SigNoz ")
+                            .append(stop.app())
+                            .append(')'));
         }
         return line.toString();
     }

@@ -34,8 +34,7 @@ public final class CanonicalYaml {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private CanonicalYaml() {
-    }
+    private CanonicalYaml() {}
 
     /** YAML text of a tree or a record, ending in a newline. */
     public static String yaml(Object value) {

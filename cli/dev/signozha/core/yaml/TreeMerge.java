@@ -8,8 +8,7 @@ import java.util.Set;
 /** Deep merge of Jackson trees: mappings merge key by key, everything else (lists too) is replaced. */
 public final class TreeMerge {
 
-    private TreeMerge() {
-    }
+    private TreeMerge() {}
 
     /**
      * Copies into {@code target} every leaf of {@code defaults} that {@code target} lacks, and records
@@ -36,7 +35,9 @@ public final class TreeMerge {
         ObjectNode merged = baseObject.deepCopy();
         overlay.properties().forEach(field -> {
             JsonNode existing = merged.get(field.getKey());
-            merged.set(field.getKey(), existing == null ? field.getValue().deepCopy() : overlay(existing, field.getValue()));
+            merged.set(
+                    field.getKey(),
+                    existing == null ? field.getValue().deepCopy() : overlay(existing, field.getValue()));
         });
         return merged;
     }

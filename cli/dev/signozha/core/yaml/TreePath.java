@@ -3,8 +3,7 @@ package dev.signozha.core.yaml;
 /** Builds the dotted key paths used in messages and source maps: {@code spec.capacity.nodePools[0].name}. */
 public final class TreePath {
 
-    private TreePath() {
-    }
+    private TreePath() {}
 
     public static String key(String parent, String key) {
         return parent.isEmpty() ? key : parent + "." + key;

@@ -42,8 +42,7 @@ public final class YamlReader {
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on", "y");
     private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
-    private YamlReader() {
-    }
+    private YamlReader() {}
 
     /** Reads a file that must hold exactly one document. */
     public static SourcedTree readOne(String source, String text) {
@@ -52,8 +51,8 @@ public final class YamlReader {
             throw InvalidInputException.single(source, "the file is empty: expected a YAML document");
         }
         if (documents.size() > 1) {
-            throw InvalidInputException.single(source, "holds " + documents.size()
-                    + " YAML documents; a topology file holds exactly one");
+            throw InvalidInputException.single(
+                    source, "holds " + documents.size() + " YAML documents; a topology file holds exactly one");
         }
         return documents.get(0);
     }
@@ -75,8 +74,11 @@ public final class YamlReader {
             throw new InvalidInputException(List.of(syntaxProblem(source, e)));
         } catch (YAMLException | StackOverflowError e) {
             String message = Messages.firstLine(e.getMessage(), "unreadable input");
-            throw InvalidInputException.single(source, message.startsWith("Nesting Depth exceeded") ? TOO_DEEP
-                    : message.startsWith("the document") ? message : "not valid YAML: " + message);
+            throw InvalidInputException.single(
+                    source,
+                    message.startsWith("Nesting Depth exceeded")
+                            ? TOO_DEEP
+                            : message.startsWith("the document") ? message : "not valid YAML: " + message);
         }
         return documents;
     }
@@ -96,15 +98,15 @@ public final class YamlReader {
 
     private static InputProblem syntaxProblem(String source, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        String problem = e.getProblem() != null ? e.getProblem() : Messages.firstLine(e.getMessage(), "unreadable input");
+        String problem =
+                e.getProblem() != null ? e.getProblem() : Messages.firstLine(e.getMessage(), "unreadable input");
         String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
         if (mark == null) {
             return InputProblem.of(source, "not valid YAML: " + problem + context);
         }
-        return new InputProblem(source, mark.getLine() + 1, mark.getColumn() + 1, "",
-                "not valid YAML: " + problem + context);
+        return new InputProblem(
+                source, mark.getLine() + 1, mark.getColumn() + 1, "", "not valid YAML: " + problem + context);
     }
-
 
     private static SourcedTree convert(String source, Node node) {
         List<InputProblem> problems = new ArrayList<>();
@@ -133,11 +135,16 @@ public final class YamlReader {
 
         JsonNode convert(Node node, String path, int depth) {
             if (++nodeCount > MAX_NODES || depth > MAX_DEPTH) {
-                throw new YAMLException(nodeCount > MAX_NODES
-                        ? "the document expands to more than " + MAX_NODES + " values (YAML aliases?)" : TOO_DEEP);
+                throw new YAMLException(
+                        nodeCount > MAX_NODES
+                                ? "the document expands to more than " + MAX_NODES + " values (YAML aliases?)"
+                                : TOO_DEEP);
             }
             if (!node.getTag().startsWith(Tag.PREFIX)) {
-                problem(locationOf(node), path, "custom YAML tag '" + node.getTag().getValue() + "' is not supported");
+                problem(
+                        locationOf(node),
+                        path,
+                        "custom YAML tag '" + node.getTag().getValue() + "' is not supported");
             }
             if (node instanceof MappingNode mapping) {
                 return mapping(mapping, path, depth);

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** Every bundled example and test topology, for tests that must cover them all. */
 public final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     /** examples/*.yaml and src/test/resources/topologies/*.yaml, sorted. */
     public static List<Path> all() {

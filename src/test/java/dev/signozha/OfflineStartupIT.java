@@ -17,16 +17,27 @@ class OfflineStartupIT {
     @Test
     void offlinePlan_loadsNoKubernetesClientOrJdbcClasses() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-verbose:class",
-                "-cp", System.getProperty("java.class.path"), "dev.signozha.Main",
-                "plan", "--offline", "-f", "examples/production-2x2.yaml"))
-                .directory(Project.root().toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-verbose:class",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.signozha.Main",
+                        "plan",
+                        "--offline",
+                        "-f",
+                        "examples/production-2x2.yaml"))
+                .directory(Project.root().toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("dev.signozha.core.plan.OfflinePlanner"), "the plan ran in this JVM");
         assertFalse(output.contains("io.fabric8.kubernetes.client"), "Kubernetes client classes were loaded");
         // picocli's built-in converters touch java.sql types; what must stay unloaded is a JDBC driver.
-        assertFalse(output.contains("com.clickhouse") || output.contains("ru.yandex.clickhouse"), "a JDBC driver was loaded");
+        assertFalse(
+                output.contains("com.clickhouse") || output.contains("ru.yandex.clickhouse"),
+                "a JDBC driver was loaded");
     }
 }

@@ -22,6 +22,7 @@ class SecretHygieneTest {
 
     /** The SigNoz chart's default clickhouse.password (a published, well-known value). */
     static final String CHART_DEFAULT_PASSWORD = "27ff0399-0d3a-4bd8-919d-17c2181e6fb9";
+
     static final String PLANTED = "Planted-S3cret-4711";
 
     @Test
@@ -30,10 +31,12 @@ class SecretHygieneTest {
         for (Path example : Examples.all()) {
             String file = Examples.relative(example);
             for (String format : List.of("text", "json", "yaml")) {
-                outputs.add(CliRun.of("plan", "--offline", "-f", file, "-o", format).all());
+                outputs.add(
+                        CliRun.of("plan", "--offline", "-f", file, "-o", format).all());
             }
             Path dir = out.resolve(Examples.stem(example));
-            outputs.add(CliRun.of("render", "-f", file, "--output-dir", dir.toString()).all());
+            outputs.add(CliRun.of("render", "-f", file, "--output-dir", dir.toString())
+                    .all());
             if (!Files.exists(dir)) {
                 continue; // render refuses bundled mode and writes nothing
             }
@@ -53,7 +56,8 @@ class SecretHygieneTest {
         String base = Files.readString(Path.of("examples/production-2x2.yaml"));
         List<String> variants = List.of(
                 base.replace("    user: admin\n", "    user: admin\n    password: " + PLANTED + "\n"),
-                base.replace("passwordSecret: {name: clickhouse-credentials, key: password}", "passwordSecret: " + PLANTED),
+                base.replace(
+                        "passwordSecret: {name: clickhouse-credentials, key: password}", "passwordSecret: " + PLANTED),
                 base.replace("  signoz: {replicas: 1}\n", "  signoz: {replicas: 1, adminPassword: " + PLANTED + "}\n"),
                 base.replace("    user: admin\n", "    user: admin\n    clickhouseToken: \"" + PLANTED + "\"\n"));
         for (int i = 0; i < variants.size(); i++) {
@@ -69,7 +73,8 @@ class SecretHygieneTest {
     @Test
     void doctor_onAClusterUsingTheDefaultPassword_reportsItWithoutPrintingIt() {
         for (String format : List.of("text", "json", "yaml")) {
-            CliRun run = CliRun.of("doctor", "--snapshot", "src/test/resources/clusters/default-password.yaml", "-o", format);
+            CliRun run = CliRun.of(
+                    "doctor", "--snapshot", "src/test/resources/clusters/default-password.yaml", "-o", format);
             assertEquals(3, run.exitCode());
             assertFalse(run.all().contains(CHART_DEFAULT_PASSWORD), format + " output printed the default password");
             assertTrue(run.out().contains("DEFAULT_CLICKHOUSE_PASSWORD"));

@@ -42,8 +42,9 @@ class AdoptActionTest {
     void seedTheInstallation() throws IOException {
         cluster = new MockCluster();
         cluster.installClickHouseCrd();
-        cluster.seed(SnapshotParser.parse("external-installation.yaml",
-                Files.readString(FIXTURES.resolve("external-installation.yaml"))).all());
+        cluster.seed(SnapshotParser.parse(
+                        "external-installation.yaml", Files.readString(FIXTURES.resolve("external-installation.yaml")))
+                .all());
         session = new KubeSession(cluster.client(), "context:mock", Clock.systemUTC());
     }
 
@@ -53,7 +54,9 @@ class AdoptActionTest {
     }
 
     private AdoptAction.Result adopt(boolean record) throws IOException {
-        JsonNode values = YamlReader.readAll("values", Files.readString(FIXTURES.resolve("external-values.yaml"))).get(0).root();
+        JsonNode values = YamlReader.readAll("values", Files.readString(FIXTURES.resolve("external-values.yaml")))
+                .get(0)
+                .root();
         return new AdoptAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system())
                 .run(new AdoptAction.Request("platform", "signoz", record), session, new ReadOnlyHelm(values));
     }
@@ -65,7 +68,8 @@ class AdoptActionTest {
     @Test
     void adopt_writesTheTopologyFromTheInstallation_andStartsTheRecordUpgradeNeeds() throws IOException {
         AdoptAction.Result result = adopt(true);
-        assertTrue(result.adopted().yaml().contains("shards: 2"), result.adopted().yaml());
+        assertTrue(
+                result.adopted().yaml().contains("shards: 2"), result.adopted().yaml());
         assertEquals(Optional.of("ConfigMap/platform/signoz-ha-state"), result.recordedIn());
         StateRecord record = record().orElseThrow();
         assertFalse(record.neverApplied(), "upgrade refuses a release whose record never applied a topology");
@@ -73,7 +77,14 @@ class AdoptActionTest {
         assertEquals("0.112.1", record.chartVersion());
         assertEquals(List.of(), record.manifests(), "the tool applied nothing, so it will prune nothing");
         assertEquals("adopt", record.lastEntry().orElseThrow().command());
-        assertTrue(cluster.client().leases().inNamespace("platform").list().getItems().isEmpty(), "the lock is released");
+        assertTrue(
+                cluster.client()
+                        .leases()
+                        .inNamespace("platform")
+                        .list()
+                        .getItems()
+                        .isEmpty(),
+                "the lock is released");
     }
 
     @Test
@@ -95,9 +106,10 @@ class AdoptActionTest {
 
     @Test
     void aReleaseHelmDoesNotKnow_isBadInput_andNothingIsWritten() {
-        SignozHaException bad = assertThrows(SignozHaException.class, () -> new AdoptAction(new ClasspathTemplates(),
-                "test", Clock.systemUTC(), LeaseLock.Timing.system()).run(new AdoptAction.Request("platform", "sig", true),
-                session, new ReadOnlyHelm(null)));
+        SignozHaException bad = assertThrows(
+                SignozHaException.class,
+                () -> new AdoptAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system())
+                        .run(new AdoptAction.Request("platform", "sig", true), session, new ReadOnlyHelm(null)));
         assertEquals(2, bad.exitCode().code());
         assertTrue(bad.getMessage().contains("no Helm release sig in namespace platform"), bad.getMessage());
         assertTrue(record().isEmpty());
@@ -113,7 +125,8 @@ class AdoptActionTest {
 
         @Override
         public Optional<HelmRelease> status(String namespace, String release) {
-            return values == null ? Optional.empty()
+            return values == null
+                    ? Optional.empty()
                     : Optional.of(new HelmRelease(release, namespace, 3, "deployed", "signoz-0.112.1", "v0.112.1"));
         }
 

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.Convergence;
 import dev.signozha.support.DeployProcess;
 import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
-import dev.signozha.cluster.helm.HelmRevision;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceList;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
@@ -60,6 +60,7 @@ class CrashIT {
 
     @TempDir
     Path dir;
+
     private SimulatedCluster world;
 
     @BeforeEach
@@ -82,13 +83,18 @@ class CrashIT {
 
     @Test
     void aRerunRightAfterTheKill_findsTheDeadRunsLock_andIsRefused_untilItWaitsTheLockOut() throws Exception {
-        String killedAfter = killAt("step:" + (DeployPhase.ZOOKEEPER.ordinal() + 1), "[" + (DeployPhase.ZOOKEEPER.ordinal()
-                + 1) + "/8] " + DeployPhase.ZOOKEEPER.label() + ": ", LONG_LOCK_TTL_SECONDS);
-        SimulatedCluster.Run impatient = world.run(RequestEdit.of(SimulatedCluster.deploy()).lockWait(Duration.ZERO).build());
+        String killedAfter = killAt(
+                "step:" + (DeployPhase.ZOOKEEPER.ordinal() + 1),
+                "[" + (DeployPhase.ZOOKEEPER.ordinal() + 1) + "/8] " + DeployPhase.ZOOKEEPER.label() + ": ",
+                LONG_LOCK_TTL_SECONDS);
+        SimulatedCluster.Run impatient = world.run(RequestEdit.of(SimulatedCluster.deploy())
+                .lockWait(Duration.ZERO)
+                .build());
         assertEquals(5, impatient.exitCode(), impatient.all());
         assertEquals(1, world.leases().size(), "the dead run's lock is still there: the refused run took nothing");
         SimulatedCluster.Run again = world.run(RequestEdit.of(SimulatedCluster.deploy())
-                .lockWait(Duration.ofSeconds(3 * LONG_LOCK_TTL_SECONDS)).build());
+                .lockWait(Duration.ofSeconds(3 * LONG_LOCK_TTL_SECONDS))
+                .build());
         assertEquals(0, again.exitCode(), "killed after: " + killedAfter + "\n" + again.all());
         Convergence.assertConverged(world, "killed after: " + killedAfter + "\n" + again.all());
         assertRecordedAndUnlocked(again);
@@ -97,9 +103,17 @@ class CrashIT {
     @Test
     void killedBetweenTwoObjectsOfAnApplyBatch_rerunAppliesTheRest_converges_andRecordsTheDeploy() throws Exception {
         String killedAfter = killAt("applied:" + ZOOKEEPER_HEADLESS_SERVICE, "kill point: applied");
-        assertNotNull(services().withName("signoz-ha-zookeeper-headless").get(), "the batch's first objects are applied");
-        assertNull(world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE)
-                .withName("signoz-ha-zookeeper").get(), "the kill came before the batch's StatefulSet");
+        assertNotNull(
+                services().withName("signoz-ha-zookeeper-headless").get(), "the batch's first objects are applied");
+        assertNull(
+                world.mock()
+                        .client()
+                        .apps()
+                        .statefulSets()
+                        .inNamespace(SimulatedCluster.NAMESPACE)
+                        .withName("signoz-ha-zookeeper")
+                        .get(),
+                "the kill came before the batch's StatefulSet");
         assertRecordedAndUnlocked(rerunConverges(killedAfter));
     }
 
@@ -110,8 +124,11 @@ class CrashIT {
     @Test
     void killedHalfwayThroughTheHelmRun_rerunNamesTheUninstall_thenConverges() throws Exception {
         String killedAfter = killAt("helm", "kill point: halfway through helm");
-        assertEquals(List.of("pending-install"), world.helm().history(SimulatedCluster.NAMESPACE, "signoz").stream()
-                .map(HelmRevision::status).toList());
+        assertEquals(
+                List.of("pending-install"),
+                world.helm().history(SimulatedCluster.NAMESPACE, "signoz").stream()
+                        .map(HelmRevision::status)
+                        .toList());
         SimulatedCluster.Run refused = world.run(rerun());
         assertEquals(4, refused.exitCode(), refused.all());
         assertTrue(refused.failure().getMessage().contains("helm -n platform uninstall signoz"), refused.all());
@@ -130,7 +147,9 @@ class CrashIT {
 
     /** The production deploy, waiting out the dead run's lock. */
     private static DeployAction.Request rerun() {
-        return RequestEdit.of(SimulatedCluster.deploy()).lockWait(Duration.ofSeconds(3 * LOCK_TTL_SECONDS)).build();
+        return RequestEdit.of(SimulatedCluster.deploy())
+                .lockWait(Duration.ofSeconds(3 * LOCK_TTL_SECONDS))
+                .build();
     }
 
     private NonNamespaceOperation<Service, ServiceList, ServiceResource<Service>> services() {
@@ -139,8 +158,12 @@ class CrashIT {
 
     private void assertRecordedAndUnlocked(SimulatedCluster.Run again) {
         Optional<StateRecord> state = world.stateRecord();
-        assertFalse(state.map(StateRecord::neverApplied).orElse(true), "the topology is recorded as applied\n" + again.all());
-        assertEquals(Optional.of(HistoryEntry.SUCCEEDED), state.flatMap(StateRecord::lastEntry).map(HistoryEntry::outcome),
+        assertFalse(
+                state.map(StateRecord::neverApplied).orElse(true),
+                "the topology is recorded as applied\n" + again.all());
+        assertEquals(
+                Optional.of(HistoryEntry.SUCCEEDED),
+                state.flatMap(StateRecord::lastEntry).map(HistoryEntry::outcome),
                 again.all());
         assertTrue(world.leases().isEmpty(), "lock released");
     }
@@ -155,11 +178,20 @@ class CrashIT {
     }
 
     private String killAt(String killPoint, String marker, long lockTtlSeconds) throws Exception {
-        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(SimulatedCluster.NAMESPACE));
-        Process deploy = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DeployProcess.class.getName(), kubeconfig.toString(),
-                String.valueOf(lockTtlSeconds), "0", dir.resolve(HELM_REVISIONS).toString(), killPoint))
-                .redirectErrorStream(true).start();
+        Path kubeconfig =
+                Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(SimulatedCluster.NAMESPACE));
+        Process deploy = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DeployProcess.class.getName(),
+                        kubeconfig.toString(),
+                        String.valueOf(lockTtlSeconds),
+                        "0",
+                        dir.resolve(HELM_REVISIONS).toString(),
+                        killPoint))
+                .redirectErrorStream(true)
+                .start();
         List<String> seen;
         try {
             seen = readUntil(deploy, marker);
@@ -169,8 +201,7 @@ class CrashIT {
         assertTrue(deploy.waitFor(10, TimeUnit.SECONDS), "the killed process is gone");
         String last = seen.isEmpty() ? "nothing" : seen.get(seen.size() - 1);
         assertTrue(last.contains(marker), "killed at " + killPoint + ": " + seen);
-        assertEquals(1, world.leases().size(),
-                "the dead run's lock is left behind for the next run to wait out");
+        assertEquals(1, world.leases().size(), "the dead run's lock is left behind for the next run to wait out");
         return last;
     }
 
@@ -181,7 +212,8 @@ class CrashIT {
     private static List<String> readUntil(Process process, String marker) throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     lines.add(line);
                     if (line.contains(marker)) {

@@ -1,6 +1,5 @@
 package dev.signozha.actions;
 
-import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.Convergence;
+import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Duration;
@@ -37,13 +37,20 @@ class DeployConcurrencyIT {
     }
 
     private SavedPlan savePlan() {
-        return new PlanAction(new ClasspathTemplates()).compute(SimulatedCluster.PRODUCTION.toString(),
-                InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.empty(), world.session().gateway(),
-                world.helm()).save();
+        return new PlanAction(new ClasspathTemplates())
+                .compute(
+                        SimulatedCluster.PRODUCTION.toString(),
+                        InputFiles.readText(SimulatedCluster.PRODUCTION),
+                        Optional.empty(),
+                        world.session().gateway(),
+                        world.helm())
+                .save();
     }
 
     private static DeployAction.Request withPlan(SavedPlan plan) {
-        return RequestEdit.of(SimulatedCluster.deploy()).savedPlan("plan.json", plan).build();
+        return RequestEdit.of(SimulatedCluster.deploy())
+                .savedPlan("plan.json", plan)
+                .build();
     }
 
     @Test
@@ -56,14 +63,25 @@ class DeployConcurrencyIT {
     void savedPlan_isRefusedAsStale_whenAnObjectItCoversChanged() throws Exception {
         assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
         SavedPlan plan = savePlan();
-        world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE).withName("signoz-ha-zookeeper")
-                .edit(set -> { set.getSpec().setReplicas(5); return set; });
+        world.mock()
+                .client()
+                .apps()
+                .statefulSets()
+                .inNamespace(SimulatedCluster.NAMESPACE)
+                .withName("signoz-ha-zookeeper")
+                .edit(set -> {
+                    set.getSpec().setReplicas(5);
+                    return set;
+                });
         List<String> calls = world.helm().calls();
         SimulatedCluster.Run run = world.run(withPlan(plan));
         assertEquals(4, run.exitCode(), run.all());
         assertTrue(run.failure().getMessage().contains("the saved plan is stale; nothing was changed"), run.all());
-        assertTrue(run.failure().getMessage().contains("StatefulSet/platform/signoz-ha-zookeeper changed since the plan "
-                + "was made"), run.failure().getMessage());
+        assertTrue(
+                run.failure()
+                        .getMessage()
+                        .contains("StatefulSet/platform/signoz-ha-zookeeper changed since the plan " + "was made"),
+                run.failure().getMessage());
         assertEquals(calls, world.helm().calls());
     }
 
@@ -72,8 +90,16 @@ class DeployConcurrencyIT {
         assertEquals(0, world.run(SimulatedCluster.deploy()).exitCode());
         SavedPlan plan = savePlan();
         String before = zookeeper().getMetadata().getResourceVersion();
-        world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE).withName("signoz-ha-zookeeper")
-                .edit(set -> { set.getMetadata().getLabels().put("edited-by", "someone-else"); return set; });
+        world.mock()
+                .client()
+                .apps()
+                .statefulSets()
+                .inNamespace(SimulatedCluster.NAMESPACE)
+                .withName("signoz-ha-zookeeper")
+                .edit(set -> {
+                    set.getMetadata().getLabels().put("edited-by", "someone-else");
+                    return set;
+                });
         assertNotEquals(before, zookeeper().getMetadata().getResourceVersion());
         SimulatedCluster.Run run = world.run(withPlan(plan));
         assertEquals(0, run.exitCode(), run.all());
@@ -81,33 +107,53 @@ class DeployConcurrencyIT {
     }
 
     private StatefulSet zookeeper() {
-        return world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE)
-                .withName("signoz-ha-zookeeper").get();
+        return world.mock()
+                .client()
+                .apps()
+                .statefulSets()
+                .inNamespace(SimulatedCluster.NAMESPACE)
+                .withName("signoz-ha-zookeeper")
+                .get();
     }
 
     @Test
     void twoConcurrentDeploys_oneApplies_theOtherExits5NamingTheHolder() throws Exception {
-        CompletableFuture<SimulatedCluster.Run> first = CompletableFuture.supplyAsync(() -> run(SimulatedCluster.deploy()));
+        CompletableFuture<SimulatedCluster.Run> first =
+                CompletableFuture.supplyAsync(() -> run(SimulatedCluster.deploy()));
         awaitLease();
         SimulatedCluster.Run second = world.run(SimulatedCluster.deploy());
         assertEquals(5, second.exitCode(), second.all());
-        assertTrue(second.failure().getMessage().contains("signoz-ha-lock is held by "), second.failure().getMessage());
-        assertTrue(second.failure().getMessage().contains("deploy)"), second.failure().getMessage());
+        assertTrue(
+                second.failure().getMessage().contains("signoz-ha-lock is held by "),
+                second.failure().getMessage());
+        assertTrue(
+                second.failure().getMessage().contains("deploy)"),
+                second.failure().getMessage());
         assertEquals(0, first.get().exitCode(), first.get().all());
-        Convergence.assertConverged(world, "two deploys at once:\n" + first.get().all() + "\n" + second.all());
+        Convergence.assertConverged(
+                world, "two deploys at once:\n" + first.get().all() + "\n" + second.all());
     }
 
     @Test
     void twoConcurrentDeploys_theSecondWaitsOutTheFirst_andPlansAgainUnderTheLock() throws Exception {
-        CompletableFuture<SimulatedCluster.Run> first = CompletableFuture.supplyAsync(() -> run(SimulatedCluster.deploy()));
+        CompletableFuture<SimulatedCluster.Run> first =
+                CompletableFuture.supplyAsync(() -> run(SimulatedCluster.deploy()));
         awaitLease();
         SimulatedCluster.Run second = world.run(RequestEdit.of(SimulatedCluster.deploy())
-                .lockWait(Duration.ofSeconds(60)).build());
+                .lockWait(Duration.ofSeconds(60))
+                .build());
         assertEquals(0, first.get().exitCode(), first.get().all());
         assertEquals(0, second.exitCode(), second.all());
-        assertTrue(second.out().contains("No changes: the cluster already matches topology prod (another run applied it "
-                + "while this one waited for the lock). Nothing was applied."), second.out());
-        assertEquals(1, world.helm().calls().stream().filter(call -> call.startsWith("upgrade --install signoz ")).count(),
+        assertTrue(
+                second.out()
+                        .contains("No changes: the cluster already matches topology prod (another run applied it "
+                                + "while this one waited for the lock). Nothing was applied."),
+                second.out());
+        assertEquals(
+                1,
+                world.helm().calls().stream()
+                        .filter(call -> call.startsWith("upgrade --install signoz "))
+                        .count(),
                 "the chart was installed once: " + world.helm().calls());
     }
 
@@ -133,8 +179,9 @@ class DeployConcurrencyIT {
         SimulatedCluster.Run again = world.run(SimulatedCluster.deploy());
         assertEquals(0, again.exitCode(), again.all());
         Convergence.assertConverged(world, "interrupted, then run again:\n" + again.all());
-        assertEquals(HistoryEntry.SUCCEEDED, world.stateRecord()
-                .orElseThrow().lastEntry().orElseThrow().outcome());
+        assertEquals(
+                HistoryEntry.SUCCEEDED,
+                world.stateRecord().orElseThrow().lastEntry().orElseThrow().outcome());
     }
 
     private SimulatedCluster.Run run(DeployAction.Request request) {
@@ -155,7 +202,14 @@ class DeployConcurrencyIT {
 
     private void awaitObject(String kind, String name) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (world.mock().client().apps().statefulSets().inNamespace(SimulatedCluster.NAMESPACE).withName(name).get() == null) {
+        while (world.mock()
+                        .client()
+                        .apps()
+                        .statefulSets()
+                        .inNamespace(SimulatedCluster.NAMESPACE)
+                        .withName(name)
+                        .get()
+                == null) {
             assertTrue(System.nanoTime() < deadline, kind + " " + name + " never appeared");
             Thread.sleep(10);
         }

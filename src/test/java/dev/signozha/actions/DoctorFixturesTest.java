@@ -27,21 +27,42 @@ class DoctorFixturesTest {
         return Stream.of(
                 Arguments.of("healthy-2x2", Set.of(), ""),
                 Arguments.of("single-node", Set.of("SINGLE_POINT_OF_FAILURE"), "Node/node-a"),
-                Arguments.of("migration-single-node", Set.of("SCHEMA_MIGRATION_TOPOLOGY"),
+                Arguments.of(
+                        "migration-single-node",
+                        Set.of("SCHEMA_MIGRATION_TOPOLOGY"),
                         "Job/platform/signoz-schema-migrator-sync"),
-                Arguments.of("duplicate-install", Set.of("DUPLICATE_CLICKHOUSE", "CLICKHOUSE_HOST_UNRESOLVED", "CONFIG_DRIFT"),
+                Arguments.of(
+                        "duplicate-install",
+                        Set.of("DUPLICATE_CLICKHOUSE", "CLICKHOUSE_HOST_UNRESOLVED", "CONFIG_DRIFT"),
                         "ClickHouseInstallation/platform/signoz-clickhouse"),
-                Arguments.of("anti-affinity-deadlock", Set.of("ANTI_AFFINITY_UNSCHEDULABLE", "DUPLICATE_CLICKHOUSE",
-                        "CLICKHOUSE_NOT_READY", "SINGLE_POINT_OF_FAILURE"), "Pod/platform/chi-clickhouse-signoz-clickhouse-ha-prod-1-1-0"),
+                Arguments.of(
+                        "anti-affinity-deadlock",
+                        Set.of(
+                                "ANTI_AFFINITY_UNSCHEDULABLE",
+                                "DUPLICATE_CLICKHOUSE",
+                                "CLICKHOUSE_NOT_READY",
+                                "SINGLE_POINT_OF_FAILURE"),
+                        "Pod/platform/chi-clickhouse-signoz-clickhouse-ha-prod-1-1-0"),
                 Arguments.of("config-drift", Set.of("CONFIG_DRIFT"), "Deployment/platform/signoz-otel-collector"),
-                Arguments.of("dev-sized", Set.of("RESOURCE_LIMITS", "ZOOKEEPER_QUORUM", "ZOOKEEPER_STORAGE", "POD_EVICTIONS"),
+                Arguments.of(
+                        "dev-sized",
+                        Set.of("RESOURCE_LIMITS", "ZOOKEEPER_QUORUM", "ZOOKEEPER_STORAGE", "POD_EVICTIONS"),
                         "StatefulSet/platform/signoz-zookeeper"),
-                Arguments.of("default-password", Set.of("DEFAULT_CLICKHOUSE_PASSWORD"),
+                Arguments.of(
+                        "default-password",
+                        Set.of("DEFAULT_CLICKHOUSE_PASSWORD"),
                         "ClickHouseInstallation/platform/signoz-clickhouse"),
-                Arguments.of("operator-missing", Set.of("OPERATOR_MISSING"),
+                Arguments.of(
+                        "operator-missing",
+                        Set.of("OPERATOR_MISSING"),
                         "CustomResourceDefinition/clickhouseinstallations.clickhouse.altinity.com"),
-                Arguments.of("pending-reasons", Set.of("INSUFFICIENT_CAPACITY", "POD_UNSCHEDULABLE", "NODE_PRESSURE",
-                        "SINGLE_POINT_OF_FAILURE"),
+                Arguments.of(
+                        "pending-reasons",
+                        Set.of(
+                                "INSUFFICIENT_CAPACITY",
+                                "POD_UNSCHEDULABLE",
+                                "NODE_PRESSURE",
+                                "SINGLE_POINT_OF_FAILURE"),
                         "Pod/platform/signoz-ha-zookeeper-2"),
                 Arguments.of("bundled-own-password", Set.of(), "ClickHouseInstallation/platform/signoz-clickhouse"),
                 Arguments.of("evictions", Set.of("POD_EVICTIONS", "NODE_PRESSURE", "RESOURCE_LIMITS"), "Node/node-c"));
@@ -53,18 +74,22 @@ class DoctorFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void doctor_snapshot_findsExactlyTheExpectedErrors(String fixture, Set<String> errors, String object) throws Exception {
+    void doctor_snapshot_findsExactlyTheExpectedErrors(String fixture, Set<String> errors, String object)
+            throws Exception {
         CliRun run = CliRun.of("doctor", "--snapshot", snapshot(fixture), "-o", "json");
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertEquals(errors, codes(report, "error"), run.out());
         assertEquals(errors.isEmpty() ? 0 : 3, run.exitCode());
-        assertTrue(report.path("findings").toString().contains(object), object + " not named: " + report.path("findings"));
+        assertTrue(
+                report.path("findings").toString().contains(object), object + " not named: " + report.path("findings"));
         assertEquals("", run.err());
     }
 
     @Test
     void doctor_healthyCluster_hasNoFindingAtAll() throws Exception {
-        JsonNode report = new ObjectMapper().readTree(CliRun.of("doctor", "--snapshot", snapshot("healthy-2x2"), "-o", "json").out());
+        JsonNode report = new ObjectMapper()
+                .readTree(CliRun.of("doctor", "--snapshot", snapshot("healthy-2x2"), "-o", "json")
+                        .out());
         assertEquals(0, report.path("findings").size(), report.toString());
         int skipped = 0;
         for (JsonNode check : report.path("checks")) {
@@ -73,7 +98,8 @@ class DoctorFixturesTest {
                 assertTrue(check.path("reason").asText().contains("add --clickhouse-url"), check.toString());
             }
         }
-        assertEquals(dev.signozha.checks.CheckCatalog.clickhouse().size(), skipped, "only the ClickHouse-level checks skip");
+        assertEquals(
+                dev.signozha.checks.CheckCatalog.clickhouse().size(), skipped, "only the ClickHouse-level checks skip");
     }
 
     @Test
@@ -81,15 +107,19 @@ class DoctorFixturesTest {
         CliRun run = CliRun.of("doctor", "--snapshot", snapshot("single-node"), "-o", "json");
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertEquals(Set.of("SINGLE_POINT_OF_FAILURE"), codes(report, "error"));
-        assertTrue(objects(report, "SINGLE_POINT_OF_FAILURE").containsAll(java.util.List.of("Node/node-a", "Zone/us-east-1a")));
+        assertTrue(objects(report, "SINGLE_POINT_OF_FAILURE")
+                .containsAll(java.util.List.of("Node/node-a", "Zone/us-east-1a")));
         assertEquals(3, run.exitCode());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void doctor_snapshot_matchesTextAndJsonGoldens(String fixture, Set<String> errors, String object) {
-        Golden.assertMatches(CliRun.of("doctor", "--snapshot", snapshot(fixture)).out(), "doctor/" + fixture + ".txt");
-        Golden.assertMatches(CliRun.of("doctor", "--snapshot", snapshot(fixture), "-o", "json").out(),
+        Golden.assertMatches(
+                CliRun.of("doctor", "--snapshot", snapshot(fixture)).out(), "doctor/" + fixture + ".txt");
+        Golden.assertMatches(
+                CliRun.of("doctor", "--snapshot", snapshot(fixture), "-o", "json")
+                        .out(),
                 "doctor/" + fixture + ".json");
     }
 

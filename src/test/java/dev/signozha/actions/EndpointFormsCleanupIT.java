@@ -46,7 +46,8 @@ class EndpointFormsCleanupIT {
     private void seed(String form) throws Exception {
         cluster = new MockCluster();
         Path file = Path.of(EndpointFormsTest.snapshot(form));
-        cluster.seed(SnapshotParser.parse(file.toString(), Files.readString(file)).all());
+        cluster.seed(
+                SnapshotParser.parse(file.toString(), Files.readString(file)).all());
         session = new KubeSession(cluster.client(), "context:mock", Clock.systemUTC());
     }
 
@@ -56,16 +57,29 @@ class EndpointFormsCleanupIT {
     }
 
     private int cleanup(Optional<String> installation, boolean yes) {
-        return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(NAMESPACE,
-                Optional.empty(), installation, Optional.empty(), yes, Duration.ZERO, Duration.ZERO), session, new PrintWriter(out, true),
-                Style.PLAIN);
+        return new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system())
+                .run(
+                        new CleanupAction.Request(
+                                NAMESPACE,
+                                Optional.empty(),
+                                installation,
+                                Optional.empty(),
+                                yes,
+                                Duration.ZERO,
+                                Duration.ZERO),
+                        session,
+                        new PrintWriter(out, true),
+                        Style.PLAIN);
     }
 
     private Map<String, String> objects() {
         return session.gateway().inventory(NAMESPACE).all().stream()
                 .filter(object -> NAMESPACE.equals(object.getMetadata().getNamespace()))
-                .collect(Collectors.toMap(Inventory::id, (HasMetadata object) -> object.getMetadata().getResourceVersion(),
-                        (first, second) -> first, TreeMap::new));
+                .collect(Collectors.toMap(
+                        Inventory::id,
+                        (HasMetadata object) -> object.getMetadata().getResourceVersion(),
+                        (first, second) -> first,
+                        TreeMap::new));
     }
 
     @Test
@@ -97,14 +111,19 @@ class EndpointFormsCleanupIT {
         Map<String, String> before = objects();
         SignozHaException refused = assertThrows(SignozHaException.class, () -> cleanup(Optional.empty(), true));
         assertEquals(4, refused.exitCode().code());
-        assertTrue(refused.getMessage().contains(STALE_ID + " may be in use: StatefulSet/platform/signoz: env "
-                + "SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN (from Secret signoz-telemetrystore-dsn key dsn)"), refused.getMessage());
+        assertTrue(
+                refused.getMessage()
+                        .contains(
+                                STALE_ID + " may be in use: StatefulSet/platform/signoz: env "
+                                        + "SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN (from Secret signoz-telemetrystore-dsn key dsn)"),
+                refused.getMessage());
         assertTrue(refused.getMessage().contains("--installation " + STALE), refused.getMessage());
         assertEquals(before, objects(), "nothing deleted or written");
 
         out.getBuffer().setLength(0);
         assertEquals(0, cleanup(Optional.of(STALE), false));
         assertTrue(out.toString().contains("would delete " + STALE_ID), out.toString());
-        assertTrue(out.toString().contains("although signoz-ha cannot read StatefulSet/platform/signoz"), out.toString());
+        assertTrue(
+                out.toString().contains("although signoz-ha cannot read StatefulSet/platform/signoz"), out.toString());
     }
 }

@@ -36,10 +36,17 @@ class EndpointFormsTest {
                 Arguments.of("dsn-var-reference", query, "env SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN"),
                 Arguments.of("env-configmap-key", query, "env CLICKHOUSE_HOST"),
                 Arguments.of("envfrom-configmap-prefix", query, "env SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN"),
-                Arguments.of("exporter-datasource", collector, "exporter clickhousetraces in ConfigMap signoz-otel-collector"),
-                Arguments.of("exporter-named-instance", collector,
+                Arguments.of(
+                        "exporter-datasource",
+                        collector,
+                        "exporter clickhousetraces in ConfigMap signoz-otel-collector"),
+                Arguments.of(
+                        "exporter-named-instance",
+                        collector,
                         "exporter clickhouselogsexporter/archive in ConfigMap signoz-otel-collector"),
-                Arguments.of("exporter-subpath-items", collector,
+                Arguments.of(
+                        "exporter-subpath-items",
+                        collector,
                         "exporter signozclickhousemetrics in ConfigMap signoz-otel-collector-custom"),
                 Arguments.of("migrator-dsn-argument", "Job/platform/signoz-telemetrystore-migrator", "argument --dsn"),
                 Arguments.of("cronjob-env-host", "CronJob/platform/signoz-clickhouse-backup", "env CLICKHOUSE_HOST"));
@@ -62,14 +69,18 @@ class EndpointFormsTest {
         JsonNode report = doctor(form);
         Set<String> errors = DoctorFixturesTest.codes(report, "error");
         assertTrue(errors.containsAll(Set.of("CONFIG_DRIFT", "CLICKHOUSE_HOST_UNRESOLVED")), form + ": " + errors);
-        assertTrue(detail(report, "CLICKHOUSE_HOST_UNRESOLVED").contains(component + " connects to signoz-clickhouse"),
+        assertTrue(
+                detail(report, "CLICKHOUSE_HOST_UNRESOLVED").contains(component + " connects to signoz-clickhouse"),
                 detail(report, "CLICKHOUSE_HOST_UNRESOLVED"));
-        assertTrue(detail(report, "CLICKHOUSE_HOST_UNRESOLVED").contains("(" + source + ")"),
+        assertTrue(
+                detail(report, "CLICKHOUSE_HOST_UNRESOLVED").contains("(" + source + ")"),
                 detail(report, "CLICKHOUSE_HOST_UNRESOLVED"));
-        assertTrue(detail(report, "CONFIG_DRIFT").contains(component + " → signoz-clickhouse"),
+        assertTrue(
+                detail(report, "CONFIG_DRIFT").contains(component + " → signoz-clickhouse"),
                 detail(report, "CONFIG_DRIFT"));
         assertTrue(DoctorFixturesTest.objects(report, "CONFIG_DRIFT").contains(component));
-        assertFalse(DoctorFixturesTest.codes(report, "warning").contains("CLICKHOUSE_ENDPOINT_UNREADABLE"),
+        assertFalse(
+                DoctorFixturesTest.codes(report, "warning").contains("CLICKHOUSE_ENDPOINT_UNREADABLE"),
                 "every form is read: " + report);
     }
 
@@ -86,12 +97,16 @@ class EndpointFormsTest {
     void dsnFromSecret_isAWarningNamingTheSecret_andTheTopologyIsStillInferred() throws Exception {
         JsonNode report = doctor("dsn-from-secret");
         assertEquals(Set.of("CLICKHOUSE_ENDPOINT_UNREADABLE"), DoctorFixturesTest.codes(report, "warning"));
-        assertEquals("StatefulSet/platform/signoz takes a ClickHouse address from env SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN "
-                + "(from Secret signoz-telemetrystore-dsn key dsn), which signoz-ha cannot read: signoz-ha does not read "
-                + "that value; cleanup treats it as using an unknown installation",
+        assertEquals(
+                "StatefulSet/platform/signoz takes a ClickHouse address from env SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN "
+                        + "(from Secret signoz-telemetrystore-dsn key dsn), which signoz-ha cannot read: signoz-ha does not read "
+                        + "that value; cleanup treats it as using an unknown installation",
                 detail(report, "CLICKHOUSE_ENDPOINT_UNREADABLE"));
-        assertTrue(report.path("topology").asText().startsWith(
-                "inferred from ClickHouseInstallation/platform/clickhouse-signoz-clickhouse-ha"), report.path("topology").asText());
+        assertTrue(
+                report.path("topology")
+                        .asText()
+                        .startsWith("inferred from ClickHouseInstallation/platform/clickhouse-signoz-clickhouse-ha"),
+                report.path("topology").asText());
     }
 
     @Test

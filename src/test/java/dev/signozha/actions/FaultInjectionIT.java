@@ -1,22 +1,22 @@
 package dev.signozha.actions;
 
-import dev.signozha.support.RequestEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.text.Style;
 import dev.signozha.support.FaultDispatcher;
 import dev.signozha.support.FaultDispatcher.Fault;
 import dev.signozha.support.FaultDispatcher.Kind;
+import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -49,25 +49,40 @@ class FaultInjectionIT {
     private static final String STATEFULSET_WATCH = "/apis/apps/v1" + NS + "statefulsets\\?.*watch=true";
     private static final String POD_LIST = "/api/v1" + NS + "pods(\\?(?!.*watch=true).*)?$";
     private static final String PVC_LIST = "/api/v1" + NS + "persistentvolumeclaims(\\?.*)?$";
-    private static final String CHI_DELETE = "/apis/clickhouse.altinity.com/v1" + NS + "clickhouseinstallations/stale-ch";
+    private static final String CHI_DELETE =
+            "/apis/clickhouse.altinity.com/v1" + NS + "clickhouseinstallations/stale-ch";
     private static final int FOREVER = Integer.MAX_VALUE;
 
-    enum Operation { DEPLOY, UPGRADE, CLEANUP }
+    enum Operation {
+        DEPLOY,
+        UPGRADE,
+        CLEANUP
+    }
 
     /** One row: which run, which requests fail how, and whether the run can still succeed. */
     record Scenario(Operation operation, String step, Fault fault, boolean converges) {
         @Override
         public String toString() {
-            String how = fault.kind() == Kind.STATUS ? String.valueOf(fault.status()) : fault.kind().name().toLowerCase();
+            String how = fault.kind() == Kind.STATUS
+                    ? String.valueOf(fault.status())
+                    : fault.kind().name().toLowerCase();
             return operation.name().toLowerCase() + " / " + step + " / " + how + " x"
-                    + (fault.times() == FOREVER ? "always" : fault.times()) + (converges ? " -> converges" : " -> stops");
+                    + (fault.times() == FOREVER ? "always" : fault.times())
+                    + (converges ? " -> converges" : " -> stops");
         }
     }
 
     static Stream<Scenario> scenarios() {
         List<Scenario> table = new ArrayList<>();
-        Map<String, String> deploySteps = Map.of("zookeeper apply", ZOOKEEPER_APPLY, "installation apply", CHI_APPLY,
-                "statefulset watch", STATEFULSET_WATCH, "pod list", POD_LIST);
+        Map<String, String> deploySteps = Map.of(
+                "zookeeper apply",
+                ZOOKEEPER_APPLY,
+                "installation apply",
+                CHI_APPLY,
+                "statefulset watch",
+                STATEFULSET_WATCH,
+                "pod list",
+                POD_LIST);
         deploySteps.forEach((step, path) -> {
             String method = path.equals(ZOOKEEPER_APPLY) || path.equals(CHI_APPLY) ? "PATCH" : "GET";
             table.add(new Scenario(Operation.DEPLOY, step, Fault.status(method, path, 500, 1), true));
@@ -79,29 +94,43 @@ class FaultInjectionIT {
                 table.add(new Scenario(Operation.DEPLOY, step, Fault.status(method, path, 500, FOREVER), false));
             }
         });
-        table.add(new Scenario(Operation.DEPLOY, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 409, 1), true));
-        table.add(new Scenario(Operation.DEPLOY, "statefulset watch", Fault.status("GET", STATEFULSET_WATCH, 410, 1), true));
+        table.add(new Scenario(
+                Operation.DEPLOY, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 409, 1), true));
+        table.add(new Scenario(
+                Operation.DEPLOY, "statefulset watch", Fault.status("GET", STATEFULSET_WATCH, 410, 1), true));
         table.add(new Scenario(Operation.DEPLOY, "lock acquire", Fault.status("POST", LEASES + "$", 500, 1), true));
         table.add(new Scenario(Operation.DEPLOY, "lock acquire", Fault.status("POST", LEASES + "$", 429, 1), true));
-        table.add(new Scenario(Operation.DEPLOY, "lock acquire", Fault.status("POST", LEASES + "$", 503, FOREVER), false));
+        table.add(new Scenario(
+                Operation.DEPLOY, "lock acquire", Fault.status("POST", LEASES + "$", 503, FOREVER), false));
         table.add(new Scenario(Operation.DEPLOY, "lock release", Fault.status("DELETE", LEASES + "/", 503, 1), true));
         table.add(new Scenario(Operation.DEPLOY, "state record", Fault.status("POST", STATE_CREATE, 500, 1), true));
         table.add(new Scenario(Operation.DEPLOY, "state record", Fault.status("POST", STATE_CREATE, 409, 1), true));
-        table.add(new Scenario(Operation.DEPLOY, "state record", Fault.status("POST", STATE_CREATE, 500, FOREVER), false));
-        table.add(new Scenario(Operation.UPGRADE, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 500, 1), true));
-        table.add(new Scenario(Operation.UPGRADE, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 500, FOREVER), false));
+        table.add(new Scenario(
+                Operation.DEPLOY, "state record", Fault.status("POST", STATE_CREATE, 500, FOREVER), false));
+        table.add(new Scenario(
+                Operation.UPGRADE, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 500, 1), true));
+        table.add(new Scenario(
+                Operation.UPGRADE, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 500, FOREVER), false));
         table.add(new Scenario(Operation.UPGRADE, "state record", Fault.status("PUT", STATE_UPDATE, 409, 1), true));
         table.add(new Scenario(Operation.UPGRADE, "state record", Fault.status("PUT", STATE_UPDATE, 503, 2), true));
         table.add(new Scenario(Operation.UPGRADE, "pod list", Fault.status("GET", POD_LIST, 503, 2), true));
-        table.add(new Scenario(Operation.UPGRADE, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 429, 1), true));
-        table.add(new Scenario(Operation.UPGRADE, "statefulset watch", Fault.status("GET", STATEFULSET_WATCH, 410, 1), true));
-        table.add(new Scenario(Operation.UPGRADE, "state record", Fault.of("PUT", STATE_UPDATE, Kind.TOO_LATE, 1), true));
+        table.add(new Scenario(
+                Operation.UPGRADE, "zookeeper apply", Fault.status("PATCH", ZOOKEEPER_APPLY, 429, 1), true));
+        table.add(new Scenario(
+                Operation.UPGRADE, "statefulset watch", Fault.status("GET", STATEFULSET_WATCH, 410, 1), true));
+        table.add(
+                new Scenario(Operation.UPGRADE, "state record", Fault.of("PUT", STATE_UPDATE, Kind.TOO_LATE, 1), true));
         table.add(new Scenario(Operation.UPGRADE, "pod list", Fault.of("GET", POD_LIST, Kind.DROPPED, 1), true));
-        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 500, 1), true));
-        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 429, 1), true));
-        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.of("DELETE", CHI_DELETE, Kind.TOO_LATE, 1), true));
-        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 500, FOREVER), false));
-        table.add(new Scenario(Operation.CLEANUP, "installation delete", Fault.of("DELETE", CHI_DELETE, Kind.DROPPED, 1), true));
+        table.add(new Scenario(
+                Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 500, 1), true));
+        table.add(new Scenario(
+                Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 429, 1), true));
+        table.add(new Scenario(
+                Operation.CLEANUP, "installation delete", Fault.of("DELETE", CHI_DELETE, Kind.TOO_LATE, 1), true));
+        table.add(new Scenario(
+                Operation.CLEANUP, "installation delete", Fault.status("DELETE", CHI_DELETE, 500, FOREVER), false));
+        table.add(new Scenario(
+                Operation.CLEANUP, "installation delete", Fault.of("DELETE", CHI_DELETE, Kind.DROPPED, 1), true));
         table.add(new Scenario(Operation.CLEANUP, "volume list", Fault.status("GET", PVC_LIST, 503, 2), true));
         table.add(new Scenario(Operation.CLEANUP, "volume list", Fault.status("GET", PVC_LIST, 500, FOREVER), false));
         table.add(new Scenario(Operation.CLEANUP, "state record", Fault.status("PUT", STATE_UPDATE, 409, 1), true));
@@ -124,27 +153,43 @@ class FaultInjectionIT {
             if (scenario.converges()) {
                 assertEquals(0, outcome.exitCode(), () -> scenario + "\n" + tail(outcome.text()));
             } else {
-                assertTrue(List.of(6, 7).contains(outcome.exitCode()), () -> scenario + " exit " + outcome.exitCode() + "\n"
-                        + tail(outcome.text()));
-                assertTrue(Pattern.compile("\\b" + scenario.fault().status() + "\\b").matcher(outcome.failure()).find(),
+                assertTrue(
+                        List.of(6, 7).contains(outcome.exitCode()),
+                        () -> scenario + " exit " + outcome.exitCode() + "\n" + tail(outcome.text()));
+                assertTrue(
+                        Pattern.compile("\\b" + scenario.fault().status() + "\\b")
+                                .matcher(outcome.failure())
+                                .find(),
                         () -> "the stop names what the API server answered: " + outcome.failure());
             }
-            assertTrue(world.leases().isEmpty(),
-                    "the lock is released: " + outcome.text());
-            assertNotNull(world.mock().client().secrets().inNamespace(SimulatedCluster.NAMESPACE)
-                    .withName("clickhouse-credentials").get(), "the Secret is kept");
+            assertTrue(world.leases().isEmpty(), "the lock is released: " + outcome.text());
+            assertNotNull(
+                    world.mock()
+                            .client()
+                            .secrets()
+                            .inNamespace(SimulatedCluster.NAMESPACE)
+                            .withName("clickhouse-credentials")
+                            .get(),
+                    "the Secret is kept");
             assertTrue(volumes(world).containsAll(volumesBefore), "no volume was deleted");
             if (scenario.operation() != Operation.DEPLOY || scenario.converges()) {
-                assertNotNull(world.mock().client().genericKubernetesResources(Fabric8KubeGateway.CHI)
-                        .inNamespace(SimulatedCluster.NAMESPACE)
-                        .withName("clickhouse-signoz-clickhouse-ha").get(), "the installation in use is kept");
+                assertNotNull(
+                        world.mock()
+                                .client()
+                                .genericKubernetesResources(Fabric8KubeGateway.CHI)
+                                .inNamespace(SimulatedCluster.NAMESPACE)
+                                .withName("clickhouse-signoz-clickhouse-ha")
+                                .get(),
+                        "the installation in use is kept");
             }
         }
     }
 
     /** A reset and not a timeout, the row's own name: a dropped connection or an answer too late for the client. */
     private static final Map<Kind, Pattern> SEEN = Map.of(
-            Kind.DROPPED, Pattern.compile("Connection reset|Connection was closed|connection closed", Pattern.CASE_INSENSITIVE),
+            Kind.DROPPED,
+                    Pattern.compile(
+                            "Connection reset|Connection was closed|connection closed", Pattern.CASE_INSENSITIVE),
             Kind.TOO_LATE, Pattern.compile("timeout|timed out", Pattern.CASE_INSENSITIVE));
 
     /** A row is what it names only if the client saw that fault: checked on its own failures, not the run's outcome. */
@@ -155,8 +200,8 @@ class FaultInjectionIT {
             return; // an answer, however late: a watch has no request timeout, so its client waits for it
         }
         assertFalse(seen.isEmpty(), scenario + ": the client saw no connection failure");
-        seen.forEach(failure -> assertTrue(SEEN.get(kind).matcher(failure).find(),
-                scenario + ": seen by the client as " + failure));
+        seen.forEach(failure ->
+                assertTrue(SEEN.get(kind).matcher(failure).find(), scenario + ": seen by the client as " + failure));
     }
 
     /** An upgrade or cleanup starts from a deployed cluster; cleanup also finds an unused installation and its volume. */
@@ -170,16 +215,36 @@ class FaultInjectionIT {
             GenericKubernetesResource stale = new GenericKubernetesResource();
             stale.setApiVersion("clickhouse.altinity.com/v1");
             stale.setKind("ClickHouseInstallation");
-            stale.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("stale-ch")
-                    .withNamespace(SimulatedCluster.NAMESPACE).build());
-            stale.setAdditionalProperty("spec", Map.of("configuration", Map.of("clusters",
-                    List.of(Map.of("name", "prod", "layout", Map.of("shardsCount", 1, "replicasCount", 1))))));
+            stale.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                    .withName("stale-ch")
+                    .withNamespace(SimulatedCluster.NAMESPACE)
+                    .build());
+            stale.setAdditionalProperty(
+                    "spec",
+                    Map.of(
+                            "configuration",
+                            Map.of(
+                                    "clusters",
+                                    List.of(Map.of(
+                                            "name", "prod", "layout", Map.of("shardsCount", 1, "replicasCount", 1))))));
             world.mock().client().resource(stale).create();
-            world.mock().client().persistentVolumeClaims().inNamespace(SimulatedCluster.NAMESPACE).resource(
-                    new PersistentVolumeClaimBuilder().withNewMetadata().withName("data-stale-ch-0")
-                            .addToLabels("clickhouse.altinity.com/chi", "stale-ch").endMetadata().withNewSpec()
-                            .withAccessModes("ReadWriteOnce").withNewResources()
-                            .addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build()).create();
+            world.mock()
+                    .client()
+                    .persistentVolumeClaims()
+                    .inNamespace(SimulatedCluster.NAMESPACE)
+                    .resource(new PersistentVolumeClaimBuilder()
+                            .withNewMetadata()
+                            .withName("data-stale-ch-0")
+                            .addToLabels("clickhouse.altinity.com/chi", "stale-ch")
+                            .endMetadata()
+                            .withNewSpec()
+                            .withAccessModes("ReadWriteOnce")
+                            .withNewResources()
+                            .addToRequests("storage", new Quantity("1Gi"))
+                            .endResources()
+                            .endSpec()
+                            .build())
+                    .create();
         }
     }
 
@@ -187,7 +252,10 @@ class FaultInjectionIT {
     private record Outcome(int exitCode, String text, String failure) {
 
         static Outcome of(SimulatedCluster.Run run) {
-            return new Outcome(run.exitCode(), run.all(), run.failure() == null ? "" : run.failure().getMessage());
+            return new Outcome(
+                    run.exitCode(),
+                    run.all(),
+                    run.failure() == null ? "" : run.failure().getMessage());
         }
     }
 
@@ -197,15 +265,27 @@ class FaultInjectionIT {
                 return Outcome.of(world.run(fast(SimulatedCluster.deploy())));
             }
             case UPGRADE -> {
-                return Outcome.of(world.run(fast(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
-                        InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.of("0.132.0")))));
+                return Outcome.of(world.run(fast(SimulatedCluster.request(
+                        DeployAction.Kind.UPGRADE,
+                        InputFiles.readText(SimulatedCluster.PRODUCTION),
+                        Optional.of("0.132.0")))));
             }
             default -> {
                 StringWriter out = new StringWriter();
                 try {
-                    int code = new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system()).run(new CleanupAction.Request(
-                            SimulatedCluster.NAMESPACE, Optional.empty(), Optional.empty(), Optional.empty(), true,
-                            Duration.ZERO, CleanupAction.DEFAULT_TIMEOUT), world.session(), new PrintWriter(out, true), Style.PLAIN);
+                    int code = new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system())
+                            .run(
+                                    new CleanupAction.Request(
+                                            SimulatedCluster.NAMESPACE,
+                                            Optional.empty(),
+                                            Optional.empty(),
+                                            Optional.empty(),
+                                            true,
+                                            Duration.ZERO,
+                                            CleanupAction.DEFAULT_TIMEOUT),
+                                    world.session(),
+                                    new PrintWriter(out, true),
+                                    Style.PLAIN);
                     return new Outcome(code, out.toString(), "");
                 } catch (SignozHaException e) {
                     return new Outcome(e.exitCode().code(), out + "\n" + e.getMessage(), e.getMessage());
@@ -215,13 +295,23 @@ class FaultInjectionIT {
     }
 
     private static String tail(String text) {
-        return text.substring(text.lastIndexOf("--- progress") < 0 ? Math.max(0, text.length() - 1500)
-                : text.lastIndexOf("--- progress"));
+        return text.substring(
+                text.lastIndexOf("--- progress") < 0
+                        ? Math.max(0, text.length() - 1500)
+                        : text.lastIndexOf("--- progress"));
     }
 
     private static List<String> volumes(SimulatedCluster world) {
-        return world.mock().client().persistentVolumeClaims().inNamespace(SimulatedCluster.NAMESPACE).list().getItems()
-                .stream().map(claim -> claim.getMetadata().getName()).toList();
+        return world
+                .mock()
+                .client()
+                .persistentVolumeClaims()
+                .inNamespace(SimulatedCluster.NAMESPACE)
+                .list()
+                .getItems()
+                .stream()
+                .map(claim -> claim.getMetadata().getName())
+                .toList();
     }
 
     /** Phase timeouts short enough that a fault which never clears ends the run within seconds. */

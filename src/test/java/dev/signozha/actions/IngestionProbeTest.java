@@ -32,32 +32,44 @@ import org.mockito.ArgumentCaptor;
 class IngestionProbeTest {
 
     private static final String NOT_READY = "chi-clickhouse-signoz-clickhouse-ha-prod-0-0-0";
-    private static final Intended PRODUCTION = Intended.of(InputFiles.topology(Path.of("examples/production-2x2.yaml")),
-            "the production example");
+    private static final Intended PRODUCTION =
+            Intended.of(InputFiles.topology(Path.of("examples/production-2x2.yaml")), "the production example");
 
     @Test
     void viaKubernetes_listsOnlyTheInstallationsPods_onceASample_andAsksAReadyOne() throws Exception {
         try (MockCluster cluster = new MockCluster()) {
-            List<HasMetadata> pods = new ArrayList<>(HealthyFixture.copies(HealthyFixture.inventory().pods(), pod -> true));
+            List<HasMetadata> pods = new ArrayList<>(
+                    HealthyFixture.copies(HealthyFixture.inventory().pods(), pod -> true));
             pods.forEach(pod -> pod.getMetadata().setResourceVersion(null));
-            pods.stream().filter(pod -> pod.getMetadata().getName().equals(NOT_READY))
-                    .forEach(pod -> ((Pod) pod).getStatus().getContainerStatuses().forEach(status -> status.setReady(false)));
+            pods.stream()
+                    .filter(pod -> pod.getMetadata().getName().equals(NOT_READY))
+                    .forEach(pod ->
+                            ((Pod) pod).getStatus().getContainerStatuses().forEach(status -> status.setReady(false)));
             cluster.seed(pods);
-            KubeGateway gateway = mock(KubeGateway.class, AdditionalAnswers.delegatesTo(
-                    new Fabric8KubeGateway(cluster.client(), "context:test", Clock.systemUTC())));
+            KubeGateway gateway = mock(
+                    KubeGateway.class,
+                    AdditionalAnswers.delegatesTo(
+                            new Fabric8KubeGateway(cluster.client(), "context:test", Clock.systemUTC())));
             HostConnector refusing = mock(HostConnector.class);
             when(refusing.seed()).thenThrow(new SQLException("Connection refused"));
             @SuppressWarnings("unchecked")
             ArgumentCaptor<List<Pod>> asked = ArgumentCaptor.forClass(List.class);
-            doReturn(refusing).when(gateway).clickHouseHosts(eq("platform"), asked.capture(), any(ConnectionFactory.class));
-            IngestionProbe probe = IngestionProbe.viaKubernetes(gateway, "platform", PRODUCTION, mock(ConnectionFactory.class));
+            doReturn(refusing)
+                    .when(gateway)
+                    .clickHouseHosts(eq("platform"), asked.capture(), any(ConnectionFactory.class));
+            IngestionProbe probe =
+                    IngestionProbe.viaKubernetes(gateway, "platform", PRODUCTION, mock(ConnectionFactory.class));
 
             int before = cluster.requestCount();
             assertEquals(Optional.empty(), probe.sample(), "a host that refuses is no sample");
 
             assertEquals(1, cluster.requestCount() - before, "one LIST of the installation's pods per sample");
-            assertEquals(List.of("chi-clickhouse-signoz-clickhouse-ha-prod-0-1-0"),
-                    asked.getValue().stream().map(pod -> pod.getMetadata().getName()).toList(), "the first ready host");
+            assertEquals(
+                    List.of("chi-clickhouse-signoz-clickhouse-ha-prod-0-1-0"),
+                    asked.getValue().stream()
+                            .map(pod -> pod.getMetadata().getName())
+                            .toList(),
+                    "the first ready host");
             verify(gateway, never()).inventory(any());
         }
     }

@@ -53,7 +53,8 @@ class LivePlanActionTest {
         cluster = MockCluster.withServerSideApply();
         cluster.installClickHouseCrd();
         applied = new Renderer(new ClasspathTemplates())
-                .render(TopologyLoader.load(PRODUCTION.toString(), InputFiles.readText(PRODUCTION)).topology());
+                .render(TopologyLoader.load(PRODUCTION.toString(), InputFiles.readText(PRODUCTION))
+                        .topology());
         Fabric8KubeApplier applier = new Fabric8KubeApplier(cluster.client());
         for (Manifest manifest : applied.manifests()) {
             applier.apply(manifest.body(), false);
@@ -81,20 +82,33 @@ class LivePlanActionTest {
 
     @Test
     void live_fewerShards_isAnUpdateClassifiedDestructive(@TempDir Path dir) throws Exception {
-        Path oneShard = Files.writeString(dir.resolve("one-shard.yaml"), Files.readString(PRODUCTION)
-                .replace("shards: 2", "shards: 1"));
+        Path oneShard = Files.writeString(
+                dir.resolve("one-shard.yaml"), Files.readString(PRODUCTION).replace("shards: 2", "shards: 1"));
         LivePlan plan = plan(oneShard, applied.values()).plan();
         assertEquals(Disruption.DESTRUCTIVE, plan.disruption());
         LivePlan.ObjectStep installation = plan.objects().stream()
-                .filter(step -> step.id().startsWith("ClickHouseInstallation/")).findFirst().orElseThrow();
+                .filter(step -> step.id().startsWith("ClickHouseInstallation/"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(LivePlan.Action.UPDATE, installation.action());
     }
 
     @Test
     void live_objectNoLongerRendered_isDeleted_andFirstInstallCreatesTheValues() {
-        cluster.client().resource(new ServiceBuilder().withNewMetadata().withName("signoz-ha-keeper").withNamespace("platform")
-                .withLabels(Map.of("app.kubernetes.io/managed-by", "signoz-ha")).endMetadata().withNewSpec()
-                .addNewPort().withPort(2181).endPort().endSpec().build()).create();
+        cluster.client()
+                .resource(new ServiceBuilder()
+                        .withNewMetadata()
+                        .withName("signoz-ha-keeper")
+                        .withNamespace("platform")
+                        .withLabels(Map.of("app.kubernetes.io/managed-by", "signoz-ha"))
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewPort()
+                        .withPort(2181)
+                        .endPort()
+                        .endSpec()
+                        .build())
+                .create();
         LivePlan plan = plan(PRODUCTION, null).plan();
         assertEquals(1, plan.count(LivePlan.Action.DELETE));
         assertEquals(LivePlan.Action.CREATE, plan.values().action());
@@ -103,7 +117,8 @@ class LivePlanActionTest {
     @Test
     void live_preflight_runsTheDoctorsKubernetesChecks() {
         PlanAction.LiveResult result = plan(PRODUCTION, applied.values());
-        assertTrue(result.preflight().results().stream().anyMatch(r -> r.spec().code().equals("OPERATOR_MISSING")));
+        assertTrue(result.preflight().results().stream()
+                .anyMatch(r -> r.spec().code().equals("OPERATOR_MISSING")));
         assertTrue(result.data().path("preflight").path("summary").has("errors"));
         assertEquals("live", result.data().path("mode").asText());
     }
@@ -116,9 +131,13 @@ class LivePlanActionTest {
         ((ObjectNode) interrupted.path("otelCollector")).put("replicaCount", 5);
         helm.recordRevision("0.132.0", interrupted, "failed");
         PlanAction.LiveResult result = new PlanAction(new ClasspathTemplates()).live(PRODUCTION, gateway, helm);
-        List<String> changed = result.plan().values().changes().stream().map(change -> change.change().path()).toList();
-        assertEquals(List.of(LivePlanner.RELEASE_STATUS), changed, "no chart version going backwards, no replica "
-                + "change back from what never deployed");
+        List<String> changed = result.plan().values().changes().stream()
+                .map(change -> change.change().path())
+                .toList();
+        assertEquals(
+                List.of(LivePlanner.RELEASE_STATUS),
+                changed,
+                "no chart version going backwards, no replica " + "change back from what never deployed");
         Golden.assertMatches(LivePlanText.render(result.plan(), Style.PLAIN), "live-plan/after-failed-upgrade.txt");
     }
 
@@ -142,7 +161,8 @@ class LivePlanActionTest {
 
         @Override
         public Optional<HelmRelease> status(String namespace, String release) {
-            return Optional.ofNullable(values).map(v -> new HelmRelease(release, namespace, 1, "deployed", "signoz-0.131.0", ""));
+            return Optional.ofNullable(values)
+                    .map(v -> new HelmRelease(release, namespace, 1, "deployed", "signoz-0.131.0", ""));
         }
 
         @Override

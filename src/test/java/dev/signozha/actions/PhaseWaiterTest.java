@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 class PhaseWaiterTest {
 
     private static final Map<String, String> LABELS = Map.of("app.kubernetes.io/name", "zookeeper");
-    private static final PhaseWaiter.Phase ZOOKEEPER = new PhaseWaiter.Phase("zookeeper", observed ->
-            Readiness.statefulSet(observed.statefulSets().get(0), observed.pods(), observed.events()));
+    private static final PhaseWaiter.Phase ZOOKEEPER = new PhaseWaiter.Phase(
+            "zookeeper",
+            observed -> Readiness.statefulSet(observed.statefulSets().get(0), observed.pods(), observed.events()));
 
     private MockCluster cluster;
     private ScheduledExecutorService controller;
@@ -38,9 +39,23 @@ class PhaseWaiterTest {
     void start() {
         cluster = new MockCluster();
         controller = Executors.newSingleThreadScheduledExecutor();
-        cluster.client().resource(new StatefulSetBuilder().withNewMetadata().withName("zk").withNamespace("platform")
-                .withGeneration(1L).withLabels(LABELS).endMetadata().withNewSpec().withReplicas(3).endSpec()
-                .withNewStatus().withObservedGeneration(1L).withReadyReplicas(0).withUpdatedReplicas(0).endStatus().build())
+        cluster.client()
+                .resource(new StatefulSetBuilder()
+                        .withNewMetadata()
+                        .withName("zk")
+                        .withNamespace("platform")
+                        .withGeneration(1L)
+                        .withLabels(LABELS)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(3)
+                        .endSpec()
+                        .withNewStatus()
+                        .withObservedGeneration(1L)
+                        .withReadyReplicas(0)
+                        .withUpdatedReplicas(0)
+                        .endStatus()
+                        .build())
                 .create();
     }
 
@@ -51,12 +66,13 @@ class PhaseWaiterTest {
     }
 
     private PhaseWaiter.Outcome await(Duration timeout) throws InterruptedException {
-        return await(timeout, state -> { });
+        return await(timeout, state -> {});
     }
 
     /** Waits on a watch of the namespace, recording each progress report and then handing it to {@code onReport}. */
     private PhaseWaiter.Outcome await(Duration timeout, Consumer<String> onReport) throws InterruptedException {
-        try (Fabric8NamespaceWatch watch = new Fabric8NamespaceWatch(cluster.client(), "platform", java.time.Duration.ofSeconds(30))) {
+        try (Fabric8NamespaceWatch watch =
+                new Fabric8NamespaceWatch(cluster.client(), "platform", java.time.Duration.ofSeconds(30))) {
             return new PhaseWaiter(Clock.systemUTC()).await(ZOOKEEPER, watch, timeout, (state, waited) -> {
                 progress.add(state);
                 onReport.accept(state);
@@ -80,21 +96,45 @@ class PhaseWaiterTest {
         assertEquals(PhaseWaiter.Outcome.Result.READY, outcome.result());
         assertEquals(List.of("0/3 ready", "1/3 ready"), progress, "the end is the caller's line, printed once");
         assertEquals("3/3 ready", outcome.progress());
-        assertTrue(outcome.waited().compareTo(PhaseWaiter.HEARTBEAT.multipliedBy(2)) < 0,
+        assertTrue(
+                outcome.waited().compareTo(PhaseWaiter.HEARTBEAT.multipliedBy(2)) < 0,
                 "woken by the watch, not by two heartbeats: " + outcome.waited());
     }
 
     @Test
     void await_podCannotPullItsImage_stopsAtOnceWithTheCode() throws Exception {
-        cluster.client().resource(new PodBuilder().withNewMetadata().withName("zk-0").withNamespace("platform")
-                .withLabels(LABELS).endMetadata().withNewSpec().withNodeName("node-a").addNewContainer().withName("zookeeper")
-                .withImage("signoz/zookeeper:nope").endContainer().endSpec().withNewStatus().withPhase("Pending")
-                .addNewContainerStatus().withName("zookeeper").withImage("signoz/zookeeper:nope").withNewState()
-                .withNewWaiting().withReason("ImagePullBackOff").endWaiting().endState().endContainerStatus().endStatus()
-                .build()).create();
+        cluster.client()
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName("zk-0")
+                        .withNamespace("platform")
+                        .withLabels(LABELS)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withNodeName("node-a")
+                        .addNewContainer()
+                        .withName("zookeeper")
+                        .withImage("signoz/zookeeper:nope")
+                        .endContainer()
+                        .endSpec()
+                        .withNewStatus()
+                        .withPhase("Pending")
+                        .addNewContainerStatus()
+                        .withName("zookeeper")
+                        .withImage("signoz/zookeeper:nope")
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason("ImagePullBackOff")
+                        .endWaiting()
+                        .endState()
+                        .endContainerStatus()
+                        .endStatus()
+                        .build())
+                .create();
         PhaseWaiter.Outcome outcome = await(Duration.ofSeconds(30));
         assertEquals(PhaseWaiter.Outcome.Result.STUCK, outcome.result());
-        assertEquals(CheckCatalog.IMAGE_PULL_FAILED, outcome.stuck().orElseThrow().code());
+        assertEquals(
+                CheckCatalog.IMAGE_PULL_FAILED, outcome.stuck().orElseThrow().code());
         assertEquals("Pod/platform/zk-0", outcome.stuck().get().object());
     }
 
@@ -106,7 +146,12 @@ class PhaseWaiterTest {
     }
 
     private void markReady(int ready) {
-        StatefulSet set = cluster.client().apps().statefulSets().inNamespace("platform").withName("zk").get();
+        StatefulSet set = cluster.client()
+                .apps()
+                .statefulSets()
+                .inNamespace("platform")
+                .withName("zk")
+                .get();
         set.getStatus().setReadyReplicas(ready);
         set.getStatus().setUpdatedReplicas(ready);
         cluster.client().resource(set).updateStatus();

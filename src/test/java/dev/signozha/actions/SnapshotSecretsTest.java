@@ -30,8 +30,11 @@ class SnapshotSecretsTest {
     void snapshot_clusterWithPlantedSecrets_containsNone() {
         try (MockCluster cluster = new MockCluster()) {
             plant(cluster);
-            Inventory inventory = new Fabric8KubeGateway(cluster.client(), "context:mock",
-                    Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC)).inventory("platform");
+            Inventory inventory = new Fabric8KubeGateway(
+                            cluster.client(),
+                            "context:mock",
+                            Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC))
+                    .inventory("platform");
             String snapshot = SnapshotWriter.write(inventory);
             assertFalse(snapshot.contains(PLANTED), "a planted secret is in the snapshot");
             assertFalse(snapshot.contains(CHART_DEFAULT), "the chart default is in the snapshot");
@@ -43,17 +46,47 @@ class SnapshotSecretsTest {
     }
 
     private static void plant(MockCluster cluster) {
-        cluster.client().resource(new SecretBuilder().withNewMetadata().withName("clickhouse-credentials")
-                .withNamespace("platform").endMetadata().withStringData(Map.of("password", PLANTED)).build()).create();
-        cluster.client().resource(new ConfigMapBuilder().withNewMetadata().withName("app").withNamespace("platform")
-                .withAnnotations(Map.of("kubectl.kubernetes.io/last-applied-configuration", "{\"token\":\"" + PLANTED + "\"}"))
-                .endMetadata().withData(Map.of("auth-token", PLANTED, "settings", "x")).build()).create();
-        List<EnvVar> env = List.of(new EnvVar("CLICKHOUSE_PASSWORD", CHART_DEFAULT, null),
+        cluster.client()
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("clickhouse-credentials")
+                        .withNamespace("platform")
+                        .endMetadata()
+                        .withStringData(Map.of("password", PLANTED))
+                        .build())
+                .create();
+        cluster.client()
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("app")
+                        .withNamespace("platform")
+                        .withAnnotations(Map.of(
+                                "kubectl.kubernetes.io/last-applied-configuration", "{\"token\":\"" + PLANTED + "\"}"))
+                        .endMetadata()
+                        .withData(Map.of("auth-token", PLANTED, "settings", "x"))
+                        .build())
+                .create();
+        List<EnvVar> env = List.of(
+                new EnvVar("CLICKHOUSE_PASSWORD", CHART_DEFAULT, null),
                 new EnvVar("SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN", "tcp://admin:" + PLANTED + "@ch:9000/", null),
                 new EnvVar("ClickHouseUrl", "ch:9000/?username=admin&password=" + PLANTED, null),
-                new EnvVar("S3_SECRET_KEY", PLANTED, null), new EnvVar("API_TOKEN", PLANTED, null));
-        cluster.client().resource(new PodBuilder().withNewMetadata().withName("collector").withNamespace("platform")
-                .endMetadata().withNewSpec().addNewContainer().withName("c").withImage("x").withEnv(env)
-                .withArgs("--password=" + PLANTED).endContainer().endSpec().build()).create();
+                new EnvVar("S3_SECRET_KEY", PLANTED, null),
+                new EnvVar("API_TOKEN", PLANTED, null));
+        cluster.client()
+                .resource(new PodBuilder()
+                        .withNewMetadata()
+                        .withName("collector")
+                        .withNamespace("platform")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("c")
+                        .withImage("x")
+                        .withEnv(env)
+                        .withArgs("--password=" + PLANTED)
+                        .endContainer()
+                        .endSpec()
+                        .build())
+                .create();
     }
 }

@@ -92,7 +92,8 @@ class LayeringTest {
     static final class ProductClasses implements LocationProvider {
         @Override
         public Set<Location> get(Class<?> testClass) {
-            return Set.of(Location.of(Main.class.getProtectionDomain().getCodeSource().getLocation()));
+            return Set.of(
+                    Location.of(Main.class.getProtectionDomain().getCodeSource().getLocation()));
         }
     }
 }

@@ -19,8 +19,7 @@ public final class DeployBenchmark {
     private static final int WAITS_ON_CRITICAL_PATH = 4;
     private static final int RUNS = 5;
 
-    private DeployBenchmark() {
-    }
+    private DeployBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         java.util.logging.LogManager.getLogManager().reset();
@@ -30,8 +29,12 @@ public final class DeployBenchmark {
         for (long delay : new long[] {0, 250, 1000}) {
             Duration wall = median(delay);
             Duration simulated = Duration.ofMillis(delay * WAITS_ON_CRITICAL_PATH);
-            System.out.printf("%-10s %-12s %-18s %s%n", delay + " ms", wall.toMillis() + " ms",
-                    simulated.toMillis() + " ms", wall.minus(simulated).toMillis() + " ms");
+            System.out.printf(
+                    "%-10s %-12s %-18s %s%n",
+                    delay + " ms",
+                    wall.toMillis() + " ms",
+                    simulated.toMillis() + " ms",
+                    wall.minus(simulated).toMillis() + " ms");
         }
     }
 

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class DoctorScaleBenchmark {
 
-    private DoctorScaleBenchmark() {
-    }
+    private DoctorScaleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         java.util.logging.LogManager.getLogManager().reset();
@@ -23,26 +22,41 @@ public final class DoctorScaleBenchmark {
         try (MockCluster cluster = new MockCluster()) {
             long seeding = System.nanoTime();
             SyntheticCluster.seed(cluster.client(), "platform", nodes, nodes * 10);
-            System.out.printf("seeded %d nodes and %d pods in %.1f s (the mock's cost)%n", nodes, nodes * 10,
-                    (System.nanoTime() - seeding) / 1e9);
-            Path kubeconfig = Files.writeString(Files.createTempFile("bench-kubeconfig", ".yaml"),
-                    cluster.kubeconfig("platform"));
+            System.out.printf(
+                    "seeded %d nodes and %d pods in %.1f s (the mock's cost)%n",
+                    nodes, nodes * 10, (System.nanoTime() - seeding) / 1e9);
+            Path kubeconfig = Files.writeString(
+                    Files.createTempFile("bench-kubeconfig", ".yaml"), cluster.kubeconfig("platform"));
             Path timing = Files.createTempFile("bench-time", ".txt");
             int before = cluster.requestCount();
-            ProcessBuilder run = new ProcessBuilder(List.of("/usr/bin/time", "-f", "%M %e", "-o", timing.toString(),
-                    "bin/signoz-ha", "doctor", "--kubeconfig", kubeconfig.toString(), "-n", "platform",
-                    "--no-clickhouse", "-o", "json"));
+            ProcessBuilder run = new ProcessBuilder(List.of(
+                    "/usr/bin/time",
+                    "-f",
+                    "%M %e",
+                    "-o",
+                    timing.toString(),
+                    "bin/signoz-ha",
+                    "doctor",
+                    "--kubeconfig",
+                    kubeconfig.toString(),
+                    "-n",
+                    "platform",
+                    "--no-clickhouse",
+                    "-o",
+                    "json"));
             run.environment().put("SIGNOZ_HA_JAVA_OPTS", "-Xmx512m");
             Process doctor = run.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             int exit = doctor.waitFor();
             int requests = cluster.requestCount() - before;
             // GNU time writes "Command exited with non-zero status N" first when doctor reports findings (exit 3).
             List<String> lines = Files.readAllLines(timing);
             String[] figures = lines.get(lines.size() - 1).trim().split("\\s+");
-            System.out.printf("doctor, %d nodes / %d pods: exit %d, %d API requests, %s s wall, peak RSS %d MiB "
-                    + "(heap capped at 512 MiB)%n", nodes, nodes * 10, exit, requests, figures[1],
-                    Long.parseLong(figures[0]) / 1024);
+            System.out.printf(
+                    "doctor, %d nodes / %d pods: exit %d, %d API requests, %s s wall, peak RSS %d MiB "
+                            + "(heap capped at 512 MiB)%n",
+                    nodes, nodes * 10, exit, requests, figures[1], Long.parseLong(figures[0]) / 1024);
             System.out.println("targets: requests independent of size (about one per kind), under 2 s, under 512 MiB");
         }
     }

@@ -34,8 +34,7 @@ public final class SchedulerBenchmark {
     private static final String POOL = "signoz-ha/node-pool";
     private static final Taint DEDICATED = new Taint("dedicated", "clickhouse", Taint.Effect.NO_SCHEDULE);
 
-    private SchedulerBenchmark() {
-    }
+    private SchedulerBenchmark() {}
 
     public static void main(String[] args) {
         List<Cluster> clusters = Arrays.stream(SIZES).mapToObj(Cluster::of).toList();
@@ -43,7 +42,8 @@ public final class SchedulerBenchmark {
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             clusters.forEach(cluster -> cluster.place(pods));
         }
-        System.out.printf("%6s %9s %5s %7s %9s %11s%n", "nodes", "existing", "pods", "placed", "median ms", "vs 100 nodes");
+        System.out.printf(
+                "%6s %9s %5s %7s %9s %11s%n", "nodes", "existing", "pods", "placed", "median ms", "vs 100 nodes");
         double baseline = 0;
         for (Cluster cluster : clusters) {
             double[] millis = new double[TIMED_RUNS];
@@ -55,8 +55,14 @@ public final class SchedulerBenchmark {
             }
             double median = median(millis);
             baseline = baseline == 0 ? median : baseline;
-            System.out.printf("%6d %9d %5d %7d %9.2f %10.1fx%n", cluster.nodes().size(), cluster.existing().size(),
-                    pods.size(), placement.assignments().size(), median, median / baseline);
+            System.out.printf(
+                    "%6d %9d %5d %7d %9.2f %10.1fx%n",
+                    cluster.nodes().size(),
+                    cluster.existing().size(),
+                    pods.size(),
+                    placement.assignments().size(),
+                    median,
+                    median / baseline);
         }
     }
 
@@ -86,7 +92,8 @@ public final class SchedulerBenchmark {
         }
         NodeSelectorTerm offThePool = NodeSelectorTerm.of(LabelRequirement.notIn(POOL, "clickhouse"));
         for (int i = 0; i < 30; i++) {
-            pods.add(SimPod.of("otel-" + i, "otel-collector", Map.of("app", "otel"), 100, GI / 5).withNodeAffinity(offThePool));
+            pods.add(SimPod.of("otel-" + i, "otel-collector", Map.of("app", "otel"), 100, GI / 5)
+                    .withNodeAffinity(offThePool));
         }
         for (int i = 0; i < 27; i++) {
             pods.add(SimPod.of("query-" + i, "signoz", Map.of("app", "query"), 100, GI / 10)
@@ -114,8 +121,18 @@ public final class SchedulerBenchmark {
         private static SimNode node(int i) {
             String name = "node-" + i;
             boolean clickhousePool = i % 10 == 0;
-            SimNode node = SimNode.of(name, Map.of(HOSTNAME, name, ZONE, "zone-" + (char) ('a' + i % 3),
-                    POOL, clickhousePool ? "clickhouse" : "general"), 16000, 64 * GI, 110);
+            SimNode node = SimNode.of(
+                    name,
+                    Map.of(
+                            HOSTNAME,
+                            name,
+                            ZONE,
+                            "zone-" + (char) ('a' + i % 3),
+                            POOL,
+                            clickhousePool ? "clickhouse" : "general"),
+                    16000,
+                    64 * GI,
+                    110);
             node = clickhousePool ? node.withTaints(DEDICATED) : node;
             return i % 100 == 99 ? node.cordoned() : node;
         }
@@ -124,7 +141,8 @@ public final class SchedulerBenchmark {
         private static SimPod existingPod(int node, int slot) {
             int workload = (node * EXISTING_PER_NODE + slot) % 50;
             Map<String, String> labels = Map.of("app", "workload-" + workload);
-            SimPod pod = SimPod.of("w" + workload + "-" + node + "-" + slot, "other", labels, 200, GI / 2).inNamespace("apps");
+            SimPod pod = SimPod.of("w" + workload + "-" + node + "-" + slot, "other", labels, 200, GI / 2)
+                    .inNamespace("apps");
             return workload % 5 == 0 ? pod.withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, labels)) : pod;
         }
 

@@ -23,8 +23,7 @@ public final class ArchiveTraining {
 
     private static final String EXAMPLE = "examples/production-2x2.yaml";
 
-    private ArchiveTraining() {
-    }
+    private ArchiveTraining() {}
 
     public static void main(String[] args) throws Exception {
         LogManager.getLogManager().reset();
@@ -36,7 +35,8 @@ public final class ArchiveTraining {
         }
         try (MockCluster cluster = new MockCluster()) {
             cluster.seed(HealthyFixture.inventory().all());
-            String kubeconfig = Files.writeString(scratch.resolve("kubeconfig"), cluster.kubeconfig("platform")).toString();
+            String kubeconfig = Files.writeString(scratch.resolve("kubeconfig"), cluster.kubeconfig("platform"))
+                    .toString();
             run("doctor", "--kubeconfig", kubeconfig, "--no-clickhouse");
             run("doctor", "--kubeconfig", kubeconfig, "--no-clickhouse", "-o", "json");
             run("snapshot", "--kubeconfig", kubeconfig, "-n", "platform");

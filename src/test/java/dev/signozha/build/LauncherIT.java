@@ -32,8 +32,10 @@ class LauncherIT {
             Result result = run(Project.path("bin/signoz-ha"), jdk, "-Xlog:class+load:file=" + log);
             assertEquals(new Result(0, "signoz-ha 0.1.0\n", ""), result, jdk.toString());
             String loaded = Files.readString(log);
-            assertTrue(loaded.contains("dev.signozha.commands.Cli source: shared objects file"),
-                    jdk + " did not use " + (release(jdk) >= 25 ? "target/signoz-ha-offline.aot" : "target/signoz-ha.jsa"));
+            assertTrue(
+                    loaded.contains("dev.signozha.commands.Cli source: shared objects file"),
+                    jdk + " did not use "
+                            + (release(jdk) >= 25 ? "target/signoz-ha-offline.aot" : "target/signoz-ha.jsa"));
             Files.delete(log);
         }
     }
@@ -86,7 +88,8 @@ class LauncherIT {
         builder.environment().put("SIGNOZ_HA_JAVA_OPTS", javaOptions);
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(launcher + " on " + jdk + " did not end within 60 s");
@@ -97,6 +100,5 @@ class LauncherIT {
         return result;
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class ClickHouseHealthChecksTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
-    private static final Intended TWO_BY_TWO = new Intended("test", "platform", "chi", "chi", "prod", 2, 2, 3, null, null, null);
+    private static final Intended TWO_BY_TWO =
+            new Intended("test", "platform", "chi", "chi", "prod", 2, 2, 3, null, null, null);
     private static final Set<String> ALL_DATABASES = Set.copyOf(ClickHouseObservation.SIGNOZ_DATABASES);
 
     private static ClusterHost host(int shard, int replica) {
@@ -33,8 +34,15 @@ class ClickHouseHealthChecksTest {
     }
 
     private static HostObservation healthy(ClusterHost host, ReplicaState... replicas) {
-        return new HostObservation(host, "Pod/platform/" + host.hostName(), null, "25.12.5", ALL_DATABASES,
-                List.of(replicas), new ZooKeeperSession(ZooKeeperSession.State.UP, "1 connection(s)"), HostStorage.NOT_READ);
+        return new HostObservation(
+                host,
+                "Pod/platform/" + host.hostName(),
+                null,
+                "25.12.5",
+                ALL_DATABASES,
+                List.of(replicas),
+                new ZooKeeperSession(ZooKeeperSession.State.UP, "1 connection(s)"),
+                HostStorage.NOT_READ);
     }
 
     private static ReplicaState replica(boolean readonly, long delay, long queue) {
@@ -42,16 +50,29 @@ class ClickHouseHealthChecksTest {
     }
 
     private static List<Freshness> fresh(Duration age) {
-        return List.of(new Freshness("traces", "signoz_traces.distributed_signoz_index_v3", true, NOW.minus(age)),
+        return List.of(
+                new Freshness("traces", "signoz_traces.distributed_signoz_index_v3", true, NOW.minus(age)),
                 new Freshness("logs", "signoz_logs.distributed_logs_v2", true, NOW.minus(age)),
                 new Freshness("metrics", "signoz_metrics.distributed_samples_v4", true, NOW.minus(age)));
     }
 
-    private static ClickHouseObservation observation(List<HostObservation> hosts, List<MigrationState> migrations,
-                                                     Optional<List<DdlTask>> ddl, List<Freshness> freshness) {
-        return new ClickHouseObservation("test", null, "25.12.5", Set.of("prod", "all-sharded"),
-                hosts.stream().map(HostObservation::host).toList(), hosts, ddl, Set.of("signoz_traces"), migrations,
-                freshness, NOW);
+    private static ClickHouseObservation observation(
+            List<HostObservation> hosts,
+            List<MigrationState> migrations,
+            Optional<List<DdlTask>> ddl,
+            List<Freshness> freshness) {
+        return new ClickHouseObservation(
+                "test",
+                null,
+                "25.12.5",
+                Set.of("prod", "all-sharded"),
+                hosts.stream().map(HostObservation::host).toList(),
+                hosts,
+                ddl,
+                Set.of("signoz_traces"),
+                migrations,
+                freshness,
+                NOW);
     }
 
     private static ClickHouseObservation healthyCluster() {
@@ -65,15 +86,23 @@ class ClickHouseHealthChecksTest {
     }
 
     private static CheckResult run(CheckSpec spec, ClickHouseObservation observation, Optional<Intended> intended) {
-        CheckContext context = new CheckContext(Optional.empty(), intended, ClickHouseEvidence.of(observation, Thresholds.DEFAULTS));
-        return CheckRunner.run(ClickHouseHealthChecks.all().stream().filter(c -> c.spec() == spec).toList(), context)
-                .results().get(0);
+        CheckContext context =
+                new CheckContext(Optional.empty(), intended, ClickHouseEvidence.of(observation, Thresholds.DEFAULTS));
+        return CheckRunner.run(
+                        ClickHouseHealthChecks.all().stream()
+                                .filter(c -> c.spec() == spec)
+                                .toList(),
+                        context)
+                .results()
+                .get(0);
     }
 
     @Test
     void healthyCluster_passesEveryCheck() {
         for (Check check : ClickHouseHealthChecks.all()) {
-            assertEquals(CheckResult.Status.PASS, run(check.spec(), healthyCluster(), Optional.of(TWO_BY_TWO)).status(),
+            assertEquals(
+                    CheckResult.Status.PASS,
+                    run(check.spec(), healthyCluster(), Optional.of(TWO_BY_TWO)).status(),
                     check.spec().code());
         }
     }
@@ -82,29 +111,44 @@ class ClickHouseHealthChecksTest {
     void topology_wrongClusterName_failsNamingTheExistingOnes() {
         Intended other = new Intended("test", "platform", "chi", "chi", "cluster", 2, 2, 3, null, null, null);
         CheckResult result = run(CheckCatalog.CLICKHOUSE_TOPOLOGY_MISMATCH, healthyCluster(), Optional.of(other));
-        assertEquals("system.clusters has no cluster 'cluster' (it has: all-sharded, prod); every ON CLUSTER statement "
-                + "of the migration fails", result.findings().get(0).detail());
+        assertEquals(
+                "system.clusters has no cluster 'cluster' (it has: all-sharded, prod); every ON CLUSTER statement "
+                        + "of the migration fails",
+                result.findings().get(0).detail());
     }
 
     @Test
     void topology_threeShardsWanted_failsWithBothShapes() {
         Intended three = new Intended("test", "platform", "chi", "chi", "prod", 3, 2, 3, null, null, null);
         CheckResult result = run(CheckCatalog.CLICKHOUSE_TOPOLOGY_MISMATCH, healthyCluster(), Optional.of(three));
-        assertEquals("cluster 'prod' has 2 shard(s) x 2 replica(s), the topology wants 3 x 2", result.findings().get(0).detail());
+        assertEquals(
+                "cluster 'prod' has 2 shard(s) x 2 replica(s), the topology wants 3 x 2",
+                result.findings().get(0).detail());
     }
 
     @Test
     void topology_withoutIntendedTopology_isSkipped() {
-        assertEquals(CheckResult.Status.SKIP, run(CheckCatalog.CLICKHOUSE_TOPOLOGY_MISMATCH, healthyCluster(), Optional.empty()).status());
+        assertEquals(
+                CheckResult.Status.SKIP,
+                run(CheckCatalog.CLICKHOUSE_TOPOLOGY_MISMATCH, healthyCluster(), Optional.empty())
+                        .status());
     }
 
     @Test
     void lag_atTheThreshold_passes_andAboveFails() {
-        ClickHouseObservation atLimit = observation(List.of(healthy(host(1, 1), replica(false, 300, 100))), List.of(),
-                Optional.of(List.of()), fresh(Duration.ZERO));
-        assertEquals(CheckResult.Status.PASS, run(CheckCatalog.REPLICATION_LAG, atLimit, Optional.empty()).status());
-        ClickHouseObservation behind = observation(List.of(healthy(host(1, 1), replica(false, 301, 0))), List.of(),
-                Optional.of(List.of()), fresh(Duration.ZERO));
+        ClickHouseObservation atLimit = observation(
+                List.of(healthy(host(1, 1), replica(false, 300, 100))),
+                List.of(),
+                Optional.of(List.of()),
+                fresh(Duration.ZERO));
+        assertEquals(
+                CheckResult.Status.PASS,
+                run(CheckCatalog.REPLICATION_LAG, atLimit, Optional.empty()).status());
+        ClickHouseObservation behind = observation(
+                List.of(healthy(host(1, 1), replica(false, 301, 0))),
+                List.of(),
+                Optional.of(List.of()),
+                fresh(Duration.ZERO));
         CheckResult result = run(CheckCatalog.REPLICATION_LAG, behind, Optional.empty());
         assertEquals(CheckResult.Status.FAIL, result.status());
         assertTrue(result.findings().get(0).detail().contains("signoz_traces.signoz_index_v3 (delay 301 s, queue 0)"));
@@ -113,41 +157,69 @@ class ClickHouseHealthChecksTest {
 
     @Test
     void readonly_replica_failsNamingTheTable() {
-        ClickHouseObservation observation = observation(List.of(healthy(host(1, 2), replica(true, 0, 0))), List.of(),
-                Optional.of(List.of()), fresh(Duration.ZERO));
+        ClickHouseObservation observation = observation(
+                List.of(healthy(host(1, 2), replica(true, 0, 0))),
+                List.of(),
+                Optional.of(List.of()),
+                fresh(Duration.ZERO));
         CheckResult result = run(CheckCatalog.REPLICA_READONLY, observation, Optional.empty());
-        assertEquals("h12:9000: replicated table(s) refuse writes: signoz_traces.signoz_index_v3 (read-only)",
+        assertEquals(
+                "h12:9000: replicated table(s) refuse writes: signoz_traces.signoz_index_v3 (read-only)",
                 result.findings().get(0).detail());
         assertEquals(List.of("Pod/platform/h12"), result.findings().get(0).objects());
     }
 
     @Test
     void ddlQueue_absentOnOldServers_isSkippedWithTheVersion() {
-        ClickHouseObservation old = observation(List.of(healthy(host(1, 1))), List.of(), Optional.empty(), fresh(Duration.ZERO));
+        ClickHouseObservation old =
+                observation(List.of(healthy(host(1, 1))), List.of(), Optional.empty(), fresh(Duration.ZERO));
         CheckResult result = run(CheckCatalog.DDL_QUEUE_STUCK, old, Optional.empty());
         assertEquals(CheckResult.Status.SKIP, result.status());
-        assertEquals("ClickHouse 25.12.5 has no distributed DDL queue to read (no system.distributed_ddl_queue, or no ZooKeeper)", result.note());
+        assertEquals(
+                "ClickHouse 25.12.5 has no distributed DDL queue to read (no system.distributed_ddl_queue, or no ZooKeeper)",
+                result.note());
     }
 
     @Test
     void ddlQueue_taskOlderThanTheLimit_fails_youngerPasses() {
-        DdlTask old = new DdlTask("query-0000000007", "h21:9000", "Active", NOW.minus(Duration.ofMinutes(11)), "CREATE TABLE x");
-        DdlTask young = new DdlTask("query-0000000008", "h21:9000", "Active", NOW.minus(Duration.ofMinutes(9)), "ALTER TABLE y");
-        CheckResult result = run(CheckCatalog.DDL_QUEUE_STUCK, observation(List.of(healthy(host(1, 1))), List.of(),
-                Optional.of(List.of(old, young)), fresh(Duration.ZERO)), Optional.empty());
+        DdlTask old = new DdlTask(
+                "query-0000000007", "h21:9000", "Active", NOW.minus(Duration.ofMinutes(11)), "CREATE TABLE x");
+        DdlTask young = new DdlTask(
+                "query-0000000008", "h21:9000", "Active", NOW.minus(Duration.ofMinutes(9)), "ALTER TABLE y");
+        CheckResult result = run(
+                CheckCatalog.DDL_QUEUE_STUCK,
+                observation(
+                        List.of(healthy(host(1, 1))),
+                        List.of(),
+                        Optional.of(List.of(old, young)),
+                        fresh(Duration.ZERO)),
+                Optional.empty());
         assertEquals(1, result.findings().size());
-        assertEquals("query-0000000007 is Active on h21:9000 after 11 min: CREATE TABLE x", result.findings().get(0).detail());
+        assertEquals(
+                "query-0000000007 is Active on h21:9000 after 11 min: CREATE TABLE x",
+                result.findings().get(0).detail());
     }
 
     @Test
     void migrations_databaseMissingOnOneHost_andFailedMigration_areBothReported() {
-        HostObservation partial = new HostObservation(host(2, 2), "Pod/platform/h22", null, "25.12.5",
-                Set.of("signoz_traces"), List.of(), new ZooKeeperSession(ZooKeeperSession.State.UP, ""), HostStorage.NOT_READ);
-        ClickHouseObservation observation = observation(List.of(healthy(host(1, 1)), partial),
-                List.of(new MigrationState("signoz_logs", 1004, "failed", "code: 115")), Optional.of(List.of()),
+        HostObservation partial = new HostObservation(
+                host(2, 2),
+                "Pod/platform/h22",
+                null,
+                "25.12.5",
+                Set.of("signoz_traces"),
+                List.of(),
+                new ZooKeeperSession(ZooKeeperSession.State.UP, ""),
+                HostStorage.NOT_READ);
+        ClickHouseObservation observation = observation(
+                List.of(healthy(host(1, 1)), partial),
+                List.of(new MigrationState("signoz_logs", 1004, "failed", "code: 115")),
+                Optional.of(List.of()),
                 fresh(Duration.ZERO));
-        List<String> details = run(CheckCatalog.MIGRATIONS_INCOMPLETE, observation, Optional.empty()).findings()
-                .stream().map(Finding::detail).toList();
+        List<String> details =
+                run(CheckCatalog.MIGRATIONS_INCOMPLETE, observation, Optional.empty()).findings().stream()
+                        .map(Finding::detail)
+                        .toList();
         assertTrue(details.contains("signoz_metrics is missing on h22:9000"), details.toString());
         assertTrue(details.contains("signoz_logs has migration(s) 1004 failed (code: 115)"), details.toString());
     }
@@ -155,23 +227,41 @@ class ClickHouseHealthChecksTest {
     @Test
     void ingestion_olderThanTheGap_fails_noRowsFails_freshPasses() {
         List<Freshness> signals = List.of(
-                new Freshness("traces", "signoz_traces.distributed_signoz_index_v3", true, NOW.minus(Duration.ofMinutes(11))),
+                new Freshness(
+                        "traces", "signoz_traces.distributed_signoz_index_v3", true, NOW.minus(Duration.ofMinutes(11))),
                 new Freshness("logs", "signoz_logs.distributed_logs_v2", true, null),
-                new Freshness("metrics", "signoz_metrics.distributed_samples_v4", true, NOW.minus(Duration.ofMinutes(9))));
-        CheckResult result = run(CheckCatalog.INGESTION_STALLED, observation(List.of(healthy(host(1, 1))), List.of(),
-                Optional.of(List.of()), signals), Optional.empty());
-        assertEquals(List.of("traces: newest row is 11 min old (limit 10 min)", "logs: no row in the last 24 hours"),
+                new Freshness(
+                        "metrics", "signoz_metrics.distributed_samples_v4", true, NOW.minus(Duration.ofMinutes(9))));
+        CheckResult result = run(
+                CheckCatalog.INGESTION_STALLED,
+                observation(List.of(healthy(host(1, 1))), List.of(), Optional.of(List.of()), signals),
+                Optional.empty());
+        assertEquals(
+                List.of("traces: newest row is 11 min old (limit 10 min)", "logs: no row in the last 24 hours"),
                 result.findings().stream().map(Finding::detail).toList());
     }
 
     @Test
     void seedDown_reportsTheHostAndSkipsTheRest() {
         ClusterHost unknown = new ClusterHost("prod", 0, 0, "ClickHouse/10.0.0.9:8123", "", 0);
-        ClickHouseObservation down = new ClickHouseObservation("ClickHouse/10.0.0.9:8123", "Connection refused", "unknown",
-                Set.of(), List.of(), List.of(HostObservation.down(unknown, "ClickHouse/10.0.0.9:8123", "Connection refused")),
-                Optional.empty(), Set.of(), List.of(), List.of(), NOW);
-        assertEquals("ClickHouse/10.0.0.9:8123 does not answer: Connection refused",
-                run(CheckCatalog.CLICKHOUSE_HOST_DOWN, down, Optional.empty()).findings().get(0).detail());
+        ClickHouseObservation down = new ClickHouseObservation(
+                "ClickHouse/10.0.0.9:8123",
+                "Connection refused",
+                "unknown",
+                Set.of(),
+                List.of(),
+                List.of(HostObservation.down(unknown, "ClickHouse/10.0.0.9:8123", "Connection refused")),
+                Optional.empty(),
+                Set.of(),
+                List.of(),
+                List.of(),
+                NOW);
+        assertEquals(
+                "ClickHouse/10.0.0.9:8123 does not answer: Connection refused",
+                run(CheckCatalog.CLICKHOUSE_HOST_DOWN, down, Optional.empty())
+                        .findings()
+                        .get(0)
+                        .detail());
         CheckResult readonly = run(CheckCatalog.REPLICA_READONLY, down, Optional.empty());
         assertEquals(CheckResult.Status.SKIP, readonly.status());
         assertEquals("no ClickHouse host answered: Connection refused", readonly.note());
@@ -179,7 +269,8 @@ class ClickHouseHealthChecksTest {
 
     @Test
     void noClickHouseLook_skipsWithTheReason() {
-        CheckContext context = new CheckContext(Optional.empty(), Optional.empty(), ClickHouseEvidence.absent("--no-clickhouse"));
+        CheckContext context =
+                new CheckContext(Optional.empty(), Optional.empty(), ClickHouseEvidence.absent("--no-clickhouse"));
         CheckReport report = CheckRunner.run(ClickHouseHealthChecks.all(), context);
         assertEquals(report.results().size(), report.skipped());
         assertEquals("--no-clickhouse", report.results().get(0).note());

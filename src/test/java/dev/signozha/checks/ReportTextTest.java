@@ -15,10 +15,14 @@ class ReportTextTest {
     @Test
     void skips_aSharedReasonIsSaidOnceBelow_aReasonOfOneCheckStaysUnderIt() {
         String noClickHouse = "--no-clickhouse";
-        CheckReport report = new CheckReport("snapshot:x", List.of(
-                skipped(CheckCatalog.CLICKHOUSE_HOST_DOWN, noClickHouse),
-                skipped(CheckCatalog.REPLICATION_LAG, noClickHouse),
-                skipped(CheckCatalog.CLICKHOUSE_TOPOLOGY_MISMATCH, "no topology to compare system.clusters with")));
+        CheckReport report = new CheckReport(
+                "snapshot:x",
+                List.of(
+                        skipped(CheckCatalog.CLICKHOUSE_HOST_DOWN, noClickHouse),
+                        skipped(CheckCatalog.REPLICATION_LAG, noClickHouse),
+                        skipped(
+                                CheckCatalog.CLICKHOUSE_TOPOLOGY_MISMATCH,
+                                "no topology to compare system.clusters with")));
         String text = ReportText.render(report, "", Style.PLAIN);
         assertEquals("""
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One runbook per check code and no orphan runbook, each in the five-section shape operators rely on. */
 class RunbookCatalogTest {
 
-    private static final List<String> SECTIONS = List.of("## Symptoms", "## Why it happens", "## Diagnose", "## Fix",
-            "## Verify");
+    private static final List<String> SECTIONS =
+            List.of("## Symptoms", "## Why it happens", "## Diagnose", "## Fix", "## Verify");
 
     static List<CheckSpec> checks() {
         return CheckCatalog.all();
@@ -33,8 +33,8 @@ class RunbookCatalogTest {
         try (Stream<Path> listing = Files.list(Project.path("runbooks"))) {
             files = listing.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
-        Set<String> expected = CheckCatalog.all().stream().map(c -> c.code() + ".md")
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected =
+                CheckCatalog.all().stream().map(c -> c.code() + ".md").collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expected, files);
     }
 
@@ -46,7 +46,8 @@ class RunbookCatalogTest {
         List<String> headings = lines.stream().filter(l -> l.startsWith("## ")).toList();
         assertEquals(SECTIONS, headings);
         for (int i = 1; i < lines.size(); i++) {
-            assertTrue(lines.get(i).length() <= 100, check.code() + " line " + (i + 1) + " is longer than 100 characters");
+            assertTrue(
+                    lines.get(i).length() <= 100, check.code() + " line " + (i + 1) + " is longer than 100 characters");
         }
         assertTrue(String.join("\n", lines).contains("signoz-ha doctor"), "Verify ends with doctor");
     }

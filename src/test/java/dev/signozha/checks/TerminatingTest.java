@@ -31,45 +31,65 @@ class TerminatingTest {
     }
 
     private static String describe(String... items) {
-        ClusterView view = new ClusterView(SnapshotParser.parse("test", "apiVersion: v1\nkind: List\nitems:\n"
-                + String.join("", items)), "platform");
+        ClusterView view = new ClusterView(
+                SnapshotParser.parse("test", "apiVersion: v1\nkind: List\nitems:\n" + String.join("", items)),
+                "platform");
         HasMetadata installation = view.installations().get(0);
         assertTrue(Terminating.is(installation));
         return Terminating.describe(installation, view);
     }
 
-    private static final String PREFIX = "ClickHouseInstallation/platform/old is terminating since 2026-10-06T09:00:00Z, "
-            + "held by finalizer(s) finalizer.clickhouseinstallation.altinity.com: ";
+    private static final String PREFIX =
+            "ClickHouseInstallation/platform/old is terminating since 2026-10-06T09:00:00Z, "
+                    + "held by finalizer(s) finalizer.clickhouseinstallation.altinity.com: ";
 
     @Test
     void operatorScaledDownOrNotReady_isTheCause() {
-        assertEquals(PREFIX + "clickhouse-operator Deployment/platform/clickhouse-operator is not running (0 of 1 "
-                + "replicas ready), and only it removes that finalizer; start it again", describe(HELD, operator(null, null)));
-        assertEquals(PREFIX + "clickhouse-operator Deployment/platform/clickhouse-operator is not running (0 of 0 "
-                + "replicas ready), and only it removes that finalizer; start it again", describe(HELD, operator("0", "0")));
-        assertEquals(PREFIX + "clickhouse-operator Deployment/platform/clickhouse-operator is not running (1 of 2 "
-                + "replicas ready), and only it removes that finalizer; start it again", describe(HELD, operator("2", "1")));
+        assertEquals(
+                PREFIX + "clickhouse-operator Deployment/platform/clickhouse-operator is not running (0 of 1 "
+                        + "replicas ready), and only it removes that finalizer; start it again",
+                describe(HELD, operator(null, null)));
+        assertEquals(
+                PREFIX + "clickhouse-operator Deployment/platform/clickhouse-operator is not running (0 of 0 "
+                        + "replicas ready), and only it removes that finalizer; start it again",
+                describe(HELD, operator("0", "0")));
+        assertEquals(
+                PREFIX + "clickhouse-operator Deployment/platform/clickhouse-operator is not running (1 of 2 "
+                        + "replicas ready), and only it removes that finalizer; start it again",
+                describe(HELD, operator("2", "1")));
     }
 
     @Test
     void readyOperator_orNone_orOtherFinalizers() {
-        assertEquals(PREFIX + "clickhouse-operator Deployment/platform/clickhouse-operator is ready but has not removed "
-                + "it; its log says why", describe(HELD, operator("1", "1")));
-        assertEquals(PREFIX + "no clickhouse-operator watches namespace platform, and only it removes that finalizer "
-                + "(after deleting the installation's StatefulSets and Services)", describe(HELD));
-        assertEquals("ClickHouseInstallation/platform/old is terminating since 2026-10-06T09:00:00Z, held by finalizer(s) "
-                + "kubernetes.io/pvc-protection, example.com/backup: a pod still mounts the claim; the controller that "
-                + "added example.com/backup has not removed it", describe(HELD.replace(
-                "[finalizer.clickhouseinstallation.altinity.com]", "[kubernetes.io/pvc-protection, example.com/backup]")));
-        assertEquals("ClickHouseInstallation/platform/old is terminating since 2026-10-06T09:00:00Z and no finalizer "
-                + "holds it; it goes once its dependents are gone",
+        assertEquals(
+                PREFIX + "clickhouse-operator Deployment/platform/clickhouse-operator is ready but has not removed "
+                        + "it; its log says why",
+                describe(HELD, operator("1", "1")));
+        assertEquals(
+                PREFIX + "no clickhouse-operator watches namespace platform, and only it removes that finalizer "
+                        + "(after deleting the installation's StatefulSets and Services)",
+                describe(HELD));
+        assertEquals(
+                "ClickHouseInstallation/platform/old is terminating since 2026-10-06T09:00:00Z, held by finalizer(s) "
+                        + "kubernetes.io/pvc-protection, example.com/backup: a pod still mounts the claim; the controller that "
+                        + "added example.com/backup has not removed it",
+                describe(HELD.replace(
+                        "[finalizer.clickhouseinstallation.altinity.com]",
+                        "[kubernetes.io/pvc-protection, example.com/backup]")));
+        assertEquals(
+                "ClickHouseInstallation/platform/old is terminating since 2026-10-06T09:00:00Z and no finalizer "
+                        + "holds it; it goes once its dependents are gone",
                 describe(HELD.replace("    finalizers: [finalizer.clickhouseinstallation.altinity.com]\n", "")));
     }
 
     @Test
     void notMarkedDeleted_isNotTerminating() {
-        ClusterView view = new ClusterView(SnapshotParser.parse("test", "apiVersion: v1\nkind: List\nitems:\n"
-                + HELD.replace("    deletionTimestamp: '2026-10-06T09:00:00Z'\n", "")), "platform");
+        ClusterView view = new ClusterView(
+                SnapshotParser.parse(
+                        "test",
+                        "apiVersion: v1\nkind: List\nitems:\n"
+                                + HELD.replace("    deletionTimestamp: '2026-10-06T09:00:00Z'\n", "")),
+                "platform");
         assertFalse(Terminating.is(view.installations().get(0)));
     }
 }

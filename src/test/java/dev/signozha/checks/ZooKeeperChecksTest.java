@@ -46,9 +46,15 @@ class ZooKeeperChecksTest {
             """;
 
     private static CheckResult storage(String logDir) {
-        ClusterView view = new ClusterView(SnapshotParser.parse("zk.yaml", ENSEMBLE.formatted(logDir, logDir)), "platform");
-        return CheckRunner.run(ZooKeeperChecks.all().stream().filter(c -> c.spec() == CheckCatalog.ZOOKEEPER_STORAGE)
-                .toList(), new CheckContext(view, Optional.empty())).results().get(0);
+        ClusterView view =
+                new ClusterView(SnapshotParser.parse("zk.yaml", ENSEMBLE.formatted(logDir, logDir)), "platform");
+        return CheckRunner.run(
+                        ZooKeeperChecks.all().stream()
+                                .filter(c -> c.spec() == CheckCatalog.ZOOKEEPER_STORAGE)
+                                .toList(),
+                        new CheckContext(view, Optional.empty()))
+                .results()
+                .get(0);
     }
 
     @Test

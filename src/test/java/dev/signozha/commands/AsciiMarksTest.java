@@ -43,7 +43,8 @@ class AsciiMarksTest {
 
     @Test
     void offlinePlan_posixLocale_asciiMarks() {
-        CliRun run = CliRun.of("plan", "--offline", "-f", "src/test/resources/topologies/unplaceable-node-anti-affinity.yaml");
+        CliRun run = CliRun.of(
+                "plan", "--offline", "-f", "src/test/resources/topologies/unplaceable-node-anti-affinity.yaml");
         assertEquals(3, run.exitCode(), run.all());
         assertTrue(run.out().chars().allMatch(c -> c < 128), run.out());
         Golden.assertMatches(run.out(), "plan/unplaceable-node-anti-affinity.ascii.txt");

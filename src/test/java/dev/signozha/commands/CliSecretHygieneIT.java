@@ -61,16 +61,36 @@ class CliSecretHygieneIT {
         CliRun saved = cli(0, "plan", "-f", TOPOLOGY, "--output-file", plan.toString(), cluster(), helmBinary());
         see("saved plan", Files.readString(plan));
         CliRun deploy = cli(0, "deploy", "-f", TOPOLOGY, "--yes", "--no-clickhouse", cluster(), helmBinary());
-        assertTrue(deploy.err().contains("trace: k8s GET /api/v1/namespaces/platform/secrets/clickhouse-credentials → 200"),
+        assertTrue(
+                deploy.err()
+                        .contains("trace: k8s GET /api/v1/namespaces/platform/secrets/clickhouse-credentials → 200"),
                 deploy.err());
         cli(0, "deploy", "--plan", plan.toString(), "--yes", "--no-clickhouse", cluster(), helmBinary());
-        CliRun upgrade = cli(0, "upgrade", "-f", TOPOLOGY, "--chart-version", "0.132.0", "--yes", "--no-clickhouse",
-                "--allow-no-baseline", cluster(), helmBinary());
+        CliRun upgrade = cli(
+                0,
+                "upgrade",
+                "-f",
+                TOPOLOGY,
+                "--chart-version",
+                "0.132.0",
+                "--yes",
+                "--no-clickhouse",
+                "--allow-no-baseline",
+                cluster(),
+                helmBinary());
         assertTrue(upgrade.err().contains("trace: " + helm + " upgrade --install signoz"), upgrade.err());
         cli(0, "cleanup", "-n", SimulatedCluster.NAMESPACE, cluster());
         cli(0, "cleanup", "-n", SimulatedCluster.NAMESPACE, "--yes", cluster());
-        see("state record", world.mock().client().configMaps().inNamespace(SimulatedCluster.NAMESPACE)
-                .withName("signoz-ha-state").get().getData().toString());
+        see(
+                "state record",
+                world.mock()
+                        .client()
+                        .configMaps()
+                        .inNamespace(SimulatedCluster.NAMESPACE)
+                        .withName("signoz-ha-state")
+                        .get()
+                        .getData()
+                        .toString());
 
         plantInAnEnvValue();
         for (String format : FORMATS) {
@@ -80,11 +100,14 @@ class CliSecretHygieneIT {
         Path snapshot = dir.resolve("snapshot.yaml");
         cli(0, "snapshot", "-n", SimulatedCluster.NAMESPACE, "--output-file", snapshot.toString(), cluster());
         see("snapshot file", Files.readString(snapshot));
-        CliRun before = CliRun.of("-v", "snapshot", "-n", SimulatedCluster.NAMESPACE, "--kubeconfig", kubeconfig.toString());
-        assertTrue(before.err().contains("trace: k8s GET /api/v1/namespaces/platform/pods → 200"), "-v before the command");
+        CliRun before =
+                CliRun.of("-v", "snapshot", "-n", SimulatedCluster.NAMESPACE, "--kubeconfig", kubeconfig.toString());
+        assertTrue(
+                before.err().contains("trace: k8s GET /api/v1/namespaces/platform/pods → 200"),
+                "-v before the command");
         see("-v snapshot", before.all());
-        Path planted = Files.writeString(dir.resolve("planted.yaml"), Files.readString(snapshot)
-                .replace("<redacted>", PASSWORD));
+        Path planted = Files.writeString(
+                dir.resolve("planted.yaml"), Files.readString(snapshot).replace("<redacted>", PASSWORD));
         assertTrue(Files.readString(planted).contains(PASSWORD), "the snapshot has a redacted value to plant in");
         for (String format : FORMATS) {
             cli(3, "doctor", "--snapshot", planted.toString(), "-o", format);
@@ -100,8 +123,15 @@ class CliSecretHygieneIT {
         cli(0, "runbook", "DEFAULT_CLICKHOUSE_PASSWORD");
         see("helm command lines", Files.readString(helm.resolveSibling("calls")));
         see("values files given to helm", Files.readString(helm.resolveSibling("values-seen")));
-        assertTrue(seen.containsAll(List.of("saved plan", "state record", "snapshot file", "-v snapshot",
-                "helm command lines", "values files given to helm")), "every place was looked at: " + seen);
+        assertTrue(
+                seen.containsAll(List.of(
+                        "saved plan",
+                        "state record",
+                        "snapshot file",
+                        "-v snapshot",
+                        "helm command lines",
+                        "values files given to helm")),
+                "every place was looked at: " + seen);
         assertTrue(seen.stream().anyMatch(place -> place.startsWith("rendered manifests/")), "rendered files: " + seen);
     }
 
@@ -139,11 +169,28 @@ class CliSecretHygieneIT {
 
     /** The password as a plain env value of one of the release's Deployments, as someone might have set it by hand. */
     private void plantInAnEnvValue() {
-        Deployment target = world.mock().client().apps().deployments().inNamespace(SimulatedCluster.NAMESPACE).list()
-                .getItems().get(0);
-        world.mock().client().apps().deployments().inNamespace(SimulatedCluster.NAMESPACE)
-                .withName(target.getMetadata().getName()).edit(deployment -> {
-                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+        Deployment target = world.mock()
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace(SimulatedCluster.NAMESPACE)
+                .list()
+                .getItems()
+                .get(0);
+        world.mock()
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace(SimulatedCluster.NAMESPACE)
+                .withName(target.getMetadata().getName())
+                .edit(deployment -> {
+                    deployment
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getEnv()
                             .add(new EnvVar("CLICKHOUSE_PASSWORD", PASSWORD, null));
                     return deployment;
                 });

@@ -17,7 +17,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest {
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"", "plan", "deploy", "upgrade", "cleanup", "adopt", "render", "doctor", "snapshot", "runbook", "rbac", "schema", "completion"})
+    @ValueSource(
+            strings = {
+                "",
+                "plan",
+                "deploy",
+                "upgrade",
+                "cleanup",
+                "adopt",
+                "render",
+                "doctor",
+                "snapshot",
+                "runbook",
+                "rbac",
+                "schema",
+                "completion"
+            })
     void help_everyCommand_matchesGolden(String command) {
         CliRun run = command.isEmpty() ? CliRun.of("--help") : CliRun.of(command, "--help");
         assertEquals(0, run.exitCode());
@@ -47,16 +62,31 @@ class CliTest {
         assertEquals(5, lines.size(), run.out());
         assertTrue(lines.get(0).matches("signoz-ha \\d+\\.\\d+\\.\\d+"), run.out());
         assertTrue(lines.get(1).matches("commit:  ([0-9a-f]{12}|unknown)"), run.out());
-        assertEquals("charts:  SigNoz chart 0.74.0 and later; rendered values checked against 0.112.1 and 0.131.0",
+        assertEquals(
+                "charts:  SigNoz chart 0.74.0 and later; rendered values checked against 0.112.1 and 0.131.0",
                 lines.get(2));
         assertEquals("helm:    Helm 3.13+ or 4", lines.get(3));
-        assertEquals("java:    " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
-                + ", " + System.getProperty("java.vm.name") + ")", lines.get(4));
+        assertEquals(
+                "java:    " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
+                        + ", " + System.getProperty("java.vm.name") + ")",
+                lines.get(4));
     }
 
     @ParameterizedTest(name = "{0} --version")
-    @ValueSource(strings = {"plan", "deploy", "upgrade", "cleanup", "adopt", "render", "doctor", "snapshot", "runbook",
-            "schema", "completion"})
+    @ValueSource(
+            strings = {
+                "plan",
+                "deploy",
+                "upgrade",
+                "cleanup",
+                "adopt",
+                "render",
+                "doctor",
+                "snapshot",
+                "runbook",
+                "schema",
+                "completion"
+            })
     void version_onAnyCommand_printsWhatTheRootPrints(String command) {
         CliRun run = CliRun.of(command, "--version");
         assertEquals(0, run.exitCode(), run.all());
@@ -69,8 +99,13 @@ class CliTest {
             List<String> checked = files.map(file -> file.getFileName().toString())
                     .filter(name -> name.startsWith("template-reads-signoz-"))
                     .map(name -> name.replaceAll("^template-reads-signoz-|\\.txt$", ""))
-                    .sorted().toList();
-            assertEquals(checked, dev.signozha.core.topology.ChartVersion.KEYS_CHECKED.stream().map(Object::toString).toList());
+                    .sorted()
+                    .toList();
+            assertEquals(
+                    checked,
+                    dev.signozha.core.topology.ChartVersion.KEYS_CHECKED.stream()
+                            .map(Object::toString)
+                            .toList());
         }
     }
 
@@ -99,13 +134,28 @@ class CliTest {
 
     @Test
     void aRunBuildsOnlyItsCommand_whileHelpOptionsFirstAndCompletionBuildEveryOne() {
-        assertEquals(java.util.Set.of("plan"), Cli.forArguments("plan", "--offline").getSubcommands().keySet());
+        assertEquals(
+                java.util.Set.of("plan"),
+                Cli.forArguments("plan", "--offline").getSubcommands().keySet());
         assertEquals(12, Cli.forArguments("-v", "plan").getSubcommands().size());
         assertEquals(12, Cli.forArguments("completion", "bash").getSubcommands().size());
         assertEquals(12, Cli.forArguments().getSubcommands().size());
         assertEquals(0, Cli.forArguments("--version").getSubcommands().size());
-        assertEquals(Cli.create().getSubcommands().keySet().stream().toList(), List.of("plan", "deploy", "upgrade",
-                "cleanup", "adopt", "render", "doctor", "snapshot", "runbook", "rbac", "schema", "completion"));
+        assertEquals(
+                Cli.create().getSubcommands().keySet().stream().toList(),
+                List.of(
+                        "plan",
+                        "deploy",
+                        "upgrade",
+                        "cleanup",
+                        "adopt",
+                        "render",
+                        "doctor",
+                        "snapshot",
+                        "runbook",
+                        "rbac",
+                        "schema",
+                        "completion"));
     }
 
     @Test
@@ -132,8 +182,10 @@ class CliTest {
     @Test
     void completion_bash_offersTheSpellingsTheHelpDocumentsRunbookCodesAndFiles() {
         String script = CliRun.of("completion", "bash").out();
-        assertTrue(script.contains("local LEVEL_option_args=(\"none\" \"config-reload\" \"rolling-restart\" "
-                + "\"scale-out\" \"destructive\") # --allow-disruption values"), "lowercase levels");
+        assertTrue(
+                script.contains("local LEVEL_option_args=(\"none\" \"config-reload\" \"rolling-restart\" "
+                        + "\"scale-out\" \"destructive\") # --allow-disruption values"),
+                "lowercase levels");
         assertTrue(script.contains("local MODE_option_args=(\"client\" \"server\") # --dry-run values"));
         assertFalse(script.contains("CONFIG_RELOAD"), "the enum constants the help never shows");
         assertTrue(script.contains("\"DUPLICATE_CLICKHOUSE\" \"CLICKHOUSE_NOT_READY\""), "runbook codes");
@@ -150,13 +202,22 @@ class CliTest {
     @Test
     void completion_fish_offersOnlyVisibleOptionsAndEveryRunbookCode() {
         String script = CliRun.of("completion", "fish").out();
-        assertTrue(script.contains("complete -c signoz-ha -n '__fish_seen_subcommand_from render' -l output-dir -r -F"));
+        assertTrue(
+                script.contains("complete -c signoz-ha -n '__fish_seen_subcommand_from render' -l output-dir -r -F"));
         assertFalse(script.contains("-l out "), "a deprecated spelling is not offered");
-        assertTrue(script.contains("-l allow-disruption -x -a 'none config-reload rolling-restart scale-out destructive'"));
-        String codes = script.lines().filter(line -> line.startsWith("complete -c signoz-ha -n "
-                + "'__fish_seen_subcommand_from runbook' -a ")).findFirst().orElseThrow();
-        assertEquals(dev.signozha.checks.CheckCatalog.all().stream().map(check -> check.code()).toList(),
-                List.of(codes.substring(codes.indexOf("-a '") + 4, codes.length() - 1).split(" ")));
+        assertTrue(script.contains(
+                "-l allow-disruption -x -a 'none config-reload rolling-restart scale-out destructive'"));
+        String codes = script.lines()
+                .filter(line ->
+                        line.startsWith("complete -c signoz-ha -n " + "'__fish_seen_subcommand_from runbook' -a "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                dev.signozha.checks.CheckCatalog.all().stream()
+                        .map(check -> check.code())
+                        .toList(),
+                List.of(codes.substring(codes.indexOf("-a '") + 4, codes.length() - 1)
+                        .split(" ")));
     }
 
     @Test
@@ -181,8 +242,10 @@ class CliTest {
     void render_again_removesOnlyStaleFilesItWroteItself(@TempDir Path out) throws Exception {
         CliRun.of("render", "-f", "examples/production-2x2.yaml", "--output-dir", out.toString());
         Path foreign = Files.writeString(out.resolve("manifests/team-owned.yaml"), "kind: ConfigMap\n");
-        Path renamed = Files.writeString(out.resolve("renamed.yaml"), Files.readString(Path.of("examples/production-2x2.yaml"))
-                .replace("host: clickhouse-signoz-clickhouse-ha", "host: clickhouse-renamed"));
+        Path renamed = Files.writeString(
+                out.resolve("renamed.yaml"),
+                Files.readString(Path.of("examples/production-2x2.yaml"))
+                        .replace("host: clickhouse-signoz-clickhouse-ha", "host: clickhouse-renamed"));
         CliRun run = CliRun.of("render", "-f", renamed.toString(), "--output-dir", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(Files.exists(out.resolve("manifests/clickhouseinstallation-clickhouse-signoz-clickhouse-ha.yaml")));
@@ -194,7 +257,9 @@ class CliTest {
     void render_bundledMode_isRefusedAndWritesNothing_neverAPlaceholderPassword(@TempDir Path out) throws Exception {
         CliRun run = CliRun.of("render", "-f", "examples/bundled-2x2.yaml", "--output-dir", out.toString());
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("examples/bundled-2x2.yaml: spec.clickhouse.mode: bundled cannot be rendered"), run.err());
+        assertTrue(
+                run.err().contains("examples/bundled-2x2.yaml: spec.clickhouse.mode: bundled cannot be rendered"),
+                run.err());
         assertTrue(run.err().contains("mode: external"), run.err());
         assertEquals("", run.out());
         try (var files = Files.list(out)) {
@@ -213,9 +278,11 @@ class CliTest {
     @Test
     void templatesOverride_replacesOneFileAndKeepsTheRest(@TempDir Path templates) throws Exception {
         Files.createDirectories(templates.resolve("values"));
-        Files.writeString(templates.resolve("values/common.yaml"),
+        Files.writeString(
+                templates.resolve("values/common.yaml"),
                 "otelCollector:\n  replicaCount: ${otelCollector.replicas}\n  priorityClassName: observability\n");
-        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "-o", "yaml", "--templates", templates.toString());
+        CliRun run = CliRun.of(
+                "plan", "--offline", "-f", "examples/dev.yaml", "-o", "yaml", "--templates", templates.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("priorityClassName: observability"));
         assertTrue(run.out().contains("enableReplication: false"), "built-in migrator template still used");
@@ -224,10 +291,14 @@ class CliTest {
     @Test
     void templatesOverride_unknownVariable_isLocatedBadInput(@TempDir Path templates) throws Exception {
         Files.createDirectories(templates.resolve("values"));
-        Files.writeString(templates.resolve("values/common.yaml"), "otelCollector:\n  replicaCount: ${otelCollector.replica}\n");
+        Files.writeString(
+                templates.resolve("values/common.yaml"), "otelCollector:\n  replicaCount: ${otelCollector.replica}\n");
         CliRun run = CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "--templates", templates.toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("common.yaml:2:3 otelCollector.replicaCount: unknown variable "
-                + "${otelCollector.replica}, did you mean 'otelCollector.replicas'?"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("common.yaml:2:3 otelCollector.replicaCount: unknown variable "
+                                + "${otelCollector.replica}, did you mean 'otelCollector.replicas'?"),
+                run.err());
     }
 }

@@ -32,15 +32,17 @@ class ClusterConnectionIT {
     @BeforeEach
     void start(@TempDir Path dir) throws Exception {
         hung = new ServerSocket(0);
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(hung.accept());
-                }
-            } catch (IOException closed) {
-                // the test is over
-            }
-        }, "hung-api-server");
+        Thread acceptor = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            held.add(hung.accept());
+                        }
+                    } catch (IOException closed) {
+                        // the test is over
+                    }
+                },
+                "hung-api-server");
         acceptor.setDaemon(true);
         acceptor.start();
         kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
@@ -64,11 +66,13 @@ class ClusterConnectionIT {
     @Test
     void hungServer_endsWithinTheRequestTimeout_exit8() {
         Instant start = Instant.now();
-        CliRun run = CliRun.of("doctor", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "2s", "--no-clickhouse");
+        CliRun run = CliRun.of(
+                "doctor", "--kubeconfig", kubeconfig.toString(), "--request-timeout", "2s", "--no-clickhouse");
         Duration took = Duration.between(start, Instant.now());
         assertEquals(8, run.exitCode(), run.all());
-        assertEquals("error: cannot reach the cluster (context prod, server https://127.0.0.1:" + hung.getLocalPort()
-                + "/): no answer within 2s (timed out; --request-timeout sets the limit); nothing was changed",
+        assertEquals(
+                "error: cannot reach the cluster (context prod, server https://127.0.0.1:" + hung.getLocalPort()
+                        + "/): no answer within 2s (timed out; --request-timeout sets the limit); nothing was changed",
                 run.err().strip());
         assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "took " + took);
         assertTrue(held.size() > 0, "the client did connect");
@@ -77,8 +81,14 @@ class ClusterConnectionIT {
     @Test
     void hungServer_pastThreeSeconds_saysItIsStillConnecting() {
         Instant start = Instant.now();
-        CliRun run = CliRun.of("plan", "-f", "examples/production-2x2.yaml", "--kubeconfig", kubeconfig.toString(),
-                "--request-timeout", "5s");
+        CliRun run = CliRun.of(
+                "plan",
+                "-f",
+                "examples/production-2x2.yaml",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--request-timeout",
+                "5s");
         Duration took = Duration.between(start, Instant.now());
         assertEquals(8, run.exitCode(), run.all());
         List<String> lines = run.err().lines().toList();

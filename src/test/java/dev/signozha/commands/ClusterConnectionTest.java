@@ -46,8 +46,8 @@ class ClusterConnectionTest {
     @Test
     void unknownContext_isBadInputNamingItAndTheContexts_beforeAnyRequest() throws Exception {
         int before = cluster.requestCount();
-        CliRun run = CliRun.of("doctor", "--kubeconfig", kubeconfig(url()).toString(), "--context", "prod-eu",
-                "--no-clickhouse");
+        CliRun run = CliRun.of(
+                "doctor", "--kubeconfig", kubeconfig(url()).toString(), "--context", "prod-eu", "--no-clickhouse");
         assertEquals(2, run.exitCode(), run.all());
         assertTrue(run.err().contains("--context prod-eu is not a context of "), run.err());
         assertTrue(run.err().contains("its contexts: mock, staging"), run.err());
@@ -59,21 +59,26 @@ class ClusterConnectionTest {
         Path missing = dir.resolve("typo/config");
         CliRun plan = CliRun.of("plan", "-f", TOPOLOGY, "--kubeconfig", missing.toString());
         assertEquals(2, plan.exitCode(), plan.all());
-        assertEquals("error: " + missing + ": no such kubeconfig file (named by --kubeconfig)", plan.err().strip());
+        assertEquals(
+                "error: " + missing + ": no such kubeconfig file (named by --kubeconfig)",
+                plan.err().strip());
         assertEquals("", plan.out(), "no offline plan when a kubeconfig was named");
     }
 
     @Test
     void plan_noKubeconfigConfiguredAtAll_plansOfflineAndSaysSo() {
-        assumeTrue(System.getenv("KUBECONFIG") == null && System.getenv("KUBERNETES_SERVICE_HOST") == null,
+        assumeTrue(
+                System.getenv("KUBECONFIG") == null && System.getenv("KUBERNETES_SERVICE_HOST") == null,
                 "this machine configures a cluster in the environment");
         String home = System.getProperty("user.home");
         System.setProperty("user.home", dir.toString());
         try {
             CliRun plan = CliRun.of("plan", "-f", TOPOLOGY);
             assertEquals(0, plan.exitCode(), plan.all());
-            assertEquals("no kubeconfig is configured (--kubeconfig, KUBECONFIG, ~/.kube/config): planning offline, "
-                    + "without a cluster", plan.err().strip());
+            assertEquals(
+                    "no kubeconfig is configured (--kubeconfig, KUBECONFIG, ~/.kube/config): planning offline, "
+                            + "without a cluster",
+                    plan.err().strip());
         } finally {
             System.setProperty("user.home", home);
         }
@@ -81,7 +86,8 @@ class ClusterConnectionTest {
 
     @Test
     void malformedKubeconfig_isBadInputWithTheFileAndLine() throws Exception {
-        Path broken = Files.writeString(dir.resolve("config"), "apiVersion: v1\nclusters:\n- name: a\n  cluster: {server: [\n");
+        Path broken = Files.writeString(
+                dir.resolve("config"), "apiVersion: v1\nclusters:\n- name: a\n  cluster: {server: [\n");
         CliRun run = CliRun.of("snapshot", "--kubeconfig", broken.toString(), "-n", "platform");
         assertEquals(2, run.exitCode(), run.all());
         assertTrue(run.err().startsWith("error: " + broken + ":5:"), run.err());
@@ -91,10 +97,19 @@ class ClusterConnectionTest {
     @Test
     void namespaceDisagreeingWithTheTopology_isBadInputNamingBoth() throws Exception {
         int before = cluster.requestCount();
-        CliRun run = CliRun.of("plan", "-f", TOPOLOGY, "-n", "observability", "--kubeconfig", kubeconfig(url()).toString());
+        CliRun run = CliRun.of(
+                "plan",
+                "-f",
+                TOPOLOGY,
+                "-n",
+                "observability",
+                "--kubeconfig",
+                kubeconfig(url()).toString());
         assertEquals(2, run.exitCode(), run.all());
-        assertEquals("error: -n observability disagrees with " + TOPOLOGY + ", whose spec.namespace is platform; drop -n "
-                + "or change one of them", run.err().strip());
+        assertEquals(
+                "error: -n observability disagrees with " + TOPOLOGY + ", whose spec.namespace is platform; drop -n "
+                        + "or change one of them",
+                run.err().strip());
         assertEquals(before, cluster.requestCount());
     }
 
@@ -106,9 +121,12 @@ class ClusterConnectionTest {
         Duration took = Duration.between(start, Instant.now());
         assertEquals(8, run.exitCode(), run.all());
         List<String> lines = run.err().lines().toList();
-        assertEquals("error: cannot reach the cluster (context mock, server " + closed + "): connection refused (nothing "
-                + "listens at that address and port); nothing was changed", lines.get(lines.size() - 1));
-        assertTrue(lines.subList(0, lines.size() - 1).stream().allMatch(line -> line.startsWith("still connecting to ")),
+        assertEquals(
+                "error: cannot reach the cluster (context mock, server " + closed + "): connection refused (nothing "
+                        + "listens at that address and port); nothing was changed",
+                lines.get(lines.size() - 1));
+        assertTrue(
+                lines.subList(0, lines.size() - 1).stream().allMatch(line -> line.startsWith("still connecting to ")),
                 run.err());
         assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "the client's retries end within seconds: " + took);
     }
@@ -116,19 +134,35 @@ class ClusterConnectionTest {
     @Test
     void rejectedCredentials_isExit8With401_andNoWrite() throws Exception {
         api.rejectCredentials();
-        CliRun run = CliRun.of("deploy", "-f", TOPOLOGY, "--yes", "--kubeconfig", kubeconfig(url()).toString(),
-                "--helm-binary", dir.resolve("no-helm").toString());
+        CliRun run = CliRun.of(
+                "deploy",
+                "-f",
+                TOPOLOGY,
+                "--yes",
+                "--kubeconfig",
+                kubeconfig(url()).toString(),
+                "--helm-binary",
+                dir.resolve("no-helm").toString());
         assertEquals(8, run.exitCode(), run.all());
-        assertEquals("error: cannot reach the cluster (context mock, server " + url() + "): 401 Unauthorized: the "
-                + "cluster rejected the credentials of the kubeconfig's user; nothing was changed", run.err().strip());
+        assertEquals(
+                "error: cannot reach the cluster (context mock, server " + url() + "): 401 Unauthorized: the "
+                        + "cluster rejected the credentials of the kubeconfig's user; nothing was changed",
+                run.err().strip());
         assertEquals(List.of(), api.writes());
     }
 
     @Test
     void forbidden_isExit8WithTheApiServersSentence_noStatusDump_andNoWrite() throws Exception {
         api.deny(request -> true);
-        CliRun run = CliRun.of("deploy", "-f", TOPOLOGY, "--yes", "--kubeconfig", kubeconfig(url()).toString(),
-                "--helm-binary", dir.resolve("no-helm").toString());
+        CliRun run = CliRun.of(
+                "deploy",
+                "-f",
+                TOPOLOGY,
+                "--yes",
+                "--kubeconfig",
+                kubeconfig(url()).toString(),
+                "--helm-binary",
+                dir.resolve("no-helm").toString());
         assertEquals(8, run.exitCode(), run.all());
         assertTrue(run.err().contains("): 403 Forbidden: "), run.err());
         assertTrue(run.err().contains(" is forbidden: User \"" + GuardedDispatcher.USER + "\" cannot "), run.err());

@@ -30,10 +30,14 @@ class DeployCommandTest {
 
     @Test
     void unknownPhaseInATimeout_namesThePhases() {
-        CliRun run = CliRun.of("deploy", "-f", EXAMPLE, "--phase-timeout", "clikhouse=30m", "--kubeconfig", "/nonexistent");
+        CliRun run =
+                CliRun.of("deploy", "-f", EXAMPLE, "--phase-timeout", "clikhouse=30m", "--kubeconfig", "/nonexistent");
         assertEquals(2, run.exitCode(), run.all());
-        assertTrue(run.err().contains("--phase-timeout: clikhouse=30m: unknown phase 'clikhouse'; expected one of "
-                + "[namespace, clickhouse-operator, zookeeper, clickhouse, signoz, migration, collectors, verification]"),
+        assertTrue(
+                run.err()
+                        .contains(
+                                "--phase-timeout: clikhouse=30m: unknown phase 'clikhouse'; expected one of "
+                                        + "[namespace, clickhouse-operator, zookeeper, clickhouse, signoz, migration, collectors, verification]"),
                 run.err());
     }
 

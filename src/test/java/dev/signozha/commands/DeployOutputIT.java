@@ -36,6 +36,7 @@ class DeployOutputIT {
 
     @TempDir
     Path dir;
+
     private StandInCluster cluster;
 
     @BeforeEach
@@ -49,9 +50,15 @@ class DeployOutputIT {
     }
 
     private List<String> deploy(String... more) {
-        List<String> args = new ArrayList<>(List.of("deploy", "-f",
-                Project.path(SimulatedCluster.PRODUCTION.toString()).toString(), "--kubeconfig", cluster.kubeconfig().toString(),
-                "--helm-binary", cluster.helm().binary().toString(), "--no-clickhouse"));
+        List<String> args = new ArrayList<>(List.of(
+                "deploy",
+                "-f",
+                Project.path(SimulatedCluster.PRODUCTION.toString()).toString(),
+                "--kubeconfig",
+                cluster.kubeconfig().toString(),
+                "--helm-binary",
+                cluster.helm().binary().toString(),
+                "--no-clickhouse"));
         args.addAll(List.of(more));
         return args;
     }
@@ -68,18 +75,32 @@ class DeployOutputIT {
         assertTrue(document.path("reason").isNull());
         assertEquals("live", document.path("plan").path("mode").asText());
         assertEquals("prod", document.path("plan").path("topology").asText());
-        assertEquals(6, document.path("plan").path("plan").path("objects").size(), document.path("plan").toString());
+        assertEquals(
+                6,
+                document.path("plan").path("plan").path("objects").size(),
+                document.path("plan").toString());
         List<String> phases = new ArrayList<>();
         document.path("phases").forEach(phase -> {
             phases.add(phase.path("phase").asText());
             assertTrue(phase.path("durationMs").asLong(-1) >= 0, phase.toString());
         });
-        assertEquals(List.of("namespace", "clickhouse-operator", "zookeeper", "clickhouse", "signoz", "migration",
-                "collectors", "verification"), phases);
+        assertEquals(
+                List.of(
+                        "namespace",
+                        "clickhouse-operator",
+                        "zookeeper",
+                        "clickhouse",
+                        "signoz",
+                        "migration",
+                        "collectors",
+                        "verification"),
+                phases);
         JsonNode verification = document.path("verification");
         assertEquals(0, verification.path("errors").asInt());
         assertTrue(verification.path("passed").asInt() > 0, verification.toString());
-        assertEquals("verified without ClickHouse (--no-clickhouse)", verification.path("clickhouse").asText());
+        assertEquals(
+                "verified without ClickHouse (--no-clickhouse)",
+                verification.path("clickhouse").asText());
         assertTrue(run.err().contains("Plan for topology prod"), "the plan text goes to stderr for people");
         assertTrue(run.err().contains("[8/8] verification"), "progress stays on stderr");
     }
@@ -91,7 +112,8 @@ class DeployOutputIT {
         JsonNode document = new ObjectMapper().readTree(run.out());
         assertEquals("refused", document.path("outcome").asText());
         assertEquals(4, document.path("exitCode").asInt());
-        assertTrue(document.path("reason").asText().contains("no terminal to confirm on and no --yes"),
+        assertTrue(
+                document.path("reason").asText().contains("no terminal to confirm on and no --yes"),
                 document.toString());
         assertEquals("live", document.path("plan").path("mode").asText(), "the plan is in every outcome");
         assertEquals(0, document.path("phases").size());
@@ -102,8 +124,11 @@ class DeployOutputIT {
     void onATerminal_thePlanIsShownBeforeTheQuestion() throws Exception {
         // A loaded machine makes the API client's event loop log stalls; they are not what a person reads here.
         Path quiet = Files.writeString(dir.resolve("logging.properties"), ".level = OFF\n");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djava.util.logging.config.file=" + quiet, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.util.logging.config.file=" + quiet,
+                "-cp",
+                System.getProperty("java.class.path"),
                 "dev.signozha.Main"));
         command.addAll(deploy());
         // script(1) runs the command on a pseudo-terminal, so the tool sees a terminal and asks.
@@ -122,7 +147,12 @@ class DeployOutputIT {
         assertEquals(4, process.exitValue(), text);
         assertTrue(text.contains("error: not confirmed; nothing was changed"), text);
         Golden.assertMatches(text, "deploy/plan-before-confirm.txt");
-        assertTrue(cluster.world().helm().history(SimulatedCluster.NAMESPACE, "signoz").isEmpty(), "nothing was installed");
+        assertTrue(
+                cluster.world()
+                        .helm()
+                        .history(SimulatedCluster.NAMESPACE, "signoz")
+                        .isEmpty(),
+                "nothing was installed");
     }
 
     /** Everything the process prints; {@code answer} is typed once {@code question} has appeared. */
@@ -130,7 +160,8 @@ class DeployOutputIT {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         boolean answered = false;
         byte[] chunk = new byte[4096];
-        try (InputStream in = process.getInputStream(); OutputStream typed = process.getOutputStream()) {
+        try (InputStream in = process.getInputStream();
+                OutputStream typed = process.getOutputStream()) {
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 seen.write(chunk, 0, n);
                 if (!answered && seen.toString(StandardCharsets.UTF_8).contains(question)) {
@@ -144,6 +175,10 @@ class DeployOutputIT {
     }
 
     private static String shellQuoted(List<String> command) {
-        return String.join(" ", command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'").toList());
+        return String.join(
+                " ",
+                command.stream()
+                        .map(word -> "'" + word.replace("'", "'\\''") + "'")
+                        .toList());
     }
 }

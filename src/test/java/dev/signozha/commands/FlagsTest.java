@@ -25,9 +25,12 @@ class FlagsTest {
         CliRun run = CliRun.of("render", "-f", "examples/production-2x2.yaml", "--output-dir", out.toString());
         assertEquals(0, run.exitCode(), run.all());
         assertEquals("", run.err());
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("values.yaml"))));
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(out.resolve("manifests/kustomization.yaml"))));
+        assertEquals(
+                "rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("values.yaml"))));
+        assertEquals(
+                "rw-r--r--",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(out.resolve("manifests/kustomization.yaml"))));
     }
 
     @Test
@@ -41,9 +44,18 @@ class FlagsTest {
 
     @Test
     void render_bothSpellings_isBadInput(@TempDir Path out) {
-        CliRun run = CliRun.of("render", "-f", "examples/production-2x2.yaml", "--out", out.toString(), "--output-dir", out.toString());
+        CliRun run = CliRun.of(
+                "render",
+                "-f",
+                "examples/production-2x2.yaml",
+                "--out",
+                out.toString(),
+                "--output-dir",
+                out.toString());
         assertEquals(2, run.exitCode(), run.all());
-        assertTrue(run.err().contains("error: --out and --output-dir are the same option; give --output-dir only"), run.err());
+        assertTrue(
+                run.err().contains("error: --out and --output-dir are the same option; give --output-dir only"),
+                run.err());
     }
 
     @Test
@@ -55,10 +67,17 @@ class FlagsTest {
 
     @Test
     void plan_oldOutSpelling_warnsThenSaysASavedPlanNeedsACluster(@TempDir Path dir) {
-        CliRun run = CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "--out", dir.resolve("p.json").toString());
+        CliRun run = CliRun.of(
+                "plan",
+                "--offline",
+                "-f",
+                "examples/dev.yaml",
+                "--out",
+                dir.resolve("p.json").toString());
         assertEquals(2, run.exitCode(), run.all());
         assertTrue(run.err().startsWith("warning: --out " + DEPRECATED + "; use --output-file"), run.err());
-        assertTrue(run.err().contains("error: --output-file saves a plan against a cluster; none was found (--offline)"),
+        assertTrue(
+                run.err().contains("error: --output-file saves a plan against a cluster; none was found (--offline)"),
                 run.err());
     }
 
@@ -72,8 +91,10 @@ class FlagsTest {
 
     @Test
     void plan_topologyOnStdin_isTheSamePlanAsFromTheFile() throws Exception {
-        String fromFile = CliRun.of("plan", "--offline", "-f", "examples/production-2x2.yaml").out();
-        CliRun fromStdin = withStdin(Files.readString(Path.of("examples/production-2x2.yaml")),
+        String fromFile = CliRun.of("plan", "--offline", "-f", "examples/production-2x2.yaml")
+                .out();
+        CliRun fromStdin = withStdin(
+                Files.readString(Path.of("examples/production-2x2.yaml")),
                 () -> CliRun.of("plan", "--offline", "-f", "-"));
         assertEquals(0, fromStdin.exitCode(), fromStdin.all());
         assertEquals(fromFile.replace("(examples/production-2x2.yaml)", "(<stdin>)"), fromStdin.out());
@@ -85,8 +106,10 @@ class FlagsTest {
                 + "  clickhouse:\n    shards: \"2\"\n";
         CliRun run = withStdin(text, () -> CliRun.of("plan", "--offline", "-f", "-"));
         assertEquals(2, run.exitCode(), run.all());
-        assertEquals("error: <stdin>:7:5 spec.clickhouse.shards: expected a whole number, got the string \"2\"\n"
-                + "1 problem found; nothing was changed.\n", run.err());
+        assertEquals(
+                "error: <stdin>:7:5 spec.clickhouse.shards: expected a whole number, got the string \"2\"\n"
+                        + "1 problem found; nothing was changed.\n",
+                run.err());
     }
 
     @Test
@@ -99,13 +122,17 @@ class FlagsTest {
     @Test
     void deploy_planGivenPlanOutputForReading_namesTheCommandThatSavesAPlan(@TempDir Path dir) throws Exception {
         for (String format : new String[] {"json", "yaml"}) {
-            Path printed = Files.writeString(dir.resolve("plan." + format),
-                    CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "-o", format).out());
+            Path printed = Files.writeString(
+                    dir.resolve("plan." + format),
+                    CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "-o", format)
+                            .out());
             CliRun run = CliRun.of("deploy", "--plan", printed.toString(), "--yes");
             assertEquals(2, run.exitCode(), run.all());
-            assertEquals("error: " + printed + ": is the output of signoz-ha plan -o json|yaml, which is for reading; "
-                    + "save a plan deploy can apply with signoz-ha plan -f FILE --output-file PLAN\n"
-                    + "1 problem found; nothing was changed.\n", run.err());
+            assertEquals(
+                    "error: " + printed + ": is the output of signoz-ha plan -o json|yaml, which is for reading; "
+                            + "save a plan deploy can apply with signoz-ha plan -f FILE --output-file PLAN\n"
+                            + "1 problem found; nothing was changed.\n",
+                    run.err());
         }
     }
 
@@ -113,8 +140,11 @@ class FlagsTest {
     void deploy_planGivenATopology_saysToUseFile() {
         CliRun run = CliRun.of("deploy", "--plan", "examples/dev.yaml", "--yes");
         assertEquals(2, run.exitCode(), run.all());
-        assertTrue(run.err().startsWith("error: examples/dev.yaml: is a topology file; deploy it with signoz-ha deploy "
-                + "-f examples/dev.yaml"), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith("error: examples/dev.yaml: is a topology file; deploy it with signoz-ha deploy "
+                                + "-f examples/dev.yaml"),
+                run.err());
     }
 
     private static CliRun withStdin(String text, Supplier<CliRun> run) {

@@ -36,8 +36,8 @@ class FuzzedInputTest {
     /** Mutations of every kind (ten) per round. */
     private static final int KINDS = 10;
 
-    private static final List<String> EXAMPLES = List.of("examples/production-2x2.yaml", "examples/bundled-2x2.yaml",
-            "examples/dev.yaml");
+    private static final List<String> EXAMPLES =
+            List.of("examples/production-2x2.yaml", "examples/bundled-2x2.yaml", "examples/dev.yaml");
     private static final Duration BOUND = Duration.ofSeconds(10);
 
     @TempDir
@@ -64,7 +64,8 @@ class FuzzedInputTest {
                 String name = Path.of(EXAMPLES.get(example)).getFileName() + " #" + i + " " + mutation.name();
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     Path file = write("topology", name, mutation.text());
-                    CliRun run = assertTimeoutPreemptively(BOUND, () -> CliRun.of("plan", "--offline", "-f", file.toString()));
+                    CliRun run = assertTimeoutPreemptively(
+                            BOUND, () -> CliRun.of("plan", "--offline", "-f", file.toString()));
                     assertHandled(name, file, run, mutation.certainlyInvalid());
                 }));
             }
@@ -83,10 +84,12 @@ class FuzzedInputTest {
             String name = "snapshot #" + i + " " + mutation.name();
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 Path file = write("snapshot", name, mutation.text());
-                CliRun run = assertTimeoutPreemptively(BOUND, () -> CliRun.of("doctor", "--snapshot", file.toString(), "-o", "json"));
+                CliRun run = assertTimeoutPreemptively(
+                        BOUND, () -> CliRun.of("doctor", "--snapshot", file.toString(), "-o", "json"));
                 // Kubernetes objects ignore unknown fields and most values are free text, so only the
                 // structural mutations are certainly invalid here.
-                boolean structural = mutation.name().startsWith("alias-bomb") || mutation.name().startsWith("bad-indent")
+                boolean structural = mutation.name().startsWith("alias-bomb")
+                        || mutation.name().startsWith("bad-indent")
                         || mutation.name().startsWith("control-byte");
                 assertHandled(name, file, run, structural);
             }));
@@ -99,16 +102,23 @@ class FuzzedInputTest {
         String context = name + "\n" + run.err();
         assertNotEquals(1, run.exitCode(), () -> "internal error: " + context);
         assertTrue(List.of(0, 2, 3).contains(run.exitCode()), () -> "exit " + run.exitCode() + ": " + context);
-        assertFalse(run.err().contains("internal error") || run.err().contains("\tat ") || run.err().contains("Exception"),
+        assertFalse(
+                run.err().contains("internal error")
+                        || run.err().contains("\tat ")
+                        || run.err().contains("Exception"),
                 () -> "stack trace or internal error: " + context);
         if (certainlyInvalid) {
             assertTrue(run.exitCode() == 2, () -> "a certainly invalid file must exit 2: " + context);
         }
         if (run.exitCode() == 2) {
-            run.err().lines().filter(line -> line.startsWith("error: ")).forEach(line -> assertTrue(
-                    line.startsWith("error: " + file + ":") || line.startsWith("error: " + file + " "),
-                    () -> "error not located in the file: " + line + "\n" + context));
-            assertTrue(run.err().lines().anyMatch(line -> line.startsWith("error: ")), () -> "no error line: " + context);
+            run.err()
+                    .lines()
+                    .filter(line -> line.startsWith("error: "))
+                    .forEach(line -> assertTrue(
+                            line.startsWith("error: " + file + ":") || line.startsWith("error: " + file + " "),
+                            () -> "error not located in the file: " + line + "\n" + context));
+            assertTrue(
+                    run.err().lines().anyMatch(line -> line.startsWith("error: ")), () -> "no error line: " + context);
         }
     }
 
@@ -118,8 +128,10 @@ class FuzzedInputTest {
         List<HasMetadata> items = new ArrayList<>();
         items.add(fixture.nodes().get(0));
         items.addAll(fixture.clickHouseInstallations());
-        items.addAll(HealthyFixture.copies(fixture.statefulSets(), s -> s.getMetadata().getName().equals("signoz-ha-zookeeper")));
-        items.addAll(HealthyFixture.copies(fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
+        items.addAll(HealthyFixture.copies(
+                fixture.statefulSets(), s -> s.getMetadata().getName().equals("signoz-ha-zookeeper")));
+        items.addAll(HealthyFixture.copies(
+                fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
         items.add(fixture.pods().get(0));
         return Serialization.asYaml(new KubernetesListBuilder().withItems(items).build());
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.actions.DeployAction;
-import dev.signozha.actions.IngestionProbe;
 import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
@@ -50,6 +49,7 @@ class InterruptIT {
 
     @TempDir
     Path dir;
+
     private StandInCluster cluster;
     private SimulatedCluster world;
     private HelmStandInScript helm;
@@ -74,16 +74,23 @@ class InterruptIT {
         Process upgrade = startUpgrade();
         long helmPid = awaitHangingHelm(upgrade);
         if (signal.equals("INT")) {
-            Assumptions.assumeFalse(ignores(upgrade.pid(), 2), "SIGINT is ignored in this process tree (started in "
-                    + "the background by a shell), so the JVM cannot handle it here");
+            Assumptions.assumeFalse(
+                    ignores(upgrade.pid(), 2),
+                    "SIGINT is ignored in this process tree (started in "
+                            + "the background by a shell), so the JVM cannot handle it here");
         }
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(upgrade.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(upgrade.pid()))
+                .start()
+                .waitFor();
         assertTrue(upgrade.waitFor(120, TimeUnit.SECONDS), "signoz-ha stopped");
         String err = Files.readString(dir.resolve("upgrade.err"));
-        assertEquals(128 + (signal.equals("INT") ? 2 : 15), upgrade.exitValue(), "exits as a process stopped by "
-                + "the signal, after its clean-up\n" + err);
+        assertEquals(
+                128 + (signal.equals("INT") ? 2 : 15),
+                upgrade.exitValue(),
+                "exits as a process stopped by " + "the signal, after its clean-up\n" + err);
 
-        assertTrue(helm.calls().contains("signal: marked the release failed"),
+        assertTrue(
+                helm.calls().contains("signal: marked the release failed"),
                 "helm got SIGTERM and finished its clean-up, not SIGKILL\n" + err);
         assertFalse(ProcessHandle.of(helmPid).map(ProcessHandle::isAlive).orElse(false), "helm is gone");
         assertEquals("failed", latest().status(), "the release ends failed, not pending");
@@ -92,7 +99,8 @@ class InterruptIT {
         assertTrue(err.contains("Error: UPGRADE FAILED: context canceled"), "helm's own error is kept\n" + err);
         StateRecord state = world.stateRecord().orElseThrow();
         assertEquals(HistoryEntry.FAILED, state.lastEntry().orElseThrow().outcome());
-        assertTrue(state.lastEntry().orElseThrow().detail().startsWith("interrupted during signoz"),
+        assertTrue(
+                state.lastEntry().orElseThrow().detail().startsWith("interrupted during signoz"),
                 state.lastEntry().toString());
         assertTrue(world.leases().isEmpty(), "the interrupted run released its lock");
 
@@ -114,13 +122,15 @@ class InterruptIT {
 
         SimulatedCluster.Run refused = world.run(upgradeRequest(false));
         assertEquals(4, refused.exitCode(), refused.all());
-        assertTrue(refused.failure().getMessage().contains("Run this again with --recover"),
+        assertTrue(
+                refused.failure().getMessage().contains("Run this again with --recover"),
                 refused.failure().getMessage());
         assertEquals("pending-upgrade", latest().status(), "a refusal changes nothing");
 
         SimulatedCluster.Run recovered = world.run(upgradeRequest(true));
         assertEquals(0, recovered.exitCode(), recovered.all());
-        assertTrue(recovered.progress().contains("rolling it back to revision 1, the last deployed"),
+        assertTrue(
+                recovered.progress().contains("rolling it back to revision 1, the last deployed"),
                 recovered.progress());
         assertEquals("deployed", latest().status());
         assertEquals("signoz-0.132.0", latest().chart());
@@ -129,14 +139,31 @@ class InterruptIT {
 
     /** signoz-ha upgrade to chart 0.132.0 in a process of its own, through the stand-in, which hangs in the upgrade. */
     private Process startUpgrade() throws IOException {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.signozha.Main", "upgrade",
-                "-f", Project.path(SimulatedCluster.PRODUCTION.toString()).toString(), "--chart-version", "0.132.0",
-                "--kubeconfig", cluster.kubeconfig().toString(), "--helm-binary", helm.binary().toString(),
-                "--helm-grace", "20s",
-                "--no-clickhouse", "--allow-no-baseline", "--yes", "--lock-ttl", LOCK_TTL.toSeconds() + "s"));
-        return new ProcessBuilder(argv).redirectOutput(dir.resolve("upgrade.out").toFile())
-                .redirectError(dir.resolve("upgrade.err").toFile()).start();
+        List<String> argv = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.signozha.Main",
+                "upgrade",
+                "-f",
+                Project.path(SimulatedCluster.PRODUCTION.toString()).toString(),
+                "--chart-version",
+                "0.132.0",
+                "--kubeconfig",
+                cluster.kubeconfig().toString(),
+                "--helm-binary",
+                helm.binary().toString(),
+                "--helm-grace",
+                "20s",
+                "--no-clickhouse",
+                "--allow-no-baseline",
+                "--yes",
+                "--lock-ttl",
+                LOCK_TTL.toSeconds() + "s"));
+        return new ProcessBuilder(argv)
+                .redirectOutput(dir.resolve("upgrade.out").toFile())
+                .redirectError(dir.resolve("upgrade.err").toFile())
+                .start();
     }
 
     /** Waits until the stand-in hangs in the upgrade; returns its pid. */
@@ -155,9 +182,13 @@ class InterruptIT {
     }
 
     private DeployAction.Request upgradeRequest(boolean recover) {
-        return RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE,
-                dev.signozha.actions.InputFiles.readText(SimulatedCluster.PRODUCTION), Optional.of("0.132.0")))
-                .lockWait(LOCK_TTL.multipliedBy(3)).safety(new DeployAction.Safety(recover, true, true)).build();
+        return RequestEdit.of(SimulatedCluster.request(
+                        DeployAction.Kind.UPGRADE,
+                        dev.signozha.actions.InputFiles.readText(SimulatedCluster.PRODUCTION),
+                        Optional.of("0.132.0")))
+                .lockWait(LOCK_TTL.multipliedBy(3))
+                .safety(new DeployAction.Safety(recover, true, true))
+                .build();
     }
 
     private HelmRevision latest() {
@@ -169,7 +200,8 @@ class InterruptIT {
     private static boolean ignores(long pid, int number) throws IOException {
         return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                 .filter(line -> line.startsWith("SigIgn:"))
-                .map(line -> Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16))
+                .map(line -> Long.parseUnsignedLong(
+                        line.substring("SigIgn:".length()).strip(), 16))
                 .anyMatch(mask -> (mask & (1L << (number - 1))) != 0);
     }
 }

@@ -20,7 +20,8 @@ public record ApiRequest(String verb, String group, String resource, String name
         }
         String group = matcher.group("group") == null ? "" : matcher.group("group");
         String namespace = matcher.group("namespace");
-        String[] rest = matcher.group("rest") == null || matcher.group("rest").isEmpty() ? new String[0]
+        String[] rest = matcher.group("rest") == null || matcher.group("rest").isEmpty()
+                ? new String[0]
                 : matcher.group("rest").split("/");
         if (rest.length == 0) {
             // GET /api/v1/namespaces/NAME: the namespace object itself.

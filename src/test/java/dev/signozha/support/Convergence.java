@@ -3,7 +3,6 @@ package dev.signozha.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.signozha.core.render.ResourceNames;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.cluster.kube.Fabric8KubeGateway;
@@ -11,6 +10,7 @@ import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.Renderer;
+import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.TopologyLoader;
@@ -38,31 +38,44 @@ import java.util.List;
 public final class Convergence {
 
     /** Every kind the tool could create in the namespace, a Pod or a Secret included: it must create none of those. */
-    private static final List<Class<? extends HasMetadata>> KINDS = List.of(ConfigMap.class, Secret.class,
-            Service.class, PodDisruptionBudget.class, StatefulSet.class, Deployment.class, Job.class,
-            PersistentVolumeClaim.class, Pod.class);
+    private static final List<Class<? extends HasMetadata>> KINDS = List.of(
+            ConfigMap.class,
+            Secret.class,
+            Service.class,
+            PodDisruptionBudget.class,
+            StatefulSet.class,
+            Deployment.class,
+            Job.class,
+            PersistentVolumeClaim.class,
+            Pod.class);
 
-    private Convergence() {
-    }
+    private Convergence() {}
 
     /** Fails, saying {@code context} (what happened before), unless the production deploy converged in {@code world}. */
     public static void assertConverged(SimulatedCluster world, String context) {
-        LoadedTopology production = TopologyLoader.load(SimulatedCluster.PRODUCTION.toString(),
-                InputFiles.readText(SimulatedCluster.PRODUCTION));
+        LoadedTopology production = TopologyLoader.load(
+                SimulatedCluster.PRODUCTION.toString(), InputFiles.readText(SimulatedCluster.PRODUCTION));
         KubernetesClient client = world.mock().client();
-        assertEquals(expected(production), toolOwned(client), "the objects signoz-ha owns are the rendered ones; "
-                + context);
-        assertEquals(List.of("ClickHouseInstallation/platform/clickhouse-signoz-clickhouse-ha"), installations(client),
+        assertEquals(
+                expected(production),
+                toolOwned(client),
+                "the objects signoz-ha owns are the rendered ones; " + context);
+        assertEquals(
+                List.of("ClickHouseInstallation/platform/clickhouse-signoz-clickhouse-ha"),
+                installations(client),
                 "one ClickHouseInstallation; " + context);
-        List<HelmRevision> history = world.helm().history(SimulatedCluster.NAMESPACE, production.spec().release());
+        List<HelmRevision> history = world.helm()
+                .history(SimulatedCluster.NAMESPACE, production.spec().release());
         assertFalse(history.isEmpty(), "the SigNoz chart is installed; " + context);
         assertEquals("deployed", history.get(history.size() - 1).status(), "Helm history " + history + "; " + context);
     }
 
     /** The rendered objects, and the operator's Deployment its chart brings (labelled so in this simulation). */
     private static List<String> expected(LoadedTopology production) {
-        List<String> expected = new ArrayList<>(new Renderer(new ClasspathTemplates()).render(production.topology())
-                .manifests().stream().map(Manifest::id).toList());
+        List<String> expected = new ArrayList<>(new Renderer(new ClasspathTemplates())
+                .render(production.topology()).manifests().stream()
+                        .map(Manifest::id)
+                        .toList());
         expected.add("Deployment/" + SimulatedCluster.NAMESPACE + "/" + FakeChart.OPERATOR_DEPLOYMENT);
         return expected.stream().sorted().toList();
     }
@@ -74,19 +87,36 @@ public final class Convergence {
      */
     private static List<String> toolOwned(KubernetesClient client) {
         List<HasMetadata> labelled = new ArrayList<>();
-        KINDS.forEach(kind -> labelled.addAll(client.resources(kind).inNamespace(SimulatedCluster.NAMESPACE)
-                .withLabel(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE).list().getItems()));
-        labelled.addAll(client.genericKubernetesResources(Fabric8KubeGateway.CHI).inNamespace(SimulatedCluster.NAMESPACE)
-                .withLabel(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE).list().getItems());
-        return labelled.stream().filter(object -> !StateRecord.CONFIG_MAP.equals(object.getMetadata().getName()))
+        KINDS.forEach(kind -> labelled.addAll(client.resources(kind)
+                .inNamespace(SimulatedCluster.NAMESPACE)
+                .withLabel(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE)
+                .list()
+                .getItems()));
+        labelled.addAll(client.genericKubernetesResources(Fabric8KubeGateway.CHI)
+                .inNamespace(SimulatedCluster.NAMESPACE)
+                .withLabel(ResourceNames.MANAGED_BY_LABEL, ResourceNames.MANAGED_BY_VALUE)
+                .list()
+                .getItems());
+        return labelled.stream()
+                .filter(object ->
+                        !StateRecord.CONFIG_MAP.equals(object.getMetadata().getName()))
                 .filter(object -> object.getMetadata().getOwnerReferences() == null
                         || object.getMetadata().getOwnerReferences().isEmpty())
                 .filter(object -> !object.getMetadata().getLabels().containsKey(ResourceNames.INSTALLATION_LABEL))
-                .map(Inventory::id).sorted().toList();
+                .map(Inventory::id)
+                .sorted()
+                .toList();
     }
 
     private static List<String> installations(KubernetesClient client) {
-        return client.genericKubernetesResources(Fabric8KubeGateway.CHI).inNamespace(SimulatedCluster.NAMESPACE).list()
-                .getItems().stream().map(Inventory::id).sorted().toList();
+        return client
+                .genericKubernetesResources(Fabric8KubeGateway.CHI)
+                .inNamespace(SimulatedCluster.NAMESPACE)
+                .list()
+                .getItems()
+                .stream()
+                .map(Inventory::id)
+                .sorted()
+                .toList();
     }
 }

@@ -20,12 +20,12 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.io.File;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -42,8 +42,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class DeployProcess {
 
-    private DeployProcess() {
-    }
+    private DeployProcess() {}
 
     private static final String STEP = "step:";
     private static final String APPLIED = "applied:";
@@ -54,17 +53,18 @@ public final class DeployProcess {
         PrintWriter out = new PrintWriter(System.out, true);
         String killPoint = args.length > 4 ? args[4] : "";
         Config config = Config.fromKubeconfig(null, new File(args[0]));
-        KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(KubeConnections.tune(config,
-                Duration.ofSeconds(5), new java.util.Random()));
+        KubernetesClientBuilder builder = new KubernetesClientBuilder()
+                .withConfig(KubeConnections.tune(config, Duration.ofSeconds(5), new java.util.Random()));
         if (killPoint.startsWith(APPLIED)) {
-            builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("kill-point",
-                    stopAfterApplying(killPoint.substring(APPLIED.length()), out)));
+            builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(
+                    "kill-point", stopAfterApplying(killPoint.substring(APPLIED.length()), out)));
         }
         KubernetesClient client = builder.build();
         KubeSession session = new KubeSession(client, "context:mock", Clock.systemUTC());
         DeployAction.Request request = RequestEdit.of(SimulatedCluster.deploy())
                 .lockWait(Duration.ofSeconds(Long.parseLong(args[2])))
-                .lockTtl(Duration.ofSeconds(Long.parseLong(args[1]))).build();
+                .lockTtl(Duration.ofSeconds(Long.parseLong(args[1])))
+                .build();
         FakeChart helm = args.length > 3 ? FakeChart.sharingRevisions(client, Path.of(args[3])) : new FakeChart(client);
         if (killPoint.equals(HELM)) {
             helm.stopMidRun(() -> waitForTheKill(out, "halfway through helm upgrade --install"));
@@ -72,12 +72,21 @@ public final class DeployProcess {
         Progress progress = Progress.log(out, Clock.systemUTC());
         int code;
         try {
-            code = new DeployAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system()).run(
-                    request, new DeployAction.Cluster(session, helm,
-                            ClickHouseAccess.none("crash test"), topology -> IngestionProbe.none()),
-                    new DeployAction.Console(out, killPoint.startsWith(STEP)
-                            ? stoppingAt(Integer.parseInt(killPoint.substring(STEP.length())), progress)
-                            : progress, Confirmer.nobody(), Style.PLAIN));
+            code = new DeployAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system())
+                    .run(
+                            request,
+                            new DeployAction.Cluster(
+                                    session,
+                                    helm,
+                                    ClickHouseAccess.none("crash test"),
+                                    topology -> IngestionProbe.none()),
+                            new DeployAction.Console(
+                                    out,
+                                    killPoint.startsWith(STEP)
+                                            ? stoppingAt(Integer.parseInt(killPoint.substring(STEP.length())), progress)
+                                            : progress,
+                                    Confirmer.nobody(),
+                                    Style.PLAIN));
         } catch (SignozHaException e) {
             out.println("error: " + e.getMessage());
             code = e.exitCode().code();
@@ -121,8 +130,10 @@ public final class DeployProcess {
     private static Interceptor stopAfterApplying(String path, PrintWriter out) {
         return new Interceptor() {
             @Override
-            public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
-                if (request.method().equals("PATCH") && request.uri().getRawPath().endsWith(path)
+            public void after(
+                    HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+                if (request.method().equals("PATCH")
+                        && request.uri().getRawPath().endsWith(path)
                         && response.isSuccessful()) {
                     waitForTheKill(out, "applied " + path);
                 }

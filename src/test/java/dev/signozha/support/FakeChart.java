@@ -116,7 +116,8 @@ public final class FakeChart implements HelmGateway {
 
     @Override
     public Optional<HelmRelease> status(String namespace, String release) {
-        return latest().map(r -> new HelmRelease(release, namespace, r.number(), r.status(), "signoz-" + r.chartVersion(), ""));
+        return latest().map(r ->
+                new HelmRelease(release, namespace, r.number(), r.status(), "signoz-" + r.chartVersion(), ""));
     }
 
     @Override
@@ -126,7 +127,10 @@ public final class FakeChart implements HelmGateway {
 
     @Override
     public Optional<JsonNode> suppliedValues(String namespace, String release, int revision) {
-        return revisions().stream().filter(r -> r.number() == revision).findFirst().map(Revision::values);
+        return revisions().stream()
+                .filter(r -> r.number() == revision)
+                .findFirst()
+                .map(Revision::values);
     }
 
     /** A revision as an earlier helm run left it, with no workload made for it. */
@@ -136,14 +140,16 @@ public final class FakeChart implements HelmGateway {
 
     @Override
     public List<HelmRevision> history(String namespace, String release) {
-        return revisions().stream().map(r -> new HelmRevision(r.number(), r.status(), "signoz-" + r.chartVersion(), "",
-                Optional.of(Instant.now()), "")).toList();
+        return revisions().stream()
+                .map(r -> new HelmRevision(
+                        r.number(), r.status(), "signoz-" + r.chartVersion(), "", Optional.of(Instant.now()), ""))
+                .toList();
     }
 
     @Override
     public void upgradeInstall(UpgradeRequest request) {
-        calls.add("upgrade --install " + request.release() + " " + request.chart().version().orElse("") + " "
-                + request.dryRun());
+        calls.add("upgrade --install " + request.release() + " "
+                + request.chart().version().orElse("") + " " + request.dryRun());
         if (request.release().equals("altinity-clickhouse-operator")) {
             installOperator(request.namespace());
             return;
@@ -161,7 +167,9 @@ public final class FakeChart implements HelmGateway {
             throw HelmFailures.failed("upgrade", "Error: interrupted");
         }
         if (midRun != null) {
-            addRevision(request.chart().version().orElseThrow(), values,
+            addRevision(
+                    request.chart().version().orElseThrow(),
+                    values,
                     revisions().isEmpty() ? "pending-install" : "pending-upgrade");
             recreate(request.namespace(), chartObjects(values).subList(0, 1));
             midRun.run();
@@ -206,7 +214,8 @@ public final class FakeChart implements HelmGateway {
         List<Revision> all = new ArrayList<>(revisions());
         if (status.equals("deployed")) {
             all.replaceAll(old -> old.status().equals("deployed")
-                    ? new Revision(old.number(), old.chartVersion(), old.values(), "superseded") : old);
+                    ? new Revision(old.number(), old.chartVersion(), old.values(), "superseded")
+                    : old);
         }
         all.add(new Revision(all.size() + 1, chartVersion, values, status));
         store(all);
@@ -237,8 +246,11 @@ public final class FakeChart implements HelmGateway {
         List<Revision> read = new ArrayList<>();
         try {
             for (JsonNode revision : YAML.readTree(Files.readString(file))) {
-                read.add(new Revision(revision.path("number").asInt(), revision.path("chartVersion").asText(),
-                        revision.path("values"), revision.path("status").asText()));
+                read.add(new Revision(
+                        revision.path("number").asInt(),
+                        revision.path("chartVersion").asText(),
+                        revision.path("values"),
+                        revision.path("status").asText()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -249,8 +261,10 @@ public final class FakeChart implements HelmGateway {
     /** Written whole and moved into place, so a process killed while writing leaves the previous file. */
     private void writeRevisions(Path file) {
         ArrayNode all = YAML.createArrayNode();
-        revisions.forEach(revision -> all.addObject().put("number", revision.number())
-                .put("chartVersion", revision.chartVersion()).put("status", revision.status())
+        revisions.forEach(revision -> all.addObject()
+                .put("number", revision.number())
+                .put("chartVersion", revision.chartVersion())
+                .put("status", revision.status())
                 .set("values", revision.values()));
         try {
             Path partial = Files.writeString(file.resolveSibling(file.getFileName() + ".partial"), all.toString());
@@ -261,11 +275,18 @@ public final class FakeChart implements HelmGateway {
     }
 
     private void installOperator(String namespace) {
-        if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() == null) {
+        if (client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName(Inventory.CHI_CRD)
+                        .get()
+                == null) {
             MockCluster.installClickHouseCrd(client);
         }
-        HealthyFixture.copies(HealthyFixture.inventory().deployments(),
-                d -> d.getMetadata().getName().equals("clickhouse-operator")).forEach(operator -> {
+        HealthyFixture.copies(
+                        HealthyFixture.inventory().deployments(),
+                        d -> d.getMetadata().getName().equals("clickhouse-operator"))
+                .forEach(operator -> {
                     operator.getMetadata().setName(OPERATOR_DEPLOYMENT);
                     create(namespace, operator);
                 });
@@ -300,16 +321,24 @@ public final class FakeChart implements HelmGateway {
     private List<HasMetadata> chartObjects(JsonNode values) {
         Inventory fixture = HealthyFixture.inventory();
         List<HasMetadata> chart = new ArrayList<>();
-        chart.addAll(HealthyFixture.copies(fixture.statefulSets(), s -> s.getMetadata().getName().equals("signoz")));
-        chart.addAll(HealthyFixture.copies(fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
-        chart.addAll(HealthyFixture.copies(fixture.jobs(), j -> j.getMetadata().getName().contains("migrator")));
+        chart.addAll(HealthyFixture.copies(
+                fixture.statefulSets(), s -> s.getMetadata().getName().equals("signoz")));
+        chart.addAll(HealthyFixture.copies(
+                fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
+        chart.addAll(HealthyFixture.copies(
+                fixture.jobs(), j -> j.getMetadata().getName().contains("migrator")));
         String cluster = values.path("externalClickhouse").path("cluster").asText("");
-        return cluster.isEmpty() ? chart : chart.stream().map(original -> connectedTo(original, cluster)).toList();
+        return cluster.isEmpty()
+                ? chart
+                : chart.stream().map(original -> connectedTo(original, cluster)).toList();
     }
 
     /** The chart's ways of telling a container its ClickHouse cluster: env variables and the migrator's argument. */
-    private static final List<String> CLUSTER_VARIABLES = List.of("CLICKHOUSE_CLUSTER",
-            "SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_CLUSTER", "SIGNOZ_OTEL_COLLECTOR_CLICKHOUSE_CLUSTER");
+    private static final List<String> CLUSTER_VARIABLES = List.of(
+            "CLICKHOUSE_CLUSTER",
+            "SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_CLUSTER",
+            "SIGNOZ_OTEL_COLLECTOR_CLICKHOUSE_CLUSTER");
+
     private static final String CLUSTER_ARGUMENT = "--cluster-name";
 
     /** {@code object} with every container told ClickHouse cluster {@code cluster}, wherever the fixture tells one. */
@@ -337,7 +366,9 @@ public final class FakeChart implements HelmGateway {
     }
 
     private void awaitGone(String namespace, HasMetadata object) {
-        for (int i = 0; i < 100 && client.resource(object).inNamespace(namespace).get() != null; i++) {
+        for (int i = 0;
+                i < 100 && client.resource(object).inNamespace(namespace).get() != null;
+                i++) {
             Thread.onSpinWait();
         }
     }

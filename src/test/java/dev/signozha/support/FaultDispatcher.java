@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
 public final class FaultDispatcher extends Dispatcher {
 
     /** How the matched request is answered. */
-    public enum Kind { STATUS, TOO_LATE, DROPPED }
+    public enum Kind {
+        STATUS,
+        TOO_LATE,
+        DROPPED
+    }
 
     /** A fault: which requests, how, and for how many of them ({@link Integer#MAX_VALUE}: all). */
     public record Fault(String method, Pattern path, Kind kind, int status, int times) {
@@ -57,7 +61,9 @@ public final class FaultDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         Fault fault = armed;
-        if (fault != null && fault.method().equals(request.getMethod()) && fault.path().matcher(request.getPath()).find()
+        if (fault != null
+                && fault.method().equals(request.getMethod())
+                && fault.path().matcher(request.getPath()).find()
                 && left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             injected.incrementAndGet();
             return switch (fault.kind()) {
@@ -80,8 +86,10 @@ public final class FaultDispatcher extends Dispatcher {
     }
 
     private static MockResponse status(int code) {
-        MockResponse response = new MockResponse().setResponseCode(code).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
-                + "\"status\":\"Failure\",\"message\":\"injected fault " + code + "\",\"code\":" + code + "}");
+        MockResponse response = new MockResponse()
+                .setResponseCode(code)
+                .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                        + "\"status\":\"Failure\",\"message\":\"injected fault " + code + "\",\"code\":" + code + "}");
         return code == 429 ? response.setHeader("Retry-After", "1") : response;
     }
 }

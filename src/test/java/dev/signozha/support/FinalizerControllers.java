@@ -14,8 +14,12 @@ import java.util.List;
 public final class FinalizerControllers {
 
     private static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
-            .withGroup("clickhouse.altinity.com").withVersion("v1").withKind("ClickHouseInstallation")
-            .withPlural("clickhouseinstallations").withNamespaced(true).build();
+            .withGroup("clickhouse.altinity.com")
+            .withVersion("v1")
+            .withKind("ClickHouseInstallation")
+            .withPlural("clickhouseinstallations")
+            .withNamespaced(true)
+            .build();
 
     private final KubernetesClient client;
     private final String namespace;
@@ -28,8 +32,12 @@ public final class FinalizerControllers {
     /** Removes every finalizer from every object of the namespace that is marked deleted. */
     public void releaseDeleted() {
         List<HasMetadata> deleted = new ArrayList<>();
-        deleted.addAll(client.genericKubernetesResources(CHI).inNamespace(namespace).list().getItems());
-        deleted.addAll(client.persistentVolumeClaims().inNamespace(namespace).list().getItems());
+        deleted.addAll(client.genericKubernetesResources(CHI)
+                .inNamespace(namespace)
+                .list()
+                .getItems());
+        deleted.addAll(
+                client.persistentVolumeClaims().inNamespace(namespace).list().getItems());
         deleted.removeIf(object -> object.getMetadata().getDeletionTimestamp() == null);
         for (HasMetadata object : deleted) {
             object.getMetadata().setFinalizers(List.of());

@@ -17,8 +17,7 @@ public final class Golden {
 
     private static final Path ROOT = Project.path("src/test/resources/golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     public static void assertMatches(String actual, String relativePath) {
         assertFile(actual, ROOT.resolve(relativePath));
@@ -33,7 +32,9 @@ public final class Golden {
                 return;
             }
             assertTrue(Files.exists(file), "golden file " + file + " is missing; run " + UpdateSwitch.GOLDEN.command());
-            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
+            assertEquals(
+                    Files.readString(file, StandardCharsets.UTF_8),
+                    actual,
                     "output differs from " + file + " (" + UpdateSwitch.GOLDEN.command() + " rewrites it)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -68,9 +68,13 @@ public final class GuardedDispatcher extends Dispatcher {
 
     private static MockResponse status(int code, String reason, String message, String kind) {
         String details = kind == null ? "" : ",\"details\":{\"kind\":\"" + kind + "\"}";
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-                .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
-                        + "\"" + message.replace("\"", "\\\"") + "\",\"reason\":\"" + reason + "\"" + details + ",\"code\":"
-                        + code + "}");
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(
+                        "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
+                                + "\"" + message.replace("\"", "\\\"") + "\",\"reason\":\"" + reason + "\"" + details
+                                + ",\"code\":"
+                                + code + "}");
     }
 }

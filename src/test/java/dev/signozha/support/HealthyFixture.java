@@ -18,14 +18,13 @@ public final class HealthyFixture {
 
     private static Inventory inventory;
 
-    private HealthyFixture() {
-    }
+    private HealthyFixture() {}
 
     public static synchronized Inventory inventory() {
         if (inventory == null) {
             try {
-                inventory = SnapshotParser.parse("healthy-2x2", Files.readString(Project.path(
-                        "src/test/resources/clusters/healthy-2x2.yaml")));
+                inventory = SnapshotParser.parse(
+                        "healthy-2x2", Files.readString(Project.path("src/test/resources/clusters/healthy-2x2.yaml")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

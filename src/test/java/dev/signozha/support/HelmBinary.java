@@ -20,8 +20,7 @@ public final class HelmBinary {
     /** Null until the first test asks; then why helm cannot be had, or "" when it can. */
     private static String unavailable;
 
-    private HelmBinary() {
-    }
+    private HelmBinary() {}
 
     /** The binary's path, installing it first if needed; aborts (skips) or fails the test when there is none. */
     public static synchronized Path require() {

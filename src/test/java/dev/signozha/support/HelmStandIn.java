@@ -34,8 +34,7 @@ public final class HelmStandIn {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HelmStandIn() {
-    }
+    private HelmStandIn() {}
 
     public static void main(String[] args) throws IOException {
         List<String> argv = List.of(args);
@@ -46,8 +45,13 @@ public final class HelmStandIn {
             case "history" -> history(argv);
             case "get" -> values(argv);
             case "upgrade" -> upgrade(argv);
-            case "rollback" -> chart(argv).rollback(flag(argv, "--namespace"), argv.get(1), Integer.parseInt(argv.get(2)),
-                    Duration.ofMinutes(1));
+            case "rollback" ->
+                chart(argv)
+                        .rollback(
+                                flag(argv, "--namespace"),
+                                argv.get(1),
+                                Integer.parseInt(argv.get(2)),
+                                Duration.ofMinutes(1));
             default -> fail("Error: unknown command \"" + command + "\" for \"helm\"");
         }
         System.exit(0);
@@ -62,9 +66,13 @@ public final class HelmStandIn {
             revisions = revisions.subList(revisions.size() - Integer.parseInt(flag(argv, "--max")), revisions.size());
         }
         ArrayNode out = JSON.createArrayNode();
-        revisions.forEach(revision -> out.addObject().put("revision", revision.revision())
-                .put("updated", "2026-11-21T03:02:11.123456789Z").put("status", revision.status())
-                .put("chart", revision.chart()).put("app_version", "").put("description", revision.description()));
+        revisions.forEach(revision -> out.addObject()
+                .put("revision", revision.revision())
+                .put("updated", "2026-11-21T03:02:11.123456789Z")
+                .put("status", revision.status())
+                .put("chart", revision.chart())
+                .put("app_version", "")
+                .put("description", revision.description()));
         System.out.println(out);
     }
 
@@ -87,9 +95,13 @@ public final class HelmStandIn {
         }
         FakeChart chart = chart(argv);
         if (!"hang".equals(System.getenv("HELM_STANDIN_UPGRADE")) || !release.equals("signoz")) {
-            chart.upgradeInstall(new UpgradeRequest(release, flag(argv, "--namespace"),
-                    ChartReference.remote(argv.get(3), flag(argv, "--repo"), version), valuesFiles,
-                    Duration.ofMinutes(1), HelmDryRun.NONE));
+            chart.upgradeInstall(new UpgradeRequest(
+                    release,
+                    flag(argv, "--namespace"),
+                    ChartReference.remote(argv.get(3), flag(argv, "--repo"), version),
+                    valuesFiles,
+                    Duration.ofMinutes(1),
+                    HelmDryRun.NONE));
             return;
         }
         chart.addPending(version);
@@ -112,8 +124,9 @@ public final class HelmStandIn {
     }
 
     private static KubernetesClient client(List<String> argv) {
-        return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(null,
-                new java.io.File(flag(argv, "--kubeconfig")))).build();
+        return new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(null, new java.io.File(flag(argv, "--kubeconfig"))))
+                .build();
     }
 
     private static String flag(List<String> argv, String name) {
@@ -131,7 +144,10 @@ public final class HelmStandIn {
 
     private static void log(String line) {
         try {
-            Files.writeString(Path.of(System.getenv("HELM_STANDIN_LOG")), line + "\n", StandardOpenOption.CREATE,
+            Files.writeString(
+                    Path.of(System.getenv("HELM_STANDIN_LOG")),
+                    line + "\n",
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -17,13 +17,15 @@ public record HelmStandInScript(Path binary, Path log) {
     public static HelmStandInScript write(Path dir, Path revisions, boolean hangInUpgrade) throws IOException {
         Path log = dir.resolve("helm.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path script = Files.writeString(dir.resolve("helm"), "#!/usr/bin/env bash\n"
-                + "export HELM_STANDIN_JAVA='" + java + "'\n"
-                + "export HELM_STANDIN_CLASSPATH='" + System.getProperty("java.class.path") + "'\n"
-                + "export HELM_STANDIN_REVISIONS='" + revisions + "'\n"
-                + "export HELM_STANDIN_LOG='" + log + "'\n"
-                + "export HELM_STANDIN_UPGRADE='" + (hangInUpgrade ? "hang" : "") + "'\n"
-                + "exec bash '" + Project.path("src/test/resources/helm-standin/helm") + "' \"$@\"\n");
+        Path script = Files.writeString(
+                dir.resolve("helm"),
+                "#!/usr/bin/env bash\n"
+                        + "export HELM_STANDIN_JAVA='" + java + "'\n"
+                        + "export HELM_STANDIN_CLASSPATH='" + System.getProperty("java.class.path") + "'\n"
+                        + "export HELM_STANDIN_REVISIONS='" + revisions + "'\n"
+                        + "export HELM_STANDIN_LOG='" + log + "'\n"
+                        + "export HELM_STANDIN_UPGRADE='" + (hangInUpgrade ? "hang" : "") + "'\n"
+                        + "exec bash '" + Project.path("src/test/resources/helm-standin/helm") + "' \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return new HelmStandInScript(script, log);
     }

@@ -5,15 +5,20 @@ import java.util.Collections;
 /** YAML built to hurt a parser: alias bombs and deep nesting. */
 public final class HostileYaml {
 
-    private HostileYaml() {
-    }
+    private HostileYaml() {}
 
     /** Billion-laughs: each level is a list of {@code width} aliases of the level below. */
     public static String aliasBomb(int width, int levels) {
-        StringBuilder yaml = new StringBuilder("l0: &l0 [" + String.join(", ", Collections.nCopies(width, "lol")) + "]\n");
+        StringBuilder yaml =
+                new StringBuilder("l0: &l0 [" + String.join(", ", Collections.nCopies(width, "lol")) + "]\n");
         for (int level = 1; level < levels; level++) {
-            yaml.append('l').append(level).append(": &l").append(level).append(" [")
-                    .append(String.join(", ", Collections.nCopies(width, "*l" + (level - 1)))).append("]\n");
+            yaml.append('l')
+                    .append(level)
+                    .append(": &l")
+                    .append(level)
+                    .append(" [")
+                    .append(String.join(", ", Collections.nCopies(width, "*l" + (level - 1))))
+                    .append("]\n");
         }
         return yaml.toString();
     }

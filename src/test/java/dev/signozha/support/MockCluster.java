@@ -1,19 +1,19 @@
 package dev.signozha.support;
 
+import dev.signozha.cluster.kube.KubeConnections;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import dev.signozha.cluster.kube.KubeConnections;
-import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.time.Duration;
 import java.util.Random;
 
 /** The fabric8 mock API server in CRUD mode (real HTTP, the real client, objects stored and listed). */
@@ -61,8 +61,11 @@ public final class MockCluster implements AutoCloseable {
     public void seed(List<HasMetadata> objects) {
         for (HasMetadata item : objects) {
             HasMetadata created = client.resource(item).create();
-            if (item instanceof GenericKubernetesResource custom && custom.getAdditionalProperties().containsKey("status")) {
-                ((GenericKubernetesResource) created).setAdditionalProperty("status", custom.getAdditionalProperties().get("status"));
+            if (item instanceof GenericKubernetesResource custom
+                    && custom.getAdditionalProperties().containsKey("status")) {
+                ((GenericKubernetesResource) created)
+                        .setAdditionalProperty(
+                                "status", custom.getAdditionalProperties().get("status"));
                 client.resource(created).updateStatus();
             }
         }
@@ -75,11 +78,26 @@ public final class MockCluster implements AutoCloseable {
 
     /** Registers the ClickHouseInstallation CRD through any client of the mock. */
     public static void installClickHouseCrd(KubernetesClient client) {
-        client.resource(new CustomResourceDefinitionBuilder().withNewMetadata()
-                .withName("clickhouseinstallations.clickhouse.altinity.com").endMetadata().withNewSpec()
-                .withGroup("clickhouse.altinity.com").withScope("Namespaced").withNewNames().withKind("ClickHouseInstallation")
-                .withPlural("clickhouseinstallations").withSingular("clickhouseinstallation").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec().build()).create();
+        client.resource(new CustomResourceDefinitionBuilder()
+                        .withNewMetadata()
+                        .withName("clickhouseinstallations.clickhouse.altinity.com")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withGroup("clickhouse.altinity.com")
+                        .withScope("Namespaced")
+                        .withNewNames()
+                        .withKind("ClickHouseInstallation")
+                        .withPlural("clickhouseinstallations")
+                        .withSingular("clickhouseinstallation")
+                        .endNames()
+                        .addNewVersion()
+                        .withName("v1")
+                        .withServed(true)
+                        .withStorage(true)
+                        .endVersion()
+                        .endSpec()
+                        .build())
+                .create();
     }
 
     /** A kubeconfig pointing at this server, for running the real command line against it. */
@@ -99,7 +117,8 @@ public final class MockCluster implements AutoCloseable {
      * jitter drawn from {@code seed}; the caller closes it.
      */
     public KubernetesClient tunedClient(Duration requestTimeout, long seed) {
-        return tunedBuilder(client.getMasterUrl().toString(), requestTimeout, seed).build();
+        return tunedBuilder(client.getMasterUrl().toString(), requestTimeout, seed)
+                .build();
     }
 
     /**
@@ -108,13 +127,19 @@ public final class MockCluster implements AutoCloseable {
      */
     public KubernetesClient tunedClient(String masterUrl, Duration requestTimeout, long seed, ClientFailures failures) {
         return tunedBuilder(masterUrl, requestTimeout, seed)
-                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor(ClientFailures.NAME, failures))
+                .withHttpClientBuilderConsumer(
+                        builder -> builder.addOrReplaceInterceptor(ClientFailures.NAME, failures))
                 .build();
     }
 
     private KubernetesClientBuilder tunedBuilder(String masterUrl, Duration requestTimeout, long seed) {
-        return new KubernetesClientBuilder().withConfig(KubeConnections.tune(new ConfigBuilder(
-                client.getConfiguration()).withMasterUrl(masterUrl).build(), requestTimeout, new Random(seed)));
+        return new KubernetesClientBuilder()
+                .withConfig(KubeConnections.tune(
+                        new ConfigBuilder(client.getConfiguration())
+                                .withMasterUrl(masterUrl)
+                                .build(),
+                        requestTimeout,
+                        new Random(seed)));
     }
 
     /** Requests the server has answered so far. */

@@ -44,8 +44,9 @@ public final class PreconditionDispatcher extends KubernetesCrudDispatcher {
     /** Handles a PUT of {@code json} to {@code path} as if it had come over HTTP; returns the response code. */
     public int put(String path, String json) {
         Headers headers = Headers.builder().build();
-        return dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.PUT, path, headers,
-                new Buffer(json.getBytes(StandardCharsets.UTF_8)))).code();
+        return dispatch(new RecordedRequest(
+                        "HTTP/1.1", HttpMethod.PUT, path, headers, new Buffer(json.getBytes(StandardCharsets.UTF_8))))
+                .code();
     }
 
     @Override
@@ -59,13 +60,22 @@ public final class PreconditionDispatcher extends KubernetesCrudDispatcher {
         }
         synchronized (this) {
             if ("DELETE".equals(request.getMethod())) {
-                String wanted = read(request.getUtf8Body()).path("preconditions").path("resourceVersion").asText("");
+                String wanted = read(request.getUtf8Body())
+                        .path("preconditions")
+                        .path("resourceVersion")
+                        .asText("");
                 MockResponse current = handleGet(request.getPath());
                 if (!wanted.isEmpty() && current.code() == 200) {
-                    String actual = read(current.getBody().readUtf8()).path("metadata").path("resourceVersion").asText();
+                    String actual = read(current.getBody().readUtf8())
+                            .path("metadata")
+                            .path("resourceVersion")
+                            .asText();
                     if (!wanted.equals(actual)) {
-                        return status(409, "Conflict", "Precondition failed: ResourceVersion in precondition: " + wanted
-                                + ", ResourceVersion in object meta: " + actual);
+                        return status(
+                                409,
+                                "Conflict",
+                                "Precondition failed: ResourceVersion in precondition: " + wanted
+                                        + ", ResourceVersion in object meta: " + actual);
                     }
                 }
             }
@@ -82,8 +92,11 @@ public final class PreconditionDispatcher extends KubernetesCrudDispatcher {
     }
 
     private static MockResponse status(int code, String reason, String message) {
-        return new MockResponse().setResponseCode(code).setBody("{\"apiVersion\":\"v1\",\"kind\":\"Status\","
-                + "\"status\":\"Failure\",\"reason\":\"" + reason + "\",\"code\":" + code + ",\"message\":\"" + message
-                + "\"}");
+        return new MockResponse()
+                .setResponseCode(code)
+                .setBody("{\"apiVersion\":\"v1\",\"kind\":\"Status\","
+                        + "\"status\":\"Failure\",\"reason\":\"" + reason + "\",\"code\":" + code + ",\"message\":\""
+                        + message
+                        + "\"}");
     }
 }

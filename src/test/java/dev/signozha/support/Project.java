@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** Paths inside the repository, wherever the tests run from. */
 public final class Project {
 
-    private Project() {
-    }
+    private Project() {}
 
     public static Path root() {
         return Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();

@@ -1,5 +1,6 @@
 package dev.signozha.support;
 
+import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import dev.signozha.core.inventory.Inventory;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -16,7 +17,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +47,7 @@ public final class ReadinessController implements AutoCloseable {
     private final Set<String> done = ConcurrentHashMap.newKeySet();
     /** What happens to a workload, by name, instead of getting ready. */
     private final Map<String, Consumer<HasMetadata>> stuck = new ConcurrentHashMap<>();
+
     private final Map<String, Long> stuckAt = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -76,8 +77,15 @@ public final class ReadinessController implements AutoCloseable {
     /** The Job named {@code name} fails (its backoff limit reached) instead of completing. */
     public void fail(String name) {
         stuck.put(name, workload -> {
-            ((Job) workload).setStatus(new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder()
-                    .withType("Failed").withStatus("True").withReason("BackoffLimitExceeded").build()).build());
+            ((Job) workload)
+                    .setStatus(new JobStatusBuilder()
+                            .withFailed(1)
+                            .withConditions(new JobConditionBuilder()
+                                    .withType("Failed")
+                                    .withStatus("True")
+                                    .withReason("BackoffLimitExceeded")
+                                    .build())
+                            .build());
             client.resource(workload).inNamespace(namespace).updateStatus();
         });
     }
@@ -120,16 +128,27 @@ public final class ReadinessController implements AutoCloseable {
 
     private void tick() {
         List<HasMetadata> workloads = new ArrayList<>();
-        workloads.addAll(client.apps().statefulSets().inNamespace(namespace).list().getItems());
-        workloads.addAll(client.apps().deployments().inNamespace(namespace).list().getItems());
-        workloads.addAll(client.batch().v1().jobs().inNamespace(namespace).list().getItems());
-        if (client.apiextensions().v1().customResourceDefinitions().withName(Inventory.CHI_CRD).get() != null) {
-            workloads.addAll(client.genericKubernetesResources(Fabric8KubeGateway.CHI).inNamespace(namespace).list()
+        workloads.addAll(
+                client.apps().statefulSets().inNamespace(namespace).list().getItems());
+        workloads.addAll(
+                client.apps().deployments().inNamespace(namespace).list().getItems());
+        workloads.addAll(
+                client.batch().v1().jobs().inNamespace(namespace).list().getItems());
+        if (client.apiextensions()
+                        .v1()
+                        .customResourceDefinitions()
+                        .withName(Inventory.CHI_CRD)
+                        .get()
+                != null) {
+            workloads.addAll(client.genericKubernetesResources(Fabric8KubeGateway.CHI)
+                    .inNamespace(namespace)
+                    .list()
                     .getItems());
         }
         long now = System.nanoTime();
         for (HasMetadata workload : workloads) {
-            String key = workload.getKind() + "/" + workload.getMetadata().getName() + "/" + workload.getMetadata().getUid();
+            String key = workload.getKind() + "/" + workload.getMetadata().getName() + "/"
+                    + workload.getMetadata().getUid();
             long seen = firstSeen.computeIfAbsent(key, k -> now);
             if (now - seen >= delay.toNanos() && !done.contains(key)) {
                 act(workload);
@@ -148,21 +167,41 @@ public final class ReadinessController implements AutoCloseable {
         createFixturePods(name);
         if (workload instanceof StatefulSet set) {
             int replicas = Optional.ofNullable(set.getSpec().getReplicas()).orElse(1);
-            set.setStatus(new StatefulSetStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
-                    .withCurrentReplicas(replicas).withUpdatedReplicas(replicas).withAvailableReplicas(replicas)
-                    .withObservedGeneration(generation(set)).build());
+            set.setStatus(new StatefulSetStatusBuilder()
+                    .withReplicas(replicas)
+                    .withReadyReplicas(replicas)
+                    .withCurrentReplicas(replicas)
+                    .withUpdatedReplicas(replicas)
+                    .withAvailableReplicas(replicas)
+                    .withObservedGeneration(generation(set))
+                    .build());
         } else if (workload instanceof Deployment deployment) {
-            int replicas = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
-            deployment.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
-                    .withAvailableReplicas(replicas).withUpdatedReplicas(replicas)
-                    .withObservedGeneration(generation(deployment)).build());
+            int replicas =
+                    Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
+            deployment.setStatus(new DeploymentStatusBuilder()
+                    .withReplicas(replicas)
+                    .withReadyReplicas(replicas)
+                    .withAvailableReplicas(replicas)
+                    .withUpdatedReplicas(replicas)
+                    .withObservedGeneration(generation(deployment))
+                    .build());
         } else if (workload instanceof Job job) {
-            job.setStatus(new JobStatusBuilder().withSucceeded(1).withConditions(new JobConditionBuilder()
-                    .withType("Complete").withStatus("True").build()).build());
+            job.setStatus(new JobStatusBuilder()
+                    .withSucceeded(1)
+                    .withConditions(new JobConditionBuilder()
+                            .withType("Complete")
+                            .withStatus("True")
+                            .build())
+                    .build());
         } else if (workload instanceof GenericKubernetesResource installation) {
             createOperatorObjects(name);
-            installation.setAdditionalProperty("status", HealthyFixture.inventory().clickHouseInstallations().get(0)
-                    .getAdditionalProperties().get("status"));
+            installation.setAdditionalProperty(
+                    "status",
+                    HealthyFixture.inventory()
+                            .clickHouseInstallations()
+                            .get(0)
+                            .getAdditionalProperties()
+                            .get("status"));
         }
         client.resource(workload).inNamespace(namespace).updateStatus();
     }
@@ -177,7 +216,8 @@ public final class ReadinessController implements AutoCloseable {
     }
 
     private void createFixturePods(String workload) {
-        HealthyFixture.copies(HealthyFixture.inventory().pods(), pod -> ownedBy(pod, workload)).forEach(this::createIfAbsent);
+        HealthyFixture.copies(HealthyFixture.inventory().pods(), pod -> ownedBy(pod, workload))
+                .forEach(this::createIfAbsent);
     }
 
     /**
@@ -185,8 +225,10 @@ public final class ReadinessController implements AutoCloseable {
      * ReplicaSets (Deployment). Not by name prefix: "signoz-" also starts ZooKeeper's and the collectors' pods.
      */
     private static boolean ownedBy(Pod pod, String workload) {
-        return pod.getMetadata().getOwnerReferences().stream().anyMatch(owner -> owner.getName().equals(workload)
-                || "ReplicaSet".equals(owner.getKind()) && owner.getName().matches(Pattern.quote(workload) + "-[a-z0-9]+"));
+        return pod.getMetadata().getOwnerReferences().stream()
+                .anyMatch(owner -> owner.getName().equals(workload)
+                        || "ReplicaSet".equals(owner.getKind())
+                                && owner.getName().matches(Pattern.quote(workload) + "-[a-z0-9]+"));
     }
 
     private void createOperatorObjects(String installation) {
@@ -197,35 +239,67 @@ public final class ReadinessController implements AutoCloseable {
         owned.addAll(fixture.persistentVolumeClaims());
         owned.addAll(fixture.disruptionBudgets());
         owned.addAll(fixture.pods());
-        HealthyFixture.copies(owned, object -> installation.equals(Optional.ofNullable(object.getMetadata().getLabels())
-                .map(labels -> labels.get("clickhouse.altinity.com/chi")).orElse(null))).forEach(this::createIfAbsent);
+        HealthyFixture.copies(
+                        owned,
+                        object -> installation.equals(
+                                Optional.ofNullable(object.getMetadata().getLabels())
+                                        .map(labels -> labels.get("clickhouse.altinity.com/chi"))
+                                        .orElse(null)))
+                .forEach(this::createIfAbsent);
     }
 
     /** The fixture's first pod of {@code workload}, to be changed. */
     private static Pod firstPod(String workload) {
         return HealthyFixture.copies(HealthyFixture.inventory().pods(), pod -> ownedBy(pod, workload)).stream()
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private void createWaitingPod(String workload, String reason) {
         Pod pod = firstPod(workload);
-        pod.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder().withName("main").withReady(false)
-                .withImage("registry.example/missing:1").withRestartCount(0).withNewState().withNewWaiting()
-                .withReason(reason).endWaiting().endState().build()));
+        pod.getStatus()
+                .setContainerStatuses(List.of(new ContainerStatusBuilder()
+                        .withName("main")
+                        .withReady(false)
+                        .withImage("registry.example/missing:1")
+                        .withRestartCount(0)
+                        .withNewState()
+                        .withNewWaiting()
+                        .withReason(reason)
+                        .endWaiting()
+                        .endState()
+                        .build()));
         createIfAbsent(pod);
     }
 
     private void createUnschedulablePod(String workload, String message) {
         Pod pod = firstPod(workload);
         pod.getSpec().setNodeName(null);
-        pod.setStatus(new PodStatusBuilder().withPhase("Pending").addNewCondition().withType("PodScheduled")
-                .withStatus("False").withReason("Unschedulable").withMessage(message).endCondition().build());
+        pod.setStatus(new PodStatusBuilder()
+                .withPhase("Pending")
+                .addNewCondition()
+                .withType("PodScheduled")
+                .withStatus("False")
+                .withReason("Unschedulable")
+                .withMessage(message)
+                .endCondition()
+                .build());
         createIfAbsent(pod);
         String name = pod.getMetadata().getName();
-        createIfAbsent(new EventBuilder().withNewMetadata().withName(name + ".unschedulable").endMetadata()
-                .withType("Warning").withReason("FailedScheduling").withMessage(message)
-                .withLastTimestamp(Instant.now().toString()).withNewInvolvedObject().withKind("Pod").withName(name)
-                .withNamespace(namespace).endInvolvedObject().build());
+        createIfAbsent(new EventBuilder()
+                .withNewMetadata()
+                .withName(name + ".unschedulable")
+                .endMetadata()
+                .withType("Warning")
+                .withReason("FailedScheduling")
+                .withMessage(message)
+                .withLastTimestamp(Instant.now().toString())
+                .withNewInvolvedObject()
+                .withKind("Pod")
+                .withName(name)
+                .withNamespace(namespace)
+                .endInvolvedObject()
+                .build());
     }
 
     private void createIfAbsent(HasMetadata object) {

@@ -55,17 +55,39 @@ public final class RequestEdit {
 
     /** What the run is allowed beyond the defaults (--recover, --no-clickhouse, --allow-no-baseline). */
     public RequestEdit safety(DeployAction.Safety safety) {
-        request = new DeployAction.Request(request.kind(), request.source(), request.topologyText(),
-                request.savedPlan(), request.chartVersion(), request.dryRun(), request.allowed(), request.yes(),
-                request.lockWait(), request.forceUnlockReason(), request.timeouts(), request.lockTtl(), safety);
+        request = new DeployAction.Request(
+                request.kind(),
+                request.source(),
+                request.topologyText(),
+                request.savedPlan(),
+                request.chartVersion(),
+                request.dryRun(),
+                request.allowed(),
+                request.yes(),
+                request.lockWait(),
+                request.forceUnlockReason(),
+                request.timeouts(),
+                request.lockTtl(),
+                safety);
         return this;
     }
 
     /** Apply this saved plan: its topology, at its chart version. */
     public RequestEdit savedPlan(String source, SavedPlan plan) {
-        request = new DeployAction.Request(request.kind(), source, plan.topology(), Optional.of(plan),
-                Optional.of(plan.chartVersion()), request.dryRun(), request.allowed(), request.yes(), request.lockWait(),
-                request.forceUnlockReason(), request.timeouts(), request.lockTtl(), request.safety());
+        request = new DeployAction.Request(
+                request.kind(),
+                source,
+                plan.topology(),
+                Optional.of(plan),
+                Optional.of(plan.chartVersion()),
+                request.dryRun(),
+                request.allowed(),
+                request.yes(),
+                request.lockWait(),
+                request.forceUnlockReason(),
+                request.timeouts(),
+                request.lockTtl(),
+                request.safety());
         return this;
     }
 
@@ -73,11 +95,26 @@ public final class RequestEdit {
         return request;
     }
 
-    private RequestEdit with(DeployAction.DryRun dryRun, boolean yes, Duration lockWait,
-                             Map<DeployPhase, Duration> timeouts, Duration lockTtl) {
-        request = new DeployAction.Request(request.kind(), request.source(), request.topologyText(),
-                request.savedPlan(), request.chartVersion(), dryRun, request.allowed(), yes, lockWait,
-                request.forceUnlockReason(), timeouts, lockTtl, request.safety());
+    private RequestEdit with(
+            DeployAction.DryRun dryRun,
+            boolean yes,
+            Duration lockWait,
+            Map<DeployPhase, Duration> timeouts,
+            Duration lockTtl) {
+        request = new DeployAction.Request(
+                request.kind(),
+                request.source(),
+                request.topologyText(),
+                request.savedPlan(),
+                request.chartVersion(),
+                dryRun,
+                request.allowed(),
+                yes,
+                lockWait,
+                request.forceUnlockReason(),
+                timeouts,
+                lockTtl,
+                request.safety());
         return this;
     }
 }

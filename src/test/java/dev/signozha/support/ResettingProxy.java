@@ -66,7 +66,8 @@ public final class ResettingProxy implements AutoCloseable {
     /** Copies {@code from} to {@code to}; answers to the server's side marked for reset end in one. */
     private void pump(Socket from, Socket to, boolean answers) {
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 int marker = answers ? indexOf(buffer, read) : -1;
                 out.write(buffer, 0, marker < 0 ? read : marker);

@@ -12,8 +12,11 @@ class ScenarioFixturesTest {
     @Test
     void scenarioSnapshots_matchTheirFiles_andParse() {
         for (Map.Entry<String, String> scenario : ScenarioFixtures.all().entrySet()) {
-            assertFalse(SnapshotParser.parse(scenario.getKey(), scenario.getValue()).pods().isEmpty());
-            Golden.assertFile(scenario.getValue(), Project.path("src/test/resources/clusters/" + scenario.getKey() + ".yaml"));
+            assertFalse(SnapshotParser.parse(scenario.getKey(), scenario.getValue())
+                    .pods()
+                    .isEmpty());
+            Golden.assertFile(
+                    scenario.getValue(), Project.path("src/test/resources/clusters/" + scenario.getKey() + ".yaml"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.signozha.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.Confirmer;
 import dev.signozha.actions.DeployAction;
@@ -19,9 +20,8 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -73,27 +73,45 @@ public final class SimulatedCluster implements AutoCloseable {
      * {@link ResettingProxy} (so an answer can be a dropped connection) and records what failed
      * ({@link #clientFailures()}).
      */
-    public SimulatedCluster(Duration readinessDelay, io.fabric8.mockwebserver.http.Dispatcher dispatcher,
-                            Duration requestTimeout) {
+    public SimulatedCluster(
+            Duration readinessDelay, io.fabric8.mockwebserver.http.Dispatcher dispatcher, Duration requestTimeout) {
         this(readinessDelay, MockCluster.with(dispatcher), requestTimeout, Optional.empty());
     }
 
-    private SimulatedCluster(Duration readinessDelay, MockCluster cluster, Duration requestTimeout,
-                             Optional<Path> helmRevisions) {
+    private SimulatedCluster(
+            Duration readinessDelay, MockCluster cluster, Duration requestTimeout, Optional<Path> helmRevisions) {
         this.cluster = cluster;
-        this.helm = helmRevisions.map(file -> FakeChart.sharingRevisions(cluster.client(), file))
+        this.helm = helmRevisions
+                .map(file -> FakeChart.sharingRevisions(cluster.client(), file))
                 .orElseGet(() -> new FakeChart(cluster));
-        List<HasMetadata> infrastructure = new ArrayList<>(HealthyFixture.copies(HealthyFixture.inventory().nodes(), n -> true));
+        List<HasMetadata> infrastructure =
+                new ArrayList<>(HealthyFixture.copies(HealthyFixture.inventory().nodes(), n -> true));
         infrastructure.addAll(HealthyFixture.copies(HealthyFixture.inventory().storageClasses(), s -> true));
         infrastructure.forEach(object -> object.getMetadata().setResourceVersion(null));
         cluster.seed(infrastructure);
-        cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-                .withName(NAMESPACE).endMetadata().build()).create();
-        cluster.client().secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
-                .withName("clickhouse-credentials").endMetadata().addToStringData("password", PASSWORD).build()).create();
+        cluster.client()
+                .namespaces()
+                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NAMESPACE)
+                        .endMetadata()
+                        .build())
+                .create();
+        cluster.client()
+                .secrets()
+                .inNamespace(NAMESPACE)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("clickhouse-credentials")
+                        .endMetadata()
+                        .addToStringData("password", PASSWORD)
+                        .build())
+                .create();
         controller = new ReadinessController(cluster, NAMESPACE, readinessDelay);
-        session = new KubeSession(requestTimeout == null ? cluster.client() : throughRelay(requestTimeout),
-                "context:mock", Clock.systemUTC());
+        session = new KubeSession(
+                requestTimeout == null ? cluster.client() : throughRelay(requestTimeout),
+                "context:mock",
+                Clock.systemUTC());
     }
 
     private KubernetesClient throughRelay(Duration requestTimeout) {
@@ -113,8 +131,7 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     /** What the real command line needs to reach a deployed world: a kubeconfig and the recording helm. */
-    public record ForTheCli(Path kubeconfig, Path helm) {
-    }
+    public record ForTheCli(Path kubeconfig, Path helm) {}
 
     /** Deploys the production example, then writes the kubeconfig and the recording helm into {@code dir}. */
     public ForTheCli deployedForTheCli(Path dir) throws Exception {
@@ -122,7 +139,8 @@ public final class SimulatedCluster implements AutoCloseable {
         if (deploy.exitCode() != 0) {
             throw new AssertionError("the first deploy failed: " + deploy.all());
         }
-        return new ForTheCli(Files.writeString(dir.resolve("kubeconfig"), cluster.kubeconfig(NAMESPACE)),
+        return new ForTheCli(
+                Files.writeString(dir.resolve("kubeconfig"), cluster.kubeconfig(NAMESPACE)),
                 recordingHelm(dir.resolve("helm")));
     }
 
@@ -131,11 +149,16 @@ public final class SimulatedCluster implements AutoCloseable {
         Files.createDirectories(dir);
         Path binary = dir.resolve("helm");
         Files.copy(Path.of("src/test/resources/bin/recording-helm"), binary, StandardCopyOption.COPY_ATTRIBUTES);
-        Files.writeString(dir.resolve("history.json"), "[{\"revision\":1,\"status\":\"deployed\",\"chart\":\"signoz-"
-                + helm.status(NAMESPACE, "signoz").orElseThrow().chartVersion()
-                + "\",\"app_version\":\"\",\"description\":\"Install complete\"}]");
-        Files.writeString(dir.resolve("values.json"), new ObjectMapper().writeValueAsString(
-                helm.suppliedValues(NAMESPACE, "signoz").orElseThrow()));
+        Files.writeString(
+                dir.resolve("history.json"),
+                "[{\"revision\":1,\"status\":\"deployed\",\"chart\":\"signoz-"
+                        + helm.status(NAMESPACE, "signoz").orElseThrow().chartVersion()
+                        + "\",\"app_version\":\"\",\"description\":\"Install complete\"}]");
+        Files.writeString(
+                dir.resolve("values.json"),
+                new ObjectMapper()
+                        .writeValueAsString(
+                                helm.suppliedValues(NAMESPACE, "signoz").orElseThrow()));
         Files.writeString(dir.resolve("calls"), "");
         Files.writeString(dir.resolve("values-seen"), "");
         return binary;
@@ -178,9 +201,21 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     public static DeployAction.Request request(DeployAction.Kind kind, String topology, Optional<String> chartVersion) {
-        return RequestEdit.of(new DeployAction.Request(kind, PRODUCTION.toString(), topology, Optional.empty(),
-                chartVersion, DeployAction.DryRun.NONE, Disruption.SCALE_OUT, true, Duration.ZERO, Optional.empty(),
-                Map.of())).timeouts(Duration.ofSeconds(20)).safety(WITHOUT_CLICKHOUSE).build();
+        return RequestEdit.of(new DeployAction.Request(
+                        kind,
+                        PRODUCTION.toString(),
+                        topology,
+                        Optional.empty(),
+                        chartVersion,
+                        DeployAction.DryRun.NONE,
+                        Disruption.SCALE_OUT,
+                        true,
+                        Duration.ZERO,
+                        Optional.empty(),
+                        Map.of()))
+                .timeouts(Duration.ofSeconds(20))
+                .safety(WITHOUT_CLICKHOUSE)
+                .build();
     }
 
     /** Runs a request with no ClickHouse access and no ingestion probe. */
@@ -197,14 +232,18 @@ public final class SimulatedCluster implements AutoCloseable {
             throws InterruptedException {
         StringWriter out = new StringWriter();
         StringWriter progress = new StringWriter();
-        DeployAction.Console console = new DeployAction.Console(new PrintWriter(out, true),
-                Progress.log(new PrintWriter(progress, true), Clock.systemUTC()), Confirmer.nobody(), Style.PLAIN);
+        DeployAction.Console console = new DeployAction.Console(
+                new PrintWriter(out, true),
+                Progress.log(new PrintWriter(progress, true), Clock.systemUTC()),
+                Confirmer.nobody(),
+                Style.PLAIN);
         DeployAction.Cluster target = new DeployAction.Cluster(session, helm, clickhouse, topology -> ingestion);
         DeployAction action = new DeployAction(templates, "test", Clock.systemUTC(), LeaseLock.Timing.system());
         long start = System.nanoTime();
         try {
             int code = action.run(request, target, console);
-            return new Run(code, out.toString(), progress.toString(), null, Duration.ofNanos(System.nanoTime() - start));
+            return new Run(
+                    code, out.toString(), progress.toString(), null, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
             return new Run(-1, out.toString(), progress.toString(), e, Duration.ofNanos(System.nanoTime() - start));
         }
@@ -214,13 +253,17 @@ public final class SimulatedCluster implements AutoCloseable {
     public record Run(int code, String out, String progress, RuntimeException failure, Duration wall) {
 
         public int exitCode() {
-            return failure instanceof dev.signozha.core.SignozHaException known ? known.exitCode().code()
+            return failure instanceof dev.signozha.core.SignozHaException known
+                    ? known.exitCode().code()
                     : failure == null ? code : 1;
         }
 
         public String all() {
-            return out + "\n--- progress\n" + progress + (failure == null ? "" : "\n--- failure\n"
-                    + failure + (failure.getCause() == null ? "" : "\ncaused by " + failure.getCause()));
+            return out + "\n--- progress\n" + progress
+                    + (failure == null
+                            ? ""
+                            : "\n--- failure\n" + failure
+                                    + (failure.getCause() == null ? "" : "\ncaused by " + failure.getCause()));
         }
     }
 

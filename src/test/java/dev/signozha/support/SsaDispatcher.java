@@ -80,7 +80,9 @@ final class SsaDispatcher extends Dispatcher {
             JsonNode still = now.get(name);
             if (still == null) {
                 stored.remove(name);
-            } else if (before.get(name).isObject() && still.isObject() && stored.get(name) instanceof ObjectNode inner) {
+            } else if (before.get(name).isObject()
+                    && still.isObject()
+                    && stored.get(name) instanceof ObjectNode inner) {
                 prune(inner, before.get(name), still);
             }
         });
@@ -118,15 +120,23 @@ final class SsaDispatcher extends Dispatcher {
 
     /** 422 with a Kubernetes Status, as the API server answers an invalid apply. */
     private static MockResponse invalid(String message) {
-        ObjectNode status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1").put("status", "Failure")
-                .put("message", "apply refused by the emulated API server: " + message).put("reason", "Invalid")
+        ObjectNode status = JSON.createObjectNode()
+                .put("kind", "Status")
+                .put("apiVersion", "v1")
+                .put("status", "Failure")
+                .put("message", "apply refused by the emulated API server: " + message)
+                .put("reason", "Invalid")
                 .put("code", 422);
         return new MockResponse().setResponseCode(422).setBody(status.toString());
     }
 
     private static RecordedRequest request(String method, String path, JsonNode body) {
-        return new RecordedRequest(method + " " + path + " HTTP/1.1", HttpMethod.valueOf(method), path,
-                Headers.builder().add("Content-Type", "application/json").build(), new Buffer().writeUtf8(body.toString()));
+        return new RecordedRequest(
+                method + " " + path + " HTTP/1.1",
+                HttpMethod.valueOf(method),
+                path,
+                Headers.builder().add("Content-Type", "application/json").build(),
+                new Buffer().writeUtf8(body.toString()));
     }
 
     private static void merge(ObjectNode target, JsonNode patch) {

@@ -15,7 +15,9 @@ public record StandInCluster(SimulatedCluster world, HelmStandInScript helm, Pat
     public static StandInCluster open(Path dir, boolean hangInUpgrade) throws IOException {
         Path revisions = dir.resolve("helm-revisions.json");
         SimulatedCluster world = new SimulatedCluster(Duration.ofMillis(30), revisions);
-        return new StandInCluster(world, HelmStandInScript.write(dir, revisions, hangInUpgrade),
+        return new StandInCluster(
+                world,
+                HelmStandInScript.write(dir, revisions, hangInUpgrade),
                 Files.writeString(dir.resolve("kubeconfig"), world.mock().kubeconfig(SimulatedCluster.NAMESPACE)));
     }
 

@@ -20,16 +20,15 @@ public final class ToolInstall {
 
     private static final int EXIT_UNAVAILABLE = 3;
 
-    private ToolInstall() {
-    }
+    private ToolInstall() {}
 
     /** Runs .ci/{@code tool}/install.sh for {@code destination}; returns "" when it is there, else why it cannot be. */
     public static String install(String tool, Path destination, Duration timeout) {
         String script = ".ci/" + tool + "/install.sh";
         ProcessResult result;
         try {
-            result = new SystemProcessRunner().run(List.of("bash", Project.path(script).toString(), destination.toString()),
-                    Map.of(), timeout);
+            result = new SystemProcessRunner()
+                    .run(List.of("bash", Project.path(script).toString(), destination.toString()), Map.of(), timeout);
         } catch (IOException e) {
             return "cannot run bash: " + e.getMessage();
         }
@@ -37,11 +36,16 @@ public final class ToolInstall {
             return script + " took longer than " + timeout.toMinutes() + " min (npm registry unreachable?)";
         }
         if (result.exitCode() == EXIT_UNAVAILABLE) {
-            return result.stderr().strip().lines().reduce((first, second) -> second).orElse("install.sh exit 3")
+            return result.stderr()
+                    .strip()
+                    .lines()
+                    .reduce((first, second) -> second)
+                    .orElse("install.sh exit 3")
                     .replace("[" + tool + "] UNAVAILABLE: ", "");
         }
         if (result.exitCode() != 0 || !Files.exists(destination)) {
-            throw new IllegalStateException(script + " failed (exit " + result.exitCode() + "): " + result.stderr().strip());
+            throw new IllegalStateException(script + " failed (exit " + result.exitCode() + "): "
+                    + result.stderr().strip());
         }
         return "";
     }
@@ -49,8 +53,8 @@ public final class ToolInstall {
     /** Fails the test under CI=true, else skips it, for a {@code what} that cannot be had for {@code reason}. */
     public static void unavailable(String tool, String what, String reason) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true, but there is no " + what + ": " + reason + " (.ci/run runs .ci/"
-                    + tool + "/install.sh)");
+            throw new IllegalStateException(
+                    "CI=true, but there is no " + what + ": " + reason + " (.ci/run runs .ci/" + tool + "/install.sh)");
         }
         Assumptions.abort(what + " unavailable: " + reason + " (with CI=true this is a failure)");
     }

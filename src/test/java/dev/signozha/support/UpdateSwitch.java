@@ -7,7 +7,6 @@ package dev.signozha.support;
  * pass whatever the output, so it fails loudly instead.
  */
 public enum UpdateSwitch {
-
     GOLDEN("golden.update"),
     SCHEMA("schema.update");
 

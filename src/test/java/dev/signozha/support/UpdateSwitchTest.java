@@ -12,11 +12,13 @@ class UpdateSwitchTest {
 
     @Test
     void on_inCi_isRefusedLoudly_namingTheSwitchAndCi() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> UpdateSwitch.GOLDEN.on(true, "true"));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> UpdateSwitch.GOLDEN.on(true, "true"));
 
-        assertEquals("-Dgolden.update=true refused: CI is set (CI=true). Files are rewritten only on a developer's"
-                + " machine, where the diff is reviewed before it is committed.", refused.getMessage());
+        assertEquals(
+                "-Dgolden.update=true refused: CI is set (CI=true). Files are rewritten only on a developer's"
+                        + " machine, where the diff is reviewed before it is committed.",
+                refused.getMessage());
         assertThrows(IllegalStateException.class, () -> UpdateSwitch.SCHEMA.on(true, "1"));
     }
 

@@ -20,8 +20,15 @@ public final class YamlMutator {
     /** One mutated file: what was done, its text, and whether it must be refused. */
     public record Mutation(String name, String text, boolean certainlyInvalid) {}
 
-    private static final List<Object> WRONG_VALUES = List.of(List.of(1, 2), Map.of("x", 1), "not-a-value",
-            new java.math.BigInteger("123456789012345678901234567890"), -1, new java.math.BigDecimal("1e309"), true, "");
+    private static final List<Object> WRONG_VALUES = List.of(
+            List.of(1, 2),
+            Map.of("x", 1),
+            "not-a-value",
+            new java.math.BigInteger("123456789012345678901234567890"),
+            -1,
+            new java.math.BigDecimal("1e309"),
+            true,
+            "");
 
     private final String seed;
     private final Random random;
@@ -51,7 +58,13 @@ public final class YamlMutator {
         return all;
     }
 
-    private enum Edit { DELETE, WRONG_TYPE, UNICODE_KEY, UNICODE_VALUE, DEEP }
+    private enum Edit {
+        DELETE,
+        WRONG_TYPE,
+        UNICODE_KEY,
+        UNICODE_VALUE,
+        DEEP
+    }
 
     @SuppressWarnings("unchecked")
     private Mutation treeMutation(String name, Object root, Random r, Edit edit, boolean certainlyInvalid) {
@@ -101,7 +114,8 @@ public final class YamlMutator {
         List<String> lines = new ArrayList<>(seed.lines().toList());
         List<Integer> keyed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).matches("\\s*[A-Za-z][\\w.-]*:\\s*\\S.*") && !lines.get(i).trim().startsWith("-")) {
+            if (lines.get(i).matches("\\s*[A-Za-z][\\w.-]*:\\s*\\S.*")
+                    && !lines.get(i).trim().startsWith("-")) {
                 keyed.add(i);
             }
         }

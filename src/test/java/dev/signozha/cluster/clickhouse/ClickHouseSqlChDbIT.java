@@ -57,7 +57,9 @@ class ClickHouseSqlChDbIT {
     static void stop() {
         if (front != null) {
             System.err.println("[chdb] statements run through the driver on ClickHouse " + front.version() + ":");
-            front.requests().stream().map(ChDbHttpFront.Request::sql).distinct()
+            front.requests().stream()
+                    .map(ChDbHttpFront.Request::sql)
+                    .distinct()
                     .forEach(statement -> System.err.println("[chdb]   " + statement));
             front.close();
         }
@@ -65,8 +67,12 @@ class ClickHouseSqlChDbIT {
 
     @BeforeEach
     void connect() throws SQLException {
-        for (String table : List.of("signoz_traces.signoz_index_v3", "signoz_logs.logs_v2", "signoz_metrics.samples_v4",
-                "signoz_traces.schema_migrations_v2", "signoz_logs.schema_migrations_v2")) {
+        for (String table : List.of(
+                "signoz_traces.signoz_index_v3",
+                "signoz_logs.logs_v2",
+                "signoz_metrics.samples_v4",
+                "signoz_traces.schema_migrations_v2",
+                "signoz_logs.schema_migrations_v2")) {
             engine.query("TRUNCATE TABLE " + table, "TabSeparated");
         }
         connection = connection(PASSWORD);
@@ -106,9 +112,21 @@ class ClickHouseSqlChDbIT {
     @Test
     void systemTablesDatabasesAndTablesOfTheSigNozLayout() throws SQLException {
         Set<String> system = sql.systemTables();
-        assertTrue(system.containsAll(Set.of("clusters", "replicas", "distributed_ddl_queue", "disks", "parts",
-                "merge_tree_settings", "columns", "tables", "databases")), system.toString());
-        assertTrue(sql.databases().containsAll(ClickHouseObservation.SIGNOZ_DATABASES), sql.databases().toString());
+        assertTrue(
+                system.containsAll(Set.of(
+                        "clusters",
+                        "replicas",
+                        "distributed_ddl_queue",
+                        "disks",
+                        "parts",
+                        "merge_tree_settings",
+                        "columns",
+                        "tables",
+                        "databases")),
+                system.toString());
+        assertTrue(
+                sql.databases().containsAll(ClickHouseObservation.SIGNOZ_DATABASES),
+                sql.databases().toString());
         assertTrue(sql.tableExists("signoz_traces", "distributed_signoz_index_v3"));
         assertTrue(sql.tableExists("signoz_logs", "distributed_schema_migrations_v2"));
         assertFalse(sql.tableExists("signoz_meter", "distributed_schema_migrations_v2"));
@@ -127,7 +145,8 @@ class ClickHouseSqlChDbIT {
         assertEquals(ZooKeeperSession.State.NOT_CONFIGURED, zookeeper.state(), zookeeper.detail());
         assertEquals(Optional.empty(), sql.ddlQueue(system));
         SQLException refused = assertThrows(SQLException.class, sql::unfinishedDdl);
-        assertTrue(chain(refused).contains("Code: 139"), "a ZooKeeper-less server refuses the queue: " + chain(refused));
+        assertTrue(
+                chain(refused).contains("Code: 139"), "a ZooKeeper-less server refuses the queue: " + chain(refused));
     }
 
     /**
@@ -137,24 +156,34 @@ class ClickHouseSqlChDbIT {
     @Test
     void theDdlQueueHasTheColumnsTheQueryReads() {
         Set<String> columns = Set.of(engine.text("SELECT name FROM system.columns WHERE database = 'system' "
-                + "AND table = 'distributed_ddl_queue'").split("\n"));
-        assertTrue(columns.containsAll(Set.of("entry", "host", "status", "query_create_time", "query")), columns.toString());
-        String tree = engine.text("EXPLAIN QUERY TREE SELECT entry, toString(host) AS host, toString(status) AS status, "
-                + "toUnixTimestamp(query_create_time) AS created, query FROM system.distributed_ddl_queue "
-                + "WHERE toString(status) != 'Finished'");
-        assertTrue(tree.contains("COLUMN id: ") && tree.contains("column_name: query_create_time"),
+                        + "AND table = 'distributed_ddl_queue'")
+                .split("\n"));
+        assertTrue(
+                columns.containsAll(Set.of("entry", "host", "status", "query_create_time", "query")),
+                columns.toString());
+        String tree =
+                engine.text("EXPLAIN QUERY TREE SELECT entry, toString(host) AS host, toString(status) AS status, "
+                        + "toUnixTimestamp(query_create_time) AS created, query FROM system.distributed_ddl_queue "
+                        + "WHERE toString(status) != 'Finished'");
+        assertTrue(
+                tree.contains("COLUMN id: ") && tree.contains("column_name: query_create_time"),
                 "the analyzer resolves the query against the table: " + tree);
     }
 
     @Test
     void unfinishedMigrationsTakeEachMigrationsLatestStatus() throws SQLException {
-        engine.query("INSERT INTO signoz_logs.schema_migrations_v2 VALUES "
-                + "(1, 'finished', '', now64(9) - 60, now64(9) - 60), "
-                + "(1004, 'in-progress', '', now64(9) - 60, now64(9) - 60), "
-                + "(1004, 'failed', 'code: 115, message: Unknown setting', now64(9) - 60, now64(9) - 30), "
-                + "(1005, 'in-progress', '', now64(9) - 10, now64(9) - 10)", "TabSeparated");
-        assertEquals(List.of(new MigrationState("signoz_logs", 1004, "failed", "code: 115, message: Unknown setting"),
-                new MigrationState("signoz_logs", 1005, "in-progress", "")), sql.unfinishedMigrations("signoz_logs"));
+        engine.query(
+                "INSERT INTO signoz_logs.schema_migrations_v2 VALUES "
+                        + "(1, 'finished', '', now64(9) - 60, now64(9) - 60), "
+                        + "(1004, 'in-progress', '', now64(9) - 60, now64(9) - 60), "
+                        + "(1004, 'failed', 'code: 115, message: Unknown setting', now64(9) - 60, now64(9) - 30), "
+                        + "(1005, 'in-progress', '', now64(9) - 10, now64(9) - 10)",
+                "TabSeparated");
+        assertEquals(
+                List.of(
+                        new MigrationState("signoz_logs", 1004, "failed", "code: 115, message: Unknown setting"),
+                        new MigrationState("signoz_logs", 1005, "in-progress", "")),
+                sql.unfinishedMigrations("signoz_logs"));
         assertEquals(List.of(), sql.unfinishedMigrations("signoz_traces"));
     }
 
@@ -167,18 +196,26 @@ class ClickHouseSqlChDbIT {
     @Test
     void freshnessAndIngestionReadTheNewestRowOfEachSignalsDistributedTable() throws SQLException {
         long now = Long.parseLong(engine.text("SELECT toUnixTimestamp(now())"));
-        engine.query("INSERT INTO signoz_traces.signoz_index_v3 (ts_bucket_start, timestamp, trace_id, span_id, name) "
-                + "VALUES (" + (now - 1800) + ", toDateTime64(" + (now - 120) + ", 9), 'a1', 's1', 'GET /'), ("
-                + (now - 1800) + ", toDateTime64(" + (now - 7200) + ", 9), 'a2', 's2', 'GET /')", "TabSeparated");
-        engine.query("INSERT INTO signoz_logs.logs_v2 (ts_bucket_start, timestamp, id, body) VALUES (" + (now - 1800)
-                + ", " + (now - 60) + "000000000, 'l1', 'connection refused')", "TabSeparated");
-        engine.query("INSERT INTO signoz_metrics.samples_v4 (metric_name, fingerprint, unix_milli, value) VALUES "
-                + "('up', 1, " + (now - 2 * 86_400) + "000, 1)", "TabSeparated");
+        engine.query(
+                "INSERT INTO signoz_traces.signoz_index_v3 (ts_bucket_start, timestamp, trace_id, span_id, name) "
+                        + "VALUES (" + (now - 1800) + ", toDateTime64(" + (now - 120) + ", 9), 'a1', 's1', 'GET /'), ("
+                        + (now - 1800) + ", toDateTime64(" + (now - 7200) + ", 9), 'a2', 's2', 'GET /')",
+                "TabSeparated");
+        engine.query(
+                "INSERT INTO signoz_logs.logs_v2 (ts_bucket_start, timestamp, id, body) VALUES (" + (now - 1800) + ", "
+                        + (now - 60) + "000000000, 'l1', 'connection refused')",
+                "TabSeparated");
+        engine.query(
+                "INSERT INTO signoz_metrics.samples_v4 (metric_name, fingerprint, unix_milli, value) VALUES "
+                        + "('up', 1, " + (now - 2 * 86_400) + "000, 1)",
+                "TabSeparated");
 
-        Map<String, Freshness> freshness = sql.freshness().stream()
-                .collect(Collectors.toMap(Freshness::signal, signal -> signal));
-        assertEquals(new Freshness("traces", "signoz_traces.distributed_signoz_index_v3", true,
-                Instant.ofEpochSecond(now - 120)), freshness.get("traces"));
+        Map<String, Freshness> freshness =
+                sql.freshness().stream().collect(Collectors.toMap(Freshness::signal, signal -> signal));
+        assertEquals(
+                new Freshness(
+                        "traces", "signoz_traces.distributed_signoz_index_v3", true, Instant.ofEpochSecond(now - 120)),
+                freshness.get("traces"));
         assertEquals(Instant.ofEpochSecond(now - 60), freshness.get("logs").newest());
         assertTrue(freshness.get("metrics").tableExists());
         assertNull(freshness.get("metrics").newest(), "a sample older than the look-back window counts as none");
@@ -187,29 +224,48 @@ class ClickHouseSqlChDbIT {
         assertEquals(2, sample.signals().get("traces").rows());
         assertEquals(1, sample.signals().get("logs").rows());
         assertEquals(1, sample.signals().get("metrics").rows());
-        assertEquals(Instant.ofEpochSecond(now - 120), sample.signals().get("traces").newest());
+        assertEquals(
+                Instant.ofEpochSecond(now - 120), sample.signals().get("traces").newest());
     }
 
     @Test
     void theInspectorSeesTheEngineAsAOneHostClusterWithItsStorage() {
-        engine.query("INSERT INTO signoz_logs.logs_v2 (ts_bucket_start, timestamp, id, body) VALUES (1, "
-                + "toUInt64(toUnixTimestamp(now())) * 1000000000, 'l2', 'x')", "TabSeparated");
-        ClickHouseObservation observation = new ClickHouseInspector(new DirectHosts(front.host(), front.port(),
-                new DriverConnections(new Credentials(USER, PASSWORD))), Clock.systemUTC()).inspect(ChDb.CLUSTER);
+        engine.query(
+                "INSERT INTO signoz_logs.logs_v2 (ts_bucket_start, timestamp, id, body) VALUES (1, "
+                        + "toUInt64(toUnixTimestamp(now())) * 1000000000, 'l2', 'x')",
+                "TabSeparated");
+        ClickHouseObservation observation = new ClickHouseInspector(
+                        new DirectHosts(
+                                front.host(), front.port(), new DriverConnections(new Credentials(USER, PASSWORD))),
+                        Clock.systemUTC())
+                .inspect(ChDb.CLUSTER);
         assertTrue(observation.answered(), observation.seedError());
         assertEquals(Set.of(ChDb.CLUSTER), observation.clusterNames());
         assertEquals(Set.of("signoz_traces", "signoz_logs", "signoz_metrics"), observation.databasesWithMigrations());
         HostObservation host = observation.hosts().get(0);
         assertTrue(host.reachable(), host.error());
-        assertTrue(host.storage().tables().contains(new dev.signozha.core.clickhouse.HostStorage.TableEngine(
-                "signoz_logs", "distributed_logs_v2", "Distributed")), host.storage().tables().toString());
-        assertTrue(host.storage().tables().contains(new dev.signozha.core.clickhouse.HostStorage.TableEngine(
-                "signoz_logs", "logs_v2", "MergeTree")), host.storage().tables().toString());
+        assertTrue(
+                host.storage()
+                        .tables()
+                        .contains(new dev.signozha.core.clickhouse.HostStorage.TableEngine(
+                                "signoz_logs", "distributed_logs_v2", "Distributed")),
+                host.storage().tables().toString());
+        assertTrue(
+                host.storage()
+                        .tables()
+                        .contains(new dev.signozha.core.clickhouse.HostStorage.TableEngine(
+                                "signoz_logs", "logs_v2", "MergeTree")),
+                host.storage().tables().toString());
         assertEquals("default", host.storage().disks().orElseThrow().get(0).name());
         assertTrue(host.storage().disks().orElseThrow().get(0).totalBytes() > 0);
         assertEquals(3000, host.storage().partsToThrowInsert());
-        assertEquals(1, host.storage().busiestPartitions().stream()
-                .filter(p -> p.table().equals("logs_v2")).findFirst().orElseThrow().activeParts());
+        assertEquals(
+                1,
+                host.storage().busiestPartitions().stream()
+                        .filter(p -> p.table().equals("logs_v2"))
+                        .findFirst()
+                        .orElseThrow()
+                        .activeParts());
     }
 
     private static String chain(Throwable error) {

@@ -66,13 +66,22 @@ class ClickHouseStorageChDbIT {
     }
 
     private static CheckResult check(CheckSpec spec, int replicas) {
-        Intended intended = new Intended("test", "local", "local", "local-clickhouse", ChDb.CLUSTER, 1, replicas, 3,
-                null, null, null);
-        ClickHouseEvidence evidence = ClickHouseEvidence.of(new ClickHouseInspector(new DirectHosts(front.host(),
-                front.port(), new DriverConnections(new Credentials(USER, ""))), Clock.systemUTC()).inspect(ChDb.CLUSTER),
+        Intended intended = new Intended(
+                "test", "local", "local", "local-clickhouse", ChDb.CLUSTER, 1, replicas, 3, null, null, null);
+        ClickHouseEvidence evidence = ClickHouseEvidence.of(
+                new ClickHouseInspector(
+                                new DirectHosts(
+                                        front.host(), front.port(), new DriverConnections(new Credentials(USER, ""))),
+                                Clock.systemUTC())
+                        .inspect(ChDb.CLUSTER),
                 Thresholds.DEFAULTS);
-        return CheckRunner.run(DoctorChecks.all().stream().filter(c -> c.spec() == spec).toList(),
-                new CheckContext(Optional.empty(), Optional.of(intended), evidence)).results().get(0);
+        return CheckRunner.run(
+                        DoctorChecks.all().stream()
+                                .filter(c -> c.spec() == spec)
+                                .toList(),
+                        new CheckContext(Optional.empty(), Optional.of(intended), evidence))
+                .results()
+                .get(0);
     }
 
     private static int usedPercent(Finding finding) {
@@ -88,7 +97,8 @@ class ClickHouseStorageChDbIT {
         assertTrue(warning.isWarning() && !warning.isError(), warning.findings().toString());
         assertEquals(1, warning.findings().size(), warning.findings().toString());
         Finding nearlyFull = warning.findings().get(0);
-        assertTrue(nearlyFull.detail().startsWith("localhost:49000: disk nearly_full (" + nearlyFullPath + "/) is "),
+        assertTrue(
+                nearlyFull.detail().startsWith("localhost:49000: disk nearly_full (" + nearlyFullPath + "/) is "),
                 nearlyFull.detail());
         assertTrue(usedPercent(nearlyFull) >= 83 && usedPercent(nearlyFull) <= 87, nearlyFull.detail());
         assertEquals(List.of("ClickHouse/127.0.0.1:" + front.port()), nearlyFull.objects());
@@ -96,19 +106,26 @@ class ClickHouseStorageChDbIT {
         disk("full", 96);
         CheckResult error = check(CheckCatalog.DISK_USAGE, 2);
         assertTrue(error.isError(), error.findings().toString());
-        assertEquals(List.of("full", "nearly_full"), error.findings().stream()
-                .map(f -> f.detail().replaceAll(".*: disk (\\w+) .*", "$1")).toList());
+        assertEquals(
+                List.of("full", "nearly_full"),
+                error.findings().stream()
+                        .map(f -> f.detail().replaceAll(".*: disk (\\w+) .*", "$1"))
+                        .toList());
     }
 
     @Test
     void signozsMergeTreeTablesWithTwoReplicas_areAnEngineMismatch() {
         CheckResult result = check(CheckCatalog.REPLICATION_ENGINE_MISMATCH, 2);
         assertTrue(result.isError());
-        assertEquals(List.of("localhost:49000: 6 SigNoz table(s) are not replicated although the cluster has 2 replicas "
-                + "per shard, so each replica holds different data: signoz_logs.logs_v2 (MergeTree), "
-                + "signoz_logs.schema_migrations_v2 (ReplacingMergeTree), signoz_metrics.samples_v4 (MergeTree), "
-                + "signoz_metrics.schema_migrations_v2 (ReplacingMergeTree), signoz_traces.schema_migrations_v2 "
-                + "(ReplacingMergeTree) and 1 more"), result.findings().stream().map(Finding::detail).toList());
-        assertEquals(CheckResult.Status.SKIP, check(CheckCatalog.REPLICATION_ENGINE_MISMATCH, 1).status());
+        assertEquals(
+                List.of("localhost:49000: 6 SigNoz table(s) are not replicated although the cluster has 2 replicas "
+                        + "per shard, so each replica holds different data: signoz_logs.logs_v2 (MergeTree), "
+                        + "signoz_logs.schema_migrations_v2 (ReplacingMergeTree), signoz_metrics.samples_v4 (MergeTree), "
+                        + "signoz_metrics.schema_migrations_v2 (ReplacingMergeTree), signoz_traces.schema_migrations_v2 "
+                        + "(ReplacingMergeTree) and 1 more"),
+                result.findings().stream().map(Finding::detail).toList());
+        assertEquals(
+                CheckResult.Status.SKIP,
+                check(CheckCatalog.REPLICATION_ENGINE_MISMATCH, 1).status());
     }
 }

@@ -61,12 +61,19 @@ class ClickHouseStorageClusterIT {
     }
 
     private static CheckResult check(CheckSpec spec, int replicas) {
-        Intended intended = new Intended("test", "local", "local", "local-clickhouse", "cluster", 2, replicas, 3, null,
-                null, null);
-        ClickHouseEvidence evidence = ClickHouseEvidence.of(new ClickHouseInspector(new DirectHosts(SEED,
-                LegacyConnections.HTTP_PORT, LEGACY), Clock.systemUTC()).inspect("cluster"), Thresholds.DEFAULTS);
-        return CheckRunner.run(DoctorChecks.all().stream().filter(c -> c.spec() == spec).toList(),
-                new CheckContext(Optional.empty(), Optional.of(intended), evidence)).results().get(0);
+        Intended intended =
+                new Intended("test", "local", "local", "local-clickhouse", "cluster", 2, replicas, 3, null, null, null);
+        ClickHouseEvidence evidence = ClickHouseEvidence.of(
+                new ClickHouseInspector(new DirectHosts(SEED, LegacyConnections.HTTP_PORT, LEGACY), Clock.systemUTC())
+                        .inspect("cluster"),
+                Thresholds.DEFAULTS);
+        return CheckRunner.run(
+                        DoctorChecks.all().stream()
+                                .filter(c -> c.spec() == spec)
+                                .toList(),
+                        new CheckContext(Optional.empty(), Optional.of(intended), evidence))
+                .results()
+                .get(0);
     }
 
     private static List<String> details(CheckResult result) {
@@ -78,7 +85,8 @@ class ClickHouseStorageClusterIT {
         createLogsAndTraces("ReplicatedMergeTree('/clickhouse/tables/{shard}/logs_v2', '{replica}')");
         CheckResult result = check(CheckCatalog.REPLICATION_ENGINE_MISMATCH, 2);
         assertEquals(CheckResult.Status.PASS, result.status(), details(result).toString());
-        assertEquals(CheckResult.Status.PASS, check(CheckCatalog.SCHEMA_PARITY, 2).status());
+        assertEquals(
+                CheckResult.Status.PASS, check(CheckCatalog.SCHEMA_PARITY, 2).status());
     }
 
     @Test
@@ -86,12 +94,20 @@ class ClickHouseStorageClusterIT {
         createLogsAndTraces("MergeTree");
         CheckResult result = check(CheckCatalog.REPLICATION_ENGINE_MISMATCH, 2);
         assertTrue(result.isError());
-        assertEquals(List.of("127.0.0.11:9000", "127.0.0.12:9000", "127.0.0.13:9000", "127.0.0.14:9000"),
-                details(result).stream().map(detail -> detail.substring(0, detail.indexOf(": "))).toList());
-        assertEquals("127.0.0.11:9000: 1 SigNoz table(s) are not replicated although the cluster has 2 replicas per "
-                + "shard, so each replica holds different data: signoz_logs.logs_v2 (MergeTree)", details(result).get(0));
-        assertEquals(List.of("ClickHouse/127.0.0.11:8123"), result.findings().get(0).objects());
-        assertEquals(CheckResult.Status.SKIP, check(CheckCatalog.REPLICATION_ENGINE_MISMATCH, 1).status());
+        assertEquals(
+                List.of("127.0.0.11:9000", "127.0.0.12:9000", "127.0.0.13:9000", "127.0.0.14:9000"),
+                details(result).stream()
+                        .map(detail -> detail.substring(0, detail.indexOf(": ")))
+                        .toList());
+        assertEquals(
+                "127.0.0.11:9000: 1 SigNoz table(s) are not replicated although the cluster has 2 replicas per "
+                        + "shard, so each replica holds different data: signoz_logs.logs_v2 (MergeTree)",
+                details(result).get(0));
+        assertEquals(
+                List.of("ClickHouse/127.0.0.11:8123"), result.findings().get(0).objects());
+        assertEquals(
+                CheckResult.Status.SKIP,
+                check(CheckCatalog.REPLICATION_ENGINE_MISMATCH, 1).status());
     }
 
     @Test
@@ -100,17 +116,22 @@ class ClickHouseStorageClusterIT {
         CLUSTER.query(LAST_REPLICA, "DROP TABLE signoz_traces.distributed_signoz_index_v3");
         CheckResult result = check(CheckCatalog.SCHEMA_PARITY, 2);
         assertTrue(result.isError());
-        assertEquals(List.of("127.0.0.14:9000 lacks 1 SigNoz database(s) or table(s) other hosts have: table "
-                + "signoz_traces.distributed_signoz_index_v3 (on 3 of 4 hosts)"), details(result));
-        assertEquals(List.of("ClickHouse/127.0.0.14:8123"), result.findings().get(0).objects());
+        assertEquals(
+                List.of("127.0.0.14:9000 lacks 1 SigNoz database(s) or table(s) other hosts have: table "
+                        + "signoz_traces.distributed_signoz_index_v3 (on 3 of 4 hosts)"),
+                details(result));
+        assertEquals(
+                List.of("ClickHouse/127.0.0.14:8123"), result.findings().get(0).objects());
     }
 
     @Test
     void aDatabaseMissingOnOneHost_isNamedOnce() {
         createLogsAndTraces("ReplicatedMergeTree('/clickhouse/tables/{shard}/logs_v2', '{replica}')");
         CLUSTER.query(LAST_REPLICA, "DROP DATABASE signoz_logs");
-        assertEquals(List.of("127.0.0.14:9000 lacks 1 SigNoz database(s) or table(s) other hosts have: database "
-                + "signoz_logs (on 3 of 4 hosts)"), details(check(CheckCatalog.SCHEMA_PARITY, 2)));
+        assertEquals(
+                List.of("127.0.0.14:9000 lacks 1 SigNoz database(s) or table(s) other hosts have: database "
+                        + "signoz_logs (on 3 of 4 hosts)"),
+                details(check(CheckCatalog.SCHEMA_PARITY, 2)));
     }
 
     /** 18.16's parts_to_throw_insert is 300: 150 parts in one partition, with merges stopped, is half way. */
@@ -121,12 +142,15 @@ class ClickHouseStorageClusterIT {
         for (int part = 0; part < 149; part++) {
             CLUSTER.query(SEED, "INSERT INTO signoz_logs.logs_v2 VALUES (1764583200000000000, 'p" + part + "')");
         }
-        assertEquals(CheckResult.Status.PASS, check(CheckCatalog.PARTS_BACKLOG, 2).status());
+        assertEquals(
+                CheckResult.Status.PASS, check(CheckCatalog.PARTS_BACKLOG, 2).status());
         CLUSTER.query(SEED, "INSERT INTO signoz_logs.logs_v2 VALUES (1764583200000000000, 'p149')");
         CheckResult result = check(CheckCatalog.PARTS_BACKLOG, 2);
         assertTrue(result.isError());
-        assertEquals(List.of("127.0.0.11:9000: partitions near parts_to_throw_insert (300), where inserts fail with "
-                + "TOO_MANY_PARTS: signoz_logs.logs_v2 partition 2025-12-01: 150 active parts"), details(result));
+        assertEquals(
+                List.of("127.0.0.11:9000: partitions near parts_to_throw_insert (300), where inserts fail with "
+                        + "TOO_MANY_PARTS: signoz_logs.logs_v2 partition 2025-12-01: 150 active parts"),
+                details(result));
     }
 
     @Test
@@ -134,7 +158,9 @@ class ClickHouseStorageClusterIT {
         createLogsAndTraces("MergeTree");
         CheckResult result = check(CheckCatalog.DISK_USAGE, 2);
         assertEquals(CheckResult.Status.SKIP, result.status());
-        assertTrue(result.note().startsWith("ClickHouse 18.16") && result.note().endsWith("has no system.disks "
-                + "(19.15 and later have)"), result.note());
+        assertTrue(
+                result.note().startsWith("ClickHouse 18.16")
+                        && result.note().endsWith("has no system.disks " + "(19.15 and later have)"),
+                result.note());
     }
 }

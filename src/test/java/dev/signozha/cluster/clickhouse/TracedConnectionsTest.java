@@ -34,7 +34,10 @@ class TracedConnectionsTest {
 
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(0).matches("clickhouse 10\\.0\\.0\\.7:8123 connected \\(\\d+ ms\\)"), lines.get(0));
-        assertTrue(lines.get(1).matches("clickhouse 10\\.0\\.0\\.7:8123 SELECT host_name FROM system\\.clusters \\(\\d+ ms\\)"),
+        assertTrue(
+                lines.get(1)
+                        .matches(
+                                "clickhouse 10\\.0\\.0\\.7:8123 SELECT host_name FROM system\\.clusters \\(\\d+ ms\\)"),
                 lines.get(1));
     }
 
@@ -46,7 +49,8 @@ class TracedConnectionsTest {
         when(statement.executeQuery("SELECT 1")).thenThrow(new SQLException("Code: 60, table does not exist"));
 
         Connection traced = new TracedConnections((host, port) -> connection, lines::add).open("ch-0", 8123);
-        SQLException thrown = assertThrows(SQLException.class, () -> traced.createStatement().executeQuery("SELECT 1"));
+        SQLException thrown =
+                assertThrows(SQLException.class, () -> traced.createStatement().executeQuery("SELECT 1"));
 
         assertEquals("Code: 60, table does not exist", thrown.getMessage());
         assertTrue(lines.get(1).startsWith("clickhouse ch-0:8123 SELECT 1 failed ("), lines.toString());
@@ -54,9 +58,11 @@ class TracedConnectionsTest {
 
     @Test
     void aRefusedConnection_isTracedWithoutTheDriversMessage() {
-        TracedConnections connections = new TracedConnections((host, port) -> {
-            throw new SQLException("Authentication failed: password is incorrect for user admin");
-        }, lines::add);
+        TracedConnections connections = new TracedConnections(
+                (host, port) -> {
+                    throw new SQLException("Authentication failed: password is incorrect for user admin");
+                },
+                lines::add);
 
         assertThrows(SQLException.class, () -> connections.open("ch-1", 8123));
 

@@ -45,16 +45,23 @@ class HelmBinaryIT {
     void template_tinyChartWithValuesFile_rendersTheValueIntoTheConfigMap(@TempDir Path dir) throws Exception {
         Path values = Files.writeString(dir.resolve("values.yaml"), "greeting: hello from signoz-ha\n");
 
-        String manifests = helm(HelmSettings.defaults()).template("platform", "sig", ChartReference.local(TINY),
-                List.of(values));
+        String manifests =
+                helm(HelmSettings.defaults()).template("platform", "sig", ChartReference.local(TINY), List.of(values));
 
         assertTrue(manifests.startsWith("---\n# Source: tiny/templates/configmap.yaml\n"), manifests);
         JsonNode configMap = YAML.readTree(manifests);
         assertEquals("ConfigMap", configMap.path("kind").asText());
         assertEquals("sig-tiny", configMap.path("metadata").path("name").asText());
         assertEquals("platform", configMap.path("metadata").path("namespace").asText());
-        assertEquals("Helm", configMap.path("metadata").path("labels").path("app.kubernetes.io/managed-by").asText());
-        assertEquals("hello from signoz-ha", configMap.path("data").path("greeting").asText());
+        assertEquals(
+                "Helm",
+                configMap
+                        .path("metadata")
+                        .path("labels")
+                        .path("app.kubernetes.io/managed-by")
+                        .asText());
+        assertEquals(
+                "hello from signoz-ha", configMap.path("data").path("greeting").asText());
     }
 
     @Test
@@ -62,11 +69,12 @@ class HelmBinaryIT {
         Path missing = dir.resolve("no-chart");
         HelmCli helm = helm(HelmSettings.defaults());
 
-        HelmException e = assertThrows(HelmException.class,
-                () -> helm.template("platform", "sig", ChartReference.local(missing), List.of()));
+        HelmException e = assertThrows(
+                HelmException.class, () -> helm.template("platform", "sig", ChartReference.local(missing), List.of()));
 
         assertEquals("Error: path \"" + missing + "\" not found", e.helmError());
-        assertEquals("helm template sig -n platform failed (exit 1): Error: path \"" + missing + "\" not found",
+        assertEquals(
+                "helm template sig -n platform failed (exit 1): Error: path \"" + missing + "\" not found",
                 e.getMessage());
     }
 
@@ -82,24 +90,39 @@ class HelmBinaryIT {
             List<HelmRevision> history = helm(cluster, dir).history("platform", "signoz");
 
             assertEquals(stored, history);
-            assertTrue(cluster.requests().stream().allMatch(request -> request.startsWith("GET ")), cluster.requests().toString());
+            assertTrue(
+                    cluster.requests().stream().allMatch(request -> request.startsWith("GET ")),
+                    cluster.requests().toString());
         }
     }
 
     @Test
     void status_releaseInClusterStorage_isTheNewestRevisionWithoutItsValues(@TempDir Path dir) throws Exception {
         try (HelmStorageServer cluster = new HelmStorageServer()) {
-            cluster.store("platform", "signoz", revision(1, "superseded", "signoz-0.81.0", "v0.81.0",
-                    "2025-05-01T10:15:13Z", "Install complete"), Map.of("clickhouse", Map.of("password", "Planted-S3cret")));
-            cluster.store("platform", "signoz", revision(2, "failed", "signoz-0.82.0", "v0.82.0",
-                    "2025-05-02T10:15:13Z", "Upgrade \"signoz\" failed: context deadline exceeded"),
+            cluster.store(
+                    "platform",
+                    "signoz",
+                    revision(1, "superseded", "signoz-0.81.0", "v0.81.0", "2025-05-01T10:15:13Z", "Install complete"),
+                    Map.of("clickhouse", Map.of("password", "Planted-S3cret")));
+            cluster.store(
+                    "platform",
+                    "signoz",
+                    revision(
+                            2,
+                            "failed",
+                            "signoz-0.82.0",
+                            "v0.82.0",
+                            "2025-05-02T10:15:13Z",
+                            "Upgrade \"signoz\" failed: context deadline exceeded"),
                     Map.of("clickhouse", Map.of("password", "Planted-S3cret")));
             RecordingRunner recording = new RecordingRunner();
             HelmCli helm = new HelmCli(recording, settings(cluster, dir));
 
             Optional<HelmRelease> release = helm.status("platform", "signoz");
 
-            assertEquals(Optional.of(new HelmRelease("signoz", "platform", 2, "failed", "signoz-0.82.0", "v0.82.0")), release);
+            assertEquals(
+                    Optional.of(new HelmRelease("signoz", "platform", 2, "failed", "signoz-0.82.0", "v0.82.0")),
+                    release);
             assertFalse(recording.stdout.contains("Planted-S3cret"), "helm history carries no values");
         }
     }
@@ -107,15 +130,18 @@ class HelmBinaryIT {
     @Test
     void status_releaseMissing_isEmpty(@TempDir Path dir) throws Exception {
         try (HelmStorageServer cluster = new HelmStorageServer()) {
-            cluster.store("other", "signoz", revision(1, "deployed", "signoz-0.82.0", "v0.82.0", "2025-05-01T10:15:13Z",
-                    "Install complete"), Map.of());
+            cluster.store(
+                    "other",
+                    "signoz",
+                    revision(1, "deployed", "signoz-0.82.0", "v0.82.0", "2025-05-01T10:15:13Z", "Install complete"),
+                    Map.of());
 
             assertEquals(Optional.empty(), helm(cluster, dir).status("platform", "signoz"));
         }
     }
 
-    private static HelmRevision revision(int number, String status, String chart, String appVersion, String updated,
-            String description) {
+    private static HelmRevision revision(
+            int number, String status, String chart, String appVersion, String updated, String description) {
         return new HelmRevision(number, status, chart, appVersion, Optional.of(Instant.parse(updated)), description);
     }
 
@@ -133,10 +159,11 @@ class HelmBinaryIT {
 
     /** The real binary, with helm's config, cache and data directories kept out of the user's home. */
     private static HelmSettings isolated(HelmSettings settings) {
-        return settings.withBinary(HelmBinary.require().toString()).withEnv(Map.of(
-                "HELM_CONFIG_HOME", helmHome.resolve("config").toString(),
-                "HELM_CACHE_HOME", helmHome.resolve("cache").toString(),
-                "HELM_DATA_HOME", helmHome.resolve("data").toString()));
+        return settings.withBinary(HelmBinary.require().toString())
+                .withEnv(Map.of(
+                        "HELM_CONFIG_HOME", helmHome.resolve("config").toString(),
+                        "HELM_CACHE_HOME", helmHome.resolve("cache").toString(),
+                        "HELM_DATA_HOME", helmHome.resolve("data").toString()));
     }
 
     /** The system runner, keeping what helm printed, to show what crossed the pipe. */

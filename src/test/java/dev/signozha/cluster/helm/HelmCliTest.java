@@ -54,8 +54,10 @@ class HelmCliTest {
 
         Optional<HelmRelease> release = helm.status("platform", "signoz");
 
-        assertEquals(Optional.of(new HelmRelease("signoz", "platform", 3, "deployed", "signoz-0.81.0", "v0.81.0")), release);
-        assertEquals(List.of("helm", "history", "signoz", "--namespace", "platform", "--max", "1", "--output", "json"),
+        assertEquals(
+                Optional.of(new HelmRelease("signoz", "platform", 3, "deployed", "signoz-0.81.0", "v0.81.0")), release);
+        assertEquals(
+                List.of("helm", "history", "signoz", "--namespace", "platform", "--max", "1", "--output", "json"),
                 runner.last().argv());
     }
 
@@ -70,8 +72,14 @@ class HelmCliTest {
     void suppliedValues_releaseExists_parsesTheJsonMapping() {
         runner.ok("{\"otelCollector\":{\"replicaCount\":3}}\n");
 
-        assertEquals(3, helm.suppliedValues("platform", "signoz").orElseThrow().at("/otelCollector/replicaCount").asInt());
-        assertEquals(List.of("helm", "get", "values", "signoz", "--namespace", "platform", "--output", "json"),
+        assertEquals(
+                3,
+                helm.suppliedValues("platform", "signoz")
+                        .orElseThrow()
+                        .at("/otelCollector/replicaCount")
+                        .asInt());
+        assertEquals(
+                List.of("helm", "get", "values", "signoz", "--namespace", "platform", "--output", "json"),
                 runner.last().argv());
     }
 
@@ -79,9 +87,25 @@ class HelmCliTest {
     void suppliedValues_ofARevision_asksHelmForThatRevision() {
         runner.ok("{\"otelCollector\":{\"replicaCount\":3}}\n");
 
-        assertEquals(3, helm.suppliedValues("platform", "signoz", 4).orElseThrow().at("/otelCollector/replicaCount").asInt());
-        assertEquals(List.of("helm", "get", "values", "signoz", "--namespace", "platform", "--output", "json",
-                "--revision", "4"), runner.last().argv());
+        assertEquals(
+                3,
+                helm.suppliedValues("platform", "signoz", 4)
+                        .orElseThrow()
+                        .at("/otelCollector/replicaCount")
+                        .asInt());
+        assertEquals(
+                List.of(
+                        "helm",
+                        "get",
+                        "values",
+                        "signoz",
+                        "--namespace",
+                        "platform",
+                        "--output",
+                        "json",
+                        "--revision",
+                        "4"),
+                runner.last().argv());
     }
 
     @Test
@@ -112,15 +136,32 @@ class HelmCliTest {
 
         List<HelmRevision> history = helm.history("platform", "signoz");
 
-        assertEquals(List.of(
-                new HelmRevision(1, "superseded", "signoz-0.81.0", "v0.81.0",
-                        Optional.of(Instant.parse("2025-05-01T10:15:13.500Z")), "Install complete"),
-                new HelmRevision(2, "failed", "signoz-0.82.0", "v0.82.0",
-                        Optional.of(Instant.parse("2025-05-02T10:15:13.123456789Z")),
-                        "Upgrade \"signoz\" failed: context deadline exceeded"),
-                new HelmRevision(3, "deployed", "signoz-0.81.0", "v0.81.0",
-                        Optional.of(Instant.parse("2025-05-02T10:20:00Z")), "Rollback to 1")), history);
-        assertEquals(List.of("helm", "history", "signoz", "--namespace", "platform", "--output", "json"),
+        assertEquals(
+                List.of(
+                        new HelmRevision(
+                                1,
+                                "superseded",
+                                "signoz-0.81.0",
+                                "v0.81.0",
+                                Optional.of(Instant.parse("2025-05-01T10:15:13.500Z")),
+                                "Install complete"),
+                        new HelmRevision(
+                                2,
+                                "failed",
+                                "signoz-0.82.0",
+                                "v0.82.0",
+                                Optional.of(Instant.parse("2025-05-02T10:15:13.123456789Z")),
+                                "Upgrade \"signoz\" failed: context deadline exceeded"),
+                        new HelmRevision(
+                                3,
+                                "deployed",
+                                "signoz-0.81.0",
+                                "v0.81.0",
+                                Optional.of(Instant.parse("2025-05-02T10:20:00Z")),
+                                "Rollback to 1")),
+                history);
+        assertEquals(
+                List.of("helm", "history", "signoz", "--namespace", "platform", "--output", "json"),
                 runner.last().argv());
     }
 
@@ -128,8 +169,10 @@ class HelmCliTest {
     void history_entryWithoutUpdatedTime_hasNoTime() throws IOException {
         runner.ok(fixture("history-without-updated.json"));
 
-        assertEquals(List.of(new HelmRevision(1, "deployed", "signoz-0.82.0", "v0.82.0", Optional.empty(),
-                "Install complete")), helm.history("platform", "signoz"));
+        assertEquals(
+                List.of(new HelmRevision(
+                        1, "deployed", "signoz-0.82.0", "v0.82.0", Optional.empty(), "Install complete")),
+                helm.history("platform", "signoz"));
     }
 
     @Test
@@ -161,12 +204,29 @@ class HelmCliTest {
     void upgradeInstall_noDryRun_passesChartValuesAndTimeoutButNoWaitAtomicOrNamespaceCreation() {
         runner.ok("");
 
-        helm.upgradeInstall(new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(BASE, HA), Duration.ofMinutes(10),
-                HelmDryRun.NONE));
+        helm.upgradeInstall(new UpgradeRequest(
+                "signoz", "platform", SIGNOZ, List.of(BASE, HA), Duration.ofMinutes(10), HelmDryRun.NONE));
 
-        assertEquals(List.of(List.of("helm", "upgrade", "--install", "signoz", "signoz", "--repo", "https://charts.signoz.io",
-                "--version", "0.82.0", "--namespace", "platform", "--values", "/work/values/base.yaml",
-                "--values", "/work/values/ha.yaml", "--timeout", "10m")), runner.argvs());
+        assertEquals(
+                List.of(List.of(
+                        "helm",
+                        "upgrade",
+                        "--install",
+                        "signoz",
+                        "signoz",
+                        "--repo",
+                        "https://charts.signoz.io",
+                        "--version",
+                        "0.82.0",
+                        "--namespace",
+                        "platform",
+                        "--values",
+                        "/work/values/base.yaml",
+                        "--values",
+                        "/work/values/ha.yaml",
+                        "--timeout",
+                        "10m")),
+                runner.argvs());
         assertEquals(Duration.ofMinutes(12), runner.last().timeout(), "helm's --timeout plus the grace");
     }
 
@@ -181,34 +241,56 @@ class HelmCliTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dryRunDialects")
-    void upgradeInstall_dryRun_usesTheFlagOfTheDetectedDialect(String name, String version, HelmDryRun mode, String flag) {
+    void upgradeInstall_dryRun_usesTheFlagOfTheDetectedDialect(
+            String name, String version, HelmDryRun mode, String flag) {
         runner.ok(version + "\n").ok("");
 
-        helm.upgradeInstall(new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofSeconds(90), mode));
+        helm.upgradeInstall(
+                new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofSeconds(90), mode));
 
-        assertEquals(List.of(List.of("helm", "version", "--short"),
-                List.of("helm", "upgrade", "--install", "signoz", "signoz", "--repo", "https://charts.signoz.io",
-                        "--version", "0.82.0", "--namespace", "platform", "--values", "/work/values/base.yaml",
-                        "--timeout", "1m30s", flag)), runner.argvs());
+        assertEquals(
+                List.of(
+                        List.of("helm", "version", "--short"),
+                        List.of(
+                                "helm",
+                                "upgrade",
+                                "--install",
+                                "signoz",
+                                "signoz",
+                                "--repo",
+                                "https://charts.signoz.io",
+                                "--version",
+                                "0.82.0",
+                                "--namespace",
+                                "platform",
+                                "--values",
+                                "/work/values/base.yaml",
+                                "--timeout",
+                                "1m30s",
+                                flag)),
+                runner.argvs());
     }
 
     @Test
     void upgradeInstall_serverDryRunOnHelm3_12_isRefusedBeforeRunningHelm() {
         runner.ok(V3_12);
 
-        SignozHaException e = assertThrows(SignozHaException.class, () -> helm.upgradeInstall(
-                new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(5), HelmDryRun.SERVER)));
+        SignozHaException e = assertThrows(
+                SignozHaException.class,
+                () -> helm.upgradeInstall(new UpgradeRequest(
+                        "signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(5), HelmDryRun.SERVER)));
 
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
-        assertEquals("helm v3.12.3 has no server-side dry run (--dry-run=server needs Helm 3.13+ or 4)", e.getMessage());
+        assertEquals(
+                "helm v3.12.3 has no server-side dry run (--dry-run=server needs Helm 3.13+ or 4)", e.getMessage());
         assertEquals(1, runner.calls().size(), "only helm version ran");
     }
 
     @Test
     void upgradeInstall_twoDryRuns_detectTheVersionOnce() {
         runner.ok(V4).ok("").ok("");
-        UpgradeRequest request = new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(5),
-                HelmDryRun.CLIENT);
+        UpgradeRequest request = new UpgradeRequest(
+                "signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(5), HelmDryRun.CLIENT);
 
         helm.upgradeInstall(request);
         helm.upgradeInstall(request);
@@ -221,51 +303,85 @@ class HelmCliTest {
         HelmCli targeted = new HelmCli(runner, HelmSettings.forCluster(Path.of("/home/op/.kube/prod"), "prod-eks"));
         runner.ok("");
 
-        targeted.upgradeInstall(new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(), Duration.ofMinutes(5),
-                HelmDryRun.NONE));
+        targeted.upgradeInstall(
+                new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(), Duration.ofMinutes(5), HelmDryRun.NONE));
 
-        assertEquals(List.of("helm", "upgrade", "--install", "signoz", "signoz", "--repo", "https://charts.signoz.io",
-                "--version", "0.82.0", "--namespace", "platform", "--timeout", "5m",
-                "--kubeconfig", "/home/op/.kube/prod", "--kube-context", "prod-eks"), runner.last().argv());
+        assertEquals(
+                List.of(
+                        "helm",
+                        "upgrade",
+                        "--install",
+                        "signoz",
+                        "signoz",
+                        "--repo",
+                        "https://charts.signoz.io",
+                        "--version",
+                        "0.82.0",
+                        "--namespace",
+                        "platform",
+                        "--timeout",
+                        "5m",
+                        "--kubeconfig",
+                        "/home/op/.kube/prod",
+                        "--kube-context",
+                        "prod-eks"),
+                runner.last().argv());
     }
 
     @Test
     void upgradeInstall_helmFails_throwsHelmExceptionWithStderrsFirstLine() {
-        runner.fails(1, "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress\n"
-                + "helm.go:86: [debug] another operation (install/upgrade/rollback) is in progress\n");
+        runner.fails(
+                1,
+                "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress\n"
+                        + "helm.go:86: [debug] another operation (install/upgrade/rollback) is in progress\n");
 
-        HelmException e = assertThrows(HelmException.class, () -> helm.upgradeInstall(new UpgradeRequest("signoz",
-                "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
+        HelmException e = assertThrows(
+                HelmException.class,
+                () -> helm.upgradeInstall(new UpgradeRequest(
+                        "signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
 
-        assertEquals("helm upgrade --install signoz -n platform failed (exit 1): Error: UPGRADE FAILED: another operation"
-                + " (install/upgrade/rollback) is in progress", e.getMessage());
-        assertEquals("Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress", e.helmError());
+        assertEquals(
+                "helm upgrade --install signoz -n platform failed (exit 1): Error: UPGRADE FAILED: another operation"
+                        + " (install/upgrade/rollback) is in progress",
+                e.getMessage());
+        assertEquals(
+                "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress", e.helmError());
         assertEquals(ExitCode.INTERNAL_ERROR, e.exitCode());
         assertFalse(e.timedOut());
     }
 
     @Test
     void upgradeInstall_hookFailure_keepsTheCauseOnTheLinesAfterTheFirst() {
-        runner.fails(1, "Error: UPGRADE FAILED: pre-upgrade hooks failed: 1 error occurred:\n"
-                + "\t* job signoz-schema-migrator-upgrade failed: BackoffLimitExceeded\n\n");
+        runner.fails(
+                1,
+                "Error: UPGRADE FAILED: pre-upgrade hooks failed: 1 error occurred:\n"
+                        + "\t* job signoz-schema-migrator-upgrade failed: BackoffLimitExceeded\n\n");
 
-        HelmException e = assertThrows(HelmException.class, () -> helm.upgradeInstall(new UpgradeRequest("signoz",
-                "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
+        HelmException e = assertThrows(
+                HelmException.class,
+                () -> helm.upgradeInstall(new UpgradeRequest(
+                        "signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
 
-        assertEquals("helm upgrade --install signoz -n platform failed (exit 1): Error: UPGRADE FAILED: pre-upgrade "
-                + "hooks failed: 1 error occurred:\n\t* job signoz-schema-migrator-upgrade failed: BackoffLimitExceeded",
+        assertEquals(
+                "helm upgrade --install signoz -n platform failed (exit 1): Error: UPGRADE FAILED: pre-upgrade "
+                        + "hooks failed: 1 error occurred:\n\t* job signoz-schema-migrator-upgrade failed: BackoffLimitExceeded",
                 e.getMessage());
     }
 
     @Test
     void upgradeInstall_warningBeforeTheError_reportsTheErrorLine() {
-        runner.fails(1, "WARNING: Kubernetes configuration file is group-readable. This is insecure. Location: /k\n"
-                + "Error: Kubernetes cluster unreachable: Get \"https://10.0.0.1:6443/version\": dial tcp: i/o timeout\n");
+        runner.fails(
+                1,
+                "WARNING: Kubernetes configuration file is group-readable. This is insecure. Location: /k\n"
+                        + "Error: Kubernetes cluster unreachable: Get \"https://10.0.0.1:6443/version\": dial tcp: i/o timeout\n");
 
-        HelmException e = assertThrows(HelmException.class, () -> helm.upgradeInstall(new UpgradeRequest("signoz",
-                "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
+        HelmException e = assertThrows(
+                HelmException.class,
+                () -> helm.upgradeInstall(new UpgradeRequest(
+                        "signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
 
-        assertEquals("Error: Kubernetes cluster unreachable: Get \"https://10.0.0.1:6443/version\": dial tcp: i/o timeout",
+        assertEquals(
+                "Error: Kubernetes cluster unreachable: Get \"https://10.0.0.1:6443/version\": dial tcp: i/o timeout",
                 e.helmError());
     }
 
@@ -273,18 +389,23 @@ class HelmCliTest {
     void upgradeInstall_helmFailsSilently_saysHelmPrintedNoError() {
         runner.fails(2, "");
 
-        HelmException e = assertThrows(HelmException.class, () -> helm.upgradeInstall(new UpgradeRequest("signoz",
-                "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
+        HelmException e = assertThrows(
+                HelmException.class,
+                () -> helm.upgradeInstall(new UpgradeRequest(
+                        "signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
 
-        assertEquals("helm upgrade --install signoz -n platform failed (exit 2): helm printed no error", e.getMessage());
+        assertEquals(
+                "helm upgrade --install signoz -n platform failed (exit 2): helm printed no error", e.getMessage());
     }
 
     @Test
     void upgradeInstall_processTimesOut_namesTheTimeLimit() {
         runner.timesOut();
 
-        HelmException e = assertThrows(HelmException.class, () -> helm.upgradeInstall(new UpgradeRequest("signoz",
-                "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
+        HelmException e = assertThrows(
+                HelmException.class,
+                () -> helm.upgradeInstall(new UpgradeRequest(
+                        "signoz", "platform", SIGNOZ, List.of(BASE), Duration.ofMinutes(10), HelmDryRun.NONE)));
 
         assertEquals("helm upgrade --install signoz -n platform timed out after 12m and was stopped", e.getMessage());
         assertTrue(e.timedOut());
@@ -321,15 +442,22 @@ class HelmCliTest {
     }
 
     @Test
-    void upgradeInstall_valuesHoldAPassword_passesOnlyThePathAndNeverQuotesOutput(@TempDir Path dir) throws IOException {
+    void upgradeInstall_valuesHoldAPassword_passesOnlyThePathAndNeverQuotesOutput(@TempDir Path dir)
+            throws IOException {
         String password = "Planted-S3cret-4711";
         Path values = Files.writeString(dir.resolve("values.yaml"), "clickhouse:\n  password: " + password + "\n");
         // A dry run prints the rendered manifests, Secrets included; a failure may follow.
-        runner.ok(V3).reply(new ProcessResult(1, "kind: Secret\nstringData:\n  password: " + password + "\n",
-                "Error: UPGRADE FAILED: unable to build kubernetes objects\n", false));
+        runner.ok(V3)
+                .reply(new ProcessResult(
+                        1,
+                        "kind: Secret\nstringData:\n  password: " + password + "\n",
+                        "Error: UPGRADE FAILED: unable to build kubernetes objects\n",
+                        false));
 
-        HelmException e = assertThrows(HelmException.class, () -> helm.upgradeInstall(new UpgradeRequest("signoz",
-                "platform", SIGNOZ, List.of(values), Duration.ofMinutes(5), HelmDryRun.CLIENT)));
+        HelmException e = assertThrows(
+                HelmException.class,
+                () -> helm.upgradeInstall(new UpgradeRequest(
+                        "signoz", "platform", SIGNOZ, List.of(values), Duration.ofMinutes(5), HelmDryRun.CLIENT)));
 
         assertTrue(runner.last().argv().contains(values.toString()));
         assertFalse(String.join(" ", runner.last().argv()).contains(password));
@@ -340,10 +468,12 @@ class HelmCliTest {
     void upgradeInstall_relativeValuesFile_isPassedAsAnAbsolutePath() {
         runner.ok("");
 
-        helm.upgradeInstall(new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(Path.of("values.yaml")),
-                Duration.ofMinutes(5), HelmDryRun.NONE));
+        helm.upgradeInstall(new UpgradeRequest(
+                "signoz", "platform", SIGNOZ, List.of(Path.of("values.yaml")), Duration.ofMinutes(5), HelmDryRun.NONE));
 
-        assertTrue(runner.last().argv().contains(Path.of("values.yaml").toAbsolutePath().toString()));
+        assertTrue(runner.last()
+                .argv()
+                .contains(Path.of("values.yaml").toAbsolutePath().toString()));
     }
 
     @Test
@@ -353,8 +483,19 @@ class HelmCliTest {
 
         targeted.rollback("platform", "signoz", 3, Duration.ofMinutes(5));
 
-        assertEquals(List.of(List.of("helm", "rollback", "signoz", "3", "--namespace", "platform", "--timeout", "5m",
-                "--kube-context", "prod-eks")), runner.argvs());
+        assertEquals(
+                List.of(List.of(
+                        "helm",
+                        "rollback",
+                        "signoz",
+                        "3",
+                        "--namespace",
+                        "platform",
+                        "--timeout",
+                        "5m",
+                        "--kube-context",
+                        "prod-eks")),
+                runner.argvs());
         assertEquals(Duration.ofMinutes(7), runner.last().timeout());
     }
 
@@ -362,15 +503,17 @@ class HelmCliTest {
     void rollback_helmFails_throwsHelmExceptionWithStderrsFirstLine() {
         runner.fails(1, "Error: release has no 7 version\n");
 
-        HelmException e = assertThrows(HelmException.class,
-                () -> helm.rollback("platform", "signoz", 7, Duration.ofMinutes(5)));
+        HelmException e =
+                assertThrows(HelmException.class, () -> helm.rollback("platform", "signoz", 7, Duration.ofMinutes(5)));
 
-        assertEquals("helm rollback signoz 7 -n platform failed (exit 1): Error: release has no 7 version", e.getMessage());
+        assertEquals(
+                "helm rollback signoz 7 -n platform failed (exit 1): Error: release has no 7 version", e.getMessage());
     }
 
     @Test
     void rollback_revisionZero_isRejected() {
-        assertThrows(IllegalArgumentException.class, () -> helm.rollback("platform", "signoz", 0, Duration.ofMinutes(5)));
+        assertThrows(
+                IllegalArgumentException.class, () -> helm.rollback("platform", "signoz", 0, Duration.ofMinutes(5)));
         assertEquals(List.of(), runner.calls());
     }
 
@@ -383,8 +526,17 @@ class HelmCliTest {
         String manifests = targeted.template("platform", "sig", ChartReference.local(chart), List.of(BASE));
 
         assertEquals("---\nkind: ConfigMap\n", manifests);
-        assertEquals(List.of("helm", "template", "sig", chart.toString(), "--namespace", "platform",
-                "--values", "/work/values/base.yaml"), runner.last().argv());
+        assertEquals(
+                List.of(
+                        "helm",
+                        "template",
+                        "sig",
+                        chart.toString(),
+                        "--namespace",
+                        "platform",
+                        "--values",
+                        "/work/values/base.yaml"),
+                runner.last().argv());
     }
 
     @Test
@@ -407,16 +559,24 @@ class HelmCliTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
-    void upgradeRequest_argumentHelmCouldMisread_isRejected(String name, String release, String namespace, String version) {
-        assertThrows(IllegalArgumentException.class, () -> new UpgradeRequest(release, namespace,
-                ChartReference.remote("signoz", "https://charts.signoz.io", version), List.of(), Duration.ofMinutes(5),
-                HelmDryRun.NONE));
+    void upgradeRequest_argumentHelmCouldMisread_isRejected(
+            String name, String release, String namespace, String version) {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new UpgradeRequest(
+                        release,
+                        namespace,
+                        ChartReference.remote("signoz", "https://charts.signoz.io", version),
+                        List.of(),
+                        Duration.ofMinutes(5),
+                        HelmDryRun.NONE));
     }
 
     @Test
     void upgradeRequest_zeroTimeout_isRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(),
-                Duration.ZERO, HelmDryRun.NONE));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new UpgradeRequest("signoz", "platform", SIGNOZ, List.of(), Duration.ZERO, HelmDryRun.NONE));
     }
 
     private static String fixture(String name) throws IOException {
@@ -425,7 +585,8 @@ class HelmCliTest {
 
     /** The newest entry of a history fixture, as helm history --max 1 prints it. */
     private static String lastEntry(String history) {
-        List<String> entries = new ArrayList<>(List.of(history.strip().replaceAll("^\\[|\\]$", "").split("(?<=\\}),")));
+        List<String> entries = new ArrayList<>(
+                List.of(history.strip().replaceAll("^\\[|\\]$", "").split("(?<=\\}),")));
         return entries.get(entries.size() - 1);
     }
 }

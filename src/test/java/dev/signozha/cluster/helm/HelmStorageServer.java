@@ -50,33 +50,50 @@ final class HelmStorageServer implements AutoCloseable {
         String chart = revision.chart();
         ObjectNode stored = JSON.createObjectNode().put("name", release);
         String deployed = revision.updated().orElseThrow().toString();
-        stored.putObject("info").put("first_deployed", deployed).put("last_deployed", deployed).put("deleted", "")
-                .put("description", revision.description()).put("status", revision.status()).put("notes", "");
-        stored.putObject("chart").putObject("metadata").put("apiVersion", "v2")
+        stored.putObject("info")
+                .put("first_deployed", deployed)
+                .put("last_deployed", deployed)
+                .put("deleted", "")
+                .put("description", revision.description())
+                .put("status", revision.status())
+                .put("notes", "");
+        stored.putObject("chart")
+                .putObject("metadata")
+                .put("apiVersion", "v2")
                 .put("name", chart.substring(0, chart.lastIndexOf('-')))
-                .put("version", chart.substring(chart.lastIndexOf('-') + 1)).put("appVersion", revision.appVersion());
+                .put("version", chart.substring(chart.lastIndexOf('-') + 1))
+                .put("appVersion", revision.appVersion());
         stored.set("config", JSON.valueToTree(values));
         stored.put("manifest", "").put("version", revision.revision()).put("namespace", namespace);
 
-        ObjectNode secret = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Secret")
+        ObjectNode secret = JSON.createObjectNode()
+                .put("apiVersion", "v1")
+                .put("kind", "Secret")
                 .put("type", "helm.sh/release.v1");
-        secret.putObject("metadata").put("name", "sh.helm.release.v1." + release + ".v" + revision.revision())
-                .put("namespace", namespace).putObject("labels").put("name", release).put("owner", "helm")
-                .put("status", revision.status()).put("version", Integer.toString(revision.revision()));
+        secret.putObject("metadata")
+                .put("name", "sh.helm.release.v1." + release + ".v" + revision.revision())
+                .put("namespace", namespace)
+                .putObject("labels")
+                .put("name", release)
+                .put("owner", "helm")
+                .put("status", revision.status())
+                .put("version", Integer.toString(revision.revision()));
         String helmEncoded = Base64.getEncoder().encodeToString(gzip(JSON.writeValueAsBytes(stored)));
-        secret.putObject("data").put("release",
-                Base64.getEncoder().encodeToString(helmEncoded.getBytes(StandardCharsets.US_ASCII)));
+        secret.putObject("data")
+                .put("release", Base64.getEncoder().encodeToString(helmEncoded.getBytes(StandardCharsets.US_ASCII)));
         secrets.add(secret);
     }
 
     /** A kubeconfig whose current context is this server. */
     Path writeKubeconfig(Path dir) throws IOException {
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n"
-                + "clusters: [{name: storage, cluster: {server: '" + url + "'}}]\n"
-                + "users: [{name: tester, user: {token: test-token}}]\n"
-                + "contexts: [{name: storage, context: {cluster: storage, user: tester, namespace: default}}]\n"
-                + "current-context: storage\n");
+        return Files.writeString(
+                dir.resolve("kubeconfig"),
+                "apiVersion: v1\nkind: Config\n"
+                        + "clusters: [{name: storage, cluster: {server: '" + url + "'}}]\n"
+                        + "users: [{name: tester, user: {token: test-token}}]\n"
+                        + "contexts: [{name: storage, context: {cluster: storage, user: tester, namespace: default}}]\n"
+                        + "current-context: storage\n");
     }
 
     /** Every request as "METHOD path", in order. */
@@ -94,24 +111,41 @@ final class HelmStorageServer implements AutoCloseable {
         requests.add(exchange.getRequestMethod() + " " + path);
         Matcher list = SECRETS.matcher(path);
         if (exchange.getRequestMethod().equals("GET") && path.equals("/version")) {
-            send(exchange, 200, JSON.createObjectNode().put("major", "1").put("minor", "33").put("gitVersion", "v1.33.0"));
+            send(
+                    exchange,
+                    200,
+                    JSON.createObjectNode().put("major", "1").put("minor", "33").put("gitVersion", "v1.33.0"));
         } else if (exchange.getRequestMethod().equals("GET") && list.matches()) {
             ObjectNode body = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "SecretList");
             body.putObject("metadata").put("resourceVersion", "1");
             Map<String, String> selector = selector(exchange.getRequestURI().getRawQuery());
             ArrayNode items = body.putArray("items");
-            secrets.stream().filter(secret -> matches(secret, list.group(1), selector)).forEach(items::add);
+            secrets.stream()
+                    .filter(secret -> matches(secret, list.group(1), selector))
+                    .forEach(items::add);
             send(exchange, 200, body);
         } else {
-            send(exchange, 404, JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Status")
-                    .put("status", "Failure").put("reason", "NotFound").put("code", 404)
-                    .put("message", "not served by HelmStorageServer"));
+            send(
+                    exchange,
+                    404,
+                    JSON.createObjectNode()
+                            .put("apiVersion", "v1")
+                            .put("kind", "Status")
+                            .put("status", "Failure")
+                            .put("reason", "NotFound")
+                            .put("code", 404)
+                            .put("message", "not served by HelmStorageServer"));
         }
     }
 
     private static boolean matches(ObjectNode secret, String namespace, Map<String, String> selector) {
-        return secret.path("metadata").path("namespace").asText().equals(namespace) && selector.entrySet().stream()
-                .allMatch(e -> secret.path("metadata").path("labels").path(e.getKey()).asText().equals(e.getValue()));
+        return secret.path("metadata").path("namespace").asText().equals(namespace)
+                && selector.entrySet().stream()
+                        .allMatch(e -> secret.path("metadata")
+                                .path("labels")
+                                .path(e.getKey())
+                                .asText()
+                                .equals(e.getValue()));
     }
 
     /** Equality selectors only ({@code name=signoz,owner=helm}), which is what helm sends. */
@@ -119,7 +153,8 @@ final class HelmStorageServer implements AutoCloseable {
         Map<String, String> labels = new HashMap<>();
         for (String parameter : rawQuery == null ? new String[0] : rawQuery.split("&")) {
             if (parameter.startsWith("labelSelector=")) {
-                String value = URLDecoder.decode(parameter.substring("labelSelector=".length()), StandardCharsets.UTF_8);
+                String value =
+                        URLDecoder.decode(parameter.substring("labelSelector=".length()), StandardCharsets.UTF_8);
                 for (String requirement : value.split(",")) {
                     String[] pair = requirement.split("=", 2);
                     labels.put(pair[0], pair.length > 1 ? pair[1] : "");

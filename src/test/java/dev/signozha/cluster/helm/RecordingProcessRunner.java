@@ -12,8 +12,7 @@ import java.util.Map;
 final class RecordingProcessRunner implements ProcessRunner {
 
     /** One recorded run. */
-    record Call(List<String> argv, Map<String, String> env, Duration timeout) {
-    }
+    record Call(List<String> argv, Map<String, String> env, Duration timeout) {}
 
     private final Deque<Object> replies = new ArrayDeque<>();
     private final List<Call> calls = new ArrayList<>();

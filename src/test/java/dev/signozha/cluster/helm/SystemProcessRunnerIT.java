@@ -38,7 +38,8 @@ class SystemProcessRunnerIT {
 
     @Test
     void run_extraEnv_reachesTheProcess() throws IOException {
-        ProcessResult result = runner.run(sh("echo \"$SIGNOZ_HA_TEST\""), Map.of("SIGNOZ_HA_TEST", "visible"), TEN_SECONDS);
+        ProcessResult result =
+                runner.run(sh("echo \"$SIGNOZ_HA_TEST\""), Map.of("SIGNOZ_HA_TEST", "visible"), TEN_SECONDS);
 
         assertEquals("visible\n", result.stdout());
     }
@@ -55,9 +56,12 @@ class SystemProcessRunnerIT {
 
     @Test
     void run_bothStreamsFarBeyondThePipeBuffer_neitherBlocks() throws IOException {
-        ProcessResult result = runner.run(sh("i=0; while [ $i -lt 20000 ]; do"
-                + " echo 0123456789012345678901234567890123456789012345678; echo abcdefghijabcdefghijabcdefghijabcdefghijabcdefghi >&2;"
-                + " i=$((i+1)); done"), Map.of(), Duration.ofSeconds(60));
+        ProcessResult result = runner.run(
+                sh("i=0; while [ $i -lt 20000 ]; do"
+                        + " echo 0123456789012345678901234567890123456789012345678; echo abcdefghijabcdefghijabcdefghijabcdefghijabcdefghi >&2;"
+                        + " i=$((i+1)); done"),
+                Map.of(),
+                Duration.ofSeconds(60));
 
         assertFalse(result.timedOut());
         assertEquals(20000 * 50, result.stdout().length());
@@ -79,10 +83,12 @@ class SystemProcessRunnerIT {
     void run_processIgnoringSigterm_isKilledAfterTheGrace() throws Exception {
         long start = System.nanoTime();
 
-        ProcessResult result = runner.run(sh("trap '' TERM; sleep 60 & echo $!; wait"), Map.of(), Duration.ofMillis(500));
+        ProcessResult result =
+                runner.run(sh("trap '' TERM; sleep 60 & echo $!; wait"), Map.of(), Duration.ofMillis(500));
 
         assertTrue(result.timedOut());
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(1)) >= 0,
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(1)) >= 0,
                 "SIGKILL came only after the deadline plus the grace");
         assertStops(Long.parseLong(result.stdout().strip()));
     }
@@ -94,8 +100,8 @@ class SystemProcessRunnerIT {
         // As helm does on SIGTERM: finish its own work (mark the release failed), then exit 1.
         String script = "trap 'sleep 0.3; echo failed > " + cleanedUp + "; exit 1' TERM; touch " + started
                 + "; while true; do sleep 0.05; done";
-        SignozHaException interrupted = interruptOnceStarted(new SystemProcessRunner(Duration.ofSeconds(10)),
-                script, started);
+        SignozHaException interrupted =
+                interruptOnceStarted(new SystemProcessRunner(Duration.ofSeconds(10)), script, started);
         assertTrue(interrupted.getMessage().contains("it stopped on SIGTERM (exit 1)"), interrupted.getMessage());
         assertEquals("failed\n", Files.readString(cleanedUp), "the clean-up ran to its end: no SIGKILL cut it short");
     }
@@ -104,11 +110,13 @@ class SystemProcessRunnerIT {
     void run_interrupted_killsAProcessIgnoringSigterm_afterTheGrace(@TempDir Path dir) throws Exception {
         Path started = dir.resolve("started");
         long start = System.nanoTime();
-        SignozHaException interrupted = interruptOnceStarted(runner, "trap '' TERM; touch " + started
-                + "; while true; do sleep 0.05; done", started);
-        assertTrue(interrupted.getMessage().contains("did not stop within 500ms of SIGTERM and was killed"),
+        SignozHaException interrupted = interruptOnceStarted(
+                runner, "trap '' TERM; touch " + started + "; while true; do sleep 0.05; done", started);
+        assertTrue(
+                interrupted.getMessage().contains("did not stop within 500ms of SIGTERM and was killed"),
                 interrupted.getMessage());
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(500)) >= 0,
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(500)) >= 0,
                 "SIGKILL came only after the grace");
     }
 
@@ -139,7 +147,8 @@ class SystemProcessRunnerIT {
 
     @Test
     void run_binaryMissing_throwsIOException() {
-        assertThrows(IOException.class,
+        assertThrows(
+                IOException.class,
                 () -> runner.run(List.of("/nonexistent/helm-signoz-ha-test"), Map.of(), TEN_SECONDS));
     }
 

@@ -21,8 +21,10 @@ class TracedProcessRunnerTest {
         processes.fails(1, "Error: UPGRADE FAILED").timesOut();
         TracedProcessRunner runner = new TracedProcessRunner(processes, lines::add);
 
-        ProcessResult failed = runner.run(List.of("helm", "upgrade", "--install", "signoz"),
-                Map.of("HELM_REGISTRY_PASSWORD", "never-shown"), Duration.ofMinutes(1));
+        ProcessResult failed = runner.run(
+                List.of("helm", "upgrade", "--install", "signoz"),
+                Map.of("HELM_REGISTRY_PASSWORD", "never-shown"),
+                Duration.ofMinutes(1));
         runner.run(List.of("helm", "history", "signoz"), Map.of(), Duration.ofSeconds(1));
 
         assertEquals(1, failed.exitCode(), "the result passes through");
@@ -33,13 +35,16 @@ class TracedProcessRunnerTest {
 
     @Test
     void aProgramThatCannotStart_isTraced_andTheErrorReachesTheCaller() {
-        TracedProcessRunner runner = new TracedProcessRunner((argv, env, timeout) -> {
-            throw new IOException("Cannot run program \"helm\": error=2, No such file or directory");
-        }, lines::add);
+        TracedProcessRunner runner = new TracedProcessRunner(
+                (argv, env, timeout) -> {
+                    throw new IOException("Cannot run program \"helm\": error=2, No such file or directory");
+                },
+                lines::add);
 
         assertThrows(IOException.class, () -> runner.run(List.of("helm", "version"), Map.of(), Duration.ofSeconds(1)));
 
-        assertEquals(List.of("helm version → cannot start: Cannot run program \"helm\": error=2, No such file or directory"),
+        assertEquals(
+                List.of("helm version → cannot start: Cannot run program \"helm\": error=2, No such file or directory"),
                 lines);
     }
 }

@@ -28,7 +28,8 @@ class Fabric8KubeApplierTest {
     void renderAndStart() {
         Path file = Path.of("examples/production-2x2.yaml");
         RenderedRelease release = new Renderer(new ClasspathTemplates())
-                .render(TopologyLoader.load(file.toString(), InputFiles.readText(file)).topology());
+                .render(TopologyLoader.load(file.toString(), InputFiles.readText(file))
+                        .topology());
         manifests = release.manifests();
         cluster = MockCluster.withServerSideApply();
         cluster.installClickHouseCrd();
@@ -46,31 +47,60 @@ class Fabric8KubeApplierTest {
             KubeApplier.Applied applied = applier.apply(manifest.body(), false);
             assertEquals(manifest.id(), applied.id());
         }
-        StatefulSet zookeeper = cluster.client().apps().statefulSets().inNamespace("platform")
-                .withName("signoz-ha-zookeeper").get();
+        StatefulSet zookeeper = cluster.client()
+                .apps()
+                .statefulSets()
+                .inNamespace("platform")
+                .withName("signoz-ha-zookeeper")
+                .get();
         assertEquals(3, zookeeper.getSpec().getReplicas());
         assertEquals("signoz-ha", zookeeper.getMetadata().getLabels().get("app.kubernetes.io/managed-by"));
-        assertEquals(1, cluster.client().genericKubernetesResources(Fabric8KubeGateway.CHI).inNamespace("platform")
-                .list().getItems().size());
+        assertEquals(
+                1,
+                cluster.client()
+                        .genericKubernetesResources(Fabric8KubeGateway.CHI)
+                        .inNamespace("platform")
+                        .list()
+                        .getItems()
+                        .size());
     }
 
     @Test
     void apply_again_updatesInPlace() {
         Fabric8KubeApplier applier = new Fabric8KubeApplier(cluster.client());
-        Manifest statefulSet = manifests.stream().filter(m -> m.kind().equals("StatefulSet")).findFirst().orElseThrow();
+        Manifest statefulSet = manifests.stream()
+                .filter(m -> m.kind().equals("StatefulSet"))
+                .findFirst()
+                .orElseThrow();
         String first = applier.apply(statefulSet.body(), false).resourceVersion();
         ObjectNode scaled = statefulSet.body().deepCopy();
         ((ObjectNode) scaled.get("spec")).put("replicas", 5);
         String second = applier.apply(scaled, false).resourceVersion();
         assertNotEquals(first, second);
-        assertEquals(5, cluster.client().apps().statefulSets().inNamespace("platform").withName("signoz-ha-zookeeper")
-                .get().getSpec().getReplicas());
+        assertEquals(
+                5,
+                cluster.client()
+                        .apps()
+                        .statefulSets()
+                        .inNamespace("platform")
+                        .withName("signoz-ha-zookeeper")
+                        .get()
+                        .getSpec()
+                        .getReplicas());
     }
 
     @Test
     void apply_serverDryRun_storesNothing() {
-        Manifest statefulSet = manifests.stream().filter(m -> m.kind().equals("StatefulSet")).findFirst().orElseThrow();
+        Manifest statefulSet = manifests.stream()
+                .filter(m -> m.kind().equals("StatefulSet"))
+                .findFirst()
+                .orElseThrow();
         new Fabric8KubeApplier(cluster.client()).apply(statefulSet.body(), true);
-        assertNull(cluster.client().apps().statefulSets().inNamespace("platform").withName("signoz-ha-zookeeper").get());
+        assertNull(cluster.client()
+                .apps()
+                .statefulSets()
+                .inNamespace("platform")
+                .withName("signoz-ha-zookeeper")
+                .get());
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.core.inventory.Inventory;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.signozha.support.MockCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,8 +56,9 @@ class Fabric8KubeGatewayIT {
         stopServer();
         startServer();
         int large = requestsFor(1000, 10_000);
-        System.out.printf("doctor inventory: %d requests for 3 nodes/30 pods, %d for 1000 nodes/10000 pods "
-                + "(read %d ms)%n", small, large, readMillis);
+        System.out.printf(
+                "doctor inventory: %d requests for 3 nodes/30 pods, %d for 1000 nodes/10000 pods " + "(read %d ms)%n",
+                small, large, readMillis);
         assertEquals(small, large);
     }
 

@@ -50,7 +50,7 @@ class LeaseLockTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:02:11Z"));
     private final ManualRenewals renewals = new ManualRenewals();
     private final List<Duration> slept = new CopyOnWriteArrayList<>();
-    private Runnable onSleep = () -> { };
+    private Runnable onSleep = () -> {};
     private PreconditionDispatcher dispatcher;
     private MockCluster cluster;
     private KubernetesClient client;
@@ -96,11 +96,20 @@ class LeaseLockTest {
         assertEquals(1, cluster.requestCount() - before);
         Lease lease = stored();
         assertEquals("alice@ci-7", lease.getSpec().getHolderIdentity());
-        assertEquals(ZonedDateTime.parse("2026-11-20T10:02:11Z"), lease.getSpec().getAcquireTime());
-        assertEquals(ZonedDateTime.parse("2026-11-20T10:02:11Z"), lease.getSpec().getRenewTime());
+        assertEquals(
+                ZonedDateTime.parse("2026-11-20T10:02:11Z"), lease.getSpec().getAcquireTime());
+        assertEquals(
+                ZonedDateTime.parse("2026-11-20T10:02:11Z"), lease.getSpec().getRenewTime());
         assertEquals(300, lease.getSpec().getLeaseDurationSeconds());
-        assertEquals(Map.of("signoz-ha.dev/run-id", alice.runId().toString(), "signoz-ha.dev/pid", "4242",
-                "signoz-ha.dev/command", "deploy"), lease.getMetadata().getAnnotations());
+        assertEquals(
+                Map.of(
+                        "signoz-ha.dev/run-id",
+                        alice.runId().toString(),
+                        "signoz-ha.dev/pid",
+                        "4242",
+                        "signoz-ha.dev/command",
+                        "deploy"),
+                lease.getMetadata().getAnnotations());
         assertEquals("signoz-ha", lease.getMetadata().getLabels().get("app.kubernetes.io/managed-by"));
         assertTrue(lock.isHeld());
         assertEquals(Optional.of(LockLease.acquired(alice)), lock.read());
@@ -112,11 +121,14 @@ class LeaseLockTest {
         clock.advance(Duration.ofMinutes(1));
         int before = cluster.requestCount();
 
-        LockHeldException held = assertThrows(LockHeldException.class,
+        LockHeldException held = assertThrows(
+                LockHeldException.class,
                 () -> lock(holder("bob@laptop", 77, "upgrade")).acquire());
 
-        assertEquals("signoz-ha-lock is held by alice@ci-7 (pid 4242, deploy) since 10:02:11Z, expires 10:07:11Z; "
-                + "wait, or run with --force-unlock --reason ...", held.getMessage());
+        assertEquals(
+                "signoz-ha-lock is held by alice@ci-7 (pid 4242, deploy) since 10:02:11Z, expires 10:07:11Z; "
+                        + "wait, or run with --force-unlock --reason ...",
+                held.getMessage());
         assertEquals(ExitCode.LOCKED, held.exitCode());
         assertEquals(2, cluster.requestCount() - before, "a refused create and one read");
         assertEquals("alice@ci-7", stored().getSpec().getHolderIdentity());
@@ -126,7 +138,8 @@ class LeaseLockTest {
     void acquire_sameUserAndHostInAnotherRun_isStillRefused() {
         lock(holder("alice@ci-7", 4242, "deploy")).acquire();
 
-        LockHeldException held = assertThrows(LockHeldException.class,
+        LockHeldException held = assertThrows(
+                LockHeldException.class,
                 () -> lock(holder("alice@ci-7", 4243, "upgrade")).acquire());
 
         assertTrue(held.getMessage().contains("alice@ci-7 (pid 4242, deploy)"), held.getMessage());
@@ -144,9 +157,11 @@ class LeaseLockTest {
         assertEquals(3, cluster.requestCount() - before, "a refused create, one read, one update");
         Lease lease = stored();
         assertEquals("bob@laptop", lease.getSpec().getHolderIdentity());
-        assertEquals(ZonedDateTime.parse("2026-11-20T10:07:12Z"), lease.getSpec().getAcquireTime());
+        assertEquals(
+                ZonedDateTime.parse("2026-11-20T10:07:12Z"), lease.getSpec().getAcquireTime());
         assertEquals(1, lease.getSpec().getLeaseTransitions());
-        assertEquals(bob.runId().toString(), lease.getMetadata().getAnnotations().get("signoz-ha.dev/run-id"));
+        assertEquals(
+                bob.runId().toString(), lease.getMetadata().getAnnotations().get("signoz-ha.dev/run-id"));
         assertEquals("upgrade", lease.getMetadata().getAnnotations().get("signoz-ha.dev/command"));
         assertEquals(bob.identity(), lock.holder().identity());
     }
@@ -158,18 +173,28 @@ class LeaseLockTest {
         assertTrue(alice.renew());
         clock.advance(Duration.ofMinutes(2));
 
-        LockHeldException held = assertThrows(LockHeldException.class,
+        LockHeldException held = assertThrows(
+                LockHeldException.class,
                 () -> lock(holder("bob@laptop", 77, "upgrade")).acquire());
 
         assertTrue(held.getMessage().contains("since 10:02:11Z, expires 10:11:11Z"), held.getMessage());
-        assertEquals(ZonedDateTime.parse("2026-11-20T10:06:11Z"), stored().getSpec().getRenewTime());
+        assertEquals(
+                ZonedDateTime.parse("2026-11-20T10:06:11Z"), stored().getSpec().getRenewTime());
         assertTrue(alice.isHeld());
     }
 
     @Test
     void acquire_leaseOfAnotherTool_withoutHolder_isTaken() {
-        client.leases().inNamespace(NAMESPACE).resource(new LeaseBuilder().withNewMetadata().withName(LeaseLock.NAME)
-                .endMetadata().withNewSpec().endSpec().build()).create();
+        client.leases()
+                .inNamespace(NAMESPACE)
+                .resource(new LeaseBuilder()
+                        .withNewMetadata()
+                        .withName(LeaseLock.NAME)
+                        .endMetadata()
+                        .withNewSpec()
+                        .endSpec()
+                        .build())
+                .create();
 
         lock(holder("bob@laptop", 77, "upgrade")).acquire();
 
@@ -178,16 +203,29 @@ class LeaseLockTest {
 
     @Test
     void acquire_liveLeaseOfAnotherTool_isReportedWithWhatItHas() {
-        client.leases().inNamespace(NAMESPACE).resource(new LeaseBuilder().withNewMetadata().withName(LeaseLock.NAME)
-                .endMetadata().withNewSpec().withHolderIdentity("ops@bastion")
-                .withRenewTime(ZonedDateTime.parse("2026-11-20T10:00:00Z")).withLeaseDurationSeconds(600).endSpec()
-                .build()).create();
+        client.leases()
+                .inNamespace(NAMESPACE)
+                .resource(new LeaseBuilder()
+                        .withNewMetadata()
+                        .withName(LeaseLock.NAME)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withHolderIdentity("ops@bastion")
+                        .withRenewTime(ZonedDateTime.parse("2026-11-20T10:00:00Z"))
+                        .withLeaseDurationSeconds(600)
+                        .endSpec()
+                        .build())
+                .create();
 
-        LockHeldException held = assertThrows(LockHeldException.class,
+        LockHeldException held = assertThrows(
+                LockHeldException.class,
                 () -> lock(holder("bob@laptop", 77, "upgrade")).acquire());
 
-        assertTrue(held.getMessage().startsWith("signoz-ha-lock is held by ops@bastion (pid 0, unknown) since "
-                + "1970-01-01T00:00:00Z, expires 10:10:00Z"), held.getMessage());
+        assertTrue(
+                held.getMessage()
+                        .startsWith("signoz-ha-lock is held by ops@bastion (pid 0, unknown) since "
+                                + "1970-01-01T00:00:00Z, expires 10:10:00Z"),
+                held.getMessage());
     }
 
     @Test
@@ -217,7 +255,8 @@ class LeaseLockTest {
     void acquire_waitShorterThanTheHold_throwsAtTheDeadline() {
         lock(holder("alice@ci-7", 4242, "deploy")).acquire();
 
-        LockHeldException held = assertThrows(LockHeldException.class,
+        LockHeldException held = assertThrows(
+                LockHeldException.class,
                 () -> lock(holder("bob@laptop", 77, "upgrade")).acquire(Duration.ofSeconds(12)));
 
         assertTrue(held.getMessage().contains("alice@ci-7"), held.getMessage());
@@ -236,7 +275,8 @@ class LeaseLockTest {
         }
 
         assertEquals(10, cluster.requestCount() - before, "one update per renewal, no read");
-        assertEquals(ZonedDateTime.parse("2026-11-20T10:18:51Z"), stored().getSpec().getRenewTime());
+        assertEquals(
+                ZonedDateTime.parse("2026-11-20T10:18:51Z"), stored().getSpec().getRenewTime());
         assertTrue(lock.release());
         assertTrue(renewals.closed);
         assertNull(stored());
@@ -251,8 +291,10 @@ class LeaseLockTest {
 
         assertFalse(alice.isHeld());
         LockHeldException lost = assertThrows(LockHeldException.class, alice::ensureHeld);
-        assertEquals("signoz-ha-lock was deleted while this run held it (--force-unlock by another run?); "
-                + "wait, or run with --force-unlock --reason ...", lost.getMessage());
+        assertEquals(
+                "signoz-ha-lock was deleted while this run held it (--force-unlock by another run?); "
+                        + "wait, or run with --force-unlock --reason ...",
+                lost.getMessage());
     }
 
     @Test
@@ -264,8 +306,11 @@ class LeaseLockTest {
         assertFalse(alice.renew());
 
         LockHeldException lost = assertThrows(LockHeldException.class, alice::ensureHeld);
-        assertTrue(lost.getMessage().startsWith("signoz-ha-lock was taken over while this run held it, by bob@laptop "
-                + "(pid 77, upgrade) since 10:07:12Z"), lost.getMessage());
+        assertTrue(
+                lost.getMessage()
+                        .startsWith("signoz-ha-lock was taken over while this run held it, by bob@laptop "
+                                + "(pid 77, upgrade) since 10:07:12Z"),
+                lost.getMessage());
     }
 
     @Test
@@ -305,8 +350,13 @@ class LeaseLockTest {
     void release_takenOverBetweenItsReadAndItsDelete_leavesTheNewHolder() {
         LeaseLock alice = lock(holder("alice@ci-7", 4242, "deploy")).acquire();
         clock.advance(TTL.plusSeconds(1));
-        Lease bobs = new LeaseBuilder(stored()).editSpec().withHolderIdentity("bob@laptop").endSpec().build();
-        dispatcher.beforeNext("DELETE", () -> assertEquals(200, dispatcher.put(LEASE_PATH, Serialization.asJson(bobs))));
+        Lease bobs = new LeaseBuilder(stored())
+                .editSpec()
+                .withHolderIdentity("bob@laptop")
+                .endSpec()
+                .build();
+        dispatcher.beforeNext(
+                "DELETE", () -> assertEquals(200, dispatcher.put(LEASE_PATH, Serialization.asJson(bobs))));
 
         assertFalse(alice.release(), "the delete carried the resourceVersion alice read");
 
@@ -336,7 +386,8 @@ class LeaseLockTest {
 
         SignozHaException failure = lock.releaseFailure().orElseThrow();
         assertEquals(ExitCode.CLUSTER_UNAVAILABLE, failure.exitCode());
-        assertTrue(failure.getMessage().startsWith("cannot release Lease/platform/signoz-ha-lock: 403 Forbidden: "),
+        assertTrue(
+                failure.getMessage().startsWith("cannot release Lease/platform/signoz-ha-lock: 403 Forbidden: "),
                 failure.getMessage());
         assertFalse(failure.getMessage().contains("Status("), failure.getMessage());
         assertTrue(renewals.closed);
@@ -350,15 +401,25 @@ class LeaseLockTest {
         clock.advance(Duration.ofMinutes(1));
         int before = cluster.requestCount();
 
-        Optional<LockLease> previous = lock(holder("bob@laptop", 77, "deploy")).forceUnlock("alice's CI job was killed");
+        Optional<LockLease> previous =
+                lock(holder("bob@laptop", 77, "deploy")).forceUnlock("alice's CI job was killed");
 
         assertEquals(4, cluster.requestCount() - before, "lease read + delete, state read + write");
         assertEquals(alice, previous.orElseThrow().holder());
         assertNull(stored());
         HistoryEntry entry = state.read().orElseThrow().lastEntry().orElseThrow();
-        assertEquals(new HistoryEntry(Instant.parse("2026-11-20T10:03:11Z"), "deploy", "0.88.1", "sha256:ab",
-                HistoryEntry.FORCE_UNLOCKED, "bob@laptop", "reason: alice's CI job was killed; removed the lock of "
-                + "alice@ci-7 (pid 4242, deploy) since 10:02:11Z, expires 10:07:11Z, run " + alice.runId()), entry);
+        assertEquals(
+                new HistoryEntry(
+                        Instant.parse("2026-11-20T10:03:11Z"),
+                        "deploy",
+                        "0.88.1",
+                        "sha256:ab",
+                        HistoryEntry.FORCE_UNLOCKED,
+                        "bob@laptop",
+                        "reason: alice's CI job was killed; removed the lock of "
+                                + "alice@ci-7 (pid 4242, deploy) since 10:02:11Z, expires 10:07:11Z, run "
+                                + alice.runId()),
+                entry);
         lock(holder("bob@laptop", 77, "deploy")).acquire();
     }
 
@@ -366,7 +427,8 @@ class LeaseLockTest {
     void forceUnlock_withoutAReason_isRefusedAndDeletesNothing() {
         lock(holder("alice@ci-7", 4242, "deploy")).acquire();
 
-        SignozHaException refused = assertThrows(SignozHaException.class,
+        SignozHaException refused = assertThrows(
+                SignozHaException.class,
                 () -> lock(holder("bob@laptop", 77, "deploy")).forceUnlock("  "));
 
         assertEquals(ExitCode.BAD_INPUT, refused.exitCode());
@@ -377,7 +439,8 @@ class LeaseLockTest {
     void forceUnlock_reasonHoldingAKnownSecret_isRefusedBeforeDeleting() {
         lock(holder("alice@ci-7", 4242, "deploy")).acquire();
 
-        SignozHaException refused = assertThrows(SignozHaException.class,
+        SignozHaException refused = assertThrows(
+                SignozHaException.class,
                 () -> lock(holder("bob@laptop", 77, "deploy")).forceUnlock("password " + SECRET + " rotated"));
 
         assertEquals(ExitCode.REFUSED, refused.exitCode());
@@ -418,24 +481,39 @@ class LeaseLockTest {
         lock(holder("crashed@ci-1", 1, "deploy")).acquire();
         clock.advance(TTL.plusSeconds(1));
         LockHolder carol = holder("carol@ci-9", 9, "upgrade");
-        Lease carols = new LeaseBuilder(stored()).editMetadata().addToAnnotations(Map.of("signoz-ha.dev/run-id",
-                carol.runId().toString(), "signoz-ha.dev/pid", "9", "signoz-ha.dev/command", "upgrade")).endMetadata()
-                .editSpec().withHolderIdentity("carol@ci-9").withRenewTime(ZonedDateTime.parse("2026-11-20T10:07:12Z"))
-                .endSpec().build();
+        Lease carols = new LeaseBuilder(stored())
+                .editMetadata()
+                .addToAnnotations(Map.of(
+                        "signoz-ha.dev/run-id",
+                        carol.runId().toString(),
+                        "signoz-ha.dev/pid",
+                        "9",
+                        "signoz-ha.dev/command",
+                        "upgrade"))
+                .endMetadata()
+                .editSpec()
+                .withHolderIdentity("carol@ci-9")
+                .withRenewTime(ZonedDateTime.parse("2026-11-20T10:07:12Z"))
+                .endSpec()
+                .build();
         dispatcher.beforeNext("PUT", () -> assertEquals(200, dispatcher.put(LEASE_PATH, Serialization.asJson(carols))));
         int before = cluster.requestCount();
 
-        LockHeldException held = assertThrows(LockHeldException.class,
+        LockHeldException held = assertThrows(
+                LockHeldException.class,
                 () -> lock(holder("bob@laptop", 77, "upgrade")).acquire());
 
-        assertTrue(held.getMessage().startsWith("signoz-ha-lock is held by carol@ci-9 (pid 9, upgrade)"), held.getMessage());
+        assertTrue(
+                held.getMessage().startsWith("signoz-ha-lock is held by carol@ci-9 (pid 9, upgrade)"),
+                held.getMessage());
         assertEquals(5, cluster.requestCount() - before, "create, read, update refused with 409; create, read");
         assertEquals("carol@ci-9", stored().getSpec().getHolderIdentity());
     }
 
     /** Two runs acquire at the same moment; returns the winners, and checks the loser names the winner. */
     private List<LeaseLock> race() throws Exception {
-        List<LeaseLock> runs = List.of(lock(holder("alice@ci-7", 4242, "deploy")), lock(holder("bob@laptop", 77, "upgrade")));
+        List<LeaseLock> runs =
+                List.of(lock(holder("alice@ci-7", 4242, "deploy")), lock(holder("bob@laptop", 77, "upgrade")));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<Future<Optional<LockHeldException>>> outcomes = new ArrayList<>();
@@ -464,7 +542,10 @@ class LeaseLockTest {
             }
             for (LockHeldException loser : losers) {
                 for (LeaseLock winner : winners) {
-                    assertTrue(loser.getMessage().contains("held by " + winner.holder().describe()), loser.getMessage());
+                    assertTrue(
+                            loser.getMessage()
+                                    .contains("held by " + winner.holder().describe()),
+                            loser.getMessage());
                 }
             }
             return winners;

@@ -19,8 +19,9 @@ class LibraryLoggingTest {
         Logger.getLogger("").addHandler(console);
         try {
             LibraryLogging.silence();
-            io.vertx.core.impl.logging.LoggerFactory.getLogger("io.vertx.core.impl.btc.BlockedThreadChecker").warn(
-                    "Thread Thread[vert.x-eventloop-thread-1,5,main] has been blocked for 2417 ms, time limit is 2000 ms");
+            io.vertx.core.impl.logging.LoggerFactory.getLogger("io.vertx.core.impl.btc.BlockedThreadChecker")
+                    .warn(
+                            "Thread Thread[vert.x-eventloop-thread-1,5,main] has been blocked for 2417 ms, time limit is 2000 ms");
         } finally {
             console.flush();
             Logger.getLogger("").removeHandler(console);

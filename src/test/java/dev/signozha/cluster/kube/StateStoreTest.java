@@ -50,11 +50,15 @@ class StateStoreTest {
     }
 
     private static HistoryEntry run(int minute, String outcome) {
-        return new HistoryEntry(T0.plusSeconds(60L * minute), "deploy", "0.88.1", "sha256:ab", outcome, "alice@ci-7", null);
+        return new HistoryEntry(
+                T0.plusSeconds(60L * minute), "deploy", "0.88.1", "sha256:ab", outcome, "alice@ci-7", null);
     }
 
     private ConfigMap stored() {
-        return client.configMaps().inNamespace(NAMESPACE).withName(StateRecord.CONFIG_MAP).get();
+        return client.configMaps()
+                .inNamespace(NAMESPACE)
+                .withName(StateRecord.CONFIG_MAP)
+                .get();
     }
 
     @Test
@@ -68,7 +72,9 @@ class StateStoreTest {
                 .withEntry(run(0, HistoryEntry.SUCCEEDED)));
 
         ConfigMap map = stored();
-        assertEquals(Map.of("app.kubernetes.io/managed-by", "signoz-ha"), map.getMetadata().getLabels());
+        assertEquals(
+                Map.of("app.kubernetes.io/managed-by", "signoz-ha"),
+                map.getMetadata().getLabels());
         assertEquals(TOPOLOGY, map.getData().get("topology"), "doctor reads the topology key");
         assertEquals("0.88.1", map.getData().get("chartVersion"));
         assertEquals(written, store.read().orElseThrow());
@@ -105,7 +111,8 @@ class StateStoreTest {
         });
 
         assertEquals(2, calls.get(), "the change is applied again to the re-read record");
-        assertEquals(List.of(run(0, HistoryEntry.SUCCEEDED), run(1, HistoryEntry.FAILED), run(2, HistoryEntry.SUCCEEDED)),
+        assertEquals(
+                List.of(run(0, HistoryEntry.SUCCEEDED), run(1, HistoryEntry.FAILED), run(2, HistoryEntry.SUCCEEDED)),
                 store.read().orElseThrow().history());
     }
 
@@ -115,13 +122,16 @@ class StateStoreTest {
         StateStore other = new StateStore(client, NAMESPACE, new StateRecordCodec(List.of()));
         AtomicInteger calls = new AtomicInteger();
 
-        SignozHaException failed = assertThrows(SignozHaException.class, () -> store.update(record -> {
-            other.update(theirs -> theirs.withEntry(run(10 + calls.incrementAndGet(), HistoryEntry.FAILED)));
-            return record.withEntry(run(2, HistoryEntry.SUCCEEDED));
-        }));
+        SignozHaException failed = assertThrows(
+                SignozHaException.class,
+                () -> store.update(record -> {
+                    other.update(theirs -> theirs.withEntry(run(10 + calls.incrementAndGet(), HistoryEntry.FAILED)));
+                    return record.withEntry(run(2, HistoryEntry.SUCCEEDED));
+                }));
 
         assertEquals(ExitCode.LOCKED, failed.exitCode());
-        assertTrue(failed.getMessage().startsWith("ConfigMap/platform/signoz-ha-state was changed by someone else twice"),
+        assertTrue(
+                failed.getMessage().startsWith("ConfigMap/platform/signoz-ha-state was changed by someone else twice"),
                 failed.getMessage());
         assertEquals(3, store.read().orElseThrow().history().size(), "only the other writer's entries were added");
     }
@@ -131,8 +141,14 @@ class StateStoreTest {
         store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0", List.of()));
         String before = stored().getMetadata().getResourceVersion();
 
-        SignozHaException refused = assertThrows(SignozHaException.class, () -> store.update(record ->
-                record.applied(TOPOLOGY + "# clickhouse password: " + PASSWORD + "\n", "sha256:cd", "0.89.0", "0.1.0", List.of())));
+        SignozHaException refused = assertThrows(
+                SignozHaException.class,
+                () -> store.update(record -> record.applied(
+                        TOPOLOGY + "# clickhouse password: " + PASSWORD + "\n",
+                        "sha256:cd",
+                        "0.89.0",
+                        "0.1.0",
+                        List.of())));
 
         assertEquals(ExitCode.REFUSED, refused.exitCode());
         assertFalse(refused.getMessage().contains(PASSWORD));
@@ -142,8 +158,15 @@ class StateStoreTest {
 
     @Test
     void update_keysOfALaterVersion_areKept() {
-        client.configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata()
-                .withName(StateRecord.CONFIG_MAP).endMetadata().addToData("overrides", "{}").build()).create();
+        client.configMaps()
+                .inNamespace(NAMESPACE)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(StateRecord.CONFIG_MAP)
+                        .endMetadata()
+                        .addToData("overrides", "{}")
+                        .build())
+                .create();
 
         store.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0", List.of()));
 
@@ -154,12 +177,20 @@ class StateStoreTest {
 
     @Test
     void read_malformedHistory_isBadInputNamingTheConfigMap() {
-        client.configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata()
-                .withName(StateRecord.CONFIG_MAP).endMetadata().addToData("history", "not json").build()).create();
+        client.configMaps()
+                .inNamespace(NAMESPACE)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(StateRecord.CONFIG_MAP)
+                        .endMetadata()
+                        .addToData("history", "not json")
+                        .build())
+                .create();
 
         InvalidInputException bad = assertThrows(InvalidInputException.class, store::read);
 
-        assertTrue(bad.getMessage().startsWith("ConfigMap/platform/signoz-ha-state: history is not JSON"),
+        assertTrue(
+                bad.getMessage().startsWith("ConfigMap/platform/signoz-ha-state: history is not JSON"),
                 bad.getMessage());
     }
 
@@ -167,9 +198,10 @@ class StateStoreTest {
     void update_whoseAnswerTimedOutAfterItLanded_isNotAppliedTwice() {
         FaultDispatcher faults = new FaultDispatcher(java.time.Duration.ofSeconds(2));
         try (MockCluster slow = MockCluster.with(faults);
-             KubernetesClient tuned = slow.tunedClient(java.time.Duration.ofMillis(500), 3)) {
+                KubernetesClient tuned = slow.tunedClient(java.time.Duration.ofMillis(500), 3)) {
             StateStore timing = new StateStore(tuned, NAMESPACE, new StateRecordCodec(List.of(PASSWORD)));
-            timing.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0", List.of()).withEntry(run(0, HistoryEntry.SUCCEEDED)));
+            timing.update(record -> record.applied(TOPOLOGY, "sha256:ab", "0.88.1", "0.1.0", List.of())
+                    .withEntry(run(0, HistoryEntry.SUCCEEDED)));
             faults.arm(Fault.of("PUT", "/configmaps/signoz-ha-state$", Kind.TOO_LATE, 1));
 
             StateRecord written = timing.update(record -> record.withEntry(run(1, HistoryEntry.FAILED)));

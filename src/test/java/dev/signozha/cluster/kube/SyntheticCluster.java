@@ -13,34 +13,51 @@ import java.util.stream.IntStream;
 /** A synthetic cluster of any size, created through the real client (in parallel, to keep large seeds quick). */
 public final class SyntheticCluster {
 
-    private SyntheticCluster() {
-    }
+    private SyntheticCluster() {}
 
     public static void seed(KubernetesClient client, String namespace, int nodes, int pods) {
-        IntStream.range(0, nodes).parallel().forEach(i -> client.resource(node(i)).create());
-        IntStream.range(0, pods).parallel().forEach(i -> client.resource(pod(namespace, i, nodes)).create());
+        IntStream.range(0, nodes)
+                .parallel()
+                .forEach(i -> client.resource(node(i)).create());
+        IntStream.range(0, pods)
+                .parallel()
+                .forEach(i -> client.resource(pod(namespace, i, nodes)).create());
     }
 
     static Node node(int index) {
         String name = "node-" + index;
-        return new NodeBuilder().withNewMetadata().withName(name)
+        return new NodeBuilder()
+                .withNewMetadata()
+                .withName(name)
                 .withLabels(Map.of("kubernetes.io/hostname", name, "topology.kubernetes.io/zone", "zone-" + index % 3))
                 .endMetadata()
-                .withNewStatus().withAllocatable(Map.of("cpu", new Quantity("16"), "memory", new Quantity("64Gi"),
-                        "pods", new Quantity("110"))).endStatus()
+                .withNewStatus()
+                .withAllocatable(
+                        Map.of("cpu", new Quantity("16"), "memory", new Quantity("64Gi"), "pods", new Quantity("110")))
+                .endStatus()
                 .build();
     }
 
     static Pod pod(String namespace, int index, int nodes) {
-        return new PodBuilder().withNewMetadata().withName("app-" + index).withNamespace(namespace)
-                .withLabels(Map.of("app.kubernetes.io/name", "app-" + index % 50)).endMetadata()
-                .withNewSpec().withNodeName("node-" + index % nodes)
-                .withContainers(List.of(new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("app")
-                        .withImage("example/app:1").withNewResources()
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName("app-" + index)
+                .withNamespace(namespace)
+                .withLabels(Map.of("app.kubernetes.io/name", "app-" + index % 50))
+                .endMetadata()
+                .withNewSpec()
+                .withNodeName("node-" + index % nodes)
+                .withContainers(List.of(new io.fabric8.kubernetes.api.model.ContainerBuilder()
+                        .withName("app")
+                        .withImage("example/app:1")
+                        .withNewResources()
                         .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi")))
-                        .endResources().build()))
+                        .endResources()
+                        .build()))
                 .endSpec()
-                .withNewStatus().withPhase("Running").endStatus()
+                .withNewStatus()
+                .withPhase("Running")
+                .endStatus()
                 .build();
     }
 }

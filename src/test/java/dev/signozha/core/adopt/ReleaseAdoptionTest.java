@@ -28,13 +28,17 @@ class ReleaseAdoptionTest {
     }
 
     private static AdoptedTopology bundled() throws IOException {
-        return ReleaseAdoption.adopt(new InstalledRelease("observability", "signoz", "0.131.0",
-                yaml("bundled-values.yaml"), List.of()));
+        return ReleaseAdoption.adopt(
+                new InstalledRelease("observability", "signoz", "0.131.0", yaml("bundled-values.yaml"), List.of()));
     }
 
     private static AdoptedTopology external() throws IOException {
-        return ReleaseAdoption.adopt(new InstalledRelease("platform", "signoz", "0.112.1",
-                yaml("external-values.yaml"), List.of(yaml("external-installation.yaml"))));
+        return ReleaseAdoption.adopt(new InstalledRelease(
+                "platform",
+                "signoz",
+                "0.112.1",
+                yaml("external-values.yaml"),
+                List.of(yaml("external-installation.yaml"))));
     }
 
     private static LoadedTopology load(AdoptedTopology adopted) {
@@ -58,14 +62,22 @@ class ReleaseAdoptionTest {
 
     @Test
     void bundled_renderedAgain_reproducesEverySuppliedValueItMapped() throws IOException {
-        RenderedRelease rendered = new Renderer(new ClasspathTemplates()).render(load(bundled()).topology());
+        RenderedRelease rendered =
+                new Renderer(new ClasspathTemplates()).render(load(bundled()).topology());
         JsonNode supplied = yaml("bundled-values.yaml");
-        for (String path : List.of("clickhouse.layout", "clickhouse.persistence.size", "clickhouse.resources",
-                "clickhouse.podDistribution", "clickhouse.zookeeper.replicaCount", "clickhouse.zookeeper.persistence.size",
-                "otelCollector.replicaCount", "signoz.ingress.className")) {
+        for (String path : List.of(
+                "clickhouse.layout",
+                "clickhouse.persistence.size",
+                "clickhouse.resources",
+                "clickhouse.podDistribution",
+                "clickhouse.zookeeper.replicaCount",
+                "clickhouse.zookeeper.persistence.size",
+                "otelCollector.replicaCount",
+                "signoz.ingress.className")) {
             assertEquals(at(supplied, path), at(rendered.values(), path), path);
         }
-        assertEquals(at(supplied, "signoz.ingress.hosts").get(0).path("host"),
+        assertEquals(
+                at(supplied, "signoz.ingress.hosts").get(0).path("host"),
                 at(rendered.values(), "signoz.ingress.hosts").get(0).path("host"));
     }
 
@@ -74,10 +86,15 @@ class ReleaseAdoptionTest {
         AdoptedTopology adopted = bundled();
         String everything = adopted.yaml() + adopted.notes() + adopted.unmapped();
         assertFalse(everything.contains(PLANTED), everything);
-        assertEquals("clickhouse-credentials", load(adopted).spec().clickhouse().passwordSecret().name());
-        assertTrue(adopted.notes().stream().anyMatch(note -> note.contains(
-                "kubectl -n observability create secret generic clickhouse-credentials --from-literal=password="
-                        + "\"$(helm -n observability get values signoz -o json | jq -r .clickhouse.password)\"")),
+        assertEquals(
+                "clickhouse-credentials",
+                load(adopted).spec().clickhouse().passwordSecret().name());
+        assertTrue(
+                adopted.notes().stream()
+                        .anyMatch(
+                                note -> note.contains(
+                                        "kubectl -n observability create secret generic clickhouse-credentials --from-literal=password="
+                                                + "\"$(helm -n observability get values signoz -o json | jq -r .clickhouse.password)\"")),
                 adopted.notes().toString());
     }
 
@@ -85,7 +102,8 @@ class ReleaseAdoptionTest {
     void valuesWithNoPlaceInTheTopology_areListed_neverDroppedSilently() throws IOException {
         List<String> unmapped = bundled().unmapped();
         assertEquals(1, unmapped.size(), unmapped.toString());
-        assertTrue(unmapped.get(0).startsWith("clickhouse.clickhouseOperator.nodeSelector.pool: no topology field"),
+        assertTrue(
+                unmapped.get(0).startsWith("clickhouse.clickhouseOperator.nodeSelector.pool: no topology field"),
                 unmapped.toString());
     }
 
@@ -102,16 +120,28 @@ class ReleaseAdoptionTest {
         assertEquals("clickhouse/clickhouse-server:25.5.6", clickhouse.image());
         assertEquals("clickhouse-credentials", clickhouse.passwordSecret().name(), "the existing Secret, referenced");
         assertEquals(List.of(), adopted.unmapped());
-        assertTrue(adopted.notes().stream().anyMatch(note -> note.contains("uses ZooKeeper")
-                && note.contains("zookeeper-0.zookeeper-headless.platform.svc")), adopted.notes().toString());
+        assertTrue(
+                adopted.notes().stream()
+                        .anyMatch(note -> note.contains("uses ZooKeeper")
+                                && note.contains("zookeeper-0.zookeeper-headless.platform.svc")),
+                adopted.notes().toString());
     }
 
     @Test
     void external_withNoInstallationServingTheHost_warnsThatADeployWouldCreateAnEmptyOne() {
-        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease("platform", "signoz", "0.131.0",
-                YamlReader.readAll("values", "clickhouse: {enabled: false}\nexternalClickhouse: {host: ch.example.com, "
-                        + "cluster: c1, password: " + PLANTED + "}\n").get(0).root(), List.of()));
-        assertTrue(adopted.notes().stream().anyMatch(note -> note.contains("a deploy would create a new, empty one")),
+        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
+                "platform",
+                "signoz",
+                "0.131.0",
+                YamlReader.readAll(
+                                "values",
+                                "clickhouse: {enabled: false}\nexternalClickhouse: {host: ch.example.com, "
+                                        + "cluster: c1, password: " + PLANTED + "}\n")
+                        .get(0)
+                        .root(),
+                List.of()));
+        assertTrue(
+                adopted.notes().stream().anyMatch(note -> note.contains("a deploy would create a new, empty one")),
                 adopted.notes().toString());
         assertFalse((adopted.yaml() + adopted.notes() + adopted.unmapped()).contains(PLANTED));
     }

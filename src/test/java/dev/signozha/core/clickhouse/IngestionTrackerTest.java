@@ -13,8 +13,12 @@ class IngestionTrackerTest {
     private static final Instant T0 = Instant.parse("2026-11-21T03:00:00Z");
 
     private static IngestionSample sample(int second, long rows, int newestSecond) {
-        return new IngestionSample(T0.plusSeconds(second), Map.of("traces",
-                new IngestionSample.Signal("signoz_traces.distributed_signoz_index_v3", rows, T0.plusSeconds(newestSecond))));
+        return new IngestionSample(
+                T0.plusSeconds(second),
+                Map.of(
+                        "traces",
+                        new IngestionSample.Signal(
+                                "signoz_traces.distributed_signoz_index_v3", rows, T0.plusSeconds(newestSecond))));
     }
 
     @Test
@@ -41,10 +45,11 @@ class IngestionTrackerTest {
 
     @Test
     void aTableEmptyBeforeTheUpgrade_isNotCalledStalled() {
-        IngestionTracker tracker = new IngestionTracker(new IngestionSample(T0, Map.of("logs",
-                new IngestionSample.Signal("signoz_logs.distributed_logs_v2", 0, null))));
-        tracker.record(new IngestionSample(T0.plusSeconds(10), Map.of("logs",
-                new IngestionSample.Signal("signoz_logs.distributed_logs_v2", 0, null))));
+        IngestionTracker tracker = new IngestionTracker(new IngestionSample(
+                T0, Map.of("logs", new IngestionSample.Signal("signoz_logs.distributed_logs_v2", 0, null))));
+        tracker.record(new IngestionSample(
+                T0.plusSeconds(10),
+                Map.of("logs", new IngestionSample.Signal("signoz_logs.distributed_logs_v2", 0, null))));
         assertEquals(List.of(), tracker.stalled());
     }
 }

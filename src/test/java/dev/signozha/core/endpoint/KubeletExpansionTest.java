@@ -14,19 +14,23 @@ class KubeletExpansionTest {
     private static final Map<String, String> ENV = Map.of("HOST", "ch", "PORT", "9000", "EMPTY", "");
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-            "tcp://$(HOST):$(PORT) | tcp://ch:9000",
-            "$(HOST)$(HOST) | chch",
-            "$$(HOST) | $(HOST)",
-            "$$$(HOST) | $ch",
-            "a$$b | a$b",
-            "$(UNDEFINED) | $(UNDEFINED)",
-            "x$(EMPTY)y | xy",
-            "$(HOST | $(HOST",
-            "$HOST | $HOST",
-            "cost $ | cost $",
-            "$ | $",
-            "no references | no references"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "tcp://$(HOST):$(PORT) | tcp://ch:9000",
+                "$(HOST)$(HOST) | chch",
+                "$$(HOST) | $(HOST)",
+                "$$$(HOST) | $ch",
+                "a$$b | a$b",
+                "$(UNDEFINED) | $(UNDEFINED)",
+                "x$(EMPTY)y | xy",
+                "$(HOST | $(HOST",
+                "$HOST | $HOST",
+                "cost $ | cost $",
+                "$ | $",
+                "no references | no references"
+            })
     void expand_followsTheKubelet(String input, String expanded) {
         assertEquals(expanded, KubeletExpansion.expand(input, ENV));
     }

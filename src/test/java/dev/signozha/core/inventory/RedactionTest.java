@@ -6,26 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RedactionTest {
 
     private static final String PLANTED = "Planted-S3cret-4711";
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-            "CLICKHOUSE_PASSWORD | hunter2 | <redacted>",
-            "AWS_SECRET_ACCESS_KEY | abc | <redacted>",
-            "GITHUB_TOKEN | abc | <redacted>",
-            "API_KEY | abc | <redacted>",
-            "CLICKHOUSE_PASSWORD | 27ff0399-0d3a-4bd8-919d-17c2181e6fb9 | <redacted:signoz-chart-default-password>",
-            "SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN | tcp://admin:hunter2@ch:9000/x | tcp://admin:<redacted>@ch:9000/x",
-            "SIGNOZ_OTEL_COLLECTOR_CLICKHOUSE_DSN | tcp://$(U):$(P)@ch:9000 | tcp://$(U):$(P)@ch:9000",
-            "ClickHouseUrl | ch:9000/?username=admin&password=hunter2 | ch:9000/?username=admin&password=<redacted>",
-            "CLICKHOUSE_HOST | signoz-clickhouse | signoz-clickhouse",
-            "MONKEY | banana | banana"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "CLICKHOUSE_PASSWORD | hunter2 | <redacted>",
+                "AWS_SECRET_ACCESS_KEY | abc | <redacted>",
+                "GITHUB_TOKEN | abc | <redacted>",
+                "API_KEY | abc | <redacted>",
+                "CLICKHOUSE_PASSWORD | 27ff0399-0d3a-4bd8-919d-17c2181e6fb9 | <redacted:signoz-chart-default-password>",
+                "SIGNOZ_TELEMETRYSTORE_CLICKHOUSE_DSN | tcp://admin:hunter2@ch:9000/x | tcp://admin:<redacted>@ch:9000/x",
+                "SIGNOZ_OTEL_COLLECTOR_CLICKHOUSE_DSN | tcp://$(U):$(P)@ch:9000 | tcp://$(U):$(P)@ch:9000",
+                "ClickHouseUrl | ch:9000/?username=admin&password=hunter2 | ch:9000/?username=admin&password=<redacted>",
+                "CLICKHOUSE_HOST | signoz-clickhouse | signoz-clickhouse",
+                "MONKEY | banana | banana"
+            })
     void value_namedSetting_isRedactedWhereSecret(String name, String value, String expected) {
         assertEquals(expected, Redaction.value(name, value));
     }
@@ -50,13 +53,18 @@ class RedactionTest {
     @Test
     void redact_clickHouseInstallationUsersAndConfigMapData() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        ObjectNode chi = (ObjectNode) mapper.readTree("{\"kind\":\"ClickHouseInstallation\",\"spec\":{\"configuration\":"
-                + "{\"users\":{\"admin/password\":\"27ff0399-0d3a-4bd8-919d-17c2181e6fb9\",\"admin/profile\":\"default\"}}}}");
+        ObjectNode chi = (ObjectNode)
+                mapper.readTree(
+                        "{\"kind\":\"ClickHouseInstallation\",\"spec\":{\"configuration\":"
+                                + "{\"users\":{\"admin/password\":\"27ff0399-0d3a-4bd8-919d-17c2181e6fb9\",\"admin/profile\":\"default\"}}}}");
         Redaction.redact(chi);
-        assertEquals(Redaction.CHART_DEFAULT_MARKER, chi.at("/spec/configuration/users/admin~1password").asText());
-        assertEquals("default", chi.at("/spec/configuration/users/admin~1profile").asText());
-        ObjectNode map = (ObjectNode) mapper.readTree("{\"kind\":\"ConfigMap\",\"data\":{\"api-token\":\"" + PLANTED
-                + "\",\"config.yaml\":\"x: 1\"}}");
+        assertEquals(
+                Redaction.CHART_DEFAULT_MARKER,
+                chi.at("/spec/configuration/users/admin~1password").asText());
+        assertEquals(
+                "default", chi.at("/spec/configuration/users/admin~1profile").asText());
+        ObjectNode map = (ObjectNode) mapper.readTree(
+                "{\"kind\":\"ConfigMap\",\"data\":{\"api-token\":\"" + PLANTED + "\",\"config.yaml\":\"x: 1\"}}");
         Redaction.redact(map);
         assertFalse(map.toString().contains(PLANTED));
         assertEquals("x: 1", map.at("/data/config.yaml").asText());

@@ -64,8 +64,11 @@ class SnapshotParserTest {
         Inventory inventory = SnapshotParser.parse("s.yaml", text);
         assertEquals(Instant.parse("2026-11-20T10:00:00Z"), inventory.observedAt());
         String written = SnapshotWriter.write(inventory);
-        assertTrue(java.util.regex.Pattern.compile("signoz-ha/observed-at: [\"']?2026-11-20T10:00:00Z").matcher(written)
-                .find(), "snapshot records the cluster's now");
+        assertTrue(
+                java.util.regex.Pattern.compile("signoz-ha/observed-at: [\"']?2026-11-20T10:00:00Z")
+                        .matcher(written)
+                        .find(),
+                "snapshot records the cluster's now");
     }
 
     @Test
@@ -101,7 +104,8 @@ class SnapshotParserTest {
 
     @Test
     void parse_json_isReadToo() {
-        Inventory inventory = SnapshotParser.parse("s.json",
+        Inventory inventory = SnapshotParser.parse(
+                "s.json",
                 "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\"a\"}}]}");
         assertEquals(1, inventory.nodes().size());
     }
@@ -109,30 +113,36 @@ class SnapshotParserTest {
     @Test
     void parse_badItem_isLocatedByLineAndKeyPath() {
         String text = LIST.replace("spec: {containers: [{name: c, image: x}]}", "spec: {containers: {name: c}}");
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> SnapshotParser.parse("s.yaml", text));
+        InvalidInputException error =
+                assertThrows(InvalidInputException.class, () -> SnapshotParser.parse("s.yaml", text));
         String message = error.problems().get(0).toString();
         assertTrue(message.startsWith("s.yaml:6:3 items[0].spec.containers: not a valid Pod"), message);
     }
 
     @Test
     void parse_brokenYaml_isLocated() {
-        InvalidInputException error = assertThrows(InvalidInputException.class,
+        InvalidInputException error = assertThrows(
+                InvalidInputException.class,
                 () -> SnapshotParser.parse("s.yaml", "apiVersion: v1\nkind: List\nitems: [\n  {a: 1\n"));
-        assertTrue(error.problems().get(0).toString().matches("s\\.yaml:\\d+:\\d+: not valid YAML: .*"),
+        assertTrue(
+                error.problems().get(0).toString().matches("s\\.yaml:\\d+:\\d+: not valid YAML: .*"),
                 error.problems().get(0).toString());
     }
 
     @Test
     void parse_noObjects_isBadInput() {
-        InvalidInputException error = assertThrows(InvalidInputException.class,
+        InvalidInputException error = assertThrows(
+                InvalidInputException.class,
                 () -> SnapshotParser.parse("s.yaml", "apiVersion: v1\nkind: List\nitems: []\n"));
         assertTrue(error.getMessage().contains("holds no Kubernetes objects"));
     }
 
     @Test
     void parse_scalarDocument_isBadInput() {
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> SnapshotParser.parse("s.yaml", "hello\n"));
-        assertTrue(error.getMessage().contains("expected a Kubernetes object or List, got a scalar"), error.getMessage());
+        InvalidInputException error =
+                assertThrows(InvalidInputException.class, () -> SnapshotParser.parse("s.yaml", "hello\n"));
+        assertTrue(
+                error.getMessage().contains("expected a Kubernetes object or List, got a scalar"), error.getMessage());
     }
 
     @Test

@@ -14,15 +14,23 @@ class DisruptionTest {
 
     @Test
     void values_areOrderedFromHarmlessToDestructive() {
-        assertEquals(List.of(Disruption.NONE, Disruption.CONFIG_RELOAD, Disruption.ROLLING_RESTART,
-                Disruption.SCALE_OUT, Disruption.DESTRUCTIVE), List.of(Disruption.values()));
+        assertEquals(
+                List.of(
+                        Disruption.NONE,
+                        Disruption.CONFIG_RELOAD,
+                        Disruption.ROLLING_RESTART,
+                        Disruption.SCALE_OUT,
+                        Disruption.DESTRUCTIVE),
+                List.of(Disruption.values()));
     }
 
     @Test
     void max_ofSeveral_isTheMostDisruptive() {
-        assertEquals(Disruption.SCALE_OUT, Disruption.max(List.of(Disruption.CONFIG_RELOAD, Disruption.SCALE_OUT,
-                Disruption.NONE)));
-        assertEquals(Disruption.DESTRUCTIVE, Disruption.max(Disruption.NONE, Disruption.DESTRUCTIVE, Disruption.SCALE_OUT));
+        assertEquals(
+                Disruption.SCALE_OUT,
+                Disruption.max(List.of(Disruption.CONFIG_RELOAD, Disruption.SCALE_OUT, Disruption.NONE)));
+        assertEquals(
+                Disruption.DESTRUCTIVE, Disruption.max(Disruption.NONE, Disruption.DESTRUCTIVE, Disruption.SCALE_OUT));
     }
 
     @Test
@@ -46,9 +54,12 @@ class DisruptionTest {
 
     @Test
     void parse_unknownLevel_namesEveryLevel() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Disruption.parse("restart"));
-        assertEquals("unknown disruption level 'restart'; expected one of none, config-reload, rolling-restart, "
-                + "scale-out, destructive", error.getMessage());
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> Disruption.parse("restart"));
+        assertEquals(
+                "unknown disruption level 'restart'; expected one of none, config-reload, rolling-restart, "
+                        + "scale-out, destructive",
+                error.getMessage());
     }
 
     @Test

@@ -21,7 +21,8 @@ class LivePlanTextTest {
 
     @Test
     void render_nothingLive_matchesGolden() {
-        Golden.assertMatches(LivePlanText.render(LiveObjects.plan(PRODUCTION, List.of(), null), Style.PLAIN),
+        Golden.assertMatches(
+                LivePlanText.render(LiveObjects.plan(PRODUCTION, List.of(), null), Style.PLAIN),
                 "live-plan/fresh-install.txt");
     }
 
@@ -55,17 +56,20 @@ class LivePlanTextTest {
             switch (manifest.kind()) {
                 case "ClickHouseInstallation" -> {
                     object(object, "/spec/configuration/clusters/0/layout").put("shardsCount", 3);
-                    object(object, "/spec/templates/volumeClaimTemplates/0/spec/resources/requests").put("storage", "500Gi");
+                    object(object, "/spec/templates/volumeClaimTemplates/0/spec/resources/requests")
+                            .put("storage", "500Gi");
                 }
                 case "StatefulSet" -> {
                     object(object, "/spec/template/spec/containers/0/env/3").put("value", "512");
-                    array(object, "/spec/template/spec/containers/0/env").addObject()
-                            .put("name", "ZOO_CLIENT_PASSWORD").put("value", "Old-S3cret-0815");
+                    array(object, "/spec/template/spec/containers/0/env")
+                            .addObject()
+                            .put("name", "ZOO_CLIENT_PASSWORD")
+                            .put("value", "Old-S3cret-0815");
                 }
                 case "ConfigMap" -> {
                     continue;
                 }
-                default -> { }
+                default -> {}
             }
             live.add(object);
         }
@@ -83,10 +87,13 @@ class LivePlanTextTest {
         for (Manifest manifest : PRODUCTION.manifests()) {
             ObjectNode body = manifest.body().deepCopy();
             if (manifest.kind().equals("StatefulSet")) {
-                array(body, "/spec/template/spec/containers/0/env").addObject()
-                        .put("name", "ZOO_CLIENT_PASSWORD").put("value", "Planted-S3cret-4711");
+                array(body, "/spec/template/spec/containers/0/env")
+                        .addObject()
+                        .put("name", "ZOO_CLIENT_PASSWORD")
+                        .put("value", "Planted-S3cret-4711");
             }
-            manifests.add(new Manifest(manifest.apiVersion(), manifest.kind(), manifest.namespace(), manifest.name(), body));
+            manifests.add(
+                    new Manifest(manifest.apiVersion(), manifest.kind(), manifest.namespace(), manifest.name(), body));
         }
         return new RenderedRelease(PRODUCTION.chartVersion(), PRODUCTION.values(), manifests, PRODUCTION.notes());
     }

@@ -46,7 +46,10 @@ class LivePlannerTest {
     }
 
     private static ObjectStep step(LivePlan plan, String id) {
-        return plan.objects().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        return plan.objects().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -69,49 +72,75 @@ class LivePlannerTest {
 
     @Test
     void plan_liveInstallationHasThreeShardsDesiredTwo_isDestructiveWithTheReason() {
-        LivePlan plan = plan(liveWith(CHI, chi -> object(chi, "/spec/configuration/clusters/0/layout").put("shardsCount", 3)));
+        LivePlan plan = plan(liveWith(
+                CHI, chi -> object(chi, "/spec/configuration/clusters/0/layout").put("shardsCount", 3)));
         ObjectStep step = step(plan, CHI);
         assertEquals(Action.UPDATE, step.action());
         assertEquals(Disruption.DESTRUCTIVE, step.disruption());
-        assertEquals("spec.configuration.clusters[name=prod].layout.shardsCount", step.changes().get(0).change().path());
+        assertEquals(
+                "spec.configuration.clusters[name=prod].layout.shardsCount",
+                step.changes().get(0).change().path());
         assertEquals(Disruption.DESTRUCTIVE, plan.disruption());
-        assertEquals(CHI + ": fewer shards: clickhouse-operator deletes the removed shards' hosts and their data",
+        assertEquals(
+                CHI + ": fewer shards: clickhouse-operator deletes the removed shards' hosts and their data",
                 plan.reason());
     }
 
     @Test
     void plan_liveInstallationHasOneReplicaDesiredTwo_scalesOut() {
-        LivePlan plan = plan(liveWith(CHI, chi -> object(chi, "/spec/configuration/clusters/0/layout").put("replicasCount", 1)));
+        LivePlan plan = plan(liveWith(
+                CHI, chi -> object(chi, "/spec/configuration/clusters/0/layout").put("replicasCount", 1)));
         assertEquals(Disruption.SCALE_OUT, plan.disruption());
     }
 
     @Test
     void plan_storageGrowsShrinksOrChangesClass_isClassifiedByDirection() {
         String requests = "/spec/templates/volumeClaimTemplates/0/spec/resources/requests";
-        assertEquals(Disruption.ROLLING_RESTART,
-                plan(liveWith(CHI, chi -> object(chi, requests).put("storage", "500Gi"))).disruption());
-        assertEquals(Disruption.DESTRUCTIVE,
-                plan(liveWith(CHI, chi -> object(chi, requests).put("storage", "2Ti"))).disruption());
-        assertEquals(Disruption.DESTRUCTIVE, plan(liveWith(CHI, chi ->
-                object(chi, "/spec/templates/volumeClaimTemplates/0/spec").put("storageClassName", "gp2"))).disruption());
+        assertEquals(
+                Disruption.ROLLING_RESTART,
+                plan(liveWith(CHI, chi -> object(chi, requests).put("storage", "500Gi")))
+                        .disruption());
+        assertEquals(
+                Disruption.DESTRUCTIVE,
+                plan(liveWith(CHI, chi -> object(chi, requests).put("storage", "2Ti")))
+                        .disruption());
+        assertEquals(
+                Disruption.DESTRUCTIVE,
+                plan(liveWith(
+                                CHI,
+                                chi -> object(chi, "/spec/templates/volumeClaimTemplates/0/spec")
+                                        .put("storageClassName", "gp2")))
+                        .disruption());
     }
 
     @Test
     void plan_clickHouseHostRenamed_isDestructive() {
-        LivePlan plan = plan(liveWith(CHI, chi ->
-                object(chi, "/spec/templates/serviceTemplates/0").put("generateName", "clickhouse-old")));
+        LivePlan plan = plan(liveWith(
+                CHI, chi -> object(chi, "/spec/templates/serviceTemplates/0").put("generateName", "clickhouse-old")));
         assertEquals(Disruption.DESTRUCTIVE, plan.disruption());
         assertTrue(plan.reason().contains("the ClickHouse host changes"), plan.reason());
     }
 
     @Test
     void plan_zookeeperMembersDown_isDestructiveAndImageChange_rolls() {
-        assertEquals(Disruption.DESTRUCTIVE,
-                plan(liveWith(ZOOKEEPER, zk -> object(zk, "/spec").put("replicas", 5))).disruption());
-        assertEquals(Disruption.ROLLING_RESTART, plan(liveWith(ZOOKEEPER, zk ->
-                object(zk, "/spec/template/spec/containers/0").put("image", "signoz/zookeeper:3.7.0"))).disruption());
-        assertEquals(Disruption.DESTRUCTIVE, plan(liveWith(ZOOKEEPER, zk ->
-                object(zk, "/spec/volumeClaimTemplates/0/spec/resources/requests").put("storage", "10Gi"))).disruption());
+        assertEquals(
+                Disruption.DESTRUCTIVE,
+                plan(liveWith(ZOOKEEPER, zk -> object(zk, "/spec").put("replicas", 5)))
+                        .disruption());
+        assertEquals(
+                Disruption.ROLLING_RESTART,
+                plan(liveWith(
+                                ZOOKEEPER,
+                                zk -> object(zk, "/spec/template/spec/containers/0")
+                                        .put("image", "signoz/zookeeper:3.7.0")))
+                        .disruption());
+        assertEquals(
+                Disruption.DESTRUCTIVE,
+                plan(liveWith(
+                                ZOOKEEPER,
+                                zk -> object(zk, "/spec/volumeClaimTemplates/0/spec/resources/requests")
+                                        .put("storage", "10Gi")))
+                        .disruption());
     }
 
     @Test
@@ -135,14 +164,23 @@ class LivePlannerTest {
     @Test
     void plan_releaseLeftFailed_withTheSameValues_isRunAgain() {
         String version = PRODUCTION.chartVersion().toString();
-        LivePlan plan = LivePlanner.plan(PRODUCTION, LiveObjects.served(PRODUCTION), PRODUCTION.values(),
-                new LivePlanner.Release(version, "failed"), Map.of());
+        LivePlan plan = LivePlanner.plan(
+                PRODUCTION,
+                LiveObjects.served(PRODUCTION),
+                PRODUCTION.values(),
+                new LivePlanner.Release(version, "failed"),
+                Map.of());
         assertTrue(plan.hasChanges(), "a failed release is not what the topology asks for");
         ClassifiedChange change = plan.values().changes().get(0);
         assertEquals(LivePlanner.RELEASE_STATUS, change.change().path());
         assertEquals(Disruption.ROLLING_RESTART, change.disruption());
-        assertFalse(LivePlanner.plan(PRODUCTION, LiveObjects.served(PRODUCTION), PRODUCTION.values(),
-                new LivePlanner.Release(version, LivePlanner.Release.DEPLOYED), Map.of()).hasChanges());
+        assertFalse(LivePlanner.plan(
+                        PRODUCTION,
+                        LiveObjects.served(PRODUCTION),
+                        PRODUCTION.values(),
+                        new LivePlanner.Release(version, LivePlanner.Release.DEPLOYED),
+                        Map.of())
+                .hasChanges());
     }
 
     @Test
@@ -150,18 +188,21 @@ class LivePlannerTest {
         JsonNode zookeeper = LiveObjects.manifest(PRODUCTION, "StatefulSet").body();
         ObjectNode lastApplied = zookeeper.deepCopy();
         object(lastApplied, "/metadata/labels").put("retired", "yes");
-        List<JsonNode> live = liveWith(ZOOKEEPER, zk -> object(zk, "/metadata/labels").put("retired", "yes"));
+        List<JsonNode> live =
+                liveWith(ZOOKEEPER, zk -> object(zk, "/metadata/labels").put("retired", "yes"));
 
-        LivePlan plan = LivePlanner.plan(PRODUCTION, live, PRODUCTION.values(), null,
-                Map.of(ZOOKEEPER, lastApplied));
+        LivePlan plan = LivePlanner.plan(PRODUCTION, live, PRODUCTION.values(), null, Map.of(ZOOKEEPER, lastApplied));
 
         ObjectStep step = step(plan, ZOOKEEPER);
         assertEquals(Action.UPDATE, step.action());
         Change removal = step.changes().get(0).change();
         assertEquals("metadata.labels.retired", removal.path());
         assertNull(removal.after());
-        assertEquals(Action.UNCHANGED, step(LiveObjects.plan(PRODUCTION, live, PRODUCTION.values()),
-                ZOOKEEPER).action(), "without what was applied, unseen");
+        assertEquals(
+                Action.UNCHANGED,
+                step(LiveObjects.plan(PRODUCTION, live, PRODUCTION.values()), ZOOKEEPER)
+                        .action(),
+                "without what was applied, unseen");
     }
 
     @Test
@@ -171,7 +212,9 @@ class LivePlannerTest {
         LivePlan plan = LiveObjects.plan(PRODUCTION, LiveObjects.served(PRODUCTION), live);
         assertEquals(Action.UPDATE, plan.values().action());
         assertEquals(Disruption.DESTRUCTIVE, plan.disruption());
-        assertTrue(plan.reason().startsWith("Helm values: SigNoz would read and write another ClickHouse host"), plan.reason());
+        assertTrue(
+                plan.reason().startsWith("Helm values: SigNoz would read and write another ClickHouse host"),
+                plan.reason());
     }
 
     @Test
@@ -181,17 +224,25 @@ class LivePlannerTest {
         object(live, "/otelCollector").put("replicaCount", 1);
         object(live, "/clickhouse").put("password", "Planted-S3cret-4711");
         LivePlan plan = LiveObjects.plan(BUNDLED, List.of(), live);
-        assertEquals(List.of(Disruption.DESTRUCTIVE, Disruption.SCALE_OUT),
-                plan.values().changes().stream().map(ClassifiedChange::disruption).toList());
+        assertEquals(
+                List.of(Disruption.DESTRUCTIVE, Disruption.SCALE_OUT),
+                plan.values().changes().stream()
+                        .map(ClassifiedChange::disruption)
+                        .toList());
         assertEquals(Disruption.DESTRUCTIVE, plan.disruption());
         assertFalse(LivePlanText.render(plan, Style.PLAIN).contains("Planted-S3cret-4711"));
     }
 
     @Test
     void plan_plantedPasswordChanged_showsChangedAndNeverTheValue() {
-        List<JsonNode> live = liveWith(ZOOKEEPER, zk -> array(zk, ENV).addObject().put("name", "ZOO_CLIENT_PASSWORD")
-                .put("value", "Old-S3cret-0815"));
-        RenderedRelease desired = withPassword(LiveObjects.manifest(PRODUCTION, "StatefulSet").body());
+        List<JsonNode> live = liveWith(
+                ZOOKEEPER,
+                zk -> array(zk, ENV)
+                        .addObject()
+                        .put("name", "ZOO_CLIENT_PASSWORD")
+                        .put("value", "Old-S3cret-0815"));
+        RenderedRelease desired =
+                withPassword(LiveObjects.manifest(PRODUCTION, "StatefulSet").body());
         LivePlan plan = LiveObjects.plan(desired, live, PRODUCTION.values());
         String text = LivePlanText.render(plan, Style.PLAIN);
         assertTrue(text.contains("env[name=ZOO_CLIENT_PASSWORD].value: (changed)"), text);
@@ -203,10 +254,14 @@ class LivePlannerTest {
     private static RenderedRelease withPassword(JsonNode body) {
         ObjectNode planted = body.deepCopy();
         array(planted, ENV).addObject().put("name", "ZOO_CLIENT_PASSWORD").put("value", "Planted-S3cret-4711");
-        return new RenderedRelease(PRODUCTION.chartVersion(), PRODUCTION.values(), PRODUCTION.manifests().stream()
-                .map(m -> m.kind().equals("StatefulSet")
-                        ? new Manifest(m.apiVersion(), m.kind(), m.namespace(), m.name(), planted)
-                        : m)
-                .toList(), PRODUCTION.notes());
+        return new RenderedRelease(
+                PRODUCTION.chartVersion(),
+                PRODUCTION.values(),
+                PRODUCTION.manifests().stream()
+                        .map(m -> m.kind().equals("StatefulSet")
+                                ? new Manifest(m.apiVersion(), m.kind(), m.namespace(), m.name(), planted)
+                                : m)
+                        .toList(),
+                PRODUCTION.notes());
     }
 }

@@ -42,7 +42,10 @@ class ObjectDiffTest {
     void removals_fieldsAppliedLastTimeAndNoLongerRendered_areRemovedWhereStillLive() {
         ObjectNode lastApplied = zookeeper().body().deepCopy();
         object(lastApplied, CONTAINER + "/resources/limits").put("ephemeral-storage", "2Gi");
-        array(lastApplied, CONTAINER + "/env").addObject().put("name", "ZOO_RETIRED").put("value", "yes");
+        array(lastApplied, CONTAINER + "/env")
+                .addObject()
+                .put("name", "ZOO_RETIRED")
+                .put("value", "yes");
         ObjectNode live = LiveObjects.served(zookeeper());
         object(live, CONTAINER + "/resources/limits").put("ephemeral-storage", "2Gi");
         array(live, CONTAINER + "/env").addObject().put("name", "ZOO_RETIRED").put("value", "yes");
@@ -50,8 +53,9 @@ class ObjectDiffTest {
         List<Change> removals = ObjectDiff.removals(lastApplied, zookeeper().body(), live);
 
         String container = "spec.template.spec.containers[name=zookeeper]";
-        assertEquals(List.of(container + ".env[name=ZOO_RETIRED].value",
-                container + ".resources.limits.ephemeral-storage"), removals.stream().map(Change::path).sorted().toList());
+        assertEquals(
+                List.of(container + ".env[name=ZOO_RETIRED].value", container + ".resources.limits.ephemeral-storage"),
+                removals.stream().map(Change::path).sorted().toList());
         assertTrue(removals.stream().allMatch(change -> change.after() == null && change.before() != null));
         assertEquals(List.of(), ObjectDiff.diff(zookeeper().body(), live), "the plain diff cannot see them");
     }
@@ -59,7 +63,10 @@ class ObjectDiffTest {
     @Test
     void removals_showTheLiveValue_andNeverRepeatWhatTheDiffShows() {
         ObjectNode lastApplied = zookeeper().body().deepCopy();
-        array(lastApplied, CONTAINER + "/ports").addObject().put("name", "metrics").put("containerPort", 7000);
+        array(lastApplied, CONTAINER + "/ports")
+                .addObject()
+                .put("name", "metrics")
+                .put("containerPort", 7000);
         object(lastApplied, "/metadata/labels").put("tier", "old");
         ObjectNode live = LiveObjects.served(zookeeper());
         array(live, CONTAINER + "/ports").addObject().put("name", "metrics").put("containerPort", 7000);
@@ -67,7 +74,9 @@ class ObjectDiffTest {
 
         List<Change> removals = ObjectDiff.removals(lastApplied, zookeeper().body(), live);
 
-        assertEquals(List.of("metadata.labels.tier"), removals.stream().map(Change::path).toList(),
+        assertEquals(
+                List.of("metadata.labels.tier"),
+                removals.stream().map(Change::path).toList(),
                 "the container port, a list the tool owns whole, is already in the diff");
         assertEquals(TextNode.valueOf("edited-by-hand"), removals.get(0).before());
         assertTrue(ObjectDiff.diff(zookeeper().body(), live).stream()
@@ -78,10 +87,14 @@ class ObjectDiffTest {
     void removals_ofFieldsNoLongerLive_orStillRendered_areNone() {
         ObjectNode lastApplied = zookeeper().body().deepCopy();
         object(lastApplied, CONTAINER + "/resources/limits").put("ephemeral-storage", "2Gi");
-        assertEquals(List.of(), ObjectDiff.removals(lastApplied, zookeeper().body(), LiveObjects.served(zookeeper())),
+        assertEquals(
+                List.of(),
+                ObjectDiff.removals(lastApplied, zookeeper().body(), LiveObjects.served(zookeeper())),
                 "someone already removed it");
-        assertEquals(List.of(), ObjectDiff.removals(zookeeper().body(), zookeeper().body(),
-                LiveObjects.served(zookeeper())), "nothing was dropped from the render");
+        assertEquals(
+                List.of(),
+                ObjectDiff.removals(zookeeper().body(), zookeeper().body(), LiveObjects.served(zookeeper())),
+                "nothing was dropped from the render");
     }
 
     @Test
@@ -102,7 +115,8 @@ class ObjectDiffTest {
         object(zk, "/spec/volumeClaimTemplates/0/spec/resources/requests").put("storage", "20480Mi");
         ObjectNode chi = LiveObjects.served(installation());
         object(chi, CH_CONTAINER + "/resources/requests").put("cpu", 4);
-        object(chi, "/spec/templates/volumeClaimTemplates/0/spec/resources/requests").put("storage", "1024Gi");
+        object(chi, "/spec/templates/volumeClaimTemplates/0/spec/resources/requests")
+                .put("storage", "1024Gi");
         assertEquals(List.of(), ObjectDiff.diff(zookeeper().body(), zk));
         assertEquals(List.of(), ObjectDiff.diff(installation().body(), chi));
     }
@@ -110,7 +124,8 @@ class ObjectDiffTest {
     @Test
     void diff_quantityPaths_areWhereKubernetesTakesQuantities() {
         assertTrue(TreeValues.isQuantityPath("spec.template.spec.containers[name=x].resources.limits.memory"));
-        assertTrue(TreeValues.isQuantityPath("spec.templates.volumeClaimTemplates[name=data].spec.resources.requests.storage"));
+        assertTrue(TreeValues.isQuantityPath(
+                "spec.templates.volumeClaimTemplates[name=data].spec.resources.requests.storage"));
         assertTrue(TreeValues.isQuantityPath("spec.template.spec.volumes[name=tmp].emptyDir.sizeLimit"));
         assertTrue(TreeValues.isQuantityPath("clickhouse.persistence.size"));
         assertFalse(TreeValues.isQuantityPath("spec.replicas"));
@@ -120,7 +135,10 @@ class ObjectDiffTest {
     @Test
     void diff_quantityAtAnOrdinaryPath_comparesText() {
         JsonNode desired = TextNode.valueOf("4");
-        assertEquals(1, ObjectDiff.diff(wrap("port", desired), wrap("port", IntNode.valueOf(4))).size());
+        assertEquals(
+                1,
+                ObjectDiff.diff(wrap("port", desired), wrap("port", IntNode.valueOf(4)))
+                        .size());
     }
 
     @Test
@@ -139,21 +157,30 @@ class ObjectDiffTest {
     @Test
     void diff_plantedPasswordChanged_isHiddenEverywhere() {
         ObjectNode desired = zookeeper().body().deepCopy();
-        array(desired, CONTAINER + "/env").addObject().put("name", "ZOO_CLIENT_PASSWORD").put("value", "Planted-S3cret-4711");
+        array(desired, CONTAINER + "/env")
+                .addObject()
+                .put("name", "ZOO_CLIENT_PASSWORD")
+                .put("value", "Planted-S3cret-4711");
         ObjectNode live = LiveObjects.served(zookeeper());
-        array(live, CONTAINER + "/env").addObject().put("name", "ZOO_CLIENT_PASSWORD").put("value", "Old-S3cret-0815");
+        array(live, CONTAINER + "/env")
+                .addObject()
+                .put("name", "ZOO_CLIENT_PASSWORD")
+                .put("value", "Old-S3cret-0815");
         List<Change> changes = ObjectDiff.diff(desired, live);
         assertEquals(1, changes.size());
         assertTrue(changes.get(0).hidden());
-        assertEquals("spec.template.spec.containers[name=zookeeper].env[name=ZOO_CLIENT_PASSWORD].value",
+        assertEquals(
+                "spec.template.spec.containers[name=zookeeper].env[name=ZOO_CLIENT_PASSWORD].value",
                 changes.get(0).path());
         assertFalse(changes.toString().contains("S3cret"), changes.toString());
     }
 
     @Test
     void diff_dsnWithPasswordUnderAnInnocentName_isHidden() {
-        Change change = ObjectDiff.diff(wrap("endpoint", TextNode.valueOf("tcp://admin:Planted-S3cret-4711@ch:9000")),
-                wrap("endpoint", TextNode.valueOf("tcp://ch:9000"))).get(0);
+        Change change = ObjectDiff.diff(
+                        wrap("endpoint", TextNode.valueOf("tcp://admin:Planted-S3cret-4711@ch:9000")),
+                        wrap("endpoint", TextNode.valueOf("tcp://ch:9000")))
+                .get(0);
         assertTrue(change.hidden());
         assertFalse(change.toString().contains("S3cret"));
     }
@@ -161,28 +188,46 @@ class ObjectDiffTest {
     @Test
     void diff_sidecarInjectedByAWebhook_isNotARemoval() {
         ObjectNode live = LiveObjects.served(zookeeper());
-        array(live, "/spec/template/spec/containers").addObject().put("name", "istio-proxy").put("image", "istio/proxyv2");
-        array(live, "/spec/template/spec/volumes").addObject().put("name", "istio-envoy").putObject("emptyDir");
+        array(live, "/spec/template/spec/containers")
+                .addObject()
+                .put("name", "istio-proxy")
+                .put("image", "istio/proxyv2");
+        array(live, "/spec/template/spec/volumes")
+                .addObject()
+                .put("name", "istio-envoy")
+                .putObject("emptyDir");
         assertEquals(List.of(), ObjectDiff.diff(zookeeper().body(), live));
     }
 
     @Test
     void diff_liveClusterNoLongerRendered_isARemoval() {
         ObjectNode live = LiveObjects.served(installation());
-        array(live, "/spec/configuration/clusters").addObject().put("name", "old").putObject("layout").put("shardsCount", 1);
+        array(live, "/spec/configuration/clusters")
+                .addObject()
+                .put("name", "old")
+                .putObject("layout")
+                .put("shardsCount", 1);
         List<Change> changes = ObjectDiff.diff(installation().body(), live);
         assertEquals(1, changes.size());
-        assertEquals("spec.configuration.clusters[name=old].layout.shardsCount", changes.get(0).path());
+        assertEquals(
+                "spec.configuration.clusters[name=old].layout.shardsCount",
+                changes.get(0).path());
         assertTrue(changes.get(0).removed());
     }
 
     @Test
     void diff_volumeMountsSharingAName_matchByMountPath() {
         ObjectNode desired = zookeeper().body().deepCopy();
-        array(desired, CONTAINER + "/volumeMounts").addObject().put("name", "scripts").put("mountPath", "/scripts/other.sh")
+        array(desired, CONTAINER + "/volumeMounts")
+                .addObject()
+                .put("name", "scripts")
+                .put("mountPath", "/scripts/other.sh")
                 .put("subPath", "other.sh");
         ObjectNode live = LiveObjects.served(zookeeper());
-        array(live, CONTAINER + "/volumeMounts").insertObject(0).put("name", "scripts").put("mountPath", "/scripts/other.sh")
+        array(live, CONTAINER + "/volumeMounts")
+                .insertObject(0)
+                .put("name", "scripts")
+                .put("mountPath", "/scripts/other.sh")
                 .put("subPath", "other.sh");
         assertEquals(List.of(), ObjectDiff.diff(desired, live));
     }
@@ -190,9 +235,13 @@ class ObjectDiffTest {
     @Test
     void diff_zookeeperNodesListLongerLive_reportsTheSurplusItem() {
         ObjectNode live = LiveObjects.served(installation());
-        array(live, "/spec/configuration/zookeeper/nodes").addObject().put("host", "zk-3").put("port", 2181);
+        array(live, "/spec/configuration/zookeeper/nodes")
+                .addObject()
+                .put("host", "zk-3")
+                .put("port", 2181);
         List<Change> changes = ObjectDiff.diff(installation().body(), live);
-        assertEquals(List.of("spec.configuration.zookeeper.nodes[3].host", "spec.configuration.zookeeper.nodes[3].port"),
+        assertEquals(
+                List.of("spec.configuration.zookeeper.nodes[3].host", "spec.configuration.zookeeper.nodes[3].port"),
                 changes.stream().map(Change::path).toList());
         assertTrue(changes.stream().allMatch(Change::removed));
     }
@@ -214,7 +263,8 @@ class ObjectDiffTest {
         networks.add(networks.remove(0));
         List<Change> changes = ObjectDiff.diff(installation().body(), live);
         assertEquals(1, changes.size());
-        assertEquals("spec.configuration.users.admin/networks/ip", changes.get(0).path());
+        assertEquals(
+                "spec.configuration.users.admin/networks/ip", changes.get(0).path());
         assertTrue(changes.get(0).before().isArray() && changes.get(0).after().isArray());
     }
 

@@ -50,15 +50,20 @@ class OfflinePlannerTest {
 
     @Test
     void plan_devExample_derivesTheHostAndHasNoPlacement() throws Exception {
-        JsonNode plan = new ObjectMapper().readTree(CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "-o", "json").out());
+        JsonNode plan = new ObjectMapper()
+                .readTree(CliRun.of("plan", "--offline", "-f", "examples/dev.yaml", "-o", "json")
+                        .out());
         assertEquals("derived", setting(plan, "clickhouse.host").path("origin").asText());
-        assertEquals("signoz-clickhouse", setting(plan, "clickhouse.host").path("value").asText());
+        assertEquals(
+                "signoz-clickhouse",
+                setting(plan, "clickhouse.host").path("value").asText());
         assertTrue(plan.path("placement").isNull() || plan.path("placement").isMissingNode());
     }
 
     @Test
     void plan_podsThatCannotBePlaced_exitThreeWithTheSchedulerReason() {
-        CliRun run = CliRun.of("plan", "--offline", "-f", "src/test/resources/topologies/unplaceable-node-anti-affinity.yaml");
+        CliRun run = CliRun.of(
+                "plan", "--offline", "-f", "src/test/resources/topologies/unplaceable-node-anti-affinity.yaml");
         assertEquals(3, run.exitCode());
         assertTrue(run.out().contains("cannot be placed: 0/2 nodes are available:"), run.out());
     }
@@ -75,17 +80,23 @@ class OfflinePlannerTest {
     /** The severity policy doctor applies: across 2+ zones, a zone that takes the ensemble's quorum is an error. */
     @Test
     void plan_twoZonesForThreeZooKeeperMembers_isAnError_asDoctorJudgesIt(@TempDir Path dir) throws Exception {
-        Path twoZones = Files.writeString(dir.resolve("two-zones.yaml"), Files.readString(Path.of(
-                "examples/bundled-2x2.yaml")).replace("count: 3, cpu: \"16\", memory: 64Gi, zones: [eu-west-1a, eu-west-1b, "
-                + "eu-west-1c]", "count: 4, cpu: \"16\", memory: 64Gi, zones: [eu-west-1a, eu-west-1b]"));
+        Path twoZones = Files.writeString(
+                dir.resolve("two-zones.yaml"),
+                Files.readString(Path.of("examples/bundled-2x2.yaml"))
+                        .replace(
+                                "count: 3, cpu: \"16\", memory: 64Gi, zones: [eu-west-1a, eu-west-1b, " + "eu-west-1c]",
+                                "count: 4, cpu: \"16\", memory: 64Gi, zones: [eu-west-1a, eu-west-1b]"));
         CliRun run = CliRun.of("plan", "--offline", "-f", twoZones.toString(), "-o", "json");
         assertEquals(3, run.exitCode(), "an error, as in doctor: " + run.err());
-        JsonNode findings = new ObjectMapper().readTree(run.out()).path("resilience").path("findings");
+        JsonNode findings =
+                new ObjectMapper().readTree(run.out()).path("resilience").path("findings");
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("SINGLE_POINT_OF_FAILURE", findings.get(0).path("code").asText());
         assertEquals("error", findings.get(0).path("severity").asText());
-        assertEquals("losing zone eu-west-1a leaves StatefulSet/observability/signoz-zookeeper: 1 of 3 left, quorum "
-                + "needs 2", findings.get(0).path("detail").asText());
+        assertEquals(
+                "losing zone eu-west-1a leaves StatefulSet/observability/signoz-zookeeper: 1 of 3 left, quorum "
+                        + "needs 2",
+                findings.get(0).path("detail").asText());
         assertEquals("Zone/eu-west-1a", findings.get(0).path("objects").get(0).asText());
     }
 
@@ -93,14 +104,19 @@ class OfflinePlannerTest {
     void plan_bundledExample_survivesTheLossOfAnyNodeOrZone() {
         CliRun run = CliRun.of("plan", "--offline", "-f", "examples/bundled-2x2.yaml");
         assertEquals(0, run.exitCode(), run.all());
-        assertTrue(run.out().contains("✔ losing any one node or zone leaves every shard a replica and ZooKeeper its quorum"),
+        assertTrue(
+                run.out()
+                        .contains(
+                                "✔ losing any one node or zone leaves every shard a replica and ZooKeeper its quorum"),
                 run.out());
     }
 
     @Test
     void plan_everyDeclaredNodeInOneZone_warnsThatLosingItLeavesNothing(@TempDir Path dir) throws Exception {
-        Path oneZone = Files.writeString(dir.resolve("one-zone.yaml"), Files.readString(Path.of(
-                "examples/production-2x2.yaml")).replace("zones: [us-east-1a, us-east-1b, us-east-1c]", "zones: [us-east-1a]"));
+        Path oneZone = Files.writeString(
+                dir.resolve("one-zone.yaml"),
+                Files.readString(Path.of("examples/production-2x2.yaml"))
+                        .replace("zones: [us-east-1a, us-east-1b, us-east-1c]", "zones: [us-east-1a]"));
         CliRun run = CliRun.of("plan", "--offline", "-f", oneZone.toString());
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("""

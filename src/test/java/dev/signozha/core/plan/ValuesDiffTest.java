@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ValuesDiffTest {
 
     private static final JsonNode BUNDLED = LiveObjects.release("bundled-2x2").values();
-    private static final JsonNode PRODUCTION = LiveObjects.release("production-2x2").values();
+    private static final JsonNode PRODUCTION =
+            LiveObjects.release("production-2x2").values();
 
     @Test
     void diff_liveEqualsRendered_isEmpty() {
@@ -43,7 +44,9 @@ class ValuesDiffTest {
         ObjectNode live = PRODUCTION.deepCopy();
         object(live, "/signoz/ingress/hosts/0").put("host", "old.example.com");
         List<Change> changes = ValuesDiff.diff(PRODUCTION, live);
-        assertEquals(List.of("signoz.ingress.hosts"), changes.stream().map(Change::path).toList());
+        assertEquals(
+                List.of("signoz.ingress.hosts"),
+                changes.stream().map(Change::path).toList());
         assertTrue(changes.get(0).before().isArray());
     }
 

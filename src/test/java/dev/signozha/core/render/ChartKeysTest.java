@@ -35,13 +35,16 @@ class ChartKeysTest {
         Set<String> read = templateReads(release.chartVersion().usesTelemetryStoreMigrator() ? "0.131.0" : "0.112.1");
         List<String> leaves = new ArrayList<>();
         collect(release.values(), "", leaves);
-        List<String> unread = leaves.stream().filter(leaf -> !isRead(leaf, read)).toList();
+        List<String> unread =
+                leaves.stream().filter(leaf -> !isRead(leaf, read)).toList();
         assertEquals(List.of(), unread, "values keys no chart template reads");
     }
 
     /** A path is read when a template reads it or one of its ancestors (toYaml, with, range). */
     static boolean isRead(String leaf, Set<String> read) {
-        for (String path = leaf; !path.isEmpty(); path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "") {
+        for (String path = leaf;
+                !path.isEmpty();
+                path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "") {
             if (read.contains(path)) {
                 return true;
             }
@@ -51,13 +54,15 @@ class ChartKeysTest {
 
     static Set<String> templateReads(String chartVersion) throws IOException {
         Path path = Project.path("src/test/resources/chart-keys/template-reads-signoz-" + chartVersion + ".txt");
-        return Files.readAllLines(path).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
+        return Files.readAllLines(path).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     private static void collect(JsonNode node, String path, List<String> leaves) {
         if (node.isObject() && node.size() > 0) {
-            node.properties().forEach(f -> collect(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), leaves));
+            node.properties()
+                    .forEach(f -> collect(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), leaves));
         } else {
             leaves.add(path);
         }

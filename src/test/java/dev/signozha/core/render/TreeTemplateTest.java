@@ -16,8 +16,8 @@ class TreeTemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode fill(String template, String variablesJson) throws Exception {
-        return TreeTemplate.fill(YamlReader.readOne("t.yaml", template),
-                new Variables((ObjectNode) JSON.readTree(variablesJson)));
+        return TreeTemplate.fill(
+                YamlReader.readOne("t.yaml", template), new Variables((ObjectNode) JSON.readTree(variablesJson)));
     }
 
     @Test
@@ -45,15 +45,18 @@ class TreeTemplateTest {
 
     @Test
     void unknownVariable_isLocatedWithASuggestion() {
-        InvalidInputException error = assertThrows(InvalidInputException.class,
+        InvalidInputException error = assertThrows(
+                InvalidInputException.class,
                 () -> fill("outer:\n  inner: ${zookeper.replicas}\n", "{\"zookeeper\":{\"replicas\":3}}"));
-        assertEquals("t.yaml:2:3 outer.inner: unknown variable ${zookeper.replicas}, did you mean 'zookeeper.replicas'?",
+        assertEquals(
+                "t.yaml:2:3 outer.inner: unknown variable ${zookeper.replicas}, did you mean 'zookeeper.replicas'?",
                 error.problems().get(0).toString());
     }
 
     @Test
     void listInsideText_isAnError() {
-        InvalidInputException error = assertThrows(InvalidInputException.class, () -> fill("a: x-${l}\n", "{\"l\":[1]}"));
+        InvalidInputException error =
+                assertThrows(InvalidInputException.class, () -> fill("a: x-${l}\n", "{\"l\":[1]}"));
         assertTrue(error.getMessage().contains("is a list and cannot be part of a text"));
     }
 }

@@ -38,7 +38,8 @@ class RollingUpdateTest {
 
     @Test
     void surge_aboveTheReplicaCount_cyclesThroughThePods() {
-        List<String> names = RollingUpdate.surge(RUNNING, 3).stream().map(SimPod::name).toList();
+        List<String> names =
+                RollingUpdate.surge(RUNNING, 3).stream().map(SimPod::name).toList();
 
         assertEquals(List.of("query-0-surge-0", "query-1-surge-1", "query-0-surge-2"), names);
     }
@@ -62,7 +63,9 @@ class RollingUpdateTest {
         Placement placement = Scheduler.place(nodes, RUNNING, RollingUpdate.surge(RUNNING, 2));
 
         assertEquals(List.of("query-0-surge-0->c"), bindings(placement));
-        assertEquals("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.", onlyReason(placement),
+        assertEquals(
+                "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.",
+                onlyReason(placement),
                 "the second surge pod finds every node holding an old or a surge pod: the rollout stalls at one");
     }
 }

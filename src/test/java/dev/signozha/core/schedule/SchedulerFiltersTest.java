@@ -30,14 +30,16 @@ class SchedulerFiltersTest {
 
     @Test
     void place_onlyCordonedNodes_reportsNodesWereUnschedulable() {
-        Placement placement = Scheduler.place(List.of(node("a").cordoned(), node("b").cordoned()), List.of(pod("p0")));
+        Placement placement =
+                Scheduler.place(List.of(node("a").cordoned(), node("b").cordoned()), List.of(pod("p0")));
 
         assertEquals("0/2 nodes are available: 2 node(s) were unschedulable.", onlyReason(placement));
     }
 
     @Test
     void place_podToleratingTheCordonTaint_goesOntoACordonedNode() {
-        SimPod daemon = pod("p0").withTolerations(Toleration.exists("node.kubernetes.io/unschedulable", Effect.NO_SCHEDULE));
+        SimPod daemon =
+                pod("p0").withTolerations(Toleration.exists("node.kubernetes.io/unschedulable", Effect.NO_SCHEDULE));
 
         Placement placement = Scheduler.place(List.of(node("cordoned").cordoned()), List.of(daemon));
 
@@ -50,7 +52,8 @@ class SchedulerFiltersTest {
     void place_noScheduleTaintNotTolerated_reportsTheTaintKeyAndValue() {
         Placement placement = Scheduler.place(List.of(node("ch-0").withTaints(DEDICATED)), List.of(pod("p0")));
 
-        assertEquals("0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: clickhouse}.",
+        assertEquals(
+                "0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: clickhouse}.",
                 onlyReason(placement));
     }
 
@@ -60,7 +63,8 @@ class SchedulerFiltersTest {
 
         Placement placement = Scheduler.place(List.of(node("a").withTaints(draining)), List.of(pod("p0")));
 
-        assertEquals("0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }.",
+        assertEquals(
+                "0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }.",
                 onlyReason(placement));
     }
 
@@ -75,12 +79,16 @@ class SchedulerFiltersTest {
 
     @Test
     void place_severalUntoleratedTaints_reportsTheFirstThatBlocks() {
-        SimNode node = node("a").withTaints(new Taint("spot", "true", Effect.PREFER_NO_SCHEDULE), DEDICATED,
-                new Taint("gpu", "yes", Effect.NO_SCHEDULE));
+        SimNode node = node("a")
+                .withTaints(
+                        new Taint("spot", "true", Effect.PREFER_NO_SCHEDULE),
+                        DEDICATED,
+                        new Taint("gpu", "yes", Effect.NO_SCHEDULE));
 
         Placement placement = Scheduler.place(List.of(node), List.of(pod("p0")));
 
-        assertEquals("0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: clickhouse}.",
+        assertEquals(
+                "0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: clickhouse}.",
                 onlyReason(placement));
     }
 
@@ -127,7 +135,8 @@ class SchedulerFiltersTest {
 
         Placement placement = Scheduler.place(nodes, List.of(pod("p0").withNodeSelector(Map.of("pool", "clickhouse"))));
 
-        assertEquals("0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.", onlyReason(placement));
+        assertEquals(
+                "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.", onlyReason(placement));
     }
 
     @Test
@@ -136,12 +145,17 @@ class SchedulerFiltersTest {
                 node("ssd-only", "disk", "ssd"),
                 node("ssd-big", "disk", "ssd", "cores", "32"),
                 node("gpu", "gpu", "a100"));
-        NodeSelectorTerm bigSsd = NodeSelectorTerm.of(LabelRequirement.in("disk", "ssd"), LabelRequirement.greaterThan("cores", 16));
+        NodeSelectorTerm bigSsd =
+                NodeSelectorTerm.of(LabelRequirement.in("disk", "ssd"), LabelRequirement.greaterThan("cores", 16));
         NodeSelectorTerm anyGpu = NodeSelectorTerm.of(LabelRequirement.exists("gpu"));
         SimPod pod = pod("p0").withNodeAffinity(bigSsd, anyGpu);
 
-        Placement placement = Scheduler.place(nodes, List.of(pod, pod("p1").withNodeAffinity(bigSsd, anyGpu),
-                pod("p2").withNodeAffinity(bigSsd, anyGpu)));
+        Placement placement = Scheduler.place(
+                nodes,
+                List.of(
+                        pod,
+                        pod("p1").withNodeAffinity(bigSsd, anyGpu),
+                        pod("p2").withNodeAffinity(bigSsd, anyGpu)));
 
         assertEquals(List.of("p0->ssd-big", "p1->gpu", "p2->ssd-big"), bindings(placement));
     }
@@ -149,7 +163,8 @@ class SchedulerFiltersTest {
     @Test
     void place_nodeSelectorAndNodeAffinity_mustBothHold() {
         List<SimNode> nodes = List.of(node("a", "pool", "ch", "zone", "1"), node("b", "pool", "ch", "zone", "2"));
-        SimPod pod = pod("p0").withNodeSelector(Map.of("pool", "ch"))
+        SimPod pod = pod("p0")
+                .withNodeSelector(Map.of("pool", "ch"))
                 .withNodeAffinity(NodeSelectorTerm.of(LabelRequirement.notIn("zone", "1")));
 
         assertEquals(List.of("p0->b"), bindings(Scheduler.place(nodes, List.of(pod))));
@@ -161,7 +176,8 @@ class SchedulerFiltersTest {
 
         Placement placement = Scheduler.place(List.of(node("a")), List.of(pod));
 
-        assertEquals("0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector.", onlyReason(placement));
+        assertEquals(
+                "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector.", onlyReason(placement));
     }
 
     // ---- NodeResourcesFit with existing pods ----
@@ -179,7 +195,10 @@ class SchedulerFiltersTest {
     @Test
     void place_existingPodsFillingEveryNode_reportInsufficientResources() {
         List<SimNode> nodes = List.of(node("a", 2000, 8 * GI), node("b", 2000, 2 * GI));
-        List<SimPod> existing = List.of(pod("r0").boundTo("a"), pod("r1").boundTo("a"), pod("r2").boundTo("b"),
+        List<SimPod> existing = List.of(
+                pod("r0").boundTo("a"),
+                pod("r1").boundTo("a"),
+                pod("r2").boundTo("b"),
                 pod("r3").boundTo("b"));
 
         Placement placement = Scheduler.place(nodes, existing, List.of(pod("p0")));
@@ -217,12 +236,15 @@ class SchedulerFiltersTest {
                 node("small", 100, GI / 2, "pool", "ch"),
                 node("full", "pool", "ch"));
         SimPod pod = pod("p0").withNodeSelector(Map.of("pool", "ch"));
-        List<SimPod> existing = List.of(SimPod.of("hog", "test", Map.of(), 3500, GI).boundTo("full"));
+        List<SimPod> existing =
+                List.of(SimPod.of("hog", "test", Map.of(), 3500, GI).boundTo("full"));
 
         Placement placement = Scheduler.place(nodes, existing, List.of(pod));
 
-        assertEquals("0/5 nodes are available: 1 Insufficient memory, "
-                + "1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {dedicated: clickhouse}, "
-                + "1 node(s) were unschedulable, 2 Insufficient cpu.", onlyReason(placement));
+        assertEquals(
+                "0/5 nodes are available: 1 Insufficient memory, "
+                        + "1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {dedicated: clickhouse}, "
+                        + "1 node(s) were unschedulable, 2 Insufficient cpu.",
+                onlyReason(placement));
     }
 }

@@ -23,7 +23,8 @@ class SchedulerPodAffinityTest {
     void place_antiAffinity_avoidsNodesWithAMatchingExistingPod() {
         List<SimNode> nodes = List.of(node("a"), node("b"));
         List<SimPod> existing = List.of(pod("shard0-r0", "shard", "0").boundTo("a"));
-        SimPod replica = pod("shard0-r1", "shard", "0").withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, Map.of("shard", "0")));
+        SimPod replica = pod("shard0-r1", "shard", "0")
+                .withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, Map.of("shard", "0")));
 
         assertEquals(List.of("shard0-r1->b"), bindings(Scheduler.place(nodes, existing, List.of(replica))));
     }
@@ -32,7 +33,8 @@ class SchedulerPodAffinityTest {
     void place_existingPodsAntiAffinityMatchingTheNewPod_repelsItSymmetrically() {
         // The new pod has no rules of its own; the running pod's term selects it, so kube-scheduler keeps it off.
         List<SimNode> nodes = List.of(node("a"), node("b"));
-        SimPod lonely = pod("lonely", "app", "lonely").withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, Map.of("app", "web")))
+        SimPod lonely = pod("lonely", "app", "lonely")
+                .withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, Map.of("app", "web")))
                 .boundTo("a");
 
         Placement placement = Scheduler.place(nodes, List.of(lonely), List.of(pod("web-0", "app", "web")));
@@ -44,23 +46,27 @@ class SchedulerPodAffinityTest {
     void place_everyNodeHoldsARepellingPod_reportsExistingPodsAntiAffinity() {
         List<SimNode> nodes = List.of(node("a"), node("b"));
         PodAffinityTerm noWeb = PodAffinityTerm.matchLabels(HOSTNAME, Map.of("app", "web"));
-        List<SimPod> existing = List.of(pod("guard-a").withAntiAffinity(noWeb).boundTo("a"),
+        List<SimPod> existing = List.of(
+                pod("guard-a").withAntiAffinity(noWeb).boundTo("a"),
                 pod("guard-b").withAntiAffinity(noWeb).boundTo("b"));
 
         Placement placement = Scheduler.place(nodes, existing, List.of(pod("web-0", "app", "web")));
 
-        assertEquals("0/2 nodes are available: 2 node(s) didn't satisfy existing pods anti-affinity rules.",
+        assertEquals(
+                "0/2 nodes are available: 2 node(s) didn't satisfy existing pods anti-affinity rules.",
                 onlyReason(placement));
     }
 
     @Test
     void place_existingPodsAntiAffinityByExpressionsOnly_repelsThePodsItMatches() {
         List<SimNode> nodes = List.of(node("a"), node("b"));
-        PodAffinityTerm noFrontends = new PodAffinityTerm(HOSTNAME,
-                LabelSelector.matchExpressions(LabelRequirement.in("tier", "web", "edge")));
-        List<SimPod> existing = List.of(pod("batch").withAntiAffinity(noFrontends).boundTo("a"));
+        PodAffinityTerm noFrontends = new PodAffinityTerm(
+                HOSTNAME, LabelSelector.matchExpressions(LabelRequirement.in("tier", "web", "edge")));
+        List<SimPod> existing =
+                List.of(pod("batch").withAntiAffinity(noFrontends).boundTo("a"));
 
-        Placement placement = Scheduler.place(nodes, existing, List.of(pod("edge-0", "tier", "edge"), pod("db-0", "tier", "db")));
+        Placement placement =
+                Scheduler.place(nodes, existing, List.of(pod("edge-0", "tier", "edge"), pod("db-0", "tier", "db")));
 
         assertEquals(List.of("edge-0->b", "db-0->a"), bindings(placement));
     }
@@ -78,8 +84,10 @@ class SchedulerPodAffinityTest {
     @Test
     void place_antiAffinity_onlySeesPodsOfItsOwnNamespace() {
         List<SimNode> nodes = List.of(node("a"));
-        List<SimPod> existing = List.of(pod("other-install", "shard", "0").inNamespace("team-b").boundTo("a"));
-        SimPod replica = pod("r0", "shard", "0").inNamespace("team-a")
+        List<SimPod> existing =
+                List.of(pod("other-install", "shard", "0").inNamespace("team-b").boundTo("a"));
+        SimPod replica = pod("r0", "shard", "0")
+                .inNamespace("team-a")
                 .withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, Map.of("shard", "0")));
 
         assertEquals(List.of("r0->a"), bindings(Scheduler.place(nodes, existing, List.of(replica))));
@@ -88,7 +96,9 @@ class SchedulerPodAffinityTest {
     @Test
     void place_zoneAntiAffinityAgainstExistingPods_reportsEveryNodeOfTheOccupiedZones() {
         List<SimNode> nodes = List.of(node("a", ZONE, "z1"), node("b", ZONE, "z1"), node("c", ZONE, "z2"));
-        List<SimPod> existing = List.of(pod("zk-0", "app", "zookeeper").boundTo("a"), pod("zk-1", "app", "zookeeper").boundTo("c"));
+        List<SimPod> existing = List.of(
+                pod("zk-0", "app", "zookeeper").boundTo("a"),
+                pod("zk-1", "app", "zookeeper").boundTo("c"));
         SimPod third = pod("zk-2", "app", "zookeeper").withAntiAffinity(PodAffinityTerm.matchLabels(ZONE, ZOOKEEPER));
 
         Placement placement = Scheduler.place(nodes, existing, List.of(third));
@@ -105,10 +115,15 @@ class SchedulerPodAffinityTest {
                 pod("exists", "tier", "web", "canary", "yes").boundTo("c"),
                 pod("dne", "tier", "web").boundTo("d"));
         // Matches pods with tier in (db, web) and no canary label: "in" on a and "dne" on d.
-        LabelSelector selector = LabelSelector.matchExpressions(LabelRequirement.in("tier", "db", "web"),
-                LabelRequirement.notIn("tier", "cache"), LabelRequirement.exists("tier"), LabelRequirement.doesNotExist("canary"));
+        LabelSelector selector = LabelSelector.matchExpressions(
+                LabelRequirement.in("tier", "db", "web"),
+                LabelRequirement.notIn("tier", "cache"),
+                LabelRequirement.exists("tier"),
+                LabelRequirement.doesNotExist("canary"));
         PodAffinityTerm term = new PodAffinityTerm(HOSTNAME, selector);
-        List<SimPod> pods = List.of(pod("p0").withAntiAffinity(term), pod("p1").withAntiAffinity(term),
+        List<SimPod> pods = List.of(
+                pod("p0").withAntiAffinity(term),
+                pod("p1").withAntiAffinity(term),
                 pod("p2").withAntiAffinity(term));
 
         Placement placement = Scheduler.place(nodes, existing, pods);
@@ -132,21 +147,27 @@ class SchedulerPodAffinityTest {
     void place_podAffinityMatchingPodsElsewhereOnly_reportsPodAffinity() {
         List<SimNode> nodes = List.of(node("a", ZONE, "z1"), node("b", ZONE, "z2"), node("c"));
         List<SimPod> existing = List.of(pod("zk-0", "app", "zookeeper").boundTo("a"));
-        SimPod client = pod("client").withAffinity(PodAffinityTerm.matchLabels(ZONE, ZOOKEEPER)).withNodeSelector(Map.of(ZONE, "z2"));
+        SimPod client = pod("client")
+                .withAffinity(PodAffinityTerm.matchLabels(ZONE, ZOOKEEPER))
+                .withNodeSelector(Map.of(ZONE, "z2"));
         SimPod unzoned = pod("unzoned").withAffinity(PodAffinityTerm.matchLabels(ZONE, ZOOKEEPER));
 
         Placement placement = Scheduler.place(nodes, existing, List.of(client, unzoned));
 
-        assertEquals("0/3 nodes are available: 1 node(s) didn't match pod affinity rules, "
-                + "2 node(s) didn't match Pod's node affinity/selector.", onlyReason(placement));
-        assertEquals(List.of("unzoned->a"), bindings(placement), "a node without the topology key never satisfies affinity");
+        assertEquals(
+                "0/3 nodes are available: 1 node(s) didn't match pod affinity rules, "
+                        + "2 node(s) didn't match Pod's node affinity/selector.",
+                onlyReason(placement));
+        assertEquals(
+                List.of("unzoned->a"), bindings(placement), "a node without the topology key never satisfies affinity");
     }
 
     @Test
     void place_firstPodOfASelfAffineGroup_mayStartItAndTheRestFollow() {
         List<SimNode> nodes = List.of(node("a", ZONE, "z1"), node("b", ZONE, "z2"));
         PodAffinityTerm together = PodAffinityTerm.matchLabels(ZONE, Map.of("app", "batch"));
-        List<SimPod> pods = List.of(pod("batch-0", "app", "batch").withAffinity(together),
+        List<SimPod> pods = List.of(
+                pod("batch-0", "app", "batch").withAffinity(together),
                 pod("batch-1", "app", "batch").withAffinity(together),
                 pod("batch-2", "app", "batch").withAffinity(together));
 
@@ -166,7 +187,8 @@ class SchedulerPodAffinityTest {
     void place_affinityAndAntiAffinityTogether_pickTheZoneWithZooKeeperButANodeWithout() {
         List<SimNode> nodes = List.of(node("a", ZONE, "z1"), node("b", ZONE, "z1"), node("c", ZONE, "z2"));
         List<SimPod> existing = List.of(pod("zk-0", "app", "zookeeper").boundTo("a"));
-        SimPod client = pod("client").withAffinity(PodAffinityTerm.matchLabels(ZONE, ZOOKEEPER))
+        SimPod client = pod("client")
+                .withAffinity(PodAffinityTerm.matchLabels(ZONE, ZOOKEEPER))
                 .withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, ZOOKEEPER));
 
         assertEquals(List.of("client->b"), bindings(Scheduler.place(nodes, existing, List.of(client))));

@@ -21,7 +21,8 @@ class SchedulerTest {
 
     @Test
     void place_podsThatFitOnIdenticalNodes_spreadOneNodeAtATime() {
-        List<SimNode> nodes = List.of(node("node-a", 4000, 8 * GI), node("node-b", 4000, 8 * GI), node("node-c", 4000, 8 * GI));
+        List<SimNode> nodes =
+                List.of(node("node-a", 4000, 8 * GI), node("node-b", 4000, 8 * GI), node("node-c", 4000, 8 * GI));
         List<SimPod> pods = List.of(pod("p0", 1000, GI), pod("p1", 1000, GI), pod("p2", 1000, GI), pod("p3", 1000, GI));
 
         Placement placement = Scheduler.place(nodes, pods);
@@ -34,7 +35,8 @@ class SchedulerTest {
     void place_unevenNodes_preferTheLeastAllocatedAndBreakTiesByNodeOrder() {
         // free share after binding: big 7/8, 6/8, 5/8, 4/8; small 1/2. The fourth pod ties 1/2 against 1/2.
         List<SimNode> nodes = List.of(node("small", 2000, 4 * GI), node("big", 8000, 16 * GI));
-        List<SimPod> pods = List.of(pod("p0", 1000, 2 * GI), pod("p1", 1000, 2 * GI), pod("p2", 1000, 2 * GI), pod("p3", 1000, 2 * GI));
+        List<SimPod> pods = List.of(
+                pod("p0", 1000, 2 * GI), pod("p1", 1000, 2 * GI), pod("p2", 1000, 2 * GI), pod("p3", 1000, 2 * GI));
 
         Placement placement = Scheduler.place(nodes, pods);
 
@@ -56,29 +58,39 @@ class SchedulerTest {
     @Test
     void place_shardAntiAffinityOnTwoNodes_separatesTwoReplicasAndLeavesTheThirdUnplaced() {
         List<SimNode> nodes = List.of(node("node-a", 16000, 64 * GI), node("node-b", 16000, 64 * GI));
-        List<SimPod> replicas = List.of(replica("shard-0-replica-0", 0), replica("shard-0-replica-1", 0), replica("shard-0-replica-2", 0));
+        List<SimPod> replicas = List.of(
+                replica("shard-0-replica-0", 0), replica("shard-0-replica-1", 0), replica("shard-0-replica-2", 0));
 
         Placement placement = Scheduler.place(nodes, replicas);
 
         assertEquals(List.of("shard-0-replica-0->node-a", "shard-0-replica-1->node-b"), bindings(placement));
         assertEquals(1, placement.unplaced().size(), () -> "unplaced: " + placement.unplaced());
         assertEquals("shard-0-replica-2", placement.unplaced().get(0).pod().name());
-        assertEquals("0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules.", placement.unplaced().get(0).reason());
+        assertEquals(
+                "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules.",
+                placement.unplaced().get(0).reason());
     }
 
     @Test
     void place_shardAntiAffinity_letsReplicasOfDifferentShardsShareANode() {
         List<SimNode> nodes = List.of(node("node-a", 16000, 64 * GI), node("node-b", 16000, 64 * GI));
-        List<SimPod> replicas = List.of(replica("s0-r0", 0), replica("s0-r1", 0), replica("s1-r0", 1), replica("s1-r1", 1));
+        List<SimPod> replicas =
+                List.of(replica("s0-r0", 0), replica("s0-r1", 0), replica("s1-r0", 1), replica("s1-r1", 1));
 
         Placement placement = Scheduler.place(nodes, replicas);
 
         assertTrue(placement.complete(), () -> "unplaced: " + placement.unplaced());
         Map<String, String> nodeOf = nodeByPod(placement);
         assertAll(
-                () -> assertTrue(!nodeOf.get("s0-r0").equals(nodeOf.get("s0-r1")), () -> "shard 0 replicas share a node: " + nodeOf),
-                () -> assertTrue(!nodeOf.get("s1-r0").equals(nodeOf.get("s1-r1")), () -> "shard 1 replicas share a node: " + nodeOf),
-                () -> assertEquals(List.of("s0-r0->node-a", "s0-r1->node-b", "s1-r0->node-a", "s1-r1->node-b"), bindings(placement)));
+                () -> assertTrue(
+                        !nodeOf.get("s0-r0").equals(nodeOf.get("s0-r1")),
+                        () -> "shard 0 replicas share a node: " + nodeOf),
+                () -> assertTrue(
+                        !nodeOf.get("s1-r0").equals(nodeOf.get("s1-r1")),
+                        () -> "shard 1 replicas share a node: " + nodeOf),
+                () -> assertEquals(
+                        List.of("s0-r0->node-a", "s0-r1->node-b", "s1-r0->node-a", "s1-r1->node-b"),
+                        bindings(placement)));
     }
 
     @Test
@@ -94,7 +106,9 @@ class SchedulerTest {
 
         assertEquals(List.of("z0->node-a", "z1->node-c"), bindings(placement));
         assertEquals(1, placement.unplaced().size());
-        assertEquals("0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.", placement.unplaced().get(0).reason());
+        assertEquals(
+                "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.",
+                placement.unplaced().get(0).reason());
     }
 
     @Test
@@ -130,14 +144,18 @@ class SchedulerTest {
         Placement placement = Scheduler.place(nodes, List.of(pod("p0", 1000, GI)));
 
         assertEquals(List.of(), placement.assignments());
-        assertEquals("0/3 nodes are available: 1 Insufficient cpu, 2 Insufficient memory.", placement.unplaced().get(0).reason());
+        assertEquals(
+                "0/3 nodes are available: 1 Insufficient cpu, 2 Insufficient memory.",
+                placement.unplaced().get(0).reason());
     }
 
     @Test
     void place_nodeShortOfCpuAndMemory_countsBothReasons() {
         Placement placement = Scheduler.place(List.of(node("tiny", 100, 100 * MI)), List.of(pod("p0", 1000, GI)));
 
-        assertEquals("0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory.", placement.unplaced().get(0).reason());
+        assertEquals(
+                "0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory.",
+                placement.unplaced().get(0).reason());
     }
 
     @Test
@@ -148,7 +166,9 @@ class SchedulerTest {
         Placement placement = Scheduler.place(nodes, pods);
 
         assertEquals(List.of("p0->node-a", "p1->node-a"), bindings(placement));
-        assertEquals("0/1 nodes are available: 1 Too many pods.", placement.unplaced().get(0).reason());
+        assertEquals(
+                "0/1 nodes are available: 1 Too many pods.",
+                placement.unplaced().get(0).reason());
     }
 
     @Test
@@ -160,7 +180,9 @@ class SchedulerTest {
 
         assertEquals(List.of("p0->node-a", "p1->node-a"), bindings(placement));
         assertEquals("p2", placement.unplaced().get(0).pod().name());
-        assertEquals("0/1 nodes are available: 1 Insufficient cpu.", placement.unplaced().get(0).reason());
+        assertEquals(
+                "0/1 nodes are available: 1 Insufficient cpu.",
+                placement.unplaced().get(0).reason());
     }
 
     @Test
@@ -174,7 +196,9 @@ class SchedulerTest {
 
         Placement placement = Scheduler.place(nodes, List.of(pod("p0", 1000, GI)));
 
-        assertEquals("0/3 nodes are available: 1 Insufficient memory, 2 Insufficient cpu.", placement.unplaced().get(0).reason(),
+        assertEquals(
+                "0/3 nodes are available: 1 Insufficient memory, 2 Insufficient cpu.",
+                placement.unplaced().get(0).reason(),
                 "reasons must be sorted as whole '<count> <reason>' strings, as kube-scheduler's sort.Strings does, "
                         + "not by reason name alone");
     }
@@ -184,15 +208,15 @@ class SchedulerTest {
         // kube-scheduler runs filter plugins in order and stops at the first that rejects a node: NodeResourcesFit
         // comes before InterPodAffinity, so a full node is never also counted as an anti-affinity mismatch.
         List<SimNode> nodes = List.of(node("node-a", 2000, 8 * GI), node("node-b", 2000, 8 * GI));
-        List<SimPod> pods = List.of(
-                replicaSized("s0-r0", 0, 1500),
-                pod("filler", 1500, GI),
-                replicaSized("s0-r1", 0, 1000));
+        List<SimPod> pods =
+                List.of(replicaSized("s0-r0", 0, 1500), pod("filler", 1500, GI), replicaSized("s0-r1", 0, 1000));
 
         Placement placement = Scheduler.place(nodes, pods);
 
         assertEquals(List.of("s0-r0->node-a", "filler->node-b"), bindings(placement));
-        assertEquals("0/2 nodes are available: 2 Insufficient cpu.", placement.unplaced().get(0).reason(),
+        assertEquals(
+                "0/2 nodes are available: 2 Insufficient cpu.",
+                placement.unplaced().get(0).reason(),
                 "a node already rejected for resources must not also be counted as an anti-affinity mismatch");
     }
 
@@ -226,7 +250,10 @@ class SchedulerTest {
 
         assertEquals(bindings(first), bindings(second));
         assertEquals(first, second);
-        assertEquals(pods.size(), first.assignments().size() + first.unplaced().size(), "every pod is either placed or unplaced");
+        assertEquals(
+                pods.size(),
+                first.assignments().size() + first.unplaced().size(),
+                "every pod is either placed or unplaced");
     }
 
     // ---- helpers ----
@@ -262,7 +289,9 @@ class SchedulerTest {
     }
 
     private static List<String> bindings(Placement placement) {
-        return placement.assignments().stream().map(a -> a.pod().name() + "->" + a.node().name()).toList();
+        return placement.assignments().stream()
+                .map(a -> a.pod().name() + "->" + a.node().name())
+                .toList();
     }
 
     private static Map<String, String> nodeByPod(Placement placement) {

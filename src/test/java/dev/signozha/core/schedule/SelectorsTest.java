@@ -59,8 +59,7 @@ class SelectorsTest {
 
     @Test
     void labelSelector_needsEveryPairAndEveryExpression() {
-        LabelSelector selector = new LabelSelector(Map.of("tier", "db"),
-                List.of(LabelRequirement.exists("cores")));
+        LabelSelector selector = new LabelSelector(Map.of("tier", "db"), List.of(LabelRequirement.exists("cores")));
 
         assertAll(
                 () -> assertTrue(selector.matches(LABELS)),
@@ -75,7 +74,8 @@ class SelectorsTest {
 
     @Test
     void labelSelector_withGreaterThan_isRejectedLikeTheApiDoes() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> LabelSelector.matchExpressions(LabelRequirement.greaterThan("cores", 1)));
     }
 
@@ -94,8 +94,8 @@ class SelectorsTest {
     void toleration_emptyKeyWithExists_toleratesEverything() {
         assertAll(
                 () -> assertTrue(Toleration.everything().tolerates(new Taint("any", "thing", Effect.NO_EXECUTE))),
-                () -> assertTrue(Toleration.everything().tolerates(new Taint("node.kubernetes.io/unschedulable", null,
-                        Effect.NO_SCHEDULE))));
+                () -> assertTrue(Toleration.everything()
+                        .tolerates(new Taint("node.kubernetes.io/unschedulable", null, Effect.NO_SCHEDULE))));
     }
 
     @Test

@@ -11,8 +11,7 @@ final class Sim {
     static final String HOSTNAME = "kubernetes.io/hostname";
     static final String ZONE = "topology.kubernetes.io/zone";
 
-    private Sim() {
-    }
+    private Sim() {}
 
     /** A 4-core, 8Gi node with its hostname label and the given extra label pairs. */
     static SimNode node(String name, String... extraLabels) {
@@ -42,7 +41,9 @@ final class Sim {
     }
 
     static List<String> bindings(Placement placement) {
-        return placement.assignments().stream().map(a -> a.pod().name() + "->" + a.node().name()).toList();
+        return placement.assignments().stream()
+                .map(a -> a.pod().name() + "->" + a.node().name())
+                .toList();
     }
 
     /** The reason of the only unplaced pod. */

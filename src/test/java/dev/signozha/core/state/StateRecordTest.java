@@ -14,7 +14,8 @@ class StateRecordTest {
 
     private static final String HASH = "sha256:ab";
     private static final Instant T0 = Instant.parse("2026-11-21T03:00:00Z");
-    private static final List<JsonNode> MANIFESTS = List.of(JsonNodeFactory.instance.objectNode().put("kind", "ConfigMap"));
+    private static final List<JsonNode> MANIFESTS =
+            List.of(JsonNodeFactory.instance.objectNode().put("kind", "ConfigMap"));
 
     private static HistoryEntry run(String command, String outcome) {
         return new HistoryEntry(T0, command, "0.131.0", HASH, outcome, "alice@ci", null);
@@ -30,7 +31,9 @@ class StateRecordTest {
 
     @Test
     void aSucceededDeploy_ofTheSameValuesAndChart_isSettled_whateverCleanupOrAForceUnlockDidSince() {
-        StateRecord record = applied(run("deploy", HistoryEntry.SUCCEEDED), run("cleanup", HistoryEntry.FAILED),
+        StateRecord record = applied(
+                run("deploy", HistoryEntry.SUCCEEDED),
+                run("cleanup", HistoryEntry.FAILED),
                 run("deploy", HistoryEntry.FORCE_UNLOCKED));
         assertTrue(record.settledAt(HASH, "0.131.0", MANIFESTS));
         assertFalse(record.settledAt("sha256:cd", "0.131.0", MANIFESTS), "other values");
@@ -40,8 +43,10 @@ class StateRecordTest {
 
     @Test
     void aLastApplyThatFailedWasRolledBackOrNeverRan_isNotSettled() {
-        assertFalse(applied(run("deploy", HistoryEntry.SUCCEEDED), run("deploy", HistoryEntry.FAILED))
-                .settledAt(HASH, "0.131.0", MANIFESTS), "a killed or failed run after the writes");
+        assertFalse(
+                applied(run("deploy", HistoryEntry.SUCCEEDED), run("deploy", HistoryEntry.FAILED))
+                        .settledAt(HASH, "0.131.0", MANIFESTS),
+                "a killed or failed run after the writes");
         assertFalse(applied(run("upgrade", HistoryEntry.ROLLED_BACK)).settledAt(HASH, "0.131.0", MANIFESTS));
         assertFalse(applied().settledAt(HASH, "0.131.0", MANIFESTS), "applied, but no run recorded");
         assertFalse(StateRecord.empty().settledAt(HASH, "0.131.0", MANIFESTS), "never applied");

@@ -18,21 +18,27 @@ class ChartVersionOverrideTest {
 
     @Test
     void aSupportedVersion_replacesTheFilesOne() throws Exception {
-        assertEquals("0.132.0", production().withChartVersion("0.132.0", "--chart-version").spec().chart().version());
+        assertEquals(
+                "0.132.0",
+                production()
+                        .withChartVersion("0.132.0", "--chart-version")
+                        .spec()
+                        .chart()
+                        .version());
     }
 
     @Test
     void aVersionThatIsNotSemantic_isBadInputNamingTheOption() throws Exception {
-        InvalidInputException bad = assertThrows(InvalidInputException.class,
-                () -> production().withChartVersion("latest", "--chart-version"));
+        InvalidInputException bad = assertThrows(
+                InvalidInputException.class, () -> production().withChartVersion("latest", "--chart-version"));
         assertTrue(bad.getMessage().contains("--chart-version"), bad.getMessage());
         assertTrue(bad.getMessage().contains("'latest' is not a valid semantic version"), bad.getMessage());
     }
 
     @Test
     void aVersionOlderThanSupported_isBadInputWithTheRulesMessage() throws Exception {
-        InvalidInputException old = assertThrows(InvalidInputException.class,
-                () -> production().withChartVersion("0.50.0", "--chart-version"));
+        InvalidInputException old = assertThrows(
+                InvalidInputException.class, () -> production().withChartVersion("0.50.0", "--chart-version"));
         assertTrue(old.getMessage().contains("charts before 0.74.0"), old.getMessage());
     }
 }

@@ -1,13 +1,13 @@
 package dev.signozha.core.topology;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.signozha.core.yaml.CanonicalYaml;
 import dev.signozha.support.Project;
 import dev.signozha.support.UpdateSwitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TopologySchemaTest {
 
@@ -23,7 +23,9 @@ class TopologySchemaTest {
         if (UpdateSwitch.SCHEMA.on()) {
             Files.writeString(PUBLISHED, generated);
         }
-        assertEquals(generated, Files.readString(PUBLISHED),
+        assertEquals(
+                generated,
+                Files.readString(PUBLISHED),
                 "schema/topology.schema.json is stale; run " + UpdateSwitch.SCHEMA.command());
     }
 

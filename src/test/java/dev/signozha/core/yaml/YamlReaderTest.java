@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.core.InputProblem;
-import dev.signozha.support.HostileYaml;
 import dev.signozha.core.InvalidInputException;
+import dev.signozha.support.HostileYaml;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -27,16 +27,17 @@ class YamlReaderTest {
     private static final String SOURCE = "topology.yaml";
 
     /** Line numbers on the right; columns are 1-based too. */
-    private static final String NESTED = String.join("\n",
-            "# a comment line",                       // 1
-            "spec:",                                  // 2
-            "  clickhouse:",                          // 3
-            "    shards: 2",                          // 4
-            "  pools:",                               // 5
-            "    - name: general",                    // 6
-            "      zones: [eu-1a, eu-1b]",            // 7
-            "    -   name: spare",                    // 8
-            "  flow: [1, {key: value}]",              // 9
+    private static final String NESTED = String.join(
+            "\n",
+            "# a comment line", // 1
+            "spec:", // 2
+            "  clickhouse:", // 3
+            "    shards: 2", // 4
+            "  pools:", // 5
+            "    - name: general", // 6
+            "      zones: [eu-1a, eu-1b]", // 7
+            "    -   name: spare", // 8
+            "  flow: [1, {key: value}]", // 9
             "");
 
     // ---- locations ----
@@ -78,11 +79,22 @@ class YamlReaderTest {
 
     static Stream<Arguments> unwrittenPaths() {
         return Stream.of(
-                Arguments.of("a missing key under a written mapping points at the mapping", "spec.clickhouse.replicas", new Location(3, 3)),
-                Arguments.of("a missing mapping and its child point at the grandparent", "spec.zookeeper.storage.size", new Location(2, 1)),
-                Arguments.of("an index past the end of a list points at the list", "spec.pools[7].cpu", new Location(5, 3)),
-                Arguments.of("a missing key in a list item points at the item", "spec.pools[1].count", new Location(8, 9)),
-                Arguments.of("an index past the end of a flow list points at its key", "spec.pools[0].zones[5]", new Location(7, 7)));
+                Arguments.of(
+                        "a missing key under a written mapping points at the mapping",
+                        "spec.clickhouse.replicas",
+                        new Location(3, 3)),
+                Arguments.of(
+                        "a missing mapping and its child point at the grandparent",
+                        "spec.zookeeper.storage.size",
+                        new Location(2, 1)),
+                Arguments.of(
+                        "an index past the end of a list points at the list", "spec.pools[7].cpu", new Location(5, 3)),
+                Arguments.of(
+                        "a missing key in a list item points at the item", "spec.pools[1].count", new Location(8, 9)),
+                Arguments.of(
+                        "an index past the end of a flow list points at its key",
+                        "spec.pools[0].zones[5]",
+                        new Location(7, 7)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,22 +119,27 @@ class YamlReaderTest {
 
     @Test
     void locate_keyContainingDots_isFoundExactly() {
-        SourceMap map = YamlReader.readOne(SOURCE, "labels:\n  topology.kubernetes.io/zone: a\n").sourceMap();
+        SourceMap map = YamlReader.readOne(SOURCE, "labels:\n  topology.kubernetes.io/zone: a\n")
+                .sourceMap();
 
         assertEquals(new Location(2, 3), map.locate("labels.topology.kubernetes.io/zone"));
     }
 
     @Test
     void locate_pathWithoutAnyWrittenAncestor_givesTheDocumentStartAsDocumented() {
-        // SourceMap.locate: "The location of the path, or of its nearest ancestor written in the file, or the document start."
+        // SourceMap.locate: "The location of the path, or of its nearest ancestor written in the file, or the document
+        // start."
         SourceMap map = YamlReader.readOne(SOURCE, NESTED).sourceMap();
 
         Location located = map.locate("metadata.name");
 
-        assertNotEquals(Location.UNKNOWN, located,
+        assertNotEquals(
+                Location.UNKNOWN,
+                located,
                 "a top-level key missing from the file should be located at the document start (root mapping at 2:1), "
                         + "as SourceMap.locate documents; it has no position at all instead");
-        assertTrue(located.line() >= 1 && located.line() <= 2, "document start expected on line 1 or 2, got " + located);
+        assertTrue(
+                located.line() >= 1 && located.line() <= 2, "document start expected on line 1 or 2, got " + located);
     }
 
     // ---- scalar typing ----
@@ -146,7 +163,9 @@ class YamlReaderTest {
                 Arguments.of("negative hexadecimal -0x1F is -31", "-0x1F", integer(-31)),
                 Arguments.of("binary 0b101 is 5", "0b101", integer(5)),
                 Arguments.of("underscores in 1_000 are dropped", "1_000", integer(1000)),
-                Arguments.of("a 30-digit integer stays exact", "123456789012345678901234567890",
+                Arguments.of(
+                        "a 30-digit integer stays exact",
+                        "123456789012345678901234567890",
                         new Expected("integer", "123456789012345678901234567890")),
                 Arguments.of("1.5 is a decimal", "1.5", decimal("1.5")),
                 Arguments.of("a decimal keeps its exact value", "0.1", decimal("0.1")),
@@ -159,33 +178,43 @@ class YamlReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scalars")
     void read_scalar_hasItsYamlType(String description, String scalar, Expected expected) {
-        JsonNode value = YamlReader.readOne(SOURCE, "value: " + scalar + "\n").root().get("value");
+        JsonNode value =
+                YamlReader.readOne(SOURCE, "value: " + scalar + "\n").root().get("value");
 
         switch (expected.kind()) {
             case "integer" -> {
-                assertTrue(value.isIntegralNumber(), () -> scalar + " should be a whole number, got " + value.getNodeType() + " " + value);
+                assertTrue(
+                        value.isIntegralNumber(),
+                        () -> scalar + " should be a whole number, got " + value.getNodeType() + " " + value);
                 assertEquals(new BigInteger(expected.value()), value.bigIntegerValue());
             }
             case "decimal" -> {
-                assertTrue(value.isNumber() && !value.isIntegralNumber(), () -> scalar + " should be a decimal, got " + value.getNodeType());
-                assertEquals(0, new BigDecimal(expected.value()).compareTo(value.decimalValue()),
+                assertTrue(
+                        value.isNumber() && !value.isIntegralNumber(),
+                        () -> scalar + " should be a decimal, got " + value.getNodeType());
+                assertEquals(
+                        0,
+                        new BigDecimal(expected.value()).compareTo(value.decimalValue()),
                         () -> scalar + " read as " + value.decimalValue());
             }
             case "text" -> {
-                assertTrue(value.isTextual(), () -> scalar + " should be text, got " + value.getNodeType() + " " + value);
+                assertTrue(
+                        value.isTextual(), () -> scalar + " should be text, got " + value.getNodeType() + " " + value);
                 assertEquals(expected.value(), value.textValue());
             }
             case "boolean" -> {
-                assertTrue(value.isBoolean(), () -> scalar + " should be a boolean, got " + value.getNodeType() + " " + value);
+                assertTrue(
+                        value.isBoolean(),
+                        () -> scalar + " should be a boolean, got " + value.getNodeType() + " " + value);
                 assertEquals(Boolean.parseBoolean(expected.value()), value.booleanValue());
             }
-            case "null" -> assertTrue(value.isNull(), () -> scalar + " should be null, got " + value.getNodeType() + " " + value);
+            case "null" ->
+                assertTrue(value.isNull(), () -> scalar + " should be null, got " + value.getNodeType() + " " + value);
             default -> throw new IllegalArgumentException(expected.kind());
         }
     }
 
-    record Expected(String kind, String value) {
-    }
+    record Expected(String kind, String value) {}
 
     private static Expected integer(long value) {
         return new Expected("integer", Long.toString(value));
@@ -221,7 +250,9 @@ class YamlReaderTest {
                 () -> assertEquals(1, problem.column()),
                 () -> assertEquals("a", problem.path()),
                 () -> assertTrue(problem.message().contains("duplicate key 'a'"), problem.message()),
-                () -> assertTrue(problem.message().contains("line 1"), () -> "first occurrence's line missing: " + problem.message()),
+                () -> assertTrue(
+                        problem.message().contains("line 1"),
+                        () -> "first occurrence's line missing: " + problem.message()),
                 () -> assertEquals(1, tree.root().get("a").intValue(), "the first value is kept"),
                 () -> assertEquals(2, tree.root().get("b").intValue()));
     }
@@ -233,7 +264,8 @@ class YamlReaderTest {
         assertEquals(1, tree.problems().size(), () -> tree.problems().toString());
         InputProblem problem = tree.problems().get(0);
         assertEquals(new InputProblem(SOURCE, 4, 3, "spec.x", "duplicate key 'x' (first written at line 2)"), problem);
-        assertEquals(new Location(2, 3), tree.sourceMap().locate("spec.x"), "the source map keeps the first occurrence");
+        assertEquals(
+                new Location(2, 3), tree.sourceMap().locate("spec.x"), "the source map keeps the first occurrence");
     }
 
     @Test
@@ -270,8 +302,11 @@ class YamlReaderTest {
     void readOne_customTag_isReportedAtTheValue(String description, String yaml) {
         SourcedTree tree = YamlReader.readOne(SOURCE, yaml);
 
-        assertEquals(1, tree.problems().size(), () -> description + " must be reported as a problem; problems were "
-                + tree.problems() + ", tree " + tree.root());
+        assertEquals(
+                1,
+                tree.problems().size(),
+                () -> description + " must be reported as a problem; problems were " + tree.problems() + ", tree "
+                        + tree.root());
         InputProblem problem = tree.problems().get(0);
         assertEquals("value", problem.path());
         assertEquals(1, problem.line());
@@ -291,9 +326,14 @@ class YamlReaderTest {
                 () -> assertEquals(1, documents.get(0).root().get("a").intValue()),
                 () -> assertEquals(2, documents.get(1).root().get("b").intValue()),
                 () -> assertEquals("x", documents.get(2).root().get("c").get(0).textValue()),
-                () -> assertEquals(new Location(1, 1), documents.get(0).sourceMap().locate("a")),
-                () -> assertEquals(new Location(3, 1), documents.get(1).sourceMap().locate("b"), "lines count from the stream start"),
-                () -> assertEquals(new Location(8, 5), documents.get(2).sourceMap().locate("c[0]")),
+                () -> assertEquals(
+                        new Location(1, 1), documents.get(0).sourceMap().locate("a")),
+                () -> assertEquals(
+                        new Location(3, 1),
+                        documents.get(1).sourceMap().locate("b"),
+                        "lines count from the stream start"),
+                () -> assertEquals(
+                        new Location(8, 5), documents.get(2).sourceMap().locate("c[0]")),
                 () -> assertFalse(documents.get(1).sourceMap().contains("a"), "each document has its own source map"),
                 () -> assertTrue(documents.stream().allMatch(document -> SOURCE.equals(document.source()))));
     }
@@ -315,31 +355,38 @@ class YamlReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("noDocument")
     void readOne_noDocument_throwsFileIsEmpty(String description, String text) {
-        InvalidInputException thrown = assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, text));
+        InvalidInputException thrown =
+                assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, text));
 
-        assertEquals(List.of(InputProblem.of(SOURCE, "the file is empty: expected a YAML document")), thrown.problems());
+        assertEquals(
+                List.of(InputProblem.of(SOURCE, "the file is empty: expected a YAML document")), thrown.problems());
     }
 
     @Test
     void readOne_twoDocuments_throwsNamingTheCount() {
-        InvalidInputException thrown = assertThrows(InvalidInputException.class,
-                () -> YamlReader.readOne(SOURCE, "a: 1\n---\nb: 2\n"));
+        InvalidInputException thrown =
+                assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, "a: 1\n---\nb: 2\n"));
 
         assertEquals(1, thrown.problems().size());
         assertEquals(SOURCE, thrown.problems().get(0).source());
-        assertTrue(thrown.getMessage().contains("holds 2 YAML documents; a topology file holds exactly one"), thrown.getMessage());
+        assertTrue(
+                thrown.getMessage().contains("holds 2 YAML documents; a topology file holds exactly one"),
+                thrown.getMessage());
     }
 
     @Test
     void readOne_brokenSyntax_throwsWithTheParserPosition() {
-        InvalidInputException thrown = assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, "a: 1\nb: c: d\n"));
+        InvalidInputException thrown =
+                assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, "a: 1\nb: c: d\n"));
 
         InputProblem problem = thrown.problems().get(0);
         assertAll(
                 () -> assertEquals(1, thrown.problems().size()),
                 () -> assertEquals(2, problem.line()),
                 () -> assertEquals(5, problem.column()),
-                () -> assertTrue(problem.message().startsWith("not valid YAML: mapping values are not allowed here"), problem.message()));
+                () -> assertTrue(
+                        problem.message().startsWith("not valid YAML: mapping values are not allowed here"),
+                        problem.message()));
     }
 
     // ---- limits ----
@@ -348,7 +395,8 @@ class YamlReaderTest {
     void readOne_aliasBomb_isStoppedByTheAliasLimit() {
         String bomb = HostileYaml.aliasBomb(9, 9); // 9^9 values if expanded
 
-        InvalidInputException thrown = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        InvalidInputException thrown = assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
                 () -> assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, bomb)));
 
         assertEquals(1, thrown.problems().size());
@@ -361,7 +409,8 @@ class YamlReaderTest {
     void readOne_expansionWithinTheAliasLimit_isStoppedByTheValueLimit() {
         String bomb = HostileYaml.aliasBomb(10, 6); // 50 aliases, 10^5 values at the last level alone
 
-        InvalidInputException thrown = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        InvalidInputException thrown = assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
                 () -> assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, bomb)));
 
         assertTrue(thrown.getMessage().contains("more than " + YamlReader.MAX_NODES + " values"), thrown.getMessage());
@@ -385,12 +434,16 @@ class YamlReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tooDeep")
     void readOne_nestingBeyondTheLimit_throwsNamingTheLimit(String description, String yaml) {
-        InvalidInputException thrown = assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, yaml));
+        InvalidInputException thrown =
+                assertThrows(InvalidInputException.class, () -> YamlReader.readOne(SOURCE, yaml));
 
         assertEquals(1, thrown.problems().size());
-        assertTrue(thrown.getMessage().contains("nested deeper than " + YamlReader.MAX_DEPTH + " levels"),
+        assertTrue(
+                thrown.getMessage().contains("nested deeper than " + YamlReader.MAX_DEPTH + " levels"),
                 () -> "expected YamlReader's own depth message, got: " + thrown.getMessage());
-        assertFalse(thrown.getMessage().contains("not valid YAML"), () -> "deep YAML is valid YAML: " + thrown.getMessage());
+        assertFalse(
+                thrown.getMessage().contains("not valid YAML"),
+                () -> "deep YAML is valid YAML: " + thrown.getMessage());
     }
 
     @Test
@@ -404,6 +457,4 @@ class YamlReaderTest {
 
         assertEquals(1, node.get(0).intValue());
     }
-
-
 }

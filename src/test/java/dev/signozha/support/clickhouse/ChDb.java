@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,8 +111,7 @@ public final class ChDb {
     }
 
     /** A statement's output and what the engine says it cost, as a server's X-ClickHouse-Summary reports it. */
-    public record Output(byte[] data, long rowsRead, long bytesRead, long elapsedNanos) {
-    }
+    public record Output(byte[] data, long rowsRead, long bytesRead, long elapsedNanos) {}
 
     /** Runs one statement and returns its output in {@code format} with the rows and bytes read and the time taken. */
     public synchronized Output run(String sql, String format) {
@@ -131,7 +129,10 @@ public final class ChDb {
             long length = api.chdb_result_length(result);
             Pointer buffer = api.chdb_result_buffer(result);
             byte[] data = length == 0 || buffer == null ? new byte[0] : buffer.getByteArray(0, (int) length);
-            return new Output(data, api.chdb_result_rows_read(result), api.chdb_result_bytes_read(result),
+            return new Output(
+                    data,
+                    api.chdb_result_rows_read(result),
+                    api.chdb_result_bytes_read(result),
                     Math.round(api.chdb_result_elapsed(result) * 1e9));
         } finally {
             api.chdb_destroy_query_result(result);
@@ -176,9 +177,13 @@ public final class ChDb {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + path, e);
         }
-        query("CREATE TABLE default.on_disk_" + name + " (a UInt8) ENGINE = MergeTree ORDER BY a SETTINGS disk = disk("
-                + "name = '" + name + "', type = 'local', path = '" + path + "/', keep_free_space_bytes = " + keepFreeBytes
-                + ")", "TabSeparated");
+        query(
+                "CREATE TABLE default.on_disk_" + name
+                        + " (a UInt8) ENGINE = MergeTree ORDER BY a SETTINGS disk = disk("
+                        + "name = '" + name + "', type = 'local', path = '" + path + "/', keep_free_space_bytes = "
+                        + keepFreeBytes
+                        + ")",
+                "TabSeparated");
         return path;
     }
 
@@ -201,7 +206,8 @@ public final class ChDb {
 
     private static ChDb start() {
         try {
-            Path data = Files.createDirectories(Project.path("target/chdb")).resolve("data-" + ProcessHandle.current().pid());
+            Path data = Files.createDirectories(Project.path("target/chdb"))
+                    .resolve("data-" + ProcessHandle.current().pid());
             deleteRecursively(data);
             Files.createDirectories(data);
             Path config = data.resolve("config.xml");

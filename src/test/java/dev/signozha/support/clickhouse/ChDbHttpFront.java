@@ -41,10 +41,25 @@ import net.jpountz.lz4.LZ4Factory;
 public final class ChDbHttpFront implements AutoCloseable {
 
     /** URL parameters that steer the HTTP interface itself rather than being settings of the query. */
-    private static final Set<String> INTERFACE_PARAMETERS = Set.of("query", "database", "default_format", "compress",
-            "decompress", "query_id", "session_id", "session_timeout", "session_check", "user", "password",
-            "wait_end_of_query", "buffer_size", "enable_http_compression", "http_headers_progress_interval_ms",
-            "send_progress_in_http_headers", "client_protocol_version");
+    private static final Set<String> INTERFACE_PARAMETERS = Set.of(
+            "query",
+            "database",
+            "default_format",
+            "compress",
+            "decompress",
+            "query_id",
+            "session_id",
+            "session_timeout",
+            "session_check",
+            "user",
+            "password",
+            "wait_end_of_query",
+            "buffer_size",
+            "enable_http_compression",
+            "http_headers_progress_interval_ms",
+            "send_progress_in_http_headers",
+            "client_protocol_version");
+
     private static final int AUTHENTICATION_FAILED = 516;
     private static final byte LZ4_METHOD = (byte) 0x82;
     private static final int CHECKSUM_BYTES = 16;
@@ -61,8 +76,7 @@ public final class ChDbHttpFront implements AutoCloseable {
     private final String password;
 
     /** One query as received: its SQL, the output format asked for, and whether the answer had to be compressed. */
-    public record Request(String sql, String format, boolean compressed) {
-    }
+    public record Request(String sql, String format, boolean compressed) {}
 
     private ChDbHttpFront(ChDb engine, HttpServer server, String user, String password) {
         this.engine = engine;
@@ -129,15 +143,20 @@ public final class ChDbHttpFront implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String sql = (parameters.getOrDefault("query", "") + (body.isEmpty() ? "" : "\n" + body)).strip();
         Headers request = exchange.getRequestHeaders();
-        String format = parameters.getOrDefault("default_format", headerOr(request, "X-ClickHouse-Format", "TabSeparated"));
+        String format =
+                parameters.getOrDefault("default_format", headerOr(request, "X-ClickHouse-Format", "TabSeparated"));
         String database = parameters.getOrDefault("database", headerOr(request, "X-ClickHouse-Database", ""));
         boolean compress = "1".equals(parameters.get("compress"));
         Map<String, String> settings = new LinkedHashMap<>(parameters);
         settings.keySet().removeAll(INTERFACE_PARAMETERS);
         if (!authenticated(request, parameters)) {
-            error(exchange, 403, AUTHENTICATION_FAILED, "Code: 516. DB::Exception: " + user + ": Authentication failed: "
-                    + "password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED) (version "
-                    + version + ")");
+            error(
+                    exchange,
+                    403,
+                    AUTHENTICATION_FAILED,
+                    "Code: 516. DB::Exception: " + user + ": Authentication failed: "
+                            + "password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED) (version "
+                            + version + ")");
             return;
         }
         requests.add(new Request(sql, format, compress));
@@ -150,11 +169,16 @@ public final class ChDbHttpFront implements AutoCloseable {
         }
         Headers headers = exchange.getResponseHeaders();
         headers.set("X-ClickHouse-Format", format);
-        headers.set("X-ClickHouse-Query-Id", parameters.getOrDefault("query_id", UUID.randomUUID().toString()));
-        headers.set("X-ClickHouse-Summary", "{\"read_rows\":\"" + output.rowsRead() + "\",\"read_bytes\":\""
-                + output.bytesRead() + "\",\"written_rows\":\"0\",\"written_bytes\":\"0\",\"total_rows_to_read\":\""
-                + output.rowsRead() + "\",\"result_rows\":\"0\",\"result_bytes\":\"" + output.data().length
-                + "\",\"elapsed_ns\":\"" + output.elapsedNanos() + "\"}");
+        headers.set(
+                "X-ClickHouse-Query-Id",
+                parameters.getOrDefault("query_id", UUID.randomUUID().toString()));
+        headers.set(
+                "X-ClickHouse-Summary",
+                "{\"read_rows\":\"" + output.rowsRead() + "\",\"read_bytes\":\""
+                        + output.bytesRead()
+                        + "\",\"written_rows\":\"0\",\"written_bytes\":\"0\",\"total_rows_to_read\":\""
+                        + output.rowsRead() + "\",\"result_rows\":\"0\",\"result_bytes\":\"" + output.data().length
+                        + "\",\"elapsed_ns\":\"" + output.elapsedNanos() + "\"}");
         headers.set("Content-Type", contentType(format));
         reply(exchange, 200, compress ? compressed(output.data()) : output.data());
     }
@@ -164,7 +188,8 @@ public final class ChDbHttpFront implements AutoCloseable {
         String givenPassword = parameters.getOrDefault("password", headerOr(request, "X-ClickHouse-Key", ""));
         String authorization = request.getFirst("Authorization");
         if (authorization != null && authorization.startsWith("Basic ")) {
-            String pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            String pair = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = pair.indexOf(':');
             givenUser = colon < 0 ? pair : pair.substring(0, colon);
             givenPassword = colon < 0 ? "" : pair.substring(colon + 1);
@@ -181,7 +206,9 @@ public final class ChDbHttpFront implements AutoCloseable {
                     engine.query("USE " + database, "TabSeparated");
                 }
                 for (Map.Entry<String, String> setting : settings.entrySet()) {
-                    engine.query("SET " + setting.getKey() + " = '" + setting.getValue().replace("'", "\\'") + "'",
+                    engine.query(
+                            "SET " + setting.getKey() + " = '"
+                                    + setting.getValue().replace("'", "\\'") + "'",
                             "TabSeparated");
                     applied.add(setting.getKey());
                 }
@@ -226,17 +253,22 @@ public final class ChDbHttpFront implements AutoCloseable {
             ByteBuffer header = ByteBuffer.wrap(block, 0, BLOCK_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             header.put(LZ4_METHOD).putInt(total).putInt(length);
             long[] checksum = ClickHouseCityHash.cityHash128(block, 0, total);
-            out.writeBytes(ByteBuffer.allocate(CHECKSUM_BYTES).order(ByteOrder.LITTLE_ENDIAN)
-                    .putLong(checksum[0]).putLong(checksum[1]).array());
+            out.writeBytes(ByteBuffer.allocate(CHECKSUM_BYTES)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(checksum[0])
+                    .putLong(checksum[1])
+                    .array());
             out.write(block, 0, total);
         }
         return out.toByteArray();
     }
 
     private static String contentType(String format) {
-        return format.startsWith("JSON") ? "application/json; charset=UTF-8"
-                : format.startsWith("RowBinary") || format.startsWith("Native") ? "application/octet-stream"
-                : "text/tab-separated-values; charset=UTF-8";
+        return format.startsWith("JSON")
+                ? "application/json; charset=UTF-8"
+                : format.startsWith("RowBinary") || format.startsWith("Native")
+                        ? "application/octet-stream"
+                        : "text/tab-separated-values; charset=UTF-8";
     }
 
     private static String headerOr(Headers headers, String name, String fallback) {

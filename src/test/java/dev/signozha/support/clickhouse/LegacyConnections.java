@@ -22,8 +22,7 @@ public final class LegacyConnections {
 
     private static final Driver DRIVER = new ru.yandex.clickhouse.ClickHouseDriver();
 
-    private LegacyConnections() {
-    }
+    private LegacyConnections() {}
 
     /** {@code jdbc:clickhouse://ADDRESS:8123/default?compress=false}. */
     public static String url(String address) {

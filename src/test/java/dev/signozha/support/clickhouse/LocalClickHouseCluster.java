@@ -63,8 +63,7 @@ public final class LocalClickHouseCluster
         implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     /** One ClickHouse server of the cluster; shard and replica are numbered from 1, as in system.clusters. */
-    public record Node(String name, int shard, int replica, String address) {
-    }
+    public record Node(String name, int shard, int replica, String address) {}
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration ADDRESS_WAIT = Duration.ofMinutes(3);
@@ -75,18 +74,14 @@ public final class LocalClickHouseCluster
     /** Null until the first test asks; then the outcome of the single start attempt of this JVM. */
     private static State state;
 
-    private sealed interface State permits Running, Unavailable, Broken {
-    }
+    private sealed interface State permits Running, Unavailable, Broken {}
 
     private record Running(Path baseDir, String clusterName, String zooKeeper, int httpPort, List<Node> nodes)
-            implements State {
-    }
+            implements State {}
 
-    private record Unavailable(String reason) implements State {
-    }
+    private record Unavailable(String reason) implements State {}
 
-    private record Broken(String message) implements State {
-    }
+    private record Broken(String message) implements State {}
 
     private static HttpClient http;
     private static FileChannel usersChannel;
@@ -104,7 +99,8 @@ public final class LocalClickHouseCluster
         if (startOnce() instanceof Unavailable u && !isCi()) {
             return ConditionEvaluationResult.disabled(skipReason(u));
         }
-        return ConditionEvaluationResult.enabled("ClickHouse test cluster: " + startOnce().getClass().getSimpleName());
+        return ConditionEvaluationResult.enabled(
+                "ClickHouse test cluster: " + startOnce().getClass().getSimpleName());
     }
 
     @Override
@@ -142,7 +138,9 @@ public final class LocalClickHouseCluster
 
     /** The node called {@code name}, e.g. {@code ch-s1-r2}. */
     public Node node(String name) {
-        return nodes().stream().filter(n -> n.name().equals(name)).findFirst()
+        return nodes().stream()
+                .filter(n -> n.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no node " + name + " in " + nodes()));
     }
 
@@ -182,11 +180,11 @@ public final class LocalClickHouseCluster
                 .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<String> response = httpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    httpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(address + " answered " + response.statusCode() + " to "
-                        + sql + ": " + response.body().strip());
+                throw new IllegalStateException(address + " answered " + response.statusCode() + " to " + sql + ": "
+                        + response.body().strip());
             }
             return response.body();
         } catch (IOException e) {
@@ -291,11 +289,14 @@ public final class LocalClickHouseCluster
         }
         Files.createDirectories(target);
         Instant started = Instant.now();
-        try (FileChannel gate = FileChannel.open(target.resolve("ch-cluster.gate.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel gate = FileChannel.open(
+                        target.resolve("ch-cluster.gate.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = gate.lock()) {
-            usersChannel = FileChannel.open(target.resolve("ch-cluster.users.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            usersChannel = FileChannel.open(
+                    target.resolve("ch-cluster.users.lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
             FileLock alone = usersChannel.tryLock();
             if (alone != null) {
                 if (Files.exists(baseDir)) {
@@ -304,8 +305,7 @@ public final class LocalClickHouseCluster
                 alone.release();
             }
             usersLock = usersChannel.lock(0, Long.MAX_VALUE, true);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAtExit(target, baseDir),
-                    "ch-cluster-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAtExit(target, baseDir), "ch-cluster-stop"));
 
             Instant waitUntil = Instant.now().plus(ADDRESS_WAIT);
             while (true) {
@@ -322,13 +322,17 @@ public final class LocalClickHouseCluster
                     sleep(Duration.ofSeconds(2));
                     continue;
                 }
-                return new Broken("ClickHouse test cluster did not start (start.sh exit " + result.exitCode()
-                        + "):\n" + result.lastLines(25));
+                return new Broken("ClickHouse test cluster did not start (start.sh exit " + result.exitCode() + "):\n"
+                        + result.lastLines(25));
             }
         }
         Running running = load(baseDir);
-        System.err.printf("[ch-cluster] %d nodes of cluster '%s' up in %d ms (%s)%n", running.nodes().size(),
-                running.clusterName(), Duration.between(started, Instant.now()).toMillis(), baseDir);
+        System.err.printf(
+                "[ch-cluster] %d nodes of cluster '%s' up in %d ms (%s)%n",
+                running.nodes().size(),
+                running.clusterName(),
+                Duration.between(started, Instant.now()).toMillis(),
+                baseDir);
         return running;
     }
 
@@ -350,7 +354,9 @@ public final class LocalClickHouseCluster
         if (nodes.isEmpty()) {
             throw new IOException("no nodes in " + baseDir.resolve("nodes.txt"));
         }
-        return new Running(baseDir, env.getOrDefault("CH_CLUSTER_NAME", "cluster"),
+        return new Running(
+                baseDir,
+                env.getOrDefault("CH_CLUSTER_NAME", "cluster"),
                 env.getOrDefault("ZK_HOST", "127.0.0.1") + ":" + env.getOrDefault("ZK_PORT", "2181"),
                 Integer.parseInt(env.getOrDefault("CH_HTTP_PORT", String.valueOf(LegacyConnections.HTTP_PORT))),
                 List.copyOf(nodes));
@@ -362,8 +368,8 @@ public final class LocalClickHouseCluster
             System.err.println("[ch-cluster] left running (ch.cluster.keep): " + baseDir);
             return;
         }
-        try (FileChannel gate = FileChannel.open(target.resolve("ch-cluster.gate.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel gate = FileChannel.open(
+                        target.resolve("ch-cluster.gate.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = gate.lock()) {
             usersLock.release();
             FileLock alone = usersChannel.tryLock();
@@ -393,8 +399,8 @@ public final class LocalClickHouseCluster
             throw new UncheckedIOException(String.join(" ", command), e);
         }
         if (result.exitCode() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + result.exitCode()
-                    + "):\n" + result.lastLines(25));
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed (exit " + result.exitCode() + "):\n" + result.lastLines(25));
         }
     }
 
@@ -407,20 +413,22 @@ public final class LocalClickHouseCluster
         Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
         process.getOutputStream().close();
         List<String> output = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    synchronized (output) {
-                        output.add(line);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            synchronized (output) {
+                                output.add(line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        synchronized (output) {
+                            output.add("(output lost: " + e + ")");
+                        }
                     }
-                }
-            } catch (IOException e) {
-                synchronized (output) {
-                    output.add("(output lost: " + e + ")");
-                }
-            }
-        }, "ch-cluster-output");
+                },
+                "ch-cluster-output");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -446,14 +454,18 @@ public final class LocalClickHouseCluster
 
     private static void log(List<String> argv, int exit, List<String> lines) {
         StringBuilder text = new StringBuilder();
-        text.append("# ").append(Instant.now()).append(' ').append(String.join(" ", argv)).append('\n');
+        text.append("# ")
+                .append(Instant.now())
+                .append(' ')
+                .append(String.join(" ", argv))
+                .append('\n');
         lines.forEach(l -> text.append(l).append('\n'));
         text.append("# exit ").append(exit).append('\n');
         try {
             Path target = projectRoot().resolve("target");
             Files.createDirectories(target);
-            Files.writeString(target.resolve("ch-cluster.log"), text, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(
+                    target.resolve("ch-cluster.log"), text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the log is a convenience; the output is in the result too
         }
@@ -462,8 +474,10 @@ public final class LocalClickHouseCluster
     private static HttpClient httpClient() {
         synchronized (LOCK) {
             if (http == null) {
-                http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
+                http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
             }
             return http;
         }
