@@ -101,7 +101,8 @@ final class Gates {
         String pending = "Helm release " + spec.release() + " is " + status + " at revision "
                 + planned.live().revision();
         Optional<HelmRun> dead = Recovery.leftByTool(planned, recorded);
-        if (dead.isPresent()) {
+        boolean install = status.equals("pending-install");
+        if (dead.isPresent() && !install) {
             throw new SignozHaException(
                     ExitCode.REFUSED,
                     pending + ", left by " + dead.get().describe() + ": that run "
@@ -112,10 +113,15 @@ final class Gates {
         String helm = "helm -n " + spec.namespace() + " ";
         throw new SignozHaException(
                 ExitCode.REFUSED,
-                pending + ": a helm run on it never finished, and no run of "
-                        + "signoz-ha recorded starting it, so --recover does not apply. Nothing was "
-                        + "changed. Make sure no helm runs on it (" + helm + "history " + spec.release() + "), then "
-                        + (status.equals("pending-install")
+                pending
+                        + dead.map(run -> ", left by " + run.describe() + ", which died before helm finished; a "
+                                        + "first install has no revision to roll back to, so --recover does not apply")
+                                .orElse(
+                                        ": a helm run on it never finished, and no run of signoz-ha recorded starting it, so "
+                                                + "--recover does not apply")
+                        + ". Nothing was changed. Make sure no helm runs on it (" + helm + "history " + spec.release()
+                        + "), then "
+                        + (install
                                 ? helm + "uninstall " + spec.release()
                                 : helm + "rollback " + spec.release()
                                         + " REVISION, the last deployed or superseded one")

@@ -275,10 +275,13 @@ class FaultInjectionIT {
                 try {
                     int code = new CleanupAction(Clock.systemUTC(), LeaseLock.Timing.system())
                             .run(
+                                    // Named: the fake chart's collector reads a config file from a ConfigMap the
+                                    // fake does not render, an address cleanup cannot read, so it deletes an
+                                    // installation only when the operator names one no readable address reaches.
                                     new CleanupAction.Request(
                                             SimulatedCluster.NAMESPACE,
                                             Optional.empty(),
-                                            Optional.empty(),
+                                            Optional.of("stale-ch"),
                                             Optional.empty(),
                                             true,
                                             Duration.ZERO,
