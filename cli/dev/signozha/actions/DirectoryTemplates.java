@@ -35,4 +35,9 @@ public final class DirectoryTemplates implements TemplateSource {
         Path file = root.resolve(path);
         return Files.isRegularFile(file) ? file.toString() : fallback.describe(path);
     }
+
+    @Override
+    public boolean isOverride(String path) {
+        return Files.isRegularFile(root.resolve(path));
+    }
 }

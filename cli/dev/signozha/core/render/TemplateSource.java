@@ -10,4 +10,9 @@ public interface TemplateSource {
 
     /** How messages name the template, e.g. templates/values/external.yaml. */
     String describe(String path);
+
+    /** Whether the user supplied this template (--templates) instead of the tool's own. */
+    default boolean isOverride(String path) {
+        return false;
+    }
 }

@@ -26,4 +26,9 @@ public final class EditedTemplates implements TemplateSource {
     public String describe(String template) {
         return bundled.describe(template);
     }
+
+    @Override
+    public boolean isOverride(String template) {
+        return template.equals(path);
+    }
 }
