@@ -38,6 +38,7 @@ public final class Fabric8KubeGateway implements KubeGateway {
     private static final String CHI_GROUP = "clickhouse.altinity.com";
 
     private static final int NOT_FOUND = 404;
+    private static final int BAD_REQUEST = 400;
 
     public static final ResourceDefinitionContext CHI = new ResourceDefinitionContext.Builder()
             .withGroup(CHI_GROUP)
@@ -346,6 +347,26 @@ public final class Fabric8KubeGateway implements KubeGateway {
                     .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
         } catch (KubernetesClientException e) {
             throw KubeFailures.cannot("read Secret " + namespace + "/" + name + " (" + where() + ")", e);
+        }
+    }
+
+    @Override
+    public List<String> logTail(String namespace, String pod, String container, int lines) {
+        try {
+            String log = client.pods()
+                    .inNamespace(namespace)
+                    .withName(pod)
+                    .inContainer(container)
+                    .tailingLines(lines)
+                    .getLog();
+            return log == null || log.isEmpty() ? List.of() : log.lines().toList();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == NOT_FOUND || e.getCode() == BAD_REQUEST) {
+                // 400: the container is still waiting to start (PodInitializing), so it has no log yet.
+                return List.of();
+            }
+            throw KubeFailures.cannot(
+                    "read the log of " + namespace + "/" + pod + " " + container + " (" + where() + ")", e);
         }
     }
 

@@ -23,6 +23,12 @@ public interface KubeGateway extends AutoCloseable {
     /** The namespace's pods labelled {@code key: value}: one LIST, for what needs only those. */
     List<Pod> pods(String namespace, String key, String value);
 
+    /**
+     * The last {@code lines} lines of one container's log (the previous run's when it restarted is not asked:
+     * the tool's Jobs never restart); empty when the pod or the container has not logged yet.
+     */
+    List<String> logTail(String namespace, String pod, String container, int lines);
+
     /** One key of a Secret, decoded; the value is handed to a driver and never printed. */
     Optional<String> secretValue(String namespace, String name, String key);
 

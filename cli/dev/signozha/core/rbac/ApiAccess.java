@@ -105,7 +105,7 @@ public final class ApiAccess {
 
     /**
      * deploy and upgrade: the namespace, server-side apply and pruning of what signoz-ha renders, watches for
-     * readiness, and what helm installs for the chart and clickhouse-operator.
+     * readiness, logs of a failed migration, and what helm installs for the chart and clickhouse-operator.
      */
     private static Set<Permission> changes() {
         Set<Permission> rendered = union(
@@ -120,7 +120,9 @@ public final class ApiAccess {
                 verbs(List.of("list", "watch"), CHI_GROUP, "clickhouseinstallations"));
         Set<Permission> namespace = set(
                 Permission.clusterWide("get", "", "namespaces"), Permission.clusterWide("create", "", "namespaces"));
-        return union(lockAndRecord(), rendered, watched, namespace, helm());
+        // The log of the tool's failed migration container and the ClickHouse servers' DDL lines: why it failed.
+        Set<Permission> logs = set(Permission.namespaced("get", "", "pods/log"));
+        return union(lockAndRecord(), rendered, watched, namespace, logs, helm());
     }
 
     /** helm install/upgrade/rollback of the SigNoz chart (release records are Secrets) and of clickhouse-operator. */
