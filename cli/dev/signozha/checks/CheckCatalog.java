@@ -204,6 +204,12 @@ public final class CheckCatalog {
             Severity.ERROR,
             "every SigNoz database exists on every host and no migration failed or is in progress",
             "re-run the schema migration with the cluster's topology (signoz-ha deploy does it)");
+    public static final CheckSpec MIGRATION_DDL_FAILED = spec(
+            "MIGRATION_DDL_FAILED",
+            MIGRATION,
+            Severity.ERROR,
+            "no schema migration failed on distributed DDL",
+            "make ON CLUSTER work on every host (ZooKeeper, host names, replica macros), then run the migration again");
     public static final CheckSpec SCHEMA_PARITY = spec(
             "SCHEMA_PARITY",
             DATA,
@@ -252,6 +258,7 @@ public final class CheckCatalog {
             DISK_USAGE,
             PARTS_BACKLOG,
             MIGRATIONS_INCOMPLETE,
+            MIGRATION_DDL_FAILED,
             SCHEMA_PARITY,
             INGESTION_STALLED);
 

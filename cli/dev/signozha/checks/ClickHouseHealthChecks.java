@@ -9,10 +9,12 @@ import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.clickhouse.ReplicaState;
 import dev.signozha.core.clickhouse.Thresholds;
 import dev.signozha.core.clickhouse.ZooKeeperSession;
+import dev.signozha.core.migration.MigratorFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -39,6 +41,7 @@ final class ClickHouseHealthChecks {
                         CheckCatalog.DDL_QUEUE_STUCK,
                         (o, c) -> ddl(o, c.clickhouse().thresholds())),
                 check(CheckCatalog.MIGRATIONS_INCOMPLETE, (o, c) -> migrations(o)),
+                check(CheckCatalog.MIGRATION_DDL_FAILED, (o, c) -> ddlFailures(o)),
                 check(
                         CheckCatalog.INGESTION_STALLED,
                         (o, c) -> ingestion(o, c.clickhouse().thresholds())));
@@ -193,7 +196,7 @@ final class ClickHouseHealthChecks {
             }
         }
         Map<String, List<MigrationState>> unfinished = new TreeMap<>(observation.migrations().stream()
-                .filter(m -> !m.finished())
+                .filter(m -> !m.finished() && ddlFailure(m).isEmpty())
                 .collect(Collectors.groupingBy(MigrationState::database)));
         unfinished.forEach((database, states) -> findings.add(Finding.of(
                 database + " has migration(s) "
@@ -203,6 +206,27 @@ final class ClickHouseHealthChecks {
                                 .collect(Collectors.joining(", ")),
                 "Database/" + database)));
         return Outcome.of(findings, "SigNoz databases on every host, every migration finished");
+    }
+
+    /** Failed migrations whose error is a distributed-DDL failure: reported apart, since each has its own fix. */
+    private static Outcome ddlFailures(ClickHouseObservation observation) {
+        List<Finding> findings = new ArrayList<>();
+        for (MigrationState migration : observation.migrations()) {
+            ddlFailure(migration)
+                    .ifPresent(failure -> findings.add(Finding.of(
+                            migration.database() + " migration " + migration.id() + " " + migration.status() + ": "
+                                    + failure.describe(),
+                            "Database/" + migration.database())));
+        }
+        return Outcome.of(findings, "no migration failed on distributed DDL");
+    }
+
+    private static Optional<MigratorFailure> ddlFailure(MigrationState migration) {
+        if (migration.finished() || migration.error().isEmpty()) {
+            return Optional.empty();
+        }
+        MigratorFailure failure = MigratorFailure.classify(List.of(migration.error()), List.of());
+        return failure.cause().distributedDdl() ? Optional.of(failure) : Optional.empty();
     }
 
     private static Outcome ingestion(ClickHouseObservation observation, Thresholds limits) {

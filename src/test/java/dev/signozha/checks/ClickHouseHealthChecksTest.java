@@ -225,6 +225,38 @@ class ClickHouseHealthChecksTest {
     }
 
     @Test
+    void migrationFailedOnDistributedDdl_isItsOwnFinding_notAnIncompleteMigration() {
+        // The error the migrator records for an ON CLUSTER statement that timed out (ClickHouse/ClickHouse#102178).
+        String timeout = "code: 159, message: Distributed DDL task /clickhouse/signoz-clickhouse/task_queue/ddl/"
+                + "query-0000000042 is not finished on 1 of 4 hosts (0 of them are currently executing the task, 0 are"
+                + " inactive). They are going to execute the query in background. Was waiting for 180.535713699"
+                + " seconds, which is longer than distributed_ddl_task_timeout.";
+        ClickHouseObservation observation = observation(
+                List.of(healthy(host(1, 1))),
+                List.of(
+                        new MigrationState("signoz_logs", 1004, "failed", timeout),
+                        new MigrationState("signoz_traces", 1002, "failed", "code: 115, Unknown setting")),
+                Optional.of(List.of()),
+                fresh(Duration.ZERO));
+        CheckResult ddl = run(CheckCatalog.MIGRATION_DDL_FAILED, observation, Optional.empty());
+        assertEquals(CheckResult.Status.FAIL, ddl.status());
+        assertEquals(1, ddl.findings().size());
+        assertTrue(
+                ddl.findings()
+                        .get(0)
+                        .detail()
+                        .startsWith("signoz_logs migration 1004 failed: distributed DDL timed out (code 159): code:"
+                                + " 159, message: Distributed DDL task"),
+                ddl.findings().get(0).detail());
+        assertEquals(List.of("Database/signoz_logs"), ddl.findings().get(0).objects());
+        List<String> incomplete =
+                run(CheckCatalog.MIGRATIONS_INCOMPLETE, observation, Optional.empty()).findings().stream()
+                        .map(Finding::detail)
+                        .toList();
+        assertEquals(List.of("signoz_traces has migration(s) 1002 failed (code: 115, Unknown setting)"), incomplete);
+    }
+
+    @Test
     void ingestion_olderThanTheGap_fails_noRowsFails_freshPasses() {
         List<Freshness> signals = List.of(
                 new Freshness(
