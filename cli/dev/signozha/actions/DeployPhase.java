@@ -8,6 +8,8 @@ public enum DeployPhase {
     OPERATOR("clickhouse-operator", Duration.ofMinutes(5)),
     ZOOKEEPER("zookeeper", Duration.ofMinutes(10)),
     CLICKHOUSE("clickhouse", Duration.ofMinutes(20)),
+    /** External mode: every host reports the topology's ClickHouse version and replication has caught up. */
+    CLICKHOUSE_VERSION("clickhouse-version", Duration.ofMinutes(20)),
     SIGNOZ("signoz", Duration.ofMinutes(10)),
     MIGRATION("migration", Duration.ofMinutes(20)),
     COLLECTORS("collectors", Duration.ofMinutes(10)),

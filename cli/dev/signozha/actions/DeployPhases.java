@@ -2,6 +2,7 @@ package dev.signozha.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.checks.CheckCatalog;
+import dev.signozha.checks.Intended;
 import dev.signozha.cluster.helm.ChartReference;
 import dev.signozha.cluster.helm.HelmDryRun;
 import dev.signozha.cluster.helm.HelmException;
@@ -10,6 +11,7 @@ import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
+import dev.signozha.core.render.ImageReference;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.topology.ClickHouseMode;
@@ -22,8 +24,8 @@ import java.util.function.Predicate;
 
 /**
  * The one factory of a run's phases, built from its plan: {@link #phases()}. External mode: namespace,
- * clickhouse-operator (when missing), ZooKeeper, ClickHouseInstallation, SigNoz chart, migration, collectors,
- * verification. Bundled mode: the chart brings ClickHouse and ZooKeeper, so it is installed right after the
+ * clickhouse-operator (when missing), ZooKeeper, ClickHouseInstallation, ClickHouse at its version on every host,
+ * the schema migration as the tool's own Job, SigNoz chart, collectors, verification. Bundled mode: the chart brings ClickHouse and ZooKeeper, so it is installed right after the
  * namespace and the rest is waited for. Each phase applies its own part (server-side apply as signoz-ha, or helm);
  * {@link PhaseRunner} then waits for its judge.
  */
@@ -68,11 +70,13 @@ final class DeployPhases {
         List<Phase> phases = new ArrayList<>();
         phases.add(namespace());
         if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
-            phases.addAll(List.of(operator(), zookeeper(), clickhouse(), signoz()));
+            // ClickHouse first, then the tool's own migration against the converged cluster, then SigNoz.
+            phases.addAll(List.of(operator(), zookeeper(), clickhouse(), clickhouseVersion(), migration(), signoz()));
         } else {
-            phases.addAll(List.of(signoz(), zookeeper(), clickhouse()));
+            // The chart owns ClickHouse and its migration hook; Gates refuses an upgrade that changes ClickHouse.
+            phases.addAll(List.of(signoz(), zookeeper(), clickhouse(), awaited(DeployPhase.MIGRATION)));
         }
-        phases.addAll(List.of(awaited(DeployPhase.MIGRATION), awaited(DeployPhase.COLLECTORS), verification()));
+        phases.addAll(List.of(awaited(DeployPhase.COLLECTORS), verification()));
         return List.copyOf(phases);
     }
 
@@ -138,6 +142,34 @@ final class DeployPhases {
                         .filter(step -> ids.contains(step.id()))
                         .map(LivePlan.ObjectStep::disruption)
                         .toList()));
+    }
+
+    /**
+     * Every host at the topology's ClickHouse version with replication caught up. Without a look inside ClickHouse
+     * (--no-clickhouse and none to be had) there is nothing to judge: the phase says so and ends.
+     */
+    private Phase clickhouseVersion() {
+        DeployPhase name = DeployPhase.CLICKHOUSE_VERSION;
+        ClickHouseVersionJudge judge = new ClickHouseVersionJudge(
+                cluster.clickhouse(),
+                cluster.kube().gateway(),
+                Intended.of(planned.loaded(), "topology"),
+                ImageReference.parse(spec.clickhouse().image()).tag());
+        return phase(
+                name,
+                () -> request.safety().withoutClickHouse()
+                        ? judge.unseen()
+                                .map(why -> Phase.Applied.finished("not checked: " + why + " (--no-clickhouse)"))
+                                .orElse(Phase.Applied.AWAIT_READINESS)
+                        : Phase.Applied.AWAIT_READINESS,
+                judge,
+                Disruption.NONE);
+    }
+
+    /** The schema migration as the tool's own Job ({@link MigrationPhase}). */
+    private Phase migration() {
+        MigrationPhase migration = new MigrationPhase(planned, cluster);
+        return phase(DeployPhase.MIGRATION, migration::start, migration::judge, Disruption.NONE);
     }
 
     private Phase signoz() {

@@ -4,7 +4,6 @@ import dev.signozha.core.clickhouse.ClickHouseObservation;
 import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.DdlTask;
 import dev.signozha.core.clickhouse.HostObservation;
-import dev.signozha.core.clickhouse.HostStorage;
 import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.text.Messages;
 import java.sql.Connection;
@@ -53,40 +52,6 @@ public final class ClickHouseInspector {
                     List.of(),
                     List.of(),
                     clock.instant());
-        }
-    }
-
-    /**
-     * Each host system.clusters lists for the cluster, asked only for its version and replicas: what an upgrade
-     * polls while ClickHouse rolls to a new image. A seed that does not answer is one host down.
-     */
-    public List<HostObservation> versions(String clusterName) {
-        List<ClusterHost> members;
-        try (Connection seed = hosts.seed()) {
-            members = new ClickHouseSql(seed)
-                    .clusterHosts().stream()
-                            .filter(host -> host.cluster().equals(clusterName))
-                            .toList();
-        } catch (SQLException e) {
-            ClusterHost unknown = new ClusterHost(clusterName, 0, 0, hosts.seedName(), "", 0);
-            return List.of(
-                    HostObservation.down(unknown, hosts.seedName(), Messages.firstLine(e.getMessage(), "no answer")));
-        }
-        List<HostObservation> observed = new ArrayList<>();
-        for (ClusterHost host : members) {
-            observed.add(version(host));
-        }
-        return observed;
-    }
-
-    private HostObservation version(ClusterHost host) {
-        String object = hosts.describe(host);
-        try (Connection connection = hosts.open(host)) {
-            ClickHouseSql sql = new ClickHouseSql(connection);
-            return new HostObservation(
-                    host, object, null, sql.version(), Set.of(), sql.replicas(), null, HostStorage.NOT_READ);
-        } catch (SQLException | RuntimeException e) {
-            return HostObservation.down(host, object, Messages.firstLine(e.getMessage(), "no answer"));
         }
     }
 

@@ -16,6 +16,21 @@ public record HostConvergence(boolean converged, String progress, List<String> l
     /** What the cluster must reach: its name and size in system.clusters, the image tag, the delay bound. */
     public record Target(String cluster, int hosts, String imageTag, Duration maxDelay) {}
 
+    /** Judges one look inside the cluster: no answer, or no such cluster in system.clusters, is not converged. */
+    public static HostConvergence judge(Target target, ClickHouseObservation observation) {
+        if (!observation.answered()) {
+            return notYet(target, "ClickHouse does not answer: " + observation.seedError());
+        }
+        if (!observation.clusterNames().contains(target.cluster())) {
+            return notYet(target, "system.clusters has no cluster '" + target.cluster() + "' yet");
+        }
+        return judge(target, observation.hosts());
+    }
+
+    private static HostConvergence notYet(Target target, String why) {
+        return new HostConvergence(false, "0/" + target.hosts() + " hosts seen", List.of(why));
+    }
+
     /** Judges {@code hosts}, one observation per host system.clusters lists for the target's cluster. */
     public static HostConvergence judge(Target target, List<HostObservation> hosts) {
         String version = versionOf(target.imageTag());

@@ -1,11 +1,13 @@
 package dev.signozha.core.migration;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.core.text.GoDuration;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The schema migration as a Job signoz-ha runs itself, after ClickHouse has converged and before SigNoz: the
@@ -63,6 +65,23 @@ public final class MigrationJob {
         steps.subList(0, steps.size() - 1).forEach(init::add);
         pod.putArray("containers").add(steps.get(steps.size() - 1));
         return job;
+    }
+
+    /**
+     * The image the chart runs its migration with, from the chart's own rendering of its migration Job(s) (with
+     * the Job turned on): the main container of the first Job named or labelled as a migrator; empty when none is rendered.
+     */
+    public static Optional<String> chartImage(List<JsonNode> renderedDocuments) {
+        return renderedDocuments.stream()
+                .filter(document -> "Job".equals(document.path("kind").asText()))
+                .filter(document -> document.at("/metadata/name").asText().contains("migrator")
+                        || document.at("/metadata/labels/app.kubernetes.io~1component")
+                                .asText()
+                                .contains("migrator"))
+                .map(document -> document.at("/spec/template/spec/containers/0/image"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText)
+                .findFirst();
     }
 
     private static ObjectNode labels(Request request, boolean withVersion) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.KubeQuantity;
 import dev.signozha.core.topology.Topology;
 import dev.signozha.core.topology.Topology.ClickHouse;
@@ -18,7 +19,7 @@ import java.util.List;
 public final class RenderVariables {
 
     static final int CLICKHOUSE_HTTP_PORT = 8123;
-    static final int CLICKHOUSE_TCP_PORT = 9000;
+    public static final int CLICKHOUSE_TCP_PORT = 9000;
     static final int ZOOKEEPER_CLIENT_PORT = 2181;
     static final int SIGNOZ_HTTP_PORT = 8080;
     private static final long MIN_ZOOKEEPER_HEAP_MB = 256;
@@ -55,6 +56,8 @@ public final class RenderVariables {
         node.put("shards", clickhouse.shards());
         node.put("replicas", clickhouse.replicas());
         node.put("replicated", clickhouse.replicas() > 1);
+        // External mode: signoz-ha runs the migration itself once ClickHouse has converged (DeployPhases).
+        node.put("chartMigrates", clickhouse.mode() == ClickHouseMode.BUNDLED);
         node.put("httpPort", CLICKHOUSE_HTTP_PORT);
         node.put("tcpPort", CLICKHOUSE_TCP_PORT);
         node.set("image", MAPPER.valueToTree(image).deepCopy());

@@ -222,7 +222,12 @@ public final class FakeChart implements HelmGateway {
 
     @Override
     public String template(String namespace, String release, ChartReference chart, List<Path> valuesFiles) {
-        throw new UnsupportedOperationException("not used by deploy");
+        calls.add("template " + release + " " + chart.version().orElse(""));
+        StringBuilder manifests = new StringBuilder();
+        for (HasMetadata object : chartObjects(read(valuesFiles))) {
+            manifests.append("---\n").append(SERIALIZATION.asYaml(object).replaceFirst("^---\n", ""));
+        }
+        return manifests.toString();
     }
 
     private Optional<Revision> latest() {
@@ -342,12 +347,20 @@ public final class FakeChart implements HelmGateway {
                 fixture.statefulSets(), s -> s.getMetadata().getName().equals("signoz")));
         chart.addAll(HealthyFixture.copies(
                 fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
-        chart.addAll(HealthyFixture.copies(
-                fixture.jobs(), j -> j.getMetadata().getName().contains("migrator")));
+        if (migratorEnabled(values)) {
+            chart.addAll(HealthyFixture.copies(
+                    fixture.jobs(), j -> j.getMetadata().getName().contains("migrator")));
+        }
         String cluster = values.path("externalClickhouse").path("cluster").asText("");
         return cluster.isEmpty()
                 ? chart
                 : chart.stream().map(original -> connectedTo(original, cluster)).toList();
+    }
+
+    /** As the chart's templates: no migration Job when the values turn it off (either era's key). */
+    private static boolean migratorEnabled(JsonNode values) {
+        return values.path("telemetryStoreMigrator").path("enabled").asBoolean(true)
+                && values.path("schemaMigrator").path("enabled").asBoolean(true);
     }
 
     /** The chart's ways of telling a container its ClickHouse cluster: env variables and the migrator's argument. */

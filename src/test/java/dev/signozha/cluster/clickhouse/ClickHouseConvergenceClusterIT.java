@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.core.clickhouse.ClickHouseObservation;
 import dev.signozha.core.clickhouse.HostConvergence;
 import dev.signozha.core.clickhouse.HostObservation;
 import dev.signozha.support.clickhouse.LegacyConnections;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The per-host version and replication reads an upgrade polls before the schema migration, against the real
- * 2 shards x 2 replicas cluster (Debian's ClickHouse 18.16 and a real ZooKeeper): every host asked for
- * {@code SELECT version()} and system.replicas, then judged as the upgrade judges them.
+ * 2 shards x 2 replicas cluster (Debian's ClickHouse 18.16 and a real ZooKeeper): the inspector asks every host
+ * for {@code SELECT version()} and system.replicas, and the observation is judged as the upgrade judges it.
  */
 class ClickHouseConvergenceClusterIT {
 
@@ -55,6 +56,14 @@ class ClickHouseConvergenceClusterIT {
         hosts.forEach(host -> assertEquals(
                 List.of(TABLE.substring("default.".length())),
                 host.replicas().stream().map(r -> r.table()).toList()));
+    }
+
+    @Test
+    void aClusterNameTheServersDoNotDefine_isNotConverged() {
+        HostConvergence judged =
+                HostConvergence.judge(new HostConvergence.Target("prod", 4, "18.16.1", Duration.ofSeconds(60)), look());
+        assertFalse(judged.converged());
+        assertEquals(List.of("system.clusters has no cluster 'prod' yet"), judged.lagging());
     }
 
     @Test
@@ -104,10 +113,14 @@ class ClickHouseConvergenceClusterIT {
         return new HostConvergence.Target("cluster", 4, tag, Duration.ofSeconds(60));
     }
 
-    private static List<HostObservation> versions() {
+    private static ClickHouseObservation look() {
         ConnectionFactory legacy = (host, port) -> LegacyConnections.open(host);
         try (DirectHosts hosts = new DirectHosts(SEED, LegacyConnections.HTTP_PORT, legacy)) {
-            return new ClickHouseInspector(hosts, Clock.systemUTC()).versions("cluster");
+            return new ClickHouseInspector(hosts, Clock.systemUTC()).inspect("cluster");
         }
+    }
+
+    private static List<HostObservation> versions() {
+        return look().hosts();
     }
 }
