@@ -50,11 +50,14 @@ final class ClickHouseVersionJudge implements Phase.Judge {
         ClickHouseEvidence evidence = look();
         last = evidence.observation()
                 .map(observation -> HostConvergence.judge(target, observation))
-                .orElseGet(() -> new HostConvergence(
-                        false, "ClickHouse not seen", List.of("ClickHouse not seen: " + evidence.absentReason())));
+                .orElseGet(() -> {
+                    String unseen = "ClickHouse not seen: " + evidence.absentReason();
+                    return new HostConvergence(false, unseen, List.of(unseen));
+                });
+        boolean oneLine = last.converged() || last.lagging().get(0).equals(last.progress());
         return new Readiness.Status(
                 last.converged(),
-                last.converged()
+                oneLine
                         ? last.progress()
                         : last.progress() + "; " + last.lagging().get(0),
                 Optional.empty());

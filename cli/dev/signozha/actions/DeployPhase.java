@@ -10,8 +10,9 @@ public enum DeployPhase {
     CLICKHOUSE("clickhouse", Duration.ofMinutes(20)),
     /** External mode: every host reports the topology's ClickHouse version and replication has caught up. */
     CLICKHOUSE_VERSION("clickhouse-version", Duration.ofMinutes(20)),
-    SIGNOZ("signoz", Duration.ofMinutes(10)),
+    /** External mode: the tool's own migration Job; bundled mode: the chart's, waited for after the chart. */
     MIGRATION("migration", Duration.ofMinutes(20)),
+    SIGNOZ("signoz", Duration.ofMinutes(10)),
     COLLECTORS("collectors", Duration.ofMinutes(10)),
     VERIFICATION("verification", Duration.ofMinutes(5));
 

@@ -76,7 +76,7 @@ class CrashIT {
     @EnumSource(DeployPhase.class)
     void killedInAnyPhase_rerunConverges_recordsTheDeploy_andFreesTheLock(DeployPhase phase) throws Exception {
         int step = phase.ordinal() + 1;
-        String killedAfter = killAt("step:" + step, "[" + step + "/8] " + phase.label() + ": ");
+        String killedAfter = killAt("step:" + step, "[" + step + "/9] " + phase.label() + ": ");
         assertRecordedAndUnlocked(rerunConverges(killedAfter));
     }
 
@@ -84,7 +84,7 @@ class CrashIT {
     void aRerunRightAfterTheKill_findsTheDeadRunsLock_andIsRefused_untilItWaitsTheLockOut() throws Exception {
         String killedAfter = killAt(
                 "step:" + (DeployPhase.ZOOKEEPER.ordinal() + 1),
-                "[" + (DeployPhase.ZOOKEEPER.ordinal() + 1) + "/8] " + DeployPhase.ZOOKEEPER.label() + ": ",
+                "[" + (DeployPhase.ZOOKEEPER.ordinal() + 1) + "/9] " + DeployPhase.ZOOKEEPER.label() + ": ",
                 LONG_LOCK_TTL_SECONDS);
         SimulatedCluster.Run impatient = world.run(
                 SimulatedCluster.deploy().toBuilder().lockWait(Duration.ZERO).build());

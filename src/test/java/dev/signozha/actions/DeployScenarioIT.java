@@ -50,8 +50,8 @@ class DeployScenarioIT {
         assertEquals(0, run.exitCode(), run.all());
         List<String> phases = run.progress()
                 .lines()
-                .filter(line -> line.matches(".*\\[\\d/8] [a-z-]+: .*"))
-                .map(line -> line.replaceAll(".*\\[\\d/8] ([a-z-]+): .*", "$1"))
+                .filter(line -> line.matches(".*\\[\\d/9] [a-z-]+: .*"))
+                .map(line -> line.replaceAll(".*\\[\\d/9] ([a-z-]+): .*", "$1"))
                 .distinct()
                 .toList();
         assertEquals(
@@ -60,8 +60,9 @@ class DeployScenarioIT {
                         "clickhouse-operator",
                         "zookeeper",
                         "clickhouse",
-                        "signoz",
+                        "clickhouse-version",
                         "migration",
+                        "signoz",
                         "collectors",
                         "verification"),
                 phases,
@@ -89,7 +90,7 @@ class DeployScenarioIT {
         }
         String signoz = run.progress()
                 .lines()
-                .filter(line -> line.contains("[5/8] signoz: "))
+                .filter(line -> line.contains("[7/9] signoz: "))
                 .reduce((a, b) -> b)
                 .orElseThrow();
         assertTrue(signoz.matches(".* \\([1-9]\\d*s\\)"), "helm's 1.1 s is the phase's time: " + signoz);
@@ -125,19 +126,20 @@ class DeployScenarioIT {
     }
 
     @Test
-    void deploy_whoseVerificationCannotReachClickHouse_fails_exit7() throws Exception {
+    void deploy_thatCannotReachClickHouse_stopsBeforeTheMigration_exit7() throws Exception {
         SimulatedCluster.Run run = world.run(SimulatedCluster.deploy().toBuilder()
-                .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(1))
+                .timeout(DeployPhase.CLICKHOUSE_VERSION, Duration.ofSeconds(1))
                 .safety(DeployAction.Safety.STRICT)
                 .build());
         assertEquals(7, run.exitCode(), run.all());
         assertTrue(
-                run.failure().getMessage().contains("verification still fails after 1s"),
+                run.failure()
+                        .getMessage()
+                        .contains("clickhouse-version: ClickHouse did not converge on 25.12.5 within 1s"),
                 run.failure().getMessage());
         assertTrue(
-                run.failure().getMessage().contains("ClickHouse could not be asked"),
-                run.failure().getMessage());
-        assertTrue(run.progress().contains("failing: ClickHouse did not answer"), run.progress());
+                run.progress().contains("clickhouse-version: ClickHouse not seen: simulated cluster"), run.progress());
+        assertFalse(world.helm().calls().contains("upgrade --install signoz 0.131.0 NONE"), "SigNoz was not installed");
         StateRecord state = world.stateRecord().orElseThrow();
         assertEquals(HistoryEntry.FAILED, state.lastEntry().orElseThrow().outcome());
         assertTrue(state.neverApplied(), "a deploy not verified is not recorded as applied");
@@ -171,7 +173,7 @@ class DeployScenarioIT {
                         "ImagePullBackOff",
                         controller -> controller.stick("signoz-ha-zookeeper", "ImagePullBackOff"),
                         "signoz-ha-zookeeper",
-                        "[3/8] zookeeper",
+                        "[3/9] zookeeper",
                         "IMAGE_PULL_FAILED",
                         "Pod/platform/signoz-ha-zookeeper-0"),
                 new Stuck(
@@ -180,7 +182,7 @@ class DeployScenarioIT {
                                 "signoz-ha-zookeeper",
                                 "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules."),
                         "signoz-ha-zookeeper",
-                        "[3/8] zookeeper",
+                        "[3/9] zookeeper",
                         "ANTI_AFFINITY_UNSCHEDULABLE",
                         "Pod/platform/signoz-ha-zookeeper-0"),
                 new Stuck(
@@ -188,21 +190,21 @@ class DeployScenarioIT {
                         controller -> controller.leaveUnschedulable(
                                 "signoz", "0/3 nodes are available: 3 Insufficient memory."),
                         "signoz",
-                        "[5/8] signoz",
+                        "[7/9] signoz",
                         "INSUFFICIENT_CAPACITY",
                         "Pod/platform/signoz-0"),
                 new Stuck(
                         "failed migration Job",
-                        controller -> controller.fail("signoz-telemetrystore-migrator"),
-                        "signoz-telemetrystore-migrator",
-                        "[6/8] migration",
+                        controller -> controller.fail("signoz-ha-schema-migrator"),
+                        "signoz-ha-schema-migrator",
+                        "[6/9] migration",
                         "SCHEMA_MIGRATION_TOPOLOGY",
-                        "Job/platform/signoz-telemetrystore-migrator"),
+                        "Job/platform/signoz-ha-schema-migrator"),
                 new Stuck(
                         "CrashLoopBackOff",
                         controller -> controller.stick("signoz-otel-collector", "CrashLoopBackOff"),
                         "signoz-otel-collector",
-                        "[7/8] collectors",
+                        "[8/9] collectors",
                         "POD_EVICTIONS",
                         "Pod/platform/signoz-otel-collector-4mthhzlfn7-8tsf2"));
     }

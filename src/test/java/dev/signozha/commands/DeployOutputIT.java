@@ -90,8 +90,9 @@ class DeployOutputIT {
                         "clickhouse-operator",
                         "zookeeper",
                         "clickhouse",
-                        "signoz",
+                        "clickhouse-version",
                         "migration",
+                        "signoz",
                         "collectors",
                         "verification"),
                 phases);
@@ -102,7 +103,7 @@ class DeployOutputIT {
                 "verified without ClickHouse (--no-clickhouse)",
                 verification.path("clickhouse").asText());
         assertTrue(run.err().contains("Plan for topology prod"), "the plan text goes to stderr for people");
-        assertTrue(run.err().contains("[8/8] verification"), "progress stays on stderr");
+        assertTrue(run.err().contains("[9/9] verification"), "progress stays on stderr");
     }
 
     @Test

@@ -222,7 +222,6 @@ public final class FakeChart implements HelmGateway {
 
     @Override
     public String template(String namespace, String release, ChartReference chart, List<Path> valuesFiles) {
-        calls.add("template " + release + " " + chart.version().orElse(""));
         StringBuilder manifests = new StringBuilder();
         for (HasMetadata object : chartObjects(read(valuesFiles))) {
             manifests.append("---\n").append(SERIALIZATION.asYaml(object).replaceFirst("^---\n", ""));
