@@ -1,0 +1,200 @@
+package dev.signozha.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signozha.checks.ClickHouseEvidence;
+import dev.signozha.core.clickhouse.ClickHouseObservation;
+import dev.signozha.core.clickhouse.ClusterHost;
+import dev.signozha.core.clickhouse.Freshness;
+import dev.signozha.core.clickhouse.HostObservation;
+import dev.signozha.core.clickhouse.HostStorage;
+import dev.signozha.core.clickhouse.ReplicaState;
+import dev.signozha.core.clickhouse.Thresholds;
+import dev.signozha.core.clickhouse.ZooKeeperSession;
+import dev.signozha.support.PodLogDispatcher;
+import dev.signozha.support.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An upgrade that touches ClickHouse, in order: ClickHouse, then every host at the new version with replication
+ * caught up, then the schema migration as the tool's own Job, then SigNoz; and a migration that fails on distributed
+ * DDL, named from its container's log and rolled back.
+ */
+class ClickHouseFirstScenarioIT {
+
+    private static final String PRODUCTION = InputFiles.readText(SimulatedCluster.PRODUCTION);
+    private static final String JOB = "Job/platform/signoz-ha-schema-migrator";
+
+    @Test
+    void upgradeToANewClickHouse_waitsForTheLaggingHost_beforeTheMigration_andMigratesBeforeSigNoz() throws Exception {
+        try (SimulatedCluster world = new SimulatedCluster(Duration.ofMillis(30))) {
+            SimulatedCluster.Run deployed = world.run(SimulatedCluster.request(
+                    DeployAction.Kind.DEPLOY, PRODUCTION.replace("25.12.5", "25.5.6"), Optional.empty()));
+            assertEquals(0, deployed.exitCode(), deployed.all());
+            int helmCallsBefore = world.helm().calls().size();
+            String deployedJob = uid(world);
+            AtomicInteger looks = new AtomicInteger();
+            List<String> whileLagging = new CopyOnWriteArrayList<>();
+            world.withClickHouse((intended, view) -> {
+                boolean lagging = looks.incrementAndGet() <= 3;
+                if (lagging) {
+                    whileLagging.add("migration Job " + (uid(world).equals(deployedJob) ? "of the deploy" : "replaced")
+                            + ", helm calls " + (world.helm().calls().size() - helmCallsBefore));
+                }
+                return ClickHouseEvidence.of(cluster(lagging ? "25.5.6.14" : "25.12.5.44"), Thresholds.DEFAULTS);
+            });
+
+            SimulatedCluster.Run run = world.run(
+                    SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.empty()).toBuilder()
+                            .safety(new DeployAction.Safety(false, false, true))
+                            .build());
+
+            assertEquals(0, run.exitCode(), run.all());
+            assertEquals(
+                    List.of(
+                            "migration Job of the deploy, helm calls 0",
+                            "migration Job of the deploy, helm calls 0",
+                            "migration Job of the deploy, helm calls 0"),
+                    whileLagging,
+                    "nothing migrated or upgraded while a host ran the old ClickHouse");
+            List<String> progress = run.progress().lines().toList();
+            int lagged = indexOf(
+                    progress, "[5/9] clickhouse-version: 3/4 hosts at 25.12.5; h22:9000 runs 25.5.6.14, not 25.12.5");
+            int converged = indexOf(progress, "[5/9] clickhouse-version: 4/4 hosts at 25.12.5, replication caught up");
+            int migrated = indexOf(progress, "[6/9] migration: complete");
+            int signoz = indexOf(progress, "[7/9] signoz: ");
+            assertTrue(lagged < converged && converged < migrated && migrated < signoz, run.progress());
+            assertFalse(uid(world).equals(deployedJob), "the upgrade ran a Job of its own");
+        }
+    }
+
+    @Test
+    void migrationFailingOnDistributedDdl_isNamedFromItsLog_rolledBack_andPointsAtTheRunbook() throws Exception {
+        PodLogDispatcher logs = new PodLogDispatcher();
+        try (SimulatedCluster world = new SimulatedCluster(Duration.ofMillis(30), logs, Duration.ofSeconds(10))) {
+            SimulatedCluster.Run deployed = world.run(SimulatedCluster.deploy());
+            assertEquals(0, deployed.exitCode(), deployed.all());
+            // The mock API server has no Job controller: the pod it would make, its bootstrap step failed.
+            world.mock()
+                    .client()
+                    .pods()
+                    .inNamespace("platform")
+                    .resource(failedPod())
+                    .create();
+            logs.log("signoz-ha-schema-migrator-k8x2q", "bootstrap", String.join("\n", BOOTSTRAP_LOG));
+            world.controller().fail("signoz-ha-schema-migrator");
+
+            SimulatedCluster.Run run =
+                    world.run(SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")));
+
+            assertEquals(6, run.exitCode(), run.all());
+            String message = run.failure().getMessage();
+            assertTrue(
+                    message.contains("[6/9] migration is stuck: MIGRATION_DDL_FAILED " + JOB
+                            + ": distributed DDL timed out (code 159): code: 159, message: Distributed DDL task"),
+                    message);
+            assertTrue(message.contains("the upgrade failed and was rolled back"), message);
+            assertTrue(message.contains("Runbook: signoz-ha runbook MIGRATION_DDL_FAILED"), message);
+            assertFalse(run.all().contains("27ff0399"), "the DSN's password in the log is never repeated");
+            assertFalse(world.helm().calls().contains("upgrade --install signoz 0.132.0 NONE"), "SigNoz not upgraded");
+            assertEquals("0.131.0", world.stateRecord().orElseThrow().chartVersion());
+        }
+    }
+
+    /** ClickHouse/ClickHouse#102178, as the old migrator logged it (the chart's default password in its DSN). */
+    private static final List<String> BOOTSTRAP_LOG = List.of(
+            "{\"L\":\"info\",\"timestamp\":\"2026-04-09T05:41:34.027Z\",\"C\":\"signozschemamigrator/main.go:92\","
+                    + "\"M\":\"Running migrations in sync mode\","
+                    + "\"dsn\":\"tcp://admin:27ff0399-0d3a-4bd8-919d-17c2181e6fb9@signoz-clickhouse:9000\"}",
+            "Error: failed to bootstrap migrations: failed to create dbs",
+            "failed to create dbs",
+            "code: 159, message: Distributed DDL task /clickhouse/signoz-clickhouse/task_queue/ddl/query-0000000000 is"
+                    + " not finished on 1 of 1 hosts (0 of them are currently executing the task, 0 are inactive). They"
+                    + " are going to execute the query in background. Was waiting for 180.535713699 seconds, which is"
+                    + " longer than distributed_ddl_task_timeout.");
+
+    private static Pod failedPod() {
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName("signoz-ha-schema-migrator-k8x2q")
+                .addToLabels("app.kubernetes.io/component", "signoz-ha-schema-migrator")
+                .endMetadata()
+                .withNewStatus()
+                .withPhase("Failed")
+                .withInitContainerStatuses(terminated("ready", 0), terminated("bootstrap", 1))
+                .endStatus()
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.ContainerStatus terminated(String name, int exitCode) {
+        return new ContainerStatusBuilder()
+                .withName(name)
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(exitCode)
+                .endTerminated()
+                .endState()
+                .build();
+    }
+
+    /** The 2 x 2 cluster "prod" of the production example, healthy, every host on {@code version} but the last. */
+    private static ClickHouseObservation cluster(String lastHostVersion) {
+        List<HostObservation> hosts = new ArrayList<>();
+        for (int shard = 1; shard <= 2; shard++) {
+            for (int replica = 1; replica <= 2; replica++) {
+                String name = "h" + shard + replica;
+                hosts.add(new HostObservation(
+                        new ClusterHost("prod", shard, replica, name, "10.0.0." + shard + replica, 9000),
+                        "Pod/platform/" + name,
+                        null,
+                        shard == 2 && replica == 2 ? lastHostVersion : "25.12.5.44",
+                        Set.copyOf(ClickHouseObservation.SIGNOZ_DATABASES),
+                        List.of(new ReplicaState("signoz_traces", "signoz_index_v3", false, false, 0, 0, 2, 2)),
+                        new ZooKeeperSession(ZooKeeperSession.State.UP, "1 connection(s)"),
+                        HostStorage.NOT_READ));
+            }
+        }
+        Instant now = Instant.now();
+        return new ClickHouseObservation(
+                "test",
+                null,
+                "25.12.5.44",
+                Set.of("prod"),
+                hosts.stream().map(HostObservation::host).toList(),
+                hosts,
+                Optional.of(List.of()),
+                Set.copyOf(ClickHouseObservation.SIGNOZ_DATABASES),
+                List.of(),
+                List.of(
+                        new Freshness("traces", "signoz_traces.distributed_signoz_index_v3", true, now),
+                        new Freshness("logs", "signoz_logs.distributed_logs_v2", true, now),
+                        new Freshness("metrics", "signoz_metrics.distributed_samples_v4", true, now)),
+                now);
+    }
+
+    private static String uid(SimulatedCluster world) {
+        return world.session().read(JOB).map(job -> job.getMetadata().getUid()).orElse("none");
+    }
+
+    private static int indexOf(List<String> lines, String fragment) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(fragment)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with '" + fragment + "' in:\n" + String.join("\n", lines));
+    }
+}
