@@ -9,7 +9,9 @@ import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.state.HelmRun;
 import dev.signozha.core.state.StateRecord;
+import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.Topology.Spec;
+import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.versions.ChartKnowledge;
 import dev.signozha.core.versions.UpgradePath;
 import java.util.ArrayList;
@@ -58,7 +60,41 @@ final class Gates {
             throw new SignozHaException(ExitCode.CHECKS_FAILED, missing + ". Nothing was changed.");
         });
         refuseSkippedStops(request, planned);
+        refuseBundledClickHouseChange(request, planned, previous);
         refuseDisruption(request, planned.plan(), planned.live().installations());
+    }
+
+    /**
+     * In bundled mode the chart owns ClickHouse and runs the schema migration as a pre-upgrade hook, before the new
+     * ClickHouse image lands (SigNoz/charts#895): signoz-ha cannot put ClickHouse first there, so an upgrade that
+     * changes the ClickHouse image is refused rather than run in that order. Upgrades that keep the image run as
+     * before (the hook then migrates against the ClickHouse it was written for).
+     */
+    private static void refuseBundledClickHouseChange(
+            DeployAction.Request request, PlanAction.Planned planned, Optional<StateRecord> previous) {
+        Spec spec = planned.spec();
+        if (request.kind() != DeployAction.Kind.UPGRADE
+                || spec.clickhouse().mode() != ClickHouseMode.BUNDLED
+                || previous.isEmpty()
+                || previous.get().neverApplied()) {
+            return;
+        }
+        String before = TopologyLoader.load(
+                        "the state record's topology", previous.get().topology())
+                .spec()
+                .clickhouse()
+                .image();
+        if (!java.util.Objects.equals(before, spec.clickhouse().image())) {
+            throw new SignozHaException(
+                    ExitCode.REFUSED,
+                    "this upgrade changes ClickHouse from " + before + " to "
+                            + spec.clickhouse().image()
+                            + " in bundled mode, where the chart runs the schema migration as a pre-upgrade hook"
+                            + " against the old ClickHouse (SigNoz/charts#895); signoz-ha runs ClickHouse first, then"
+                            + " its own migration, only in external mode (clickhouse.mode: external, which it owns)."
+                            + " Keep clickhouse.image at " + before + " for this upgrade, or move to external mode"
+                            + " first. Nothing was changed.");
+        }
     }
 
     /** From the installed chart to the one planned, when a chart is installed. */

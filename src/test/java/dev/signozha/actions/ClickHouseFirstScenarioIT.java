@@ -114,6 +114,31 @@ class ClickHouseFirstScenarioIT {
         }
     }
 
+    @Test
+    void bundledUpgradeChangingClickHouse_isRefused_becauseTheChartWouldMigrateFirst() throws Exception {
+        String bundled = InputFiles.readText(java.nio.file.Path.of("examples/bundled-2x2.yaml"))
+                .replace("namespace: observability", "namespace: " + SimulatedCluster.NAMESPACE)
+                .replace("    mode: bundled\n", "    mode: bundled\n    image: clickhouse/clickhouse-server:25.5.6\n");
+        try (SimulatedCluster world = new SimulatedCluster(Duration.ofMillis(30))) {
+            // The simulated chart cannot run a bundled ClickHouse: the record of a bundled deploy stands for one.
+            world.session()
+                    .state(SimulatedCluster.NAMESPACE, List.of())
+                    .update(record -> record.applied(bundled, "values", "0.131.0", "test", List.of()));
+
+            SimulatedCluster.Run run = world.run(SimulatedCluster.request(
+                    DeployAction.Kind.UPGRADE, bundled.replace("25.5.6", "25.12.5"), Optional.empty()));
+
+            assertEquals(4, run.exitCode(), run.all());
+            String message = run.failure().getMessage();
+            assertTrue(
+                    message.startsWith("this upgrade changes ClickHouse from clickhouse/clickhouse-server:25.5.6 to"
+                            + " clickhouse/clickhouse-server:25.12.5 in bundled mode"),
+                    message);
+            assertTrue(message.endsWith("Nothing was changed."), message);
+            assertEquals(List.of(), world.helm().calls(), "helm was not run");
+        }
+    }
+
     /** ClickHouse/ClickHouse#102178, as the old migrator logged it (the chart's default password in its DSN). */
     private static final List<String> BOOTSTRAP_LOG = List.of(
             "{\"L\":\"info\",\"timestamp\":\"2026-04-09T05:41:34.027Z\",\"C\":\"signozschemamigrator/main.go:92\","
