@@ -35,9 +35,9 @@ class DeployCommandTest {
         assertEquals(2, run.exitCode(), run.all());
         assertTrue(
                 run.err()
-                        .contains(
-                                "--phase-timeout: clikhouse=30m: unknown phase 'clikhouse'; expected one of "
-                                        + "[namespace, clickhouse-operator, zookeeper, clickhouse, signoz, migration, collectors, verification]"),
+                        .contains("--phase-timeout: clikhouse=30m: unknown phase 'clikhouse'; expected one of "
+                                + "[namespace, clickhouse-operator, zookeeper, clickhouse, clickhouse-version, migration, signoz,"
+                                + " collectors, verification]"),
                 run.err());
     }
 
