@@ -140,16 +140,16 @@ class ClickHouseFirstScenarioIT {
     }
 
     /** ClickHouse/ClickHouse#102178, as the old migrator logged it (the chart's default password in its DSN). */
-    private static final List<String> BOOTSTRAP_LOG = List.of(
-            "{\"L\":\"info\",\"timestamp\":\"2026-04-09T05:41:34.027Z\",\"C\":\"signozschemamigrator/main.go:92\","
-                    + "\"M\":\"Running migrations in sync mode\","
-                    + "\"dsn\":\"tcp://admin:27ff0399-0d3a-4bd8-919d-17c2181e6fb9@signoz-clickhouse:9000\"}",
-            "Error: failed to bootstrap migrations: failed to create dbs",
-            "failed to create dbs",
-            "code: 159, message: Distributed DDL task /clickhouse/signoz-clickhouse/task_queue/ddl/query-0000000000 is"
-                    + " not finished on 1 of 1 hosts (0 of them are currently executing the task, 0 are inactive). They"
-                    + " are going to execute the query in background. Was waiting for 180.535713699 seconds, which is"
-                    + " longer than distributed_ddl_task_timeout.");
+    private static final List<String> BOOTSTRAP_LOG;
+
+    static {
+        try {
+            BOOTSTRAP_LOG = java.nio.file.Files.readAllLines(
+                    dev.signozha.support.Project.path("src/test/resources/migration/bootstrap-ddl-timeout.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static Pod failedPod() {
         return new PodBuilder()
