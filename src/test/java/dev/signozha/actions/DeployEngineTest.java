@@ -12,6 +12,7 @@ import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.FakeChart;
 import dev.signozha.support.InMemoryCluster;
 import dev.signozha.support.SimulatedCluster;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ class DeployEngineTest {
 
     private static final String PRODUCTION = SimulatedCluster.deploy().topologyText();
     private static final String ZOOKEEPER = "signoz-ha-zookeeper";
+    private static final String INSTALLATION = "ClickHouseInstallation/platform/clickhouse-signoz-clickhouse-ha";
     /** What kube-scheduler says of a pod no node has room for. */
     private static final String NO_ROOM = "0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are "
             + "available: 3 No preemption victims found for incoming pod.";
@@ -68,12 +70,6 @@ class DeployEngineTest {
     @Test
     void deploy_external_runsEveryPhaseInOrder_andRecordsTheRun() throws Exception {
         SimulatedCluster.Run run = deployed();
-        List<String> ends = run.progress()
-                .lines()
-                .filter(line -> line.matches(".*\\[\\d/8] .*"))
-                .map(line -> line.replaceAll(".*\\[(\\d)/8] ([a-z-]+):.*", "$1 $2"))
-                .distinct()
-                .toList();
         assertEquals(
                 List.of(
                         "1 namespace",
@@ -84,13 +80,46 @@ class DeployEngineTest {
                         "6 migration",
                         "7 collectors",
                         "8 verification"),
-                ends,
+                phases(run, 8),
                 run.all());
         assertTrue(run.out().contains("Deployed topology"), run.all());
+        assertTrue(cluster.object(INSTALLATION).isPresent(), "the installation was applied");
         assertEquals(HistoryEntry.SUCCEEDED, state().lastEntry().orElseThrow().outcome());
         assertTrue(
                 helm.calls().get(0).startsWith("upgrade --install altinity-clickhouse-operator"),
                 helm.calls().toString());
+    }
+
+    @Test
+    void deploy_bundled_installsTheChartRightAfterTheNamespace_andWaitsForWhatItBrings() throws Exception {
+        String bundled = InputFiles.readText(Path.of("examples/bundled-2x2.yaml"))
+                .replace("namespace: observability", "namespace: " + SimulatedCluster.NAMESPACE);
+        SimulatedCluster.Run run = run(SimulatedCluster.request(DeployAction.Kind.DEPLOY, bundled, Optional.empty()));
+        assertEquals(0, run.exitCode(), run.all());
+        assertEquals(
+                List.of(
+                        "1 namespace",
+                        "2 signoz",
+                        "3 zookeeper",
+                        "4 clickhouse",
+                        "5 migration",
+                        "6 collectors",
+                        "7 verification"),
+                phases(run, 7),
+                run.all());
+        assertEquals(Optional.of(SimulatedCluster.PASSWORD), helm.passwordSeen(), "helm got the Secret's password");
+        assertTrue(helm.calls().stream().noneMatch(call -> call.contains("altinity-clickhouse-operator")));
+        assertEquals(HistoryEntry.SUCCEEDED, state().lastEntry().orElseThrow().outcome());
+    }
+
+    /** The phases the progress lines name, in the order they first appear: "3 zookeeper". */
+    private static List<String> phases(SimulatedCluster.Run run, int count) {
+        return run.progress()
+                .lines()
+                .filter(line -> line.matches(".*\\[\\d/" + count + "] .*"))
+                .map(line -> line.replaceAll(".*\\[(\\d)/" + count + "] ([a-z-]+):.*", "$1 $2"))
+                .distinct()
+                .toList();
     }
 
     @Test
@@ -103,10 +132,7 @@ class DeployEngineTest {
         assertTrue(message.contains("Insufficient memory"), message);
         assertTrue(message.contains("Nothing was rolled back."), message);
         assertInstanceOf(PhaseFailure.class, run.failure().getCause());
-        assertTrue(
-                cluster.object("ClickHouseInstallation/platform/signoz-clickhouse-ha")
-                        .isEmpty(),
-                "no later phase ran");
+        assertTrue(cluster.object(INSTALLATION).isEmpty(), "no later phase ran");
         assertEquals(HistoryEntry.FAILED, state().lastEntry().orElseThrow().outcome());
     }
 
@@ -155,10 +181,7 @@ class DeployEngineTest {
         assertTrue(
                 run.failure().getMessage().contains("was taken over while this run held it, by ops@bastion"),
                 run.all());
-        assertTrue(
-                cluster.object("ClickHouseInstallation/platform/signoz-clickhouse-ha")
-                        .isEmpty(),
-                "nothing is written once the lock is lost");
+        assertTrue(cluster.object(INSTALLATION).isEmpty(), "nothing is written once the lock is lost");
     }
 
     @Test
