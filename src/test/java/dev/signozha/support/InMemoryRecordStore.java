@@ -3,6 +3,7 @@ package dev.signozha.support;
 import dev.signozha.cluster.kube.RecordStore;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.state.StateRecordCodec;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -13,12 +14,12 @@ import java.util.function.UnaryOperator;
  */
 final class InMemoryRecordStore implements RecordStore {
 
-    private final String namespace;
+    private final String source;
     private Map<String, String> data;
-    private StateRecordCodec codec = new StateRecordCodec(java.util.List.of());
+    private StateRecordCodec codec = new StateRecordCodec(List.of());
 
     InMemoryRecordStore(String namespace) {
-        this.namespace = namespace;
+        this.source = StateRecord.source(namespace);
     }
 
     /** This store, refusing what {@code codec} refuses from now on. */
@@ -29,23 +30,27 @@ final class InMemoryRecordStore implements RecordStore {
 
     @Override
     public synchronized Optional<StateRecord> read() {
-        return Optional.ofNullable(data).map(stored -> codec.decode(source(), stored));
+        return Optional.ofNullable(data).map(stored -> codec.decode(source, stored));
     }
 
     @Override
     public synchronized StateRecord update(UnaryOperator<StateRecord> change) {
         StateRecord after = change.apply(read().orElseGet(StateRecord::empty));
-        data = codec.encode(after);
+        data = encoded(after);
         return after;
     }
 
     @Override
     public void refuseSecrets(StateRecord record) {
-        codec.encode(record);
+        encoded(record);
     }
 
     @Override
     public String source() {
-        return StateRecord.source(namespace);
+        return source;
+    }
+
+    private synchronized Map<String, String> encoded(StateRecord record) {
+        return codec.encode(record);
     }
 }
