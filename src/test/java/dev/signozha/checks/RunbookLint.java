@@ -95,34 +95,38 @@ final class RunbookLint {
         return commands;
     }
 
-    /** The line up to a {@code #} that starts a shell comment (at the start or after a blank, outside quotes). */
-    static String withoutComment(String line) {
+    /** The positions of {@code text} the shell reads outside single and double quotes, in order. */
+    private static List<Integer> unquoted(String text) {
+        List<Integer> positions = new ArrayList<>();
         char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (quote != 0) {
                 quote = c == quote ? 0 : quote;
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                return line.substring(0, i);
+            } else {
+                positions.add(i);
             }
         }
-        return line;
+        return positions;
+    }
+
+    /** The line up to a {@code #} that starts a shell comment (at the start or after a blank, outside quotes). */
+    static String withoutComment(String line) {
+        return unquoted(line).stream()
+                .filter(i -> line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1))))
+                .findFirst()
+                .map(i -> line.substring(0, i))
+                .orElse(line);
     }
 
     /** A pipeline's stages: split at each {@code |} outside quotes that is not part of {@code ||}. */
     static List<String> stages(String command) {
         List<String> stages = new ArrayList<>();
-        char quote = 0;
         int start = 0;
-        for (int i = 0; i < command.length(); i++) {
-            char c = command.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '|'
+        for (int i : unquoted(command)) {
+            if (command.charAt(i) == '|'
                     && (i + 1 == command.length() || command.charAt(i + 1) != '|')
                     && (i == 0 || command.charAt(i - 1) != '|')) {
                 stages.add(command.substring(start, i));
