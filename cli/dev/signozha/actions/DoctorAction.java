@@ -88,8 +88,7 @@ public final class DoctorAction {
                 intended.map(DoctorAction::describe)
                         .orElse("unknown: no topology file, " + "state record or ClickHouseInstallation"),
                 clickhouse,
-                RunbookContext.of(
-                        context, topology.or(() -> recorded).map(t -> t.spec().release())));
+                RunbookContext.of(context, topology.or(() -> recorded).map(LoadedTopology::spec)));
     }
 
     /** The topology of the tool's state record in the namespace, when it has one. */

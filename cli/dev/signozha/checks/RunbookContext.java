@@ -1,5 +1,8 @@
 package dev.signozha.checks;
 
+import dev.signozha.core.render.ResourceNames;
+import dev.signozha.core.topology.ClickHouseMode;
+import dev.signozha.core.topology.Topology.Spec;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +25,38 @@ public record RunbookContext(Map<RunbookName, String> names) {
         names = Map.copyOf(known);
     }
 
+    /** What a topology names: namespace, release, installation, cluster and the ZooKeeper its mode runs. */
+    public static RunbookContext of(Spec spec) {
+        ResourceNames names = new ResourceNames(spec);
+        return new RunbookContext(Map.of(
+                RunbookName.NAMESPACE,
+                spec.namespace(),
+                RunbookName.RELEASE,
+                spec.release(),
+                RunbookName.INSTALLATION,
+                names.installation(),
+                RunbookName.CLUSTER,
+                spec.clickhouse().cluster(),
+                RunbookName.ZOOKEEPER,
+                spec.clickhouse().mode() == ClickHouseMode.EXTERNAL ? names.zookeeper() : names.bundledZookeeper()));
+    }
+
     /**
      * What a doctor run knows: the namespace it read, the intended installation and cluster, the release (from the
-     * topology, else the installation's {@code app.kubernetes.io/instance} label), the namespace's only ZooKeeper.
+     * topology, else the installation's {@code app.kubernetes.io/instance} label), the namespace's only ZooKeeper
+     * (else the topology's).
      */
-    public static RunbookContext of(CheckContext context, Optional<String> topologyRelease) {
+    public static RunbookContext of(CheckContext context, Optional<Spec> topology) {
         Map<RunbookName, String> names = new EnumMap<>(RunbookName.class);
+        topology.ifPresent(spec -> names.putAll(of(spec).names()));
         names.put(RunbookName.NAMESPACE, context.namespace());
         context.intended().ifPresent(intended -> {
             names.put(RunbookName.INSTALLATION, intended.installation());
             names.put(RunbookName.CLUSTER, intended.cluster());
         });
-        names.put(
-                RunbookName.RELEASE,
-                topologyRelease.or(() -> installationRelease(context)).orElse(null));
+        if (topology.isEmpty()) {
+            installationRelease(context).ifPresent(release -> names.put(RunbookName.RELEASE, release));
+        }
         context.kubernetes()
                 .map(view -> view.zooKeeperStatefulSets().stream()
                         .map(set -> set.getMetadata().getName())
@@ -52,6 +73,14 @@ public record RunbookContext(Map<RunbookName, String> names) {
                                 .filter(chi -> chi.getMetadata().getName().equals(intended.installation()))
                                 .findFirst())
                         .map(chi -> ClusterView.label(chi, "app.kubernetes.io/instance")));
+    }
+
+    /** This context with {@code other}'s names where it knows them. */
+    public RunbookContext overriddenBy(RunbookContext other) {
+        Map<RunbookName, String> names = new EnumMap<>(RunbookName.class);
+        names.putAll(this.names);
+        names.putAll(other.names);
+        return new RunbookContext(names);
     }
 
     /** This context with the pod and the node a check's findings name, when they name exactly one of each. */

@@ -1,5 +1,6 @@
 package dev.signozha.commands;
 
+import dev.signozha.actions.InputFiles;
 import dev.signozha.actions.Runbooks;
 import dev.signozha.checks.CheckCatalog;
 import dev.signozha.checks.CheckSpec;
@@ -7,6 +8,7 @@ import dev.signozha.checks.RunbookContext;
 import dev.signozha.checks.RunbookName;
 import dev.signozha.core.text.TextTable;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,6 +40,13 @@ final class RunbookCommand implements Callable<Integer> {
             completionCandidates = Candidates.RunbookCodes.class,
             description = "A finding code such as DUPLICATE_CLICKHOUSE.")
     String code;
+
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            description = "Topology file: its namespace, release, installation, cluster and ZooKeeper fill the "
+                    + "placeholders (the other options win over it).")
+    Path topology;
 
     @Option(
             names = {"-n", "--namespace"},
@@ -88,6 +97,9 @@ final class RunbookCommand implements Callable<Integer> {
         names.put(RunbookName.ZOOKEEPER, zookeeper);
         names.put(RunbookName.POD, pod);
         names.put(RunbookName.NODE, node);
-        return new RunbookContext(names);
+        RunbookContext given = new RunbookContext(names);
+        return topology == null
+                ? given
+                : RunbookContext.of(InputFiles.topology(topology).spec()).overriddenBy(given);
     }
 }

@@ -156,6 +156,7 @@ complete -c signoz-ha -n '__fish_seen_subcommand_from snapshot' -l output-file -
 complete -c signoz-ha -n '__fish_seen_subcommand_from snapshot' -s h -l help -d 'Show this help message and exit.'
 complete -c signoz-ha -n '__fish_seen_subcommand_from snapshot' -s V -l version -d 'Print version information and exit.'
 complete -c signoz-ha -n '__fish_seen_subcommand_from snapshot' -s v -l verbose -d 'Trace each Kubernetes API request, helm run and ClickHouse query on stderr, with its outcome and duration (never a body, a header or a secret).'
+complete -c signoz-ha -n '__fish_seen_subcommand_from runbook' -s f -l file -r -F -d 'Topology file: its namespace, release, installation, cluster and ZooKeeper fill the placeholders (the other options win over it).'
 complete -c signoz-ha -n '__fish_seen_subcommand_from runbook' -s n -l namespace -x -d 'The release\'s namespace, for <namespace>.'
 complete -c signoz-ha -n '__fish_seen_subcommand_from runbook' -l release -x -d 'The Helm release, for <release>.'
 complete -c signoz-ha -n '__fish_seen_subcommand_from runbook' -l installation -x -d 'The ClickHouseInstallation, for <chi>.'

@@ -58,6 +58,21 @@ class RunbooksTest {
     }
 
     @Test
+    void runbook_withATopology_takesItsNames_andAnOptionWinsOverIt() {
+        CliRun run = CliRun.of("runbook", "ZOOKEEPER_QUORUM", "-f", "examples/production-2x2.yaml", "-n", "ops");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(
+                "> Filled in for this cluster: <namespace> = ops, <release> = signoz, <chi> = clickhouse-signoz-clickhouse-ha, "
+                        + "<cluster> = prod, <zk> = signoz-ha-zookeeper.",
+                run.out()
+                        .lines()
+                        .filter(line -> line.startsWith("> "))
+                        .findFirst()
+                        .orElseThrow());
+    }
+
+    @Test
     void text_fillsOnlyWhatIsKnown_andLeavesTheRestMarked() {
         String text = Runbooks.text(
                 "ZOOKEEPER_STORAGE",

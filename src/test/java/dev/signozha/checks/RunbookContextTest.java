@@ -2,7 +2,11 @@ package dev.signozha.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.signozha.actions.InputFiles;
 import dev.signozha.core.inventory.SnapshotParser;
+import dev.signozha.core.topology.Topology.Spec;
+import dev.signozha.core.topology.TopologyLoader;
+import dev.signozha.support.Project;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,14 +67,37 @@ class RunbookContextTest {
                 names.names());
     }
 
+    private static Spec topology(String example, String release) {
+        String text = InputFiles.readText(Project.path(example)).replace("release: signoz", "release: " + release);
+        return TopologyLoader.load(example, text).spec();
+    }
+
     @Test
-    void of_theTopologysReleaseWins_andTwoZooKeepersNameNone() {
+    void of_theTopologysReleaseWinsOverTheLabel_andWithTwoZooKeepersItsOwnIsNamed() {
+        Spec spec = topology("examples/production-2x2.yaml", "observability");
+
         RunbookContext names = RunbookContext.of(
-                context(CHI, ZOOKEEPER.formatted("signoz-zookeeper"), ZOOKEEPER.formatted("signoz-ha-zookeeper")),
-                Optional.of("observability"));
+                context(
+                        CHI,
+                        ZOOKEEPER.formatted("signoz-zookeeper"),
+                        ZOOKEEPER.formatted("observability-ha-zookeeper")),
+                Optional.of(spec));
 
         assertEquals(Optional.of("observability"), names.value(RunbookName.RELEASE));
-        assertEquals(Optional.empty(), names.value(RunbookName.ZOOKEEPER));
+        assertEquals(Optional.of("observability-ha-zookeeper"), names.value(RunbookName.ZOOKEEPER));
+        assertEquals(Optional.of("signoz"), names.value(RunbookName.NAMESPACE), "the namespace read wins");
+    }
+
+    @Test
+    void of_aTopology_namesTheZooKeeperItsModeRuns() {
+        assertEquals(
+                Optional.of("observability-ha-zookeeper"),
+                RunbookContext.of(topology("examples/production-2x2.yaml", "observability"))
+                        .value(RunbookName.ZOOKEEPER));
+        assertEquals(
+                Optional.of("observability-zookeeper"),
+                RunbookContext.of(topology("examples/bundled-2x2.yaml", "observability"))
+                        .value(RunbookName.ZOOKEEPER));
     }
 
     @Test
