@@ -29,16 +29,22 @@ class ReleaseAdoptionTest {
 
     private static AdoptedTopology bundled() throws IOException {
         return ReleaseAdoption.adopt(
-                new InstalledRelease("observability", "signoz", "0.131.0", yaml("bundled-values.yaml"), List.of()));
+                new InstalledRelease("observability", "signoz", "0.131.0", yaml("bundled/values.yaml"), List.of()));
     }
 
     private static AdoptedTopology external() throws IOException {
         return ReleaseAdoption.adopt(new InstalledRelease(
-                "platform",
-                "signoz",
-                "0.112.1",
-                yaml("external-values.yaml"),
-                List.of(yaml("external-installation.yaml"))));
+                "platform", "signoz", "0.112.1", yaml("external/values.yaml"), List.of(installation("external"))));
+    }
+
+    /** The ClickHouseInstallation of a fixture's live objects, as the operator stores it. */
+    private static JsonNode installation(String fixture) throws IOException {
+        String file = fixture + "/live.yaml";
+        return YamlReader.readAll(file, Files.readString(Project.path("src/test/resources/adopt/" + file))).stream()
+                .map(document -> document.root())
+                .filter(object -> object.path("kind").asText().equals("ClickHouseInstallation"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static LoadedTopology load(AdoptedTopology adopted) {
@@ -64,7 +70,7 @@ class ReleaseAdoptionTest {
     void bundled_renderedAgain_reproducesEverySuppliedValueItMapped() throws IOException {
         RenderedRelease rendered =
                 new Renderer(new ClasspathTemplates()).render(load(bundled()).topology());
-        JsonNode supplied = yaml("bundled-values.yaml");
+        JsonNode supplied = yaml("bundled/values.yaml");
         for (String path : List.of(
                 "clickhouse.layout",
                 "clickhouse.persistence.size",
@@ -100,11 +106,57 @@ class ReleaseAdoptionTest {
 
     @Test
     void valuesWithNoPlaceInTheTopology_areListed_neverDroppedSilently() throws IOException {
-        List<String> unmapped = bundled().unmapped();
-        assertEquals(1, unmapped.size(), unmapped.toString());
+        assertEquals(
+                List.of(
+                        "clickhouse.clickhouseOperator.nodeSelector.pool",
+                        "clickhouse.nodeSelector.pool",
+                        "clickhouse.tolerations",
+                        "otelCollector.resources.requests.cpu",
+                        "otelCollector.resources.requests.memory",
+                        "signoz.ingress.annotations.cert-manager.io/cluster-issuer",
+                        "signoz.ingress.tls",
+                        "signoz.persistence.size",
+                        "signoz.resources.requests.cpu",
+                        "signoz.resources.requests.memory",
+                        "global.storageClass"),
+                keys(bundled().unmapped()));
+    }
+
+    @Test
+    void globalStorageClass_winsAsInTheChartsTemplates_andIsListedForTheVolumeWithNoTopologyField() {
+        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
+                "observability",
+                "signoz",
+                "0.131.0",
+                YamlReader.readAll(
+                                "values",
+                                "global: {storageClass: gp3}\nclickhouse: {persistence: {storageClass: standard}, "
+                                        + "zookeeper: {persistence: {storageClass: standard}}}\n")
+                        .get(0)
+                        .root(),
+                List.of()));
+        JsonNode spec =
+                YamlReader.readAll("adopted", adopted.yaml()).get(0).root().path("spec");
+        assertEquals("gp3", at(spec, "clickhouse.storage.storageClass").asText());
+        assertEquals("gp3", at(spec, "zookeeper.storage.storageClass").asText());
         assertTrue(
-                unmapped.get(0).startsWith("clickhouse.clickhouseOperator.nodeSelector.pool: no topology field"),
-                unmapped.toString());
+                adopted.unmapped().stream()
+                        .anyMatch(value -> value.startsWith("global.storageClass: kept as the ClickHouse and ZooKeeper")
+                                && value.contains("SigNoz's own volume")),
+                adopted.unmapped().toString());
+    }
+
+    @Test
+    void zookeeperWithoutAMemoryLimit_saysTheProfilesLimitApplies() throws IOException {
+        assertTrue(
+                bundled().notes().stream().anyMatch(note -> note.startsWith("ZooKeeper runs without a memory limit")),
+                bundled().notes().toString());
+    }
+
+    private static List<String> keys(List<String> unmapped) {
+        return unmapped.stream()
+                .map(value -> value.substring(0, value.indexOf(": ")))
+                .toList();
     }
 
     @Test
@@ -112,18 +164,27 @@ class ReleaseAdoptionTest {
         AdoptedTopology adopted = external();
         ClickHouse clickhouse = load(adopted).spec().clickhouse();
         assertEquals("external", clickhouse.mode().id());
-        assertEquals("clickhouse-signoz-clickhouse-ha", clickhouse.host());
+        assertEquals("clickhouse", clickhouse.host());
         assertEquals("prod", clickhouse.cluster());
         assertEquals(2, clickhouse.shards());
-        assertEquals("1Ti", clickhouse.storage().size().text());
+        assertEquals("500Gi", clickhouse.storage().size().text());
+        assertEquals("gp3", clickhouse.storage().storageClass());
         assertEquals("24Gi", clickhouse.resources().limits().memory().text());
-        assertEquals("clickhouse/clickhouse-server:25.5.6", clickhouse.image());
+        assertEquals("docker.io/clickhouse/clickhouse-server:24.1.2-alpine", clickhouse.image());
         assertEquals("clickhouse-credentials", clickhouse.passwordSecret().name(), "the existing Secret, referenced");
-        assertEquals(List.of(), adopted.unmapped());
+        assertEquals(
+                List.of(
+                        "otelCollector.nodeSelector.pool",
+                        "otelCollector.resources.requests.cpu",
+                        "otelCollector.resources.requests.memory",
+                        "otelCollector.tolerations",
+                        "signoz.persistence.size",
+                        "signoz.persistence.storageClass"),
+                keys(adopted.unmapped()));
         assertTrue(
                 adopted.notes().stream()
                         .anyMatch(note -> note.contains("uses ZooKeeper")
-                                && note.contains("zookeeper-0.zookeeper-headless.platform.svc")),
+                                && note.contains("clickhouse-zookeeper-0.clickhouse-zookeeper-headless")),
                 adopted.notes().toString());
     }
 

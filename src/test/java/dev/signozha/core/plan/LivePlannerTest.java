@@ -167,7 +167,9 @@ class LivePlannerTest {
         LivePlan plan = LivePlanner.plan(
                 PRODUCTION,
                 LiveObjects.served(PRODUCTION),
+                List.of(),
                 PRODUCTION.values(),
+                null,
                 new LivePlanner.Release(version, "failed"),
                 Map.of());
         assertTrue(plan.hasChanges(), "a failed release is not what the topology asks for");
@@ -177,7 +179,9 @@ class LivePlannerTest {
         assertFalse(LivePlanner.plan(
                         PRODUCTION,
                         LiveObjects.served(PRODUCTION),
+                        List.of(),
                         PRODUCTION.values(),
+                        null,
                         new LivePlanner.Release(version, LivePlanner.Release.DEPLOYED),
                         Map.of())
                 .hasChanges());
@@ -191,7 +195,8 @@ class LivePlannerTest {
         List<JsonNode> live =
                 liveWith(ZOOKEEPER, zk -> object(zk, "/metadata/labels").put("retired", "yes"));
 
-        LivePlan plan = LivePlanner.plan(PRODUCTION, live, PRODUCTION.values(), null, Map.of(ZOOKEEPER, lastApplied));
+        LivePlan plan = LivePlanner.plan(
+                PRODUCTION, live, List.of(), PRODUCTION.values(), null, null, Map.of(ZOOKEEPER, lastApplied));
 
         ObjectStep step = step(plan, ZOOKEEPER);
         assertEquals(Action.UPDATE, step.action());
