@@ -162,6 +162,27 @@ class LivePlannerTest {
     }
 
     @Test
+    void plan_anObjectSomeoneElseMadeWithARenderedName_isATakeOver_neverANewObject() {
+        ObjectNode helms = LiveObjects.served(LiveObjects.manifest(PRODUCTION, "ClickHouseInstallation"));
+        object(helms, "/metadata/labels").put("app.kubernetes.io/managed-by", "Helm");
+        object(helms, "/spec/defaults/templates").put("dataVolumeClaimTemplate", "data-volumeclaim-template");
+        List<JsonNode> owned = LiveObjects.served(PRODUCTION).stream()
+                .filter(object -> !LivePlanner.id(object).equals(CHI))
+                .toList();
+
+        LivePlan plan = LivePlanner.plan(PRODUCTION, owned, List.of(helms), PRODUCTION.values(), null, null, Map.of());
+
+        ObjectStep step = step(plan, CHI);
+        assertEquals(Action.UPDATE, step.action());
+        assertEquals(Disruption.DESTRUCTIVE, step.disruption());
+        assertTrue(
+                step.reason()
+                        .startsWith("exists, made by Helm, not by signoz-ha: a deploy takes it over; hosts "
+                                + "move to another volume claim template"),
+                step.reason());
+    }
+
+    @Test
     void plan_releaseLeftFailed_withTheSameValues_isRunAgain() {
         String version = PRODUCTION.chartVersion().toString();
         LivePlan plan = LivePlanner.plan(
