@@ -3,6 +3,9 @@ package dev.signozha.core.adopt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.topology.Profile;
+import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +57,27 @@ public final class ReleaseAdoption {
         topology.put("kind", "Topology");
         topology.set("metadata", NODES.objectNode().put("name", installed.release()));
         topology.set("spec", spec);
+        List<String> shortfalls = productionShortfalls(CanonicalYaml.yaml(topology));
+        if (!shortfalls.isEmpty()) {
+            spec.put("profile", Profile.DEV.id());
+            notes.add("the release is not highly available by the production profile's rules, so the topology says "
+                    + "profile: dev and reproduces it as it runs; to make it HA, set profile: production and: "
+                    + String.join("; ", shortfalls));
+        }
         return new AdoptedTopology(
                 header(installed) + CanonicalYaml.yaml(topology), values.unread(), List.copyOf(notes));
+    }
+
+    /** What the production profile's rules say of the topology; none when it meets them. */
+    private static List<String> productionShortfalls(String yaml) {
+        try {
+            TopologyLoader.load("the adopted topology", yaml);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.problems().stream()
+                    .map(problem -> problem.path() + ": " + problem.message())
+                    .toList();
+        }
     }
 
     private static String header(InstalledRelease installed) {

@@ -147,6 +147,26 @@ class ReleaseAdoptionTest {
     }
 
     @Test
+    void aDefaultSingleNodeInstall_isAdoptedAsItRuns_withProfileDev_andSaysWhatHaNeeds() throws IOException {
+        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
+                "observability",
+                "signoz",
+                "0.131.0",
+                YamlReader.readAll("values", "{}").get(0).root(),
+                List.of()));
+        LoadedTopology loaded = load(adopted);
+        assertEquals("dev", loaded.spec().profile().id());
+        assertEquals(1, loaded.spec().clickhouse().replicas());
+        assertEquals(1, loaded.spec().zookeeper().replicas());
+        assertTrue(
+                adopted.notes().stream()
+                        .anyMatch(note -> note.startsWith("the release is not highly available")
+                                && note.contains("spec.clickhouse.replicas: production needs at least 2 replicas")),
+                adopted.notes().toString());
+        assertTrue(bundled().notes().stream().noneMatch(note -> note.contains("not highly available")));
+    }
+
+    @Test
     void zookeeperWithoutAMemoryLimit_saysTheProfilesLimitApplies() throws IOException {
         assertTrue(
                 bundled().notes().stream().anyMatch(note -> note.startsWith("ZooKeeper runs without a memory limit")),
