@@ -12,29 +12,22 @@ class ValuesInEffectTest {
         return YamlReader.readAll("values", yaml).get(0).root();
     }
 
+    /** The name the clickhouse subchart gives its installation, for the release's computed values. */
+    private static String fullname(String yaml, String release) {
+        return ValuesInEffect.of(values(yaml), release)
+                .at("/clickhouse/fullnameOverride")
+                .asText();
+    }
+
     @Test
     void theSubchartsName_isWhatItsFullnameHelperGives() {
-        assertEquals(
-                "signoz-clickhouse",
-                ValuesInEffect.of(values("clickhouse: {fullnameOverride: ''}"), "signoz")
-                        .at("/clickhouse/fullnameOverride")
-                        .asText());
+        assertEquals("signoz-clickhouse", fullname("clickhouse: {fullnameOverride: ''}", "signoz"));
         assertEquals(
                 "my-clickhouse",
-                ValuesInEffect.of(values("clickhouse: {fullnameOverride: ''}"), "my-clickhouse")
-                        .at("/clickhouse/fullnameOverride")
-                        .asText(),
+                fullname("clickhouse: {fullnameOverride: ''}", "my-clickhouse"),
                 "a release name containing the chart's is used as it is");
-        assertEquals(
-                "signoz-ch",
-                ValuesInEffect.of(values("clickhouse: {nameOverride: ch}"), "signoz")
-                        .at("/clickhouse/fullnameOverride")
-                        .asText());
-        assertEquals(
-                "pinned",
-                ValuesInEffect.of(values("clickhouse: {fullnameOverride: pinned}"), "signoz")
-                        .at("/clickhouse/fullnameOverride")
-                        .asText());
+        assertEquals("signoz-ch", fullname("clickhouse: {nameOverride: ch}", "signoz"));
+        assertEquals("pinned", fullname("clickhouse: {fullnameOverride: pinned}", "signoz"));
     }
 
     @Test
