@@ -11,6 +11,7 @@ import dev.signozha.cluster.helm.HelmRelease;
 import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.cluster.helm.UpgradeRequest;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.yaml.TreeMerge;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -55,6 +56,7 @@ public final class FakeChart implements HelmGateway {
     private volatile Duration upgradeTime = Duration.ZERO;
     private volatile String passwordSeen;
     private volatile Runnable midRun;
+    private volatile JsonNode chartDefaults = YAML.createObjectNode();
     private final List<Path> valuesFiles = new CopyOnWriteArrayList<>();
 
     /** One stored revision: its chart version and the values it was given. */
@@ -153,6 +155,16 @@ public final class FakeChart implements HelmGateway {
     @Override
     public Optional<JsonNode> suppliedValues(String namespace, String release) {
         return latest().map(Revision::values);
+    }
+
+    /** What the chart's values.yaml files hold, for {@link #computedValues}; none unless set. */
+    public void chartDefaults(JsonNode defaults) {
+        chartDefaults = defaults;
+    }
+
+    @Override
+    public Optional<JsonNode> computedValues(String namespace, String release) {
+        return latest().map(r -> TreeMerge.overlay(chartDefaults, r.values()));
     }
 
     @Override
