@@ -26,6 +26,10 @@ import java.util.OptionalInt;
  */
 public final class DisruptionRules {
 
+    /** Why external mode turns the chart's migration Job off (DeployPhases runs it after ClickHouse). */
+    private static final String MIGRATION_BY_THE_TOOL =
+            "chart's migration hook off: signoz-ha migrates once ClickHouse has converged; collectors lose its check";
+
     /** The scope of chart values changes. */
     public static final String HELM_VALUES = "HelmValues";
 
@@ -394,6 +398,8 @@ public final class DisruptionRules {
                     DECREASE,
                     ROLLING_RESTART,
                     "fewer replicas: surplus pods stop and their in-flight work is retried elsewhere"),
+            rule(HELM_VALUES, "telemetryStoreMigrator.enabled", ANY, ROLLING_RESTART, MIGRATION_BY_THE_TOOL),
+            rule(HELM_VALUES, "schemaMigrator.enabled", ANY, ROLLING_RESTART, MIGRATION_BY_THE_TOOL),
             rule(
                     HELM_VALUES,
                     "**",

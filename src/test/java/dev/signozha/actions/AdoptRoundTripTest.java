@@ -186,6 +186,8 @@ class AdoptRoundTripTest {
                         "values: otelCollector.resources.requests.cpu " + DROPPED,
                         "values: otelCollector.resources.requests.memory " + DROPPED,
                         "values: otelCollector.tolerations " + DROPPED,
+                        "values: schemaMigrator.enabled (ROLLING_RESTART): chart's migration hook off: signoz-ha"
+                                + " migrates once ClickHouse has converged; collectors lose its check",
                         "values: signoz.persistence.size " + SIGNOZ_VOLUME,
                         "values: signoz.persistence.storageClass " + SIGNOZ_VOLUME,
                         "ConfigMap/platform/signoz-ha-zookeeper-scripts CREATE (NONE): new object",
