@@ -13,6 +13,10 @@ import dev.signozha.core.clickhouse.HostObservation;
 import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.clickhouse.ZooKeeperSession;
+import dev.signozha.core.continuity.DataContinuity;
+import dev.signozha.core.continuity.DataSnapshot;
+import dev.signozha.core.continuity.Retention;
+import dev.signozha.core.continuity.SignalExtent;
 import dev.signozha.support.clickhouse.ChDb;
 import dev.signozha.support.clickhouse.ChDbHttpFront;
 import java.sql.Connection;
@@ -226,6 +230,70 @@ class ClickHouseSqlChDbIT {
         assertEquals(1, sample.signals().get("metrics").rows());
         assertEquals(
                 Instant.ofEpochSecond(now - 120), sample.signals().get("traces").newest());
+    }
+
+    /**
+     * The continuity figures on SigNoz's own DDL: the retention each local table declares (traces and metrics in
+     * seconds, logs per row through _retention_days), and per distributed table the rows, oldest and newest
+     * timestamps, and the rows inside the protected window; a row deleted from the window is seen as lost.
+     */
+    @Test
+    void continuityReadsRetentionFromTheMigratorsDdlAndCountsTheProtectedWindow() throws SQLException {
+        assertEquals(
+                Map.of(
+                        "traces", new Retention.Expires(Duration.ofDays(15)),
+                        "logs", new Retention.Expires(Duration.ofDays(15)),
+                        "metrics", new Retention.Expires(Duration.ofDays(30))),
+                sql.retention());
+        long now = Long.parseLong(engine.text("SELECT toUnixTimestamp(now())"));
+        long tenDaysAgo = now - 10 * 86_400;
+        engine.query(
+                "INSERT INTO signoz_traces.signoz_index_v3 (ts_bucket_start, timestamp, trace_id, span_id, name) VALUES "
+                        + "(" + tenDaysAgo + ", toDateTime64(" + tenDaysAgo + ", 9), 't1', 's1', 'GET /'), "
+                        + "(" + (now - 14 * 86_400) + ", toDateTime64(" + (now - 14 * 86_400)
+                        + ", 9), 't2', 's2', 'GET /'), "
+                        + "(" + (now - 60) + ", toDateTime64(" + (now - 60) + ", 9), 't3', 's3', 'GET /')",
+                "TabSeparated");
+        engine.query(
+                "INSERT INTO signoz_logs.logs_v2 (ts_bucket_start, timestamp, id, body) VALUES (" + tenDaysAgo + ", "
+                        + tenDaysAgo + "000000000, 'l1', 'started'), (" + now + ", " + now
+                        + "000000000, 'l2', 'ready')",
+                "TabSeparated");
+        Instant start = Instant.ofEpochSecond(now - 30);
+        DataContinuity rule = new DataContinuity(sql.retention(), start, Duration.ofDays(2));
+        DataSnapshot before = sql.extents(rule.windows());
+
+        SignalExtent traces = before.signals().get("traces");
+        assertEquals(
+                new SignalExtent(
+                        "signoz_traces.distributed_signoz_index_v3",
+                        3,
+                        Instant.ofEpochSecond(now - 14 * 86_400),
+                        Instant.ofEpochSecond(now - 60),
+                        2),
+                traces,
+                "the 14-day-old span can expire within the 2-day bound, so it is not protected");
+        assertEquals(
+                new SignalExtent(
+                        "signoz_logs.distributed_logs_v2",
+                        2,
+                        Instant.ofEpochSecond(tenDaysAgo),
+                        Instant.ofEpochSecond(now),
+                        1),
+                before.signals().get("logs"));
+        assertEquals(
+                new SignalExtent("signoz_metrics.distributed_samples_v4", 0, null, null, 0),
+                before.signals().get("metrics"));
+        assertTrue(rule.judge(before, sql.extents(rule.windows())).kept());
+
+        engine.query(
+                "ALTER TABLE signoz_traces.signoz_index_v3 DELETE WHERE trace_id = 't1' SETTINGS mutations_sync = 1",
+                "TabSeparated");
+        DataContinuity.Verdict lost = rule.judge(before, sql.extents(rule.windows()));
+        assertEquals(1, lost.violations().size(), lost.table());
+        assertTrue(
+                lost.violations().get(0).startsWith("traces: 1 of the 2 rows"),
+                lost.violations().get(0));
     }
 
     @Test
