@@ -2,9 +2,10 @@ package dev.signozha.actions;
 
 import dev.signozha.checks.CheckCatalog;
 import dev.signozha.cluster.helm.HelmGateway;
-import dev.signozha.cluster.kube.KubeSession;
+import dev.signozha.cluster.kube.DeployCluster;
 import dev.signozha.cluster.kube.LeaseLock;
-import dev.signozha.cluster.kube.StateStore;
+import dev.signozha.cluster.kube.RecordStore;
+import dev.signozha.cluster.kube.RunLock;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.Disruption;
@@ -141,9 +142,9 @@ public final class DeployAction {
         public static final Safety STRICT = new Safety(false, false, false);
     }
 
-    /** The cluster and what reaches into it. */
+    /** The cluster and what reaches into it: the engine's whole view of the world, so tests can fake it. */
     public record Cluster(
-            KubeSession session,
+            DeployCluster kube,
             HelmGateway helm,
             ClickHouseAccess clickhouse,
             Function<LoadedTopology, IngestionProbe> ingestion) {}
@@ -187,7 +188,7 @@ public final class DeployAction {
         }
         show(planned, console);
         request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
-        StateStore state = cluster.session()
+        RecordStore state = cluster.kube()
                 .state(
                         planned.spec().namespace(),
                         planned.live().password().stream().toList());
@@ -202,7 +203,7 @@ public final class DeployAction {
             return ExitCode.OK.code();
         }
         if (request.dryRun() == DryRun.SERVER) {
-            new PhaseRunner(planned, request, cluster, console, clock).serverDryRun();
+            new DeployPhases(planned, request, cluster, console).serverDryRun();
             console.report().endedWith("dry-run");
             console.out().println("Dry run (server): the API server and helm accepted every object; nothing was kept.");
             return ExitCode.OK.code();
@@ -218,7 +219,7 @@ public final class DeployAction {
         }
         confirm(request, planned.plan(), console);
         LockHolder holder = LeaseLock.localHolder(request.kind().command(), request.lockTtl(), clock);
-        LeaseLock lock = cluster.session().lock(planned.spec().namespace(), holder, state, timing);
+        RunLock lock = cluster.kube().lock(planned.spec().namespace(), holder, state, timing);
         try (lock) {
             request.forceUnlockReason()
                     .flatMap(lock::forceUnlock)
@@ -231,7 +232,7 @@ public final class DeployAction {
                 return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
             }
             Cluster recording = new Cluster(
-                    cluster.session(),
+                    cluster.kube(),
                     new RecordedHelm(cluster.helm(), planned.spec().release(), state, holder, clock),
                     cluster.clickhouse(),
                     cluster.ingestion());
@@ -240,9 +241,9 @@ public final class DeployAction {
             Gates.refusePendingRelease(target, recorded);
             // Only now, past every refusal, is the run going ahead.
             Gates.proceedingDespite(target).ifPresent(console.out()::println);
-            PhaseRunner runner = new PhaseRunner(target, request, recording, console, clock);
+            DeployPhases phases = new DeployPhases(target, request, recording, console);
             Optional<StateRecord> before = target == current.get() ? recorded : state.read();
-            return new Execution(request, target, runner, state, before, lock, recording, console).run();
+            return new Execution(request, target, phases, state, before, lock, recording, console).run();
         } finally {
             lock.releaseFailure()
                     .ifPresent(failure -> console.progress()
@@ -294,7 +295,7 @@ public final class DeployAction {
                         request.source(),
                         request.topologyText(),
                         request.chartVersion(),
-                        cluster.session().gateway(),
+                        cluster.kube().gateway(),
                         cluster.helm());
     }
 
@@ -320,8 +321,7 @@ public final class DeployAction {
             Cluster cluster,
             Console console,
             Optional<StateRecord> recorded) {
-        if (shown.live()
-                .sameAs(LiveState.versions(shown.spec(), cluster.session().gateway(), cluster.helm()))) {
+        if (shown.live().sameAs(LiveState.versions(shown.spec(), cluster.kube().gateway(), cluster.helm()))) {
             return Optional.of(shown);
         }
         PlanAction.Planned now = plan(request, cluster);
@@ -355,7 +355,7 @@ public final class DeployAction {
             Request request,
             PlanAction.Planned planned,
             Cluster cluster,
-            StateStore state,
+            RecordStore state,
             Optional<StateRecord> recorded,
             Console console,
             LockHolder holder) {
@@ -436,10 +436,11 @@ public final class DeployAction {
 
         private final Request request;
         private final PlanAction.Planned planned;
+        private final DeployPhases phases;
         private final PhaseRunner runner;
-        private final StateStore state;
+        private final RecordStore state;
         private final Optional<StateRecord> previous;
-        private final LeaseLock lock;
+        private final RunLock lock;
         private final Cluster cluster;
         private final Console console;
         private final String valuesHash;
@@ -447,15 +448,20 @@ public final class DeployAction {
         Execution(
                 Request request,
                 PlanAction.Planned planned,
-                PhaseRunner runner,
-                StateStore state,
+                DeployPhases phases,
+                RecordStore state,
                 Optional<StateRecord> previous,
-                LeaseLock lock,
+                RunLock lock,
                 Cluster cluster,
                 Console console) {
             this.request = request;
             this.planned = planned;
-            this.runner = runner;
+            this.phases = phases;
+            this.runner = new PhaseRunner(
+                    phases.phases(),
+                    new Watches(cluster.kube(), planned.spec().namespace()),
+                    console.progress(),
+                    clock);
             this.state = state;
             this.previous = previous;
             this.lock = lock;
@@ -502,8 +508,8 @@ public final class DeployAction {
                 return failed(failure, fromRevision);
             }
             List<String> notes = new ArrayList<>(ingestion.summary().stream().toList());
-            runner.verifiedWithoutClickHouse()
-                    .ifPresent(why -> notes.add(PhaseRunner.WITHOUT_CLICKHOUSE + " (" + why + ")"));
+            phases.verifiedWithoutClickHouse()
+                    .ifPresent(why -> notes.add(VerificationJudge.WITHOUT_CLICKHOUSE + " (" + why + ")"));
             Optional<String> detail = notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
             state.update(record -> record.applied(
                             planned.topologyText(),
@@ -530,7 +536,7 @@ public final class DeployAction {
             }
             int revision;
             try {
-                revision = new Rollback(cluster, runner, templates, console.progress(), request::timeout)
+                revision = new Rollback(cluster, templates, console.progress(), request::timeout, clock)
                         .to(previous.get(), fromRevision, planned.spec());
             } catch (SignozHaException rollbackFailure) {
                 record(HistoryEntry.FAILED, "rollback failed: " + rollbackFailure.getMessage());

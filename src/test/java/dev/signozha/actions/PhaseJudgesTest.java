@@ -58,7 +58,7 @@ class PhaseJudgesTest {
     }
 
     private static Readiness.Status judge(DeployPhase phase, Observed observed) {
-        return new PhaseJudges(SPEC).judge(phase).apply(observed);
+        return new PhaseJudges(SPEC).judge(phase).judge(observed);
     }
 
     @Test
