@@ -42,7 +42,8 @@ public record Topology(
                         spec.otelCollector(),
                         spec.signoz(),
                         spec.ingress(),
-                        spec.capacity()));
+                        spec.capacity(),
+                        spec.backup()));
     }
 
     /** Identifies the topology; its name labels every object the tool creates. */
@@ -63,7 +64,8 @@ public record Topology(
         "otelCollector",
         "signoz",
         "ingress",
-        "capacity"
+        "capacity",
+        "backup"
     })
     public record Spec(
             @JsonPropertyDescription("dev | staging | production: defaults for everything the file leaves out.")
@@ -85,7 +87,37 @@ public record Topology(
             Ingress ingress,
 
             @JsonPropertyDescription("Declared nodes, so plan can check placement without a cluster.")
-            Capacity capacity) {}
+            Capacity capacity,
+
+            @JsonPropertyDescription("Where upgrade puts the ClickHouse backup it takes before a risky path.")
+            Backup backup) {}
+
+    /**
+     * Where the ClickHouse backup taken before a risky upgrade goes (ClickHouse's native BACKUP ... ON CLUSTER):
+     * an S3 location or a disk of the ClickHouse servers; exactly one.
+     */
+    @JsonPropertyOrder({"s3", "disk"})
+    public record Backup(
+            S3Backup s3,
+
+            @ValueFormat(Format.IDENTIFIER)
+            @JsonPropertyDescription("A disk of the ClickHouse servers' storage configuration allowed for backups "
+                    + "(backups.allowed_disk).")
+            String disk) {}
+
+    /** An S3 (or S3-compatible) location; credentials from a Secret, or the servers' own when left out. */
+    @JsonPropertyOrder({"url", "accessKeyId", "secretAccessKey"})
+    public record S3Backup(
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("Endpoint and path the backups go under, e.g. "
+                    + "https://my-bucket.s3.eu-west-1.amazonaws.com/signoz-backups; each backup gets its own folder.")
+            String url,
+
+            @JsonPropertyDescription("Secret key holding the access key id.")
+            SecretRef accessKeyId,
+
+            @JsonPropertyDescription("Secret key holding the secret access key.")
+            SecretRef secretAccessKey) {}
 
     /** The SigNoz Helm chart to install. */
     public record Chart(

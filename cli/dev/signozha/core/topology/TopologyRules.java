@@ -42,6 +42,7 @@ public final class TopologyRules {
         rules.names(spec);
         rules.ingress(spec);
         rules.capacity(spec);
+        rules.backup(spec.backup());
         return List.copyOf(rules.violations);
     }
 
@@ -153,6 +154,30 @@ public final class TopologyRules {
     private void ingress(Spec spec) {
         if (Boolean.TRUE.equals(spec.ingress().enabled()) && spec.ingress().host() == null) {
             error("spec.ingress.host", "an enabled ingress needs a host");
+        }
+    }
+
+    /** One destination, and an S3 URL that ClickHouse reads as a plain string literal. */
+    private void backup(Topology.Backup backup) {
+        if (backup == null) {
+            return;
+        }
+        if ((backup.s3() == null) == (backup.disk() == null)) {
+            error("spec.backup", "set exactly one of s3 and disk");
+        }
+        Topology.S3Backup s3 = backup.s3();
+        if (s3 == null) {
+            return;
+        }
+        if (!s3.url().matches("https?://[^\\s'\\\\]+")) {
+            error(
+                    "spec.backup.s3.url",
+                    "'" + s3.url() + "' is not an http(s) URL without blanks, quotes or backslashes");
+        }
+        if ((s3.accessKeyId() == null) != (s3.secretAccessKey() == null)) {
+            error(
+                    s3.accessKeyId() == null ? "spec.backup.s3.accessKeyId" : "spec.backup.s3.secretAccessKey",
+                    "S3 credentials need both accessKeyId and secretAccessKey (or neither: the servers' own)");
         }
     }
 

@@ -427,6 +427,30 @@ class MalformedTopologyTest {
                         key(text, "host: clickhouse-signoz-clickhouse-ha-with-a-long-name", "spec.clickhouse.host"),
                         "('chi-clickhouse-signoz-clickhouse-ha-with-a-long-name-prod-1-1', 61 characters); shorten host or cluster"));
 
+        String ingress = "  ingress: {enabled: true, className: alb, host: signoz.example.com}";
+        text = mutate(PRODUCTION, ingress, ingress + "\n  backup: {disk: backups, s3: {url: https://b.example.com/x}}");
+        cases.add(fault(
+                "a backup with both a disk and an S3 location",
+                text,
+                key(text, "backup: {disk: backups", "spec.backup"),
+                "set exactly one of s3 and disk"));
+        text = mutate(PRODUCTION, ingress, ingress + "\n  backup:\n    s3: {url: \"https://b.example.com/x') --\"}");
+        cases.add(fault(
+                "an S3 backup URL with a quote that would end ClickHouse's string literal",
+                text,
+                key(text, "url: \"https://b.example.com/x')", "spec.backup.s3.url"),
+                "is not an http(s) URL without blanks, quotes or backslashes"));
+        text = mutate(
+                PRODUCTION,
+                ingress,
+                ingress + "\n  backup:\n    s3:\n      url: https://b.example.com/x\n"
+                        + "      accessKeyId: {name: s3-backup, key: AWS_ACCESS_KEY_ID}");
+        cases.add(fault(
+                "S3 backup credentials with an access key id but no secret access key",
+                text,
+                key(text, "s3:\n      url: https://b.example.com/x", "spec.backup.s3.secretAccessKey"),
+                "S3 credentials need both accessKeyId and secretAccessKey"));
+
         // Inputs that slip past the schema.
         text = mutate(PRODUCTION, "version: 0.131.0", "version: 0.131.99999999999");
         cases.add(fault(
