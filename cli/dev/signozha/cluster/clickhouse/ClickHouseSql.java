@@ -1,5 +1,7 @@
 package dev.signozha.cluster.clickhouse;
 
+import dev.signozha.core.backup.BackupProgress;
+import dev.signozha.core.backup.BackupStatement;
 import dev.signozha.core.clickhouse.ClickHouseObservation;
 import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.DdlTask;
@@ -285,6 +287,39 @@ public final class ClickHouseSql {
         return retention;
     }
 
+    /** The SigNoz databases this host has, in {@link ClickHouseObservation#SIGNOZ_DATABASES} order. */
+    public List<String> signozDatabases() throws SQLException {
+        Set<String> present = databases();
+        return ClickHouseObservation.SIGNOZ_DATABASES.stream()
+                .filter(present::contains)
+                .toList();
+    }
+
+    /**
+     * Starts {@code backup} (an ASYNC statement) and returns the operation's id. An error comes back with any S3
+     * credentials hidden and without the driver's exception as its cause, which may quote the statement.
+     */
+    public String startBackup(BackupStatement backup) throws SQLException {
+        try {
+            return Values.asText(one(backup.sql()).get("id"));
+        } catch (SQLException e) {
+            throw new SQLException(BackupStatement.masked(Messages.firstLine(e.getMessage(), "no answer")));
+        }
+    }
+
+    /** The backup {@code name} on every host of {@code cluster}, as each host's system.backups reports it. */
+    public BackupProgress backupProgress(String cluster, String name) throws SQLException {
+        return new BackupProgress(rows("SELECT hostName() AS host, toString(status) AS status, error FROM "
+                        + "clusterAllReplicas('" + clusterName(cluster) + "', system.backups) WHERE name LIKE '%"
+                        + backupName(name) + "%' ORDER BY host")
+                .stream()
+                .map(row -> new BackupProgress.Host(
+                        Values.asText(row.get("host")),
+                        Values.asText(row.get("status")),
+                        Values.asText(row.get("error"))))
+                .toList());
+    }
+
     /**
      * A signal's distributed table, its time column and how to turn a value of it into epoch seconds
      * ({@code %s} stands for the value), and the look-back window of the freshness queries.
@@ -362,6 +397,22 @@ public final class ClickHouseSql {
                 return rows;
             }
         }
+    }
+
+    /** Cluster names as the topology allows them (letters, digits, '_' and '-'), inside a string literal. */
+    private static String clusterName(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+            throw new IllegalArgumentException("not a cluster name: " + name);
+        }
+        return name;
+    }
+
+    /** Backup names are {@link BackupStatement#name}s: letters, digits and dashes. */
+    private static String backupName(String name) {
+        if (!name.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("not a backup name: " + name);
+        }
+        return name;
     }
 
     /** Names come from our own constants and system tables; refuse anything that is not a plain identifier. */

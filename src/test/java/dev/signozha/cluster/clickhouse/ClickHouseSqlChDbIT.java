@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.core.backup.BackupStatement;
 import dev.signozha.core.clickhouse.ClickHouseObservation;
 import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.Freshness;
@@ -17,6 +18,7 @@ import dev.signozha.core.continuity.DataContinuity;
 import dev.signozha.core.continuity.DataSnapshot;
 import dev.signozha.core.continuity.Retention;
 import dev.signozha.core.continuity.SignalExtent;
+import dev.signozha.core.topology.Topology;
 import dev.signozha.support.clickhouse.ChDb;
 import dev.signozha.support.clickhouse.ChDbHttpFront;
 import java.sql.Connection;
@@ -294,6 +296,60 @@ class ClickHouseSqlChDbIT {
         assertTrue(
                 lost.violations().get(0).startsWith("traces: 1 of the 2 rows"),
                 lost.violations().get(0));
+    }
+
+    /**
+     * The backup statement upgrade sends parses as ClickHouse 26.7 parses it (formatQuery: ON CLUSTER, several
+     * databases, S3 with credentials, Disk, ASYNC, which it reads as the setting async), system.backups has the status values BackupProgress reads, and
+     * the per-host query runs (chDB has no ZooKeeper, so ON CLUSTER itself cannot run here).
+     */
+    @Test
+    void theBackupStatementParsesAndSystemBackupsHasTheStatusesTheGateReads() throws SQLException {
+        String name = BackupStatement.name("signoz", Instant.parse("2026-12-06T23:40:05Z"));
+        Topology.Backup s3 = new Topology.Backup(
+                new Topology.S3Backup(
+                        "https://signoz-backups.s3.eu-west-1.amazonaws.com/prod",
+                        new Topology.SecretRef("s3-backup", "AWS_ACCESS_KEY_ID"),
+                        new Topology.SecretRef("s3-backup", "AWS_SECRET_ACCESS_KEY")),
+                null);
+        for (BackupStatement statement : List.of(
+                BackupStatement.of(
+                        name,
+                        sql.signozDatabases(),
+                        ChDb.CLUSTER,
+                        s3,
+                        Optional.of(new BackupStatement.S3Credentials("AKIAIOSFODNN7EXAMPLE", "it's\\secret"))),
+                BackupStatement.of(
+                        name,
+                        List.of("signoz_logs"),
+                        ChDb.CLUSTER,
+                        new Topology.Backup(null, "backups"),
+                        Optional.empty()))) {
+            String formatted = engine.text("SELECT formatQuerySingleLine(" + literal(statement.sql()) + ")");
+            assertTrue(formatted.startsWith("BACKUP DATABASE signoz_"), formatted);
+            assertTrue(
+                    formatted.contains("ON CLUSTER cluster TO ") && formatted.endsWith(" SETTINGS async = true"),
+                    formatted);
+        }
+        assertEquals(
+                List.of(
+                        "signoz_traces",
+                        "signoz_metrics",
+                        "signoz_logs",
+                        "signoz_metadata",
+                        "signoz_analytics",
+                        "signoz_meter"),
+                sql.signozDatabases());
+        String status = engine.text("SELECT type FROM system.columns WHERE database = 'system' AND table = 'backups' "
+                + "AND name = 'status'");
+        for (String value : List.of("CREATING_BACKUP", "BACKUP_CREATED", "BACKUP_FAILED", "BACKUP_CANCELLED")) {
+            assertTrue(status.contains(value), status);
+        }
+        assertEquals(List.of(), sql.backupProgress(ChDb.CLUSTER, name).hosts());
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     @Test
