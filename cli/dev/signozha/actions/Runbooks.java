@@ -9,15 +9,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
-/** The runbooks shipped in the jar (runbooks/CODE.md), one per check code. */
+/**
+ * The runbooks shipped in the jar (runbooks/CODE.md), one per check code, and the procedures that belong to no finding
+ * ({@link #PROCEDURES}).
+ */
 public final class Runbooks {
+
+    /** Runbooks of a procedure rather than a finding, by name: what each one does. */
+    public static final Map<String, String> PROCEDURES =
+            Map.of("RESTORE", "restore SigNoz's ClickHouse data from the backup upgrade took");
 
     private Runbooks() {}
 
     /** The runbook of a code, case-insensitively; an unknown code is bad input with the closest known one. */
     public static String text(String code) {
         String wanted = code.toUpperCase(Locale.ROOT);
+        if (PROCEDURES.containsKey(wanted)) {
+            return resource(wanted);
+        }
         CheckSpec spec = CheckCatalog.byCode(wanted)
                 .orElseThrow(() -> InvalidInputException.single(
                         code,
@@ -29,9 +40,13 @@ public final class Runbooks {
                                                         .toList())
                                         .map(s -> ", did you mean " + s + "?")
                                         .orElse("; signoz-ha runbook lists them")));
-        try (InputStream in = Runbooks.class.getClassLoader().getResourceAsStream("runbooks/" + spec.code() + ".md")) {
+        return resource(spec.code());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Runbooks.class.getClassLoader().getResourceAsStream("runbooks/" + name + ".md")) {
             if (in == null) {
-                throw new IllegalStateException("runbook " + spec.code() + " is missing from the jar");
+                throw new IllegalStateException("runbook " + name + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
