@@ -28,6 +28,7 @@ final class ChangeRun {
             Path planFile,
             Optional<String> chartVersion,
             boolean allowNoBaseline,
+            boolean noBackup,
             RunOptions options) {
 
         ChangeOptions change() {
@@ -76,7 +77,8 @@ final class ChangeRun {
                 args.change().forceUnlockReason(),
                 args.change().timeouts(),
                 args.change().lockTtl,
-                new DeployAction.Safety(args.change().recover, args.clickhouse().skip, args.allowNoBaseline()));
+                new DeployAction.Safety(
+                        args.change().recover, args.clickhouse().skip, args.allowNoBaseline(), args.noBackup()));
         if (args.options().kube.namespace != null) {
             args.options()
                     .kube
@@ -88,7 +90,8 @@ final class ChangeRun {
                     session,
                     args.options().helm.helm(args.cluster(), trace),
                     args.clickhouse().viaKubernetes(session.gateway(), trace),
-                    args.clickhouse().ingestion(session.gateway(), trace));
+                    args.clickhouse().ingestion(session.gateway(), trace),
+                    args.clickhouse().data(session.gateway(), trace));
             DeployAction.Console console = new DeployAction.Console(
                     out,
                     Terminal.progress(spec.commandLine().getErr()),

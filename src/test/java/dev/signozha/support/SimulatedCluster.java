@@ -2,6 +2,7 @@ package dev.signozha.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signozha.actions.ClickHouseAccess;
+import dev.signozha.actions.ClickHouseData;
 import dev.signozha.actions.Confirmer;
 import dev.signozha.actions.DeployAction;
 import dev.signozha.actions.IngestionProbe;
@@ -52,6 +53,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final FakeChart helm;
     private final KubeSession session;
     private ClickHouseAccess clickhouse = ClickHouseAccess.none("simulated cluster: no ClickHouse to query");
+    private ClickHouseData data = ClickHouseData.none("simulated cluster: no ClickHouse to query");
     private final ClientFailures clientFailures = new ClientFailures();
     private ResettingProxy relay;
 
@@ -122,6 +124,12 @@ public final class SimulatedCluster implements AutoCloseable {
     /** The failures the deploys' client saw (only with a dispatcher and request timeout given), oldest first. */
     public List<String> clientFailures() {
         return clientFailures.seen();
+    }
+
+    /** Upgrade's data questions (continuity, backup) answered by {@code answers}, a hand-written fake. */
+    public SimulatedCluster withData(ClickHouseData answers) {
+        this.data = answers;
+        return this;
     }
 
     /** Deploys from now on look inside ClickHouse through {@code access} (a real server, say) when they verify. */
@@ -237,7 +245,8 @@ public final class SimulatedCluster implements AutoCloseable {
                 Progress.log(new PrintWriter(progress, true), Clock.systemUTC()),
                 Confirmer.nobody(),
                 Style.PLAIN);
-        DeployAction.Cluster target = new DeployAction.Cluster(session, helm, clickhouse, topology -> ingestion);
+        DeployAction.Cluster target =
+                new DeployAction.Cluster(session, helm, clickhouse, topology -> ingestion, topology -> data);
         DeployAction action = new DeployAction(templates, "test", Clock.systemUTC(), LeaseLock.Timing.system());
         long start = System.nanoTime();
         try {
