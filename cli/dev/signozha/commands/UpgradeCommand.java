@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                     + "before the upgrade: rows that vanished although retention could not have removed them fail the "
                     + "upgrade, which is rolled back.",
             "Exits 0 when upgraded, 3 on a preflight error, 4 when refused (also without an ingestion baseline, "
-                    + "unless --allow-no-baseline; or on a risky path without spec.backup, unless --no-backup), 5 when locked, 6 when it failed and was rolled back, 7 when "
+                    + "unless --allow-no-baseline; or on a risky path with no backup configured, unless "
+                    + "--no-backup), 5 when locked, 6 when it failed and was rolled back, 7 when "
                     + "the rollback failed too (both errors and the runbook are printed)."
         })
 final class UpgradeCommand implements Callable<Integer> {

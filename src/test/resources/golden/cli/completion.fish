@@ -64,6 +64,7 @@ complete -c signoz-ha -n '__fish_seen_subcommand_from deploy' -s v -l verbose -d
 complete -c signoz-ha -n '__fish_seen_subcommand_from upgrade' -s f -l file -r -F -d 'Topology file (apiVersion signoz-ha/v1, kind Topology).'
 complete -c signoz-ha -n '__fish_seen_subcommand_from upgrade' -l chart-version -x -d 'The SigNoz chart version to upgrade to (default: the topology file\'s).'
 complete -c signoz-ha -n '__fish_seen_subcommand_from upgrade' -l allow-no-baseline -d 'Upgrade even when no ingestion baseline can be taken (ClickHouse does not answer, or --no-clickhouse); ingestion is then not tracked.'
+complete -c signoz-ha -n '__fish_seen_subcommand_from upgrade' -l no-backup -d 'Upgrade across a mandatory stop, a schema migrator change or a new ClickHouse release line without the ClickHouse backup the topology\'s spec.backup would take; the run prints and records it.'
 complete -c signoz-ha -n '__fish_seen_subcommand_from upgrade' -s y -l yes -d 'Apply without asking.'
 complete -c signoz-ha -n '__fish_seen_subcommand_from upgrade' -l dry-run -x -a 'client server' -d 'client: plan only, send nothing; server: the API server and helm validate every object, nothing is kept.'
 complete -c signoz-ha -n '__fish_seen_subcommand_from upgrade' -l allow-disruption -x -a 'none config-reload rolling-restart scale-out destructive' -d 'The most disruptive change to carry out: none, config-reload, rolling-restart, scale-out, destructive (fewer shards or replicas, smaller storage, a new storage class or ClickHouse host).'
