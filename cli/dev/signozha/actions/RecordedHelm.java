@@ -87,6 +87,11 @@ final class RecordedHelm implements HelmGateway {
     }
 
     @Override
+    public Optional<JsonNode> computedValues(String namespace, String release) {
+        return helm.computedValues(namespace, release);
+    }
+
+    @Override
     public Optional<JsonNode> suppliedValues(String namespace, String release, int revision) {
         return helm.suppliedValues(namespace, release, revision);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.support.FakeClickHouseData;
-import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +40,7 @@ class BackupAndContinuityScenarioIT {
     }
 
     private static DeployAction.Request upgrade(String topology, String chart, DeployAction.Safety safety) {
-        return RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE, topology, Optional.of(chart)))
+        return SimulatedCluster.request(DeployAction.Kind.UPGRADE, topology, Optional.of(chart)).toBuilder()
                 .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(1))
                 .safety(safety)
                 .build();
