@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.state.HistoryEntry;
+import dev.signozha.core.state.StateRecord;
+import dev.signozha.support.FakeChart;
 import dev.signozha.support.FakeClickHouseData;
+import dev.signozha.support.InMemoryCluster;
 import dev.signozha.support.SimulatedCluster;
 import java.time.Duration;
 import java.util.List;
@@ -14,28 +18,41 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Upgrade's backup gate and data continuity on a simulated deploy, with ClickHouse's answers from a hand-written fake:
+ * Upgrade's backup gate and data continuity on the engine's hand-written fakes (the cluster in memory, helm, and
+ * ClickHouse's answers):
  * a risky path takes its backup before the first write and is refused without one unless --no-backup; rows written
  * before the upgrade that vanish fail it and roll it back.
  */
-class BackupAndContinuityScenarioIT {
+class BackupAndContinuityTest {
 
     private static final String PRODUCTION = InputFiles.readText(SimulatedCluster.PRODUCTION);
     private static final String LEGACY = PRODUCTION.replace("version: 0.131.0", "version: 0.112.1");
     private static final String BACKUP = "\n  backup: {disk: backups}";
     private static final DeployAction.Safety NO_BACKUP = new DeployAction.Safety(false, true, true, true);
 
-    private SimulatedCluster world;
+    private final InMemoryCluster cluster = new InMemoryCluster(SimulatedCluster.NAMESPACE, SimulatedCluster.PASSWORD);
+    private final FakeChart helm = new FakeChart(cluster);
+    private ClickHouseData clickhouse = ClickHouseData.none("not asked yet");
 
     @AfterEach
-    void stop() {
-        world.close();
+    void close() {
+        cluster.close();
+    }
+
+    private SimulatedCluster.Run run(DeployAction.Request request) throws InterruptedException {
+        return SimulatedCluster.run(
+                new DeployAction.Cluster(
+                        cluster,
+                        helm,
+                        ClickHouseAccess.none("in-memory cluster: no ClickHouse to query"),
+                        topology -> IngestionProbe.none(),
+                        topology -> clickhouse),
+                request,
+                new ClasspathTemplates());
     }
 
     private void deployed(String topology) throws Exception {
-        world = new SimulatedCluster(Duration.ofMillis(30));
-        SimulatedCluster.Run run =
-                world.run(SimulatedCluster.request(DeployAction.Kind.DEPLOY, topology, Optional.empty()));
+        SimulatedCluster.Run run = run(SimulatedCluster.request(DeployAction.Kind.DEPLOY, topology, Optional.empty()));
         assertEquals(0, run.exitCode(), run.all());
     }
 
@@ -47,53 +64,56 @@ class BackupAndContinuityScenarioIT {
     }
 
     private List<String> helmUpgrades() {
-        return world.helm().calls().stream()
+        return helm.calls().stream()
                 .filter(call -> call.startsWith("upgrade --install signoz "))
                 .toList();
     }
 
     private HistoryEntry lastEntry() {
-        return world.stateRecord().orElseThrow().lastEntry().orElseThrow();
+        return state().lastEntry().orElseThrow();
+    }
+
+    private StateRecord state() {
+        return cluster.state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
     }
 
     @Test
     void aPathAcrossAStopWithoutBackupIsRefusedAndChangesNothing_untilNoBackup() throws Exception {
         deployed(LEGACY);
-        world.withData(FakeClickHouseData.kept());
+        clickhouse = FakeClickHouseData.kept();
         List<String> before = helmUpgrades();
-        SimulatedCluster.Run refused = world.run(upgrade(LEGACY, "0.131.0", SimulatedCluster.WITHOUT_CLICKHOUSE));
+        SimulatedCluster.Run refused = run(upgrade(LEGACY, "0.131.0", SimulatedCluster.WITHOUT_CLICKHOUSE));
         assertEquals(4, refused.exitCode(), refused.all());
         assertTrue(refused.failure().getMessage().contains("needs a ClickHouse backup first"), refused.all());
         assertTrue(
                 refused.failure().getMessage().contains("mandatory stop at chart 0.113.0 (SigNoz v0.113.0)"),
                 refused.all());
         assertEquals(before, helmUpgrades(), "nothing was upgraded");
-        assertEquals("0.112.1", world.stateRecord().orElseThrow().chartVersion());
+        assertEquals("0.112.1", state().chartVersion());
 
-        SimulatedCluster.Run allowed = world.run(upgrade(LEGACY, "0.131.0", NO_BACKUP));
+        SimulatedCluster.Run allowed = run(upgrade(LEGACY, "0.131.0", NO_BACKUP));
         assertEquals(0, allowed.exitCode(), allowed.all());
         assertTrue(allowed.out().contains("Backup: no backup (--no-backup) although mandatory stop"), allowed.out());
         assertTrue(
                 lastEntry().detail().startsWith("no backup (--no-backup) although"),
                 lastEntry().detail());
-        assertEquals("0.131.0", world.stateRecord().orElseThrow().chartVersion());
+        assertEquals("0.131.0", state().chartVersion());
     }
 
     @Test
     void aConfiguredBackupIsTakenOnEveryStepBeforeItsFirstWriteAndRecorded() throws Exception {
         deployed(LEGACY + BACKUP);
-        FakeClickHouseData clickhouse = FakeClickHouseData.kept();
-        world.withData(clickhouse);
-        SimulatedCluster.Run run = world.run(upgrade(LEGACY + BACKUP, "0.131.0", SimulatedCluster.WITHOUT_CLICKHOUSE));
+        FakeClickHouseData fake = FakeClickHouseData.kept();
+        clickhouse = fake;
+        SimulatedCluster.Run run = run(upgrade(LEGACY + BACKUP, "0.131.0", SimulatedCluster.WITHOUT_CLICKHOUSE));
         assertEquals(0, run.exitCode(), run.all());
-        assertEquals(2, clickhouse.statements().size(), "one backup per step of 0.112.1 → 0.113.0 → 0.131.0");
+        assertEquals(2, fake.statements().size(), "one backup per step of 0.112.1 → 0.113.0 → 0.131.0");
         assertTrue(
-                clickhouse
-                        .statements()
+                fake.statements()
                         .get(0)
                         .matches("BACKUP DATABASE signoz_traces, DATABASE signoz_metrics, DATABASE signoz_logs ON "
                                 + "CLUSTER 'prod' TO Disk\\('backups', 'signoz-ha-signoz-\\d{8}T\\d{6}Z'\\) ASYNC"),
-                clickhouse.statements().get(0));
+                fake.statements().get(0));
         assertTrue(run.progress().indexOf("backup") < run.progress().indexOf("namespace"), run.progress());
         assertTrue(run.out().contains("Backup: backup signoz-ha-signoz-"), run.out());
         assertTrue(run.out().contains("Data continuity (before → after):"), run.out());
@@ -107,12 +127,12 @@ class BackupAndContinuityScenarioIT {
     @Test
     void aBackupThatFailsOnAHostStopsTheUpgradeBeforeAnyWrite() throws Exception {
         deployed(LEGACY + BACKUP);
-        world.withData(FakeClickHouseData.kept()
+        clickhouse = FakeClickHouseData.kept()
                 .backupsEnd(
                         "BACKUP_FAILED",
-                        "Code: 243. DB::Exception: Cannot reserve 1.00 MiB, not enough space. (NOT_ENOUGH_SPACE)"));
+                        "Code: 243. DB::Exception: Cannot reserve 1.00 MiB, not enough space. (NOT_ENOUGH_SPACE)");
         List<String> before = helmUpgrades();
-        SimulatedCluster.Run run = world.run(upgrade(LEGACY + BACKUP, "0.131.0", SimulatedCluster.WITHOUT_CLICKHOUSE));
+        SimulatedCluster.Run run = run(upgrade(LEGACY + BACKUP, "0.131.0", SimulatedCluster.WITHOUT_CLICKHOUSE));
         assertEquals(4, run.exitCode(), run.all());
         assertTrue(
                 run.failure().getMessage().contains("failed on chi-signoz-clickhouse-prod-0-0-0: BACKUP_FAILED"),
@@ -126,8 +146,8 @@ class BackupAndContinuityScenarioIT {
     @Test
     void rowsWrittenBeforeTheUpgradeThatVanishFailItAndRollItBack() throws Exception {
         deployed(PRODUCTION);
-        world.withData(FakeClickHouseData.losingRows());
-        SimulatedCluster.Run run = world.run(upgrade(PRODUCTION, "0.132.0", SimulatedCluster.WITHOUT_CLICKHOUSE));
+        clickhouse = FakeClickHouseData.losingRows();
+        SimulatedCluster.Run run = run(upgrade(PRODUCTION, "0.132.0", SimulatedCluster.WITHOUT_CLICKHOUSE));
         assertEquals(6, run.exitCode(), run.all());
         assertTrue(run.failure().getMessage().contains("data written before the upgrade vanished"), run.all());
         assertTrue(
@@ -138,8 +158,8 @@ class BackupAndContinuityScenarioIT {
         assertTrue(run.failure().getMessage().contains("signoz-ha runbook RESTORE"), run.all());
         assertTrue(run.out().contains("LOST 120 rows"), run.out());
         assertTrue(
-                world.helm().calls().stream().anyMatch(call -> call.startsWith("rollback ")),
-                world.helm().calls().toString());
+                helm.calls().stream().anyMatch(call -> call.startsWith("rollback ")),
+                helm.calls().toString());
         assertEquals(HistoryEntry.ROLLED_BACK, lastEntry().outcome());
         assertTrue(lastEntry().detail().contains("vanished"), lastEntry().detail());
     }
