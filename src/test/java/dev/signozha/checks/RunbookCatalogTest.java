@@ -76,8 +76,8 @@ class RunbookCatalogTest {
         List<String> headings =
                 run.out().lines().filter(l -> l.startsWith("## ")).toList();
         assertEquals(SECTIONS, headings);
-        assertTrue(run.out().contains("ON CLUSTER 'cluster' FROM S3("), run.out());
-        assertTrue(run.out().contains("FROM clusterAllReplicas('cluster', system.backups)"), run.out());
+        assertTrue(run.out().contains("ON CLUSTER '<cluster>' FROM S3("), run.out());
+        assertTrue(run.out().contains("FROM clusterAllReplicas('<cluster>', system.backups)"), run.out());
         assertTrue(CliRun.of("runbook").out().contains("RESTORE"));
     }
 
