@@ -1,7 +1,5 @@
 package dev.signozha.actions;
 
-import dev.signozha.core.ExitCode;
-import dev.signozha.core.SignozHaException;
 import dev.signozha.core.continuity.DataContinuity;
 import dev.signozha.core.continuity.DataSnapshot;
 import dev.signozha.core.text.Messages;
@@ -43,14 +41,8 @@ final class ContinuityWatch {
         } catch (SQLException | RuntimeException e) {
             String why = "ClickHouse did not answer for the data continuity figures ("
                     + Messages.firstLine(e.getMessage(), "no answer") + ")";
-            if (!allowNoBaseline) {
-                throw new SignozHaException(
-                        ExitCode.REFUSED,
-                        why + ", so nothing could tell whether the upgrade loses data; nothing was changed. Make "
-                                + "ClickHouse reachable (signoz-ha doctor shows why it is not), or pass "
-                                + "--allow-no-baseline to upgrade without the check.");
-            }
-            progress.note("data continuity is not checked: " + why + " (--allow-no-baseline)");
+            Gates.withoutBaseline(
+                    allowNoBaseline, progress, why, "loses data", "the check", "data continuity is not checked");
             return Optional.empty();
         }
     }

@@ -88,6 +88,23 @@ final class Gates {
                 .orElse(List.of());
     }
 
+    /**
+     * An upgrade whose baseline ClickHouse could not give ({@code why}): refused before anything changed, since
+     * nothing could tell whether it {@code risk}, unless --allow-no-baseline; then it goes on {@code without} that,
+     * and {@code note} says so.
+     */
+    static void withoutBaseline(
+            boolean allowNoBaseline, Progress progress, String why, String risk, String without, String note) {
+        if (!allowNoBaseline) {
+            throw new SignozHaException(
+                    ExitCode.REFUSED,
+                    why + ", so nothing could tell whether the upgrade " + risk + "; nothing was changed. Make "
+                            + "ClickHouse reachable (signoz-ha doctor shows why it is not), or pass "
+                            + "--allow-no-baseline to upgrade without " + without + ".");
+        }
+        progress.note(note + ": " + why + " (--allow-no-baseline)");
+    }
+
     /** From the installed chart to the one planned, when a chart is installed. */
     static Optional<UpgradePath> upgradePath(PlanAction.Planned planned) {
         return planned.live()

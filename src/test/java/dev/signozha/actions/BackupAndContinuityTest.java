@@ -41,14 +41,7 @@ class BackupAndContinuityTest {
 
     private SimulatedCluster.Run run(DeployAction.Request request) throws InterruptedException {
         return SimulatedCluster.run(
-                new DeployAction.Cluster(
-                        cluster,
-                        helm,
-                        ClickHouseAccess.none("in-memory cluster: no ClickHouse to query"),
-                        topology -> IngestionProbe.none(),
-                        topology -> clickhouse),
-                request,
-                new ClasspathTemplates());
+                SimulatedCluster.inMemory(cluster, helm, clickhouse), request, new ClasspathTemplates());
     }
 
     private void deployed(String topology) throws Exception {

@@ -247,6 +247,19 @@ public final class SimulatedCluster implements AutoCloseable {
                 templates);
     }
 
+    /**
+     * The engine's hand-written fakes as the cluster of a run: {@code cluster} in memory, {@code helm}, no ClickHouse
+     * to verify with or ingestion probe, and {@code data} answering upgrade's data questions.
+     */
+    public static DeployAction.Cluster inMemory(InMemoryCluster cluster, FakeChart helm, ClickHouseData data) {
+        return new DeployAction.Cluster(
+                cluster,
+                helm,
+                ClickHouseAccess.none("in-memory cluster: no ClickHouse to query"),
+                topology -> IngestionProbe.none(),
+                topology -> data);
+    }
+
     /** Runs a request against {@code target}, capturing what it prints and how it ends. */
     public static Run run(DeployAction.Cluster target, DeployAction.Request request, TemplateSource templates)
             throws InterruptedException {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class DataContinuityTest {
@@ -24,19 +25,30 @@ class DataContinuityTest {
             START,
             GRACE);
 
+    private static final String TRACES = "signoz_traces.distributed_signoz_index_v3";
+    private static final String LOGS = "signoz_logs.distributed_logs_v2";
+    private static final String METRICS = "signoz_metrics.distributed_samples_v4";
+
     private static SignalExtent extent(String table, long rows, String oldest, long protectedRows) {
         return new SignalExtent(table, rows, Instant.parse(oldest), START.minusSeconds(5), protectedRows);
     }
 
+    /** A snapshot {@code after} the start of the extents given, keyed by the signal their table belongs to. */
+    private static DataSnapshot at(Duration after, SignalExtent... extents) {
+        Map<String, SignalExtent> signals = new TreeMap<>();
+        for (SignalExtent extent : extents) {
+            signals.put(
+                    extent.table().substring("signoz_".length(), extent.table().indexOf('.')), extent);
+        }
+        return new DataSnapshot(START.plus(after), signals);
+    }
+
     private static DataSnapshot before() {
-        return new DataSnapshot(
-                START,
-                Map.of(
-                        "traces",
-                                extent("signoz_traces.distributed_signoz_index_v3", 1200, "2026-11-21T00:00:00Z", 1000),
-                        "logs", extent("signoz_logs.distributed_logs_v2", 800, "2026-11-22T00:00:00Z", 800),
-                        "metrics",
-                                extent("signoz_metrics.distributed_samples_v4", 5000, "2026-11-07T00:00:00Z", 5000)));
+        return at(
+                Duration.ZERO,
+                extent(TRACES, 1200, "2026-11-21T00:00:00Z", 1000),
+                extent(LOGS, 800, "2026-11-22T00:00:00Z", 800),
+                extent(METRICS, 5000, "2026-11-07T00:00:00Z", 5000));
     }
 
     @Test
@@ -57,14 +69,11 @@ class DataContinuityTest {
 
     @Test
     void rowsExpiredByTtlAndNewRowsAreNoLoss() {
-        DataSnapshot after = new DataSnapshot(
-                START.plus(Duration.ofMinutes(20)),
-                Map.of(
-                        "traces",
-                                extent("signoz_traces.distributed_signoz_index_v3", 1100, "2026-11-22T00:00:00Z", 1000),
-                        "logs", extent("signoz_logs.distributed_logs_v2", 950, "2026-11-22T00:00:00Z", 812),
-                        "metrics",
-                                extent("signoz_metrics.distributed_samples_v4", 5600, "2026-11-07T00:00:00Z", 5000)));
+        DataSnapshot after = at(
+                Duration.ofMinutes(20),
+                extent(TRACES, 1100, "2026-11-22T00:00:00Z", 1000),
+                extent(LOGS, 950, "2026-11-22T00:00:00Z", 812),
+                extent(METRICS, 5600, "2026-11-07T00:00:00Z", 5000));
         DataContinuity.Verdict verdict = RULE.judge(before(), after);
         assertTrue(verdict.kept(), verdict.violations().toString());
         Golden.assertMatches(verdict.table(), "continuity/kept.txt");
@@ -72,12 +81,10 @@ class DataContinuityTest {
 
     @Test
     void protectedRowsThatVanishAreLostData() {
-        DataSnapshot after = new DataSnapshot(
-                START.plus(Duration.ofMinutes(20)),
-                Map.of(
-                        "traces",
-                                extent("signoz_traces.distributed_signoz_index_v3", 1300, "2026-11-21T00:00:00Z", 999),
-                        "logs", extent("signoz_logs.distributed_logs_v2", 900, "2026-11-22T00:00:00Z", 800)));
+        DataSnapshot after = at(
+                Duration.ofMinutes(20),
+                extent(TRACES, 1300, "2026-11-21T00:00:00Z", 999),
+                extent(LOGS, 900, "2026-11-22T00:00:00Z", 800));
         DataContinuity.Verdict verdict = RULE.judge(before(), after);
         assertEquals(
                 List.of(
@@ -102,13 +109,11 @@ class DataContinuityTest {
                         "metrics", new Retention.Expires(Duration.ofDays(30))),
                 START,
                 GRACE);
-        DataSnapshot late = new DataSnapshot(
-                START.plus(GRACE).plusSeconds(60),
-                Map.of(
-                        "traces", extent("signoz_traces.distributed_signoz_index_v3", 10, "2026-11-22T00:00:00Z", 0),
-                        "logs", extent("signoz_logs.distributed_logs_v2", 0, "2026-11-22T00:00:00Z", 0),
-                        "metrics",
-                                extent("signoz_metrics.distributed_samples_v4", 5000, "2026-11-07T00:00:00Z", 5000)));
+        DataSnapshot late = at(
+                GRACE.plusSeconds(60),
+                extent(TRACES, 10, "2026-11-22T00:00:00Z", 0),
+                extent(LOGS, 0, "2026-11-22T00:00:00Z", 0),
+                extent(METRICS, 5000, "2026-11-07T00:00:00Z", 5000));
         DataContinuity.Verdict verdict = rule.judge(before(), late);
         assertTrue(verdict.kept(), verdict.violations().toString());
         Golden.assertMatches(verdict.table(), "continuity/not-judged.txt");
