@@ -85,19 +85,19 @@ public final class CheckCatalog {
             "SINGLE_POINT_OF_FAILURE",
             SCHEDULING,
             Severity.ERROR,
-            "losing any one node or zone leaves every shard a replica and ZooKeeper its quorum",
+            "losing any one node or zone leaves every shard a replica and ZooKeeper or Keeper its quorum",
             "spread replicas with antiAffinity: shard (or a zone topologyKey) and reschedule the co-located pods");
     public static final CheckSpec ZOOKEEPER_QUORUM = spec(
             "ZOOKEEPER_QUORUM",
             ZOOKEEPER,
             Severity.ERROR,
-            "ZooKeeper runs an odd ensemble of at least 3 with a quorum ready",
-            "scale ZooKeeper to 3 (or 5) and bring members back until a majority is ready");
+            "ZooKeeper or Keeper runs an odd ensemble of at least 3 with a quorum ready",
+            "scale ZooKeeper (or Keeper) to 3 or 5 servers and bring members back until a majority is ready");
     public static final CheckSpec ZOOKEEPER_STORAGE = spec(
             "ZOOKEEPER_STORAGE",
             ZOOKEEPER,
             Severity.ERROR,
-            "ZooKeeper keeps data and logs on volumes of at least 10Gi with autopurge on",
+            "ZooKeeper or Keeper keeps data and logs on volumes of at least 10Gi (ZooKeeper with autopurge on)",
             "enable autopurge and grow the ZooKeeper volumes before they fill");
     public static final CheckSpec POD_EVICTIONS = spec(
             "POD_EVICTIONS",
@@ -121,7 +121,7 @@ public final class CheckCatalog {
             "RESOURCE_LIMITS",
             RESOURCES,
             Severity.ERROR,
-            "ClickHouse and ZooKeeper have the profile's memory sizes and none was OOM-killed",
+            "ClickHouse and ZooKeeper or Keeper have the profile's memory sizes and none was OOM-killed",
             "set requests and limits from the production profile (signoz-ha plan shows them)");
     public static final CheckSpec LAST_RUN_FAILED = spec(
             "LAST_RUN_FAILED",

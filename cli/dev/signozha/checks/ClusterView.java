@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
@@ -89,6 +90,18 @@ public final class ClusterView {
     public List<StatefulSet> zooKeeperStatefulSets() {
         return local(inventory.statefulSets()).stream()
                 .filter(s -> "zookeeper".equals(label(s, "app.kubernetes.io/name")) || runs(spec(s), "zookeeper"))
+                .toList();
+    }
+
+    /** ClickHouse Keeper installations (clickhouse-operator's chk); none when the cluster refused to list them. */
+    public List<GenericKubernetesResource> keeperInstallations() {
+        return Inventory.readable(inventory.keeperInstallations()) ? local(inventory.keeperInstallations()) : List.of();
+    }
+
+    /** StatefulSets running ClickHouse Keeper: clickhouse-operator's (labelled with their installation) or by hand. */
+    public List<StatefulSet> keeperStatefulSets() {
+        return local(inventory.statefulSets()).stream()
+                .filter(s -> label(s, Ensemble.KEEPER_LABEL) != null || runs(spec(s), "clickhouse-keeper"))
                 .toList();
     }
 
@@ -194,6 +207,17 @@ public final class ClusterView {
             }
         }
         return env;
+    }
+
+    /** The mount among the containers' that holds {@code directory}: the longest mount path containing it. */
+    public static Optional<VolumeMount> mountHolding(List<Container> containers, String directory) {
+        return containers.stream()
+                .flatMap(c -> Optional.ofNullable(c.getVolumeMounts()).orElse(List.of()).stream())
+                .filter(mount -> directory.equals(mount.getMountPath())
+                        || directory.startsWith(
+                                mount.getMountPath().endsWith("/") ? mount.getMountPath() : mount.getMountPath() + "/"))
+                .max(java.util.Comparator.comparingInt(
+                        mount -> mount.getMountPath().length()));
     }
 
     /** Whether any container's image contains the fragment (e.g. clickhouse-server). */
