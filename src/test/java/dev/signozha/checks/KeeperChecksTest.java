@@ -1,0 +1,152 @@
+package dev.signozha.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.signozha.core.inventory.SnapshotParser;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A ClickHouseKeeperInstallation of three servers, each in its own StatefulSet as clickhouse-operator makes them. */
+class KeeperChecksTest {
+
+    private static final String INSTALLATION = """
+            - apiVersion: clickhouse-keeper.altinity.com/v1
+              kind: ClickHouseKeeperInstallation
+              metadata: {name: keeper, namespace: platform}
+              spec:
+                configuration:
+                  clusters: [{name: c, layout: {replicasCount: 3}}]
+            """;
+
+    /** One server: its StatefulSet (volumes as given) and its ready pod on {@code node}. */
+    private static String server(int replica, String node, String volumes) {
+        return """
+                - apiVersion: apps/v1
+                  kind: StatefulSet
+                  metadata:
+                    name: chk-keeper-c-0-%1$d
+                    namespace: platform
+                    labels: {clickhouse-keeper.altinity.com/chk: keeper}
+                  spec:
+                    replicas: 1
+                    selector: {matchLabels: {clickhouse-keeper.altinity.com/replica: "%1$d"}}
+                    template:
+                      spec:
+                        containers:
+                        - name: clickhouse-keeper
+                          image: clickhouse/clickhouse-keeper:25.8.12.129
+                          resources: {requests: {memory: 1Gi}, limits: {memory: 2Gi}}
+                %3$s
+                  status: {replicas: 1, readyReplicas: 1}
+                - apiVersion: v1
+                  kind: Pod
+                  metadata: {name: chk-keeper-c-0-%1$d-0, namespace: platform}
+                  spec:
+                    nodeName: %2$s
+                    containers: [{name: clickhouse-keeper, image: clickhouse/clickhouse-keeper:25.8.12.129}]
+                  status:
+                    phase: Running
+                    conditions: [{type: Ready, status: "True"}]
+                """.formatted(replica, node, volumes);
+    }
+
+    /** The data directory on a claim from the StatefulSet's template, as the operator mounts it. */
+    private static final String CLAIM = String.join(
+            "\n",
+            "          volumeMounts: [{name: data, mountPath: /var/lib/clickhouse-keeper}]",
+            "    volumeClaimTemplates:",
+            "    - metadata: {name: data}",
+            "      spec: {resources: {requests: {storage: 20Gi}}}");
+
+    /** The data directory on a claim, the Raft log on an emptyDir over it. */
+    private static final String EMPTY_DIR = String.join(
+            "\n",
+            "          volumeMounts:",
+            "          - {name: data, mountPath: /var/lib/clickhouse-keeper}",
+            "          - {name: logs, mountPath: /var/lib/clickhouse-keeper/coordination/logs}",
+            "        volumes: [{name: logs, emptyDir: {}}]",
+            "    volumeClaimTemplates:",
+            "    - metadata: {name: data}",
+            "      spec: {resources: {requests: {storage: 20Gi}}}");
+
+    private static final String NODES = """
+            - {apiVersion: v1, kind: Node, metadata: {name: node-a, labels: {kubernetes.io/hostname: node-a}}}
+            - {apiVersion: v1, kind: Node, metadata: {name: node-b, labels: {kubernetes.io/hostname: node-b}}}
+            - {apiVersion: v1, kind: Node, metadata: {name: node-c, labels: {kubernetes.io/hostname: node-c}}}
+            """;
+
+    private static List<CheckResult> run(String... servers) {
+        String yaml = "apiVersion: v1\nkind: List\nitems:\n" + NODES + INSTALLATION + String.join("", servers);
+        ClusterView view = new ClusterView(SnapshotParser.parse("keeper.yaml", yaml), "platform");
+        List<Check> checks = new java.util.ArrayList<>(ZooKeeperChecks.all());
+        checks.add(Check.of(CheckCatalog.SINGLE_POINT_OF_FAILURE, Resilience::check));
+        return CheckRunner.run(checks, new CheckContext(view, Optional.empty())).results();
+    }
+
+    private static CheckResult result(List<CheckResult> results, CheckSpec spec) {
+        return results.stream().filter(r -> r.spec() == spec).findFirst().orElseThrow();
+    }
+
+    @Test
+    void threeServersOnThreeNodesWithClaims_passEveryCheck() {
+        List<CheckResult> results =
+                run(server(0, "node-a", CLAIM), server(1, "node-b", CLAIM), server(2, "node-c", CLAIM));
+        results.forEach(r -> assertEquals(CheckResult.Status.PASS, r.status(), r.toString()));
+    }
+
+    @Test
+    void storage_serverWithoutAnyVolume_isAFindingNamingTheInstallation() {
+        CheckResult storage = result(
+                run(server(0, "node-a", CLAIM), server(1, "node-b", CLAIM), server(2, "node-c", "")),
+                CheckCatalog.ZOOKEEPER_STORAGE);
+        assertEquals(CheckResult.Status.FAIL, storage.status());
+        Finding finding = storage.findings().get(0);
+        assertEquals(List.of("ClickHouseKeeperInstallation/platform/keeper"), finding.objects());
+        assertTrue(
+                finding.detail()
+                        .startsWith("storage_path /var/lib/clickhouse-keeper, log_storage_path "
+                                + "/var/lib/clickhouse-keeper/coordination/logs, snapshot_storage_path "
+                                + "/var/lib/clickhouse-keeper/coordination/snapshots are on no volume"),
+                finding.detail());
+        assertTrue(finding.hint(CheckCatalog.ZOOKEEPER_STORAGE).contains("Keeper"), finding.hint());
+    }
+
+    @Test
+    void storage_raftLogOnEmptyDir_isAFinding() {
+        CheckResult storage = result(
+                run(server(0, "node-a", EMPTY_DIR), server(1, "node-b", CLAIM), server(2, "node-c", CLAIM)),
+                CheckCatalog.ZOOKEEPER_STORAGE);
+        assertEquals(CheckResult.Status.FAIL, storage.status());
+        assertTrue(
+                storage.findings()
+                        .get(0)
+                        .detail()
+                        .startsWith("log_storage_path /var/lib/clickhouse-keeper/coordination/logs is on emptyDir "
+                                + "volume logs"),
+                storage.findings().get(0).detail());
+    }
+
+    @Test
+    void quorum_missingServerStatefulSet_countsAgainstTheDeclaredThree() {
+        CheckResult quorum = result(run(server(0, "node-a", CLAIM)), CheckCatalog.ZOOKEEPER_QUORUM);
+        assertEquals(CheckResult.Status.FAIL, quorum.status());
+        assertEquals(
+                "1 of 3 Keeper servers ready, a quorum needs 2",
+                quorum.findings().get(0).detail());
+    }
+
+    @Test
+    void singlePointOfFailure_twoServersOnOneNode_isAnErrorForTheKeeperQuorum() {
+        CheckResult spof = result(
+                run(server(0, "node-a", CLAIM), server(1, "node-a", CLAIM), server(2, "node-c", CLAIM)),
+                CheckCatalog.SINGLE_POINT_OF_FAILURE);
+        assertEquals(CheckResult.Status.FAIL, spof.status());
+        Finding finding = spof.findings().get(0);
+        assertEquals(Severity.ERROR, finding.severity());
+        assertTrue(
+                finding.detail().contains("ClickHouseKeeperInstallation/platform/keeper: 1 of 3 left"),
+                finding.detail());
+    }
+}
