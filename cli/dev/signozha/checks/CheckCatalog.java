@@ -92,12 +92,12 @@ public final class CheckCatalog {
             ZOOKEEPER,
             Severity.ERROR,
             "ZooKeeper or Keeper runs an odd ensemble of at least 3 with a quorum ready",
-            "scale ZooKeeper (or Keeper) to 3 or 5 servers and bring members back until a majority is ready");
+            "scale ZooKeeper or Keeper to 3 (or 5) and bring members back until a majority is ready");
     public static final CheckSpec ZOOKEEPER_STORAGE = spec(
             "ZOOKEEPER_STORAGE",
             ZOOKEEPER,
             Severity.ERROR,
-            "ZooKeeper or Keeper keeps data and logs on volumes of at least 10Gi (ZooKeeper with autopurge on)",
+            "ZooKeeper/Keeper keep data and logs on 10Gi+ volumes (ZooKeeper: autopurge on)",
             "enable autopurge and grow the ZooKeeper volumes before they fill");
     public static final CheckSpec POD_EVICTIONS = spec(
             "POD_EVICTIONS",
