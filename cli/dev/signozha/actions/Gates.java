@@ -31,6 +31,7 @@ final class Gates {
      */
     static final Set<CheckSpec> BLOCKING = Set.of(
             CheckCatalog.DUPLICATE_CLICKHOUSE,
+            CheckCatalog.OPERATOR_TOO_OLD,
             CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE,
             CheckCatalog.INSUFFICIENT_CAPACITY,
             CheckCatalog.DEFAULT_CLICKHOUSE_PASSWORD);

@@ -26,6 +26,12 @@ public final class CheckCatalog {
             Severity.ERROR,
             "the ClickHouseInstallation CRD and a clickhouse-operator watching the namespace are present",
             "install clickhouse-operator (signoz-ha deploy does it in external mode)");
+    public static final CheckSpec OPERATOR_TOO_OLD = spec(
+            "OPERATOR_TOO_OLD",
+            CLICKHOUSE,
+            Severity.ERROR,
+            "clickhouse-operator is recent enough for its installations (Keeper: 0.24.0+)",
+            "upgrade clickhouse-operator to 0.24.0 or later before deploying or repairing Keeper");
     public static final CheckSpec DUPLICATE_CLICKHOUSE = spec(
             "DUPLICATE_CLICKHOUSE",
             CLICKHOUSE,
@@ -219,6 +225,7 @@ public final class CheckCatalog {
 
     private static final List<CheckSpec> KUBERNETES = List.of(
             OPERATOR_MISSING,
+            OPERATOR_TOO_OLD,
             DUPLICATE_CLICKHOUSE,
             CLICKHOUSE_NOT_READY,
             CLICKHOUSE_HOST_UNRESOLVED,

@@ -7,6 +7,7 @@ import dev.signozha.core.rbac.ApiAccess;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.state.StateRecordCodec;
+import dev.signozha.core.topology.ChartVersion;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -123,6 +124,17 @@ public final class ClusterView {
             }
         }
         return operators;
+    }
+
+    /** An operator's version, from its clickhouse-operator image tag; empty for a tag that is not a version. */
+    public static Optional<ChartVersion> operatorVersion(Deployment operator) {
+        return containers(spec(operator)).stream()
+                .map(Container::getImage)
+                .filter(image -> image != null && image.contains("clickhouse-operator:"))
+                .map(image -> image.substring(image.lastIndexOf(':') + 1))
+                .filter(tag -> tag.matches("v?\\d+\\.\\d+\\.\\d+.*"))
+                .map(ChartVersion::parse)
+                .findFirst();
     }
 
     /** Operators whose watch covers the release's namespace. */

@@ -54,6 +54,9 @@ public final class Workloads {
     }
 
     private static Component zookeeper(Spec spec, ResourceNames names) {
+        if (spec.zookeeper().isKeeper()) {
+            return keeper(spec, names);
+        }
         boolean external = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL;
         String name = external ? names.zookeeper() : names.bundledZookeeper();
         Map<String, String> labels = Map.of("app.kubernetes.io/name", "zookeeper", "app.kubernetes.io/instance", name);
@@ -71,6 +74,30 @@ public final class Workloads {
         }
         return new Component(
                 "zookeeper",
+                pods,
+                spec.zookeeper().resources(),
+                spec.zookeeper().storage().size(),
+                "topology");
+    }
+
+    /**
+     * The Keeper servers of the rendered ClickHouseKeeperInstallation: clickhouse-operator names each server's pod
+     * chk-NAME-keeper-0-N-0, and the rendered pod template keeps two servers off one node.
+     */
+    private static Component keeper(Spec spec, ResourceNames names) {
+        Map<String, String> labels = Map.of("clickhouse-keeper.altinity.com/chk", names.keeper());
+        List<SimPod> pods = new ArrayList<>();
+        for (int i = 0; i < spec.zookeeper().replicas(); i++) {
+            pods.add(pod(
+                            spec,
+                            "chk-" + names.keeper() + "-keeper-0-" + i + "-0",
+                            "keeper",
+                            labels,
+                            spec.zookeeper().resources())
+                    .withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, labels)));
+        }
+        return new Component(
+                "keeper",
                 pods,
                 spec.zookeeper().resources(),
                 spec.zookeeper().storage().size(),

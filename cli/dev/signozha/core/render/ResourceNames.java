@@ -36,6 +36,16 @@ public final class ResourceNames {
         return zookeeper() + "-headless";
     }
 
+    /** The tool's ClickHouseKeeperInstallation (external mode, zookeeper.kind keeper), beside the ZooKeeper name. */
+    public String keeper() {
+        return spec.release() + "-ha-keeper";
+    }
+
+    /** The client Service clickhouse-operator creates for a Keeper installation: keeper-NAME (pkg/model/chk/namer). */
+    public String keeperService() {
+        return "keeper-" + keeper();
+    }
+
     /** The ZooKeeper the chart's subchart creates (bundled mode). */
     public String bundledZookeeper() {
         return spec.release() + "-zookeeper";

@@ -77,10 +77,27 @@ class KeeperChecksTest {
             - {apiVersion: v1, kind: Node, metadata: {name: node-c, labels: {kubernetes.io/hostname: node-c}}}
             """;
 
+    private static String operator(String version) {
+        return """
+                - apiVersion: apps/v1
+                  kind: Deployment
+                  metadata: {name: clickhouse-operator, namespace: platform}
+                  spec:
+                    selector: {matchLabels: {app: clickhouse-operator}}
+                    template:
+                      spec:
+                        containers:
+                        - {name: clickhouse-operator, image: "altinity/clickhouse-operator:%s"}
+                """.formatted(version);
+    }
+
     private static List<CheckResult> run(String... servers) {
         String yaml = "apiVersion: v1\nkind: List\nitems:\n" + NODES + INSTALLATION + String.join("", servers);
         ClusterView view = new ClusterView(SnapshotParser.parse("keeper.yaml", yaml), "platform");
         List<Check> checks = new java.util.ArrayList<>(ZooKeeperChecks.all());
+        ClickHouseChecks.all().stream()
+                .filter(check -> check.spec() == CheckCatalog.OPERATOR_TOO_OLD)
+                .forEach(checks::add);
         checks.add(Check.of(CheckCatalog.SINGLE_POINT_OF_FAILURE, Resilience::check));
         return CheckRunner.run(checks, new CheckContext(view, Optional.empty())).results();
     }
@@ -94,6 +111,22 @@ class KeeperChecksTest {
         List<CheckResult> results =
                 run(server(0, "node-a", CLAIM), server(1, "node-b", CLAIM), server(2, "node-c", CLAIM));
         results.forEach(r -> assertEquals(CheckResult.Status.PASS, r.status(), r.toString()));
+    }
+
+    @Test
+    void operatorTooOld_anOperatorBeforeTheKeeperLayoutWatchesTheNamespace_isAnErrorNamingIt() {
+        CheckResult old = result(
+                run(operator("0.23.7"), server(0, "node-a", CLAIM), server(1, "node-b", CLAIM)),
+                CheckCatalog.OPERATOR_TOO_OLD);
+        assertEquals(CheckResult.Status.FAIL, old.status());
+        assertEquals(
+                List.of("Deployment/platform/clickhouse-operator"),
+                old.findings().get(0).objects());
+        assertTrue(old.findings().get(0).detail().startsWith("clickhouse-operator 0.23.7 predates 0.24.0"));
+        assertEquals(
+                CheckResult.Status.PASS,
+                result(run(operator("0.25.6"), server(0, "node-a", CLAIM)), CheckCatalog.OPERATOR_TOO_OLD)
+                        .status());
     }
 
     @Test
