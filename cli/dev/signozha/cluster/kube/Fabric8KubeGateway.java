@@ -310,6 +310,11 @@ public final class Fabric8KubeGateway implements KubeGateway {
                 .withLabel(key, value)
                 .list()
                 .getItems()));
+        owned.addAll(withoutCrd(() -> client.genericKubernetesResources(CHK)
+                .inNamespace(namespace)
+                .withLabel(key, value)
+                .list()
+                .getItems()));
         // clickhouse-operator copies the installation's labels onto what it creates (StatefulSets, Services,
         // budgets): those belong to their owner, not to the tool, and must never be planned for deletion.
         return owned.stream()

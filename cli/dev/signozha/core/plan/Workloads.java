@@ -81,8 +81,8 @@ public final class Workloads {
     }
 
     /**
-     * The Keeper servers of the rendered ClickHouseKeeperInstallation: clickhouse-operator names each server's pod
-     * chk-NAME-keeper-0-N-0, and the rendered pod template keeps two servers off one node.
+     * The Keeper servers of the rendered ClickHouseKeeperInstallation, one pod per server StatefulSet; the rendered
+     * pod template keeps two servers off one node.
      */
     private static Component keeper(Spec spec, ResourceNames names) {
         Map<String, String> labels = Map.of("clickhouse-keeper.altinity.com/chk", names.keeper());
@@ -90,7 +90,7 @@ public final class Workloads {
         for (int i = 0; i < spec.zookeeper().replicas(); i++) {
             pods.add(pod(
                             spec,
-                            "chk-" + names.keeper() + "-keeper-0-" + i + "-0",
+                            names.keeperServer(i) + "-0",
                             "keeper",
                             labels,
                             spec.zookeeper().resources())

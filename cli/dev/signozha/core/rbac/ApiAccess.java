@@ -114,7 +114,8 @@ public final class ApiAccess {
                 verbs(with("get"), "", "configmaps", "services"),
                 verbs(with("get"), "policy", "poddisruptionbudgets"),
                 verbs(with("get"), "apps", "statefulsets"),
-                verbs(with("get"), CHI_GROUP, "clickhouseinstallations"));
+                verbs(with("get"), CHI_GROUP, "clickhouseinstallations"),
+                verbs(with("get"), KEEPER_GROUP, "clickhousekeeperinstallations"));
         Set<Permission> watched = union(
                 verbs(List.of("list", "watch"), "", "pods", "events"),
                 verbs(List.of("list", "watch"), "apps", "statefulsets", "deployments", "daemonsets"),
