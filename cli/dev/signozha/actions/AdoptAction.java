@@ -22,6 +22,7 @@ import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,7 +50,21 @@ public final class AdoptAction {
     public record Request(String namespace, String release, boolean record) {}
 
     /** The topology, and the state record started, when asked and done. */
-    public record Result(AdoptedTopology adopted, Optional<String> recordedIn) {}
+    public record Result(AdoptedTopology adopted, Optional<String> recordedIn) {
+
+        /**
+         * What adopt tells the operator besides the topology, a line each: every value not mapped, every note, and
+         * the state record started; {@code file} is where the topology was written, for the next command.
+         */
+        public List<String> report(String file) {
+            List<String> lines = new ArrayList<>();
+            adopted.unmapped().forEach(value -> lines.add("not mapped: " + value));
+            adopted.notes().forEach(note -> lines.add("note: " + note));
+            recordedIn.ifPresent(record -> lines.add("started " + record + ": deploy and upgrade now accept the "
+                    + "release; next: signoz-ha plan -f " + file));
+            return lines;
+        }
+    }
 
     public Result run(Request request, KubeSession session, HelmGateway helm) {
         HelmRelease release = helm.status(request.namespace(), request.release())

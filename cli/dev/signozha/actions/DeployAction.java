@@ -2,9 +2,10 @@ package dev.signozha.actions;
 
 import dev.signozha.checks.CheckCatalog;
 import dev.signozha.cluster.helm.HelmGateway;
-import dev.signozha.cluster.kube.KubeSession;
+import dev.signozha.cluster.kube.DeployCluster;
 import dev.signozha.cluster.kube.LeaseLock;
-import dev.signozha.cluster.kube.StateStore;
+import dev.signozha.cluster.kube.RecordStore;
+import dev.signozha.cluster.kube.RunLock;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.plan.Disruption;
@@ -26,6 +27,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,76 +59,225 @@ public final class DeployAction {
     }
 
     /**
-     * What was asked. {@code timeouts} overrides phases' default timeouts; {@code lockTtl} is how long the lock
-     * outlives a run that died without releasing it.
+     * What was asked, built by name ({@link #builder}); {@code timeouts} overrides phases' default timeouts,
+     * {@code lockTtl} is how long the lock outlives a run that died without releasing it.
      */
-    public record Request(
-            Kind kind,
-            String source,
-            String topologyText,
-            Optional<SavedPlan> savedPlan,
-            Optional<String> chartVersion,
-            DryRun dryRun,
-            Disruption allowed,
-            boolean yes,
-            Duration lockWait,
-            Optional<String> forceUnlockReason,
-            Map<DeployPhase, Duration> timeouts,
-            Duration lockTtl,
-            Safety safety) {
+    public static final class Request {
+
+        private final Kind kind;
+        private final String source;
+        private final String topologyText;
+        private final Optional<SavedPlan> savedPlan;
+        private final Optional<String> chartVersion;
+        private final DryRun dryRun;
+        private final Disruption allowed;
+        private final boolean yes;
+        private final Duration lockWait;
+        private final Optional<String> forceUnlockReason;
+        private final Map<DeployPhase, Duration> timeouts;
+        private final Duration lockTtl;
+        private final Safety safety;
+
+        private Request(Builder builder) {
+            this.kind = builder.kind;
+            this.source = builder.source;
+            this.topologyText = builder.topologyText;
+            this.savedPlan = builder.savedPlan;
+            this.chartVersion = builder.chartVersion;
+            this.dryRun = builder.dryRun;
+            this.allowed = builder.allowed;
+            this.yes = builder.yes;
+            this.lockWait = builder.lockWait;
+            this.forceUnlockReason = builder.forceUnlockReason;
+            this.timeouts = Map.copyOf(builder.timeouts);
+            this.lockTtl = builder.lockTtl;
+            this.safety = builder.safety;
+        }
 
         /**
-         * A request whose lock lives {@link LeaseLock#DEFAULT_TTL} after its last renewal, with every safety
-         * ({@link Safety#STRICT}).
+         * A {@code kind} run of the topology {@code topologyText}, read from {@code source} (how messages name it):
+         * asks before it changes anything, allows no disruption, does not wait for a held lock, keeps the lock
+         * {@link LeaseLock#DEFAULT_TTL} after its last renewal, every phase with its default timeout, every safety on
+         * ({@link Safety#STRICT}), unless the builder is told otherwise.
          */
-        public Request(
-                Kind kind,
-                String source,
-                String topologyText,
-                Optional<SavedPlan> savedPlan,
-                Optional<String> chartVersion,
-                DryRun dryRun,
-                Disruption allowed,
-                boolean yes,
-                Duration lockWait,
-                Optional<String> forceUnlockReason,
-                Map<DeployPhase, Duration> timeouts) {
-            this(
-                    kind,
-                    source,
-                    topologyText,
-                    savedPlan,
-                    chartVersion,
-                    dryRun,
-                    allowed,
-                    yes,
-                    lockWait,
-                    forceUnlockReason,
-                    timeouts,
-                    LeaseLock.DEFAULT_TTL,
-                    Safety.STRICT);
+        public static Builder builder(Kind kind, String source, String topologyText) {
+            return new Builder(kind, source, topologyText);
+        }
+
+        /** A builder holding everything this request says, to change a part of it. */
+        public Builder toBuilder() {
+            return new Builder(kind, source, topologyText)
+                    .savedPlan(savedPlan)
+                    .chartVersion(chartVersion)
+                    .dryRun(dryRun)
+                    .allowed(allowed)
+                    .yes(yes)
+                    .lockWait(lockWait)
+                    .forceUnlockReason(forceUnlockReason)
+                    .timeouts(timeouts)
+                    .lockTtl(lockTtl)
+                    .safety(safety);
+        }
+
+        /** The same request aimed at another chart version: one step of an upgrade path. */
+        Request withChartVersion(ChartVersion chart) {
+            return toBuilder().chartVersion(Optional.of(chart.toString())).build();
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public String source() {
+            return source;
+        }
+
+        public String topologyText() {
+            return topologyText;
+        }
+
+        public Optional<SavedPlan> savedPlan() {
+            return savedPlan;
+        }
+
+        public Optional<String> chartVersion() {
+            return chartVersion;
+        }
+
+        public DryRun dryRun() {
+            return dryRun;
+        }
+
+        public Disruption allowed() {
+            return allowed;
+        }
+
+        public boolean yes() {
+            return yes;
+        }
+
+        public Duration lockWait() {
+            return lockWait;
+        }
+
+        public Optional<String> forceUnlockReason() {
+            return forceUnlockReason;
+        }
+
+        public Map<DeployPhase, Duration> timeouts() {
+            return timeouts;
+        }
+
+        public Duration lockTtl() {
+            return lockTtl;
+        }
+
+        public Safety safety() {
+            return safety;
         }
 
         Duration timeout(DeployPhase phase) {
             return timeouts.getOrDefault(phase, phase.defaultTimeout());
         }
 
-        /** The same request aimed at another chart version: one step of an upgrade path. */
-        Request toChart(ChartVersion chart) {
-            return new Request(
-                    kind,
-                    source,
-                    topologyText,
-                    savedPlan,
-                    Optional.of(chart.toString()),
-                    dryRun,
-                    allowed,
-                    yes,
-                    lockWait,
-                    forceUnlockReason,
-                    timeouts,
-                    lockTtl,
-                    safety);
+        /** Names what a request sets; see {@link Request#builder} for what is left unset. */
+        public static final class Builder {
+
+            private final Kind kind;
+            private String source;
+            private String topologyText;
+            private Optional<SavedPlan> savedPlan = Optional.empty();
+            private Optional<String> chartVersion = Optional.empty();
+            private DryRun dryRun = DryRun.NONE;
+            private Disruption allowed = Disruption.NONE;
+            private boolean yes;
+            private Duration lockWait = Duration.ZERO;
+            private Optional<String> forceUnlockReason = Optional.empty();
+            private Map<DeployPhase, Duration> timeouts = new EnumMap<>(DeployPhase.class);
+            private Duration lockTtl = LeaseLock.DEFAULT_TTL;
+            private Safety safety = Safety.STRICT;
+
+            private Builder(Kind kind, String source, String topologyText) {
+                this.kind = kind;
+                this.source = source;
+                this.topologyText = topologyText;
+            }
+
+            /** Apply this saved plan (--plan), refused when the cluster changed since it was made. */
+            public Builder savedPlan(Optional<SavedPlan> plan) {
+                this.savedPlan = plan;
+                return this;
+            }
+
+            /** The topology, and how messages name where it came from. */
+            public Builder topology(String source, String topologyText) {
+                this.source = source;
+                this.topologyText = topologyText;
+                return this;
+            }
+
+            /** The chart version to install (--chart-version); empty for the topology's. */
+            public Builder chartVersion(Optional<String> version) {
+                this.chartVersion = version;
+                return this;
+            }
+
+            public Builder dryRun(DryRun mode) {
+                this.dryRun = mode;
+                return this;
+            }
+
+            /** The most disruption the run may cause (--allow-disruption). */
+            public Builder allowed(Disruption most) {
+                this.allowed = most;
+                return this;
+            }
+
+            /** Go ahead without asking (--yes). */
+            public Builder yes(boolean confirmed) {
+                this.yes = confirmed;
+                return this;
+            }
+
+            /** How long to wait for a lock another run holds (--lock-wait). */
+            public Builder lockWait(Duration wait) {
+                this.lockWait = wait;
+                return this;
+            }
+
+            /** Remove a held lock first, for this reason (--force-unlock). */
+            public Builder forceUnlockReason(Optional<String> reason) {
+                this.forceUnlockReason = reason;
+                return this;
+            }
+
+            /** Phases' own timeouts (--phase-timeout), replacing any set before; the others keep their default. */
+            public Builder timeouts(Map<DeployPhase, Duration> byPhase) {
+                this.timeouts = new EnumMap<>(DeployPhase.class);
+                this.timeouts.putAll(byPhase);
+                return this;
+            }
+
+            /** One phase's timeout. */
+            public Builder timeout(DeployPhase phase, Duration timeout) {
+                this.timeouts.put(phase, timeout);
+                return this;
+            }
+
+            /** How long the lock outlives a run that died without releasing it (--lock-ttl). */
+            public Builder lockTtl(Duration ttl) {
+                this.lockTtl = ttl;
+                return this;
+            }
+
+            public Builder safety(Safety allowedBeyondDefaults) {
+                this.safety = allowedBeyondDefaults;
+                return this;
+            }
+
+            public Request build() {
+                return new Request(this);
+            }
         }
     }
 
@@ -141,9 +292,9 @@ public final class DeployAction {
         public static final Safety STRICT = new Safety(false, false, false);
     }
 
-    /** The cluster and what reaches into it. */
+    /** The cluster and what reaches into it: the engine's whole view of the world, so tests can fake it. */
     public record Cluster(
-            KubeSession session,
+            DeployCluster kube,
             HelmGateway helm,
             ClickHouseAccess clickhouse,
             Function<LoadedTopology, IngestionProbe> ingestion) {}
@@ -187,7 +338,7 @@ public final class DeployAction {
         }
         show(planned, console);
         request.savedPlan().ifPresent(saved -> refuseIfStale(saved, planned));
-        StateStore state = cluster.session()
+        RecordStore state = cluster.kube()
                 .state(
                         planned.spec().namespace(),
                         planned.live().password().stream().toList());
@@ -202,7 +353,7 @@ public final class DeployAction {
             return ExitCode.OK.code();
         }
         if (request.dryRun() == DryRun.SERVER) {
-            new PhaseRunner(planned, request, cluster, console, clock).serverDryRun();
+            new DeployPhases(planned, request, cluster, console).serverDryRun();
             console.report().endedWith("dry-run");
             console.out().println("Dry run (server): the API server and helm accepted every object; nothing was kept.");
             return ExitCode.OK.code();
@@ -218,7 +369,7 @@ public final class DeployAction {
         }
         confirm(request, planned.plan(), console);
         LockHolder holder = LeaseLock.localHolder(request.kind().command(), request.lockTtl(), clock);
-        LeaseLock lock = cluster.session().lock(planned.spec().namespace(), holder, state, timing);
+        RunLock lock = cluster.kube().lock(planned.spec().namespace(), holder, state, timing);
         try (lock) {
             request.forceUnlockReason()
                     .flatMap(lock::forceUnlock)
@@ -231,7 +382,7 @@ public final class DeployAction {
                 return noChanges(planned, console, " (another run applied it while this one waited for the lock)");
             }
             Cluster recording = new Cluster(
-                    cluster.session(),
+                    cluster.kube(),
                     new RecordedHelm(cluster.helm(), planned.spec().release(), state, holder, clock),
                     cluster.clickhouse(),
                     cluster.ingestion());
@@ -240,9 +391,9 @@ public final class DeployAction {
             Gates.refusePendingRelease(target, recorded);
             // Only now, past every refusal, is the run going ahead.
             Gates.proceedingDespite(target).ifPresent(console.out()::println);
-            PhaseRunner runner = new PhaseRunner(target, request, recording, console, clock);
+            DeployPhases phases = new DeployPhases(target, request, recording, console);
             Optional<StateRecord> before = target == current.get() ? recorded : state.read();
-            return new Execution(request, target, runner, state, before, lock, recording, console).run();
+            return new Execution(request, target, phases, state, before, lock, recording, console).run();
         } finally {
             lock.releaseFailure()
                     .ifPresent(failure -> console.progress()
@@ -271,7 +422,7 @@ public final class DeployAction {
                                     .map(stop -> ", mandatory stop for SigNoz " + stop.app() + ": " + stop.why() + " ("
                                             + stop.guide() + ")")
                                     .orElse(""));
-            int code = run(request.toChart(step.chart()), cluster, console);
+            int code = run(request.withChartVersion(step.chart()), cluster, console);
             if (code != ExitCode.OK.code()) {
                 return code;
             }
@@ -294,7 +445,7 @@ public final class DeployAction {
                         request.source(),
                         request.topologyText(),
                         request.chartVersion(),
-                        cluster.session().gateway(),
+                        cluster.kube().gateway(),
                         cluster.helm());
     }
 
@@ -320,8 +471,7 @@ public final class DeployAction {
             Cluster cluster,
             Console console,
             Optional<StateRecord> recorded) {
-        if (shown.live()
-                .sameAs(LiveState.versions(shown.spec(), cluster.session().gateway(), cluster.helm()))) {
+        if (shown.live().sameAs(LiveState.versions(shown.spec(), cluster.kube().gateway(), cluster.helm()))) {
             return Optional.of(shown);
         }
         PlanAction.Planned now = plan(request, cluster);
@@ -355,7 +505,7 @@ public final class DeployAction {
             Request request,
             PlanAction.Planned planned,
             Cluster cluster,
-            StateStore state,
+            RecordStore state,
             Optional<StateRecord> recorded,
             Console console,
             LockHolder holder) {
@@ -436,10 +586,11 @@ public final class DeployAction {
 
         private final Request request;
         private final PlanAction.Planned planned;
+        private final DeployPhases phases;
         private final PhaseRunner runner;
-        private final StateStore state;
+        private final RecordStore state;
         private final Optional<StateRecord> previous;
-        private final LeaseLock lock;
+        private final RunLock lock;
         private final Cluster cluster;
         private final Console console;
         private final String valuesHash;
@@ -447,15 +598,20 @@ public final class DeployAction {
         Execution(
                 Request request,
                 PlanAction.Planned planned,
-                PhaseRunner runner,
-                StateStore state,
+                DeployPhases phases,
+                RecordStore state,
                 Optional<StateRecord> previous,
-                LeaseLock lock,
+                RunLock lock,
                 Cluster cluster,
                 Console console) {
             this.request = request;
             this.planned = planned;
-            this.runner = runner;
+            this.phases = phases;
+            this.runner = new PhaseRunner(
+                    phases.phases(),
+                    new Watches(cluster.kube(), planned.spec().namespace()),
+                    console.progress(),
+                    clock);
             this.state = state;
             this.previous = previous;
             this.lock = lock;
@@ -502,8 +658,8 @@ public final class DeployAction {
                 return failed(failure, fromRevision);
             }
             List<String> notes = new ArrayList<>(ingestion.summary().stream().toList());
-            runner.verifiedWithoutClickHouse()
-                    .ifPresent(why -> notes.add(PhaseRunner.WITHOUT_CLICKHOUSE + " (" + why + ")"));
+            phases.verifiedWithoutClickHouse()
+                    .ifPresent(why -> notes.add(VerificationJudge.WITHOUT_CLICKHOUSE + " (" + why + ")"));
             Optional<String> detail = notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
             state.update(record -> record.applied(
                             planned.topologyText(),
@@ -526,26 +682,39 @@ public final class DeployAction {
                 throw new SignozHaException(
                         ExitCode.NOT_ROLLED_BACK,
                         failure.getMessage() + "\nNothing was rolled back. " + failure.advice()
-                                + " Then run signoz-ha deploy again: it applies only what is missing.");
+                                + " Then run signoz-ha deploy again: it applies only what is missing.",
+                        failure);
             }
             int revision;
             try {
-                revision = new Rollback(cluster, runner, templates, console.progress(), request::timeout)
+                revision = new Rollback(cluster, templates, console.progress(), request::timeout, clock)
                         .to(previous.get(), fromRevision, planned.spec());
             } catch (SignozHaException rollbackFailure) {
-                record(HistoryEntry.FAILED, "rollback failed: " + rollbackFailure.getMessage());
-                throw new SignozHaException(
-                        ExitCode.NOT_ROLLED_BACK,
-                        "the upgrade failed: " + failure.getMessage()
-                                + "\nand the rollback failed too: " + rollbackFailure.getMessage()
-                                + "\nFollow the runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code());
+                record(
+                        HistoryEntry.FAILED,
+                        "rollback failed: " + rollbackFailure.getMessage() + " (the upgrade failed: "
+                                + failure.getMessage() + ")");
+                throw bothFailed(failure, rollbackFailure);
             }
             record(HistoryEntry.ROLLED_BACK, failure.getMessage());
             throw new SignozHaException(
                     ExitCode.ROLLED_BACK,
                     "the upgrade failed and was rolled back to "
                             + (revision > 0 ? "Helm revision " + revision + " and " : "") + "the previous manifests: "
-                            + failure.getMessage() + "\n" + failure.advice());
+                            + failure.getMessage() + "\n" + failure.advice(),
+                    failure);
+        }
+
+        /** The upgrade's failure is the cause, the rollback's is suppressed beside it: neither chain is lost. */
+        private static SignozHaException bothFailed(PhaseFailure upgrade, SignozHaException rollback) {
+            SignozHaException both = new SignozHaException(
+                    ExitCode.NOT_ROLLED_BACK,
+                    "the upgrade failed: " + upgrade.getMessage()
+                            + "\nand the rollback failed too: " + rollback.getMessage()
+                            + "\nFollow the runbook: signoz-ha runbook " + CheckCatalog.LAST_RUN_FAILED.code(),
+                    upgrade);
+            both.addSuppressed(rollback);
+            return both;
         }
 
         private void record(String outcome, String detail) {

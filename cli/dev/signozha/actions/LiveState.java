@@ -1,6 +1,7 @@
 package dev.signozha.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.checks.ClusterView;
 import dev.signozha.cluster.helm.HelmGateway;
@@ -10,6 +11,7 @@ import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.plan.LivePlanner;
+import dev.signozha.core.plan.ValuesInEffect;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.topology.ChartVersion;
@@ -20,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What is live for one release, read once: the tool's objects, the Helm release and its supplied values, the
@@ -31,24 +36,32 @@ import java.util.Optional;
  */
 public final class LiveState {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<JsonNode> owned;
+    private final List<JsonNode> others;
     private final Optional<HelmRelease> release;
     private final Optional<HelmRevision> deployed;
     private final Optional<JsonNode> values;
+    private final Optional<JsonNode> valuesInEffect;
     private final Optional<String> password;
     private final List<String> installations;
     private final Map<String, JsonNode> lastApplied;
 
     private LiveState(
             List<JsonNode> owned,
+            List<JsonNode> others,
             Optional<HelmRelease> release,
             Optional<HelmRevision> deployed,
             Optional<JsonNode> values,
+            Optional<JsonNode> valuesInEffect,
             Optional<String> password,
             List<String> installations,
             Map<String, JsonNode> lastApplied) {
+        this.valuesInEffect = valuesInEffect;
         this.deployed = deployed;
         this.owned = owned;
+        this.others = others;
         this.lastApplied = lastApplied;
         this.installations = installations;
         this.release = release;
@@ -62,22 +75,49 @@ public final class LiveState {
                 .flatMap(ref -> kube.secretValue(spec.namespace(), ref.name(), ref.key()));
         Optional<HelmRelease> latest = helm.status(spec.namespace(), spec.release());
         Optional<HelmRevision> deployed = latest.flatMap(release -> lastDeployed(helm, release));
-        Optional<JsonNode> values =
-                latest.isEmpty() || deployed.map(HelmRevision::revision).equals(latest.map(HelmRelease::revision))
-                        ? helm.suppliedValues(spec.namespace(), spec.release())
-                        : deployed.flatMap(
-                                revision -> helm.suppliedValues(spec.namespace(), spec.release(), revision.revision()));
+        boolean latestDeployed =
+                latest.isEmpty() || deployed.map(HelmRevision::revision).equals(latest.map(HelmRelease::revision));
+        Optional<JsonNode> values = latestDeployed
+                ? helm.suppliedValues(spec.namespace(), spec.release())
+                : deployed.flatMap(
+                        revision -> helm.suppliedValues(spec.namespace(), spec.release(), revision.revision()));
+        // Only the latest revision's are read: a plan against an older one compares the supplied values alone.
+        Optional<JsonNode> valuesInEffect = latestDeployed && latest.isPresent()
+                ? helm.computedValues(spec.namespace(), spec.release())
+                        .map(computed -> ValuesInEffect.of(computed, spec.release()))
+                : Optional.empty();
+        List<JsonNode> owned = kube.ownedObjects(spec.namespace());
         return new LiveState(
-                kube.ownedObjects(spec.namespace()),
+                owned,
+                others(inventory, owned),
                 latest,
                 deployed,
                 values,
+                valuesInEffect,
                 password,
                 inventory.clickHouseInstallations().stream()
                         .map(Inventory::id)
                         .sorted()
                         .toList(),
                 lastApplied(new ClusterView(inventory, spec.namespace())));
+    }
+
+    /**
+     * The namespace's objects of the kinds the tool renders that are not the tool's own: a rendered object with one's id
+     * would take it over.
+     */
+    private static List<JsonNode> others(Inventory inventory, List<JsonNode> owned) {
+        Set<String> own = owned.stream().map(LivePlanner::id).collect(Collectors.toSet());
+        return Stream.of(
+                        inventory.configMaps(),
+                        inventory.services(),
+                        inventory.disruptionBudgets(),
+                        inventory.statefulSets(),
+                        inventory.clickHouseInstallations())
+                .flatMap(List::stream)
+                .map(object -> JSON.<JsonNode>valueToTree(object))
+                .filter(object -> !own.contains(LivePlanner.id(object)))
+                .toList();
     }
 
     /**
@@ -114,7 +154,9 @@ public final class LiveState {
         return LivePlanner.plan(
                 supplied,
                 owned,
+                others,
                 values.orElse(null),
+                valuesInEffect.orElse(null),
                 release.map(live -> new LivePlanner.Release(
                                 deployed.map(revision -> HelmRelease.of(live.namespace(), live.name(), revision)
                                                 .chartVersion())

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** How each waiting phase of a deploy is judged from the watched objects, by the names the topology gives them. */
@@ -30,7 +29,7 @@ final class PhaseJudges {
         this.keeperServers = spec.zookeeper().isKeeper() ? spec.zookeeper().replicas() : 0;
     }
 
-    Function<Observed, Readiness.Status> judge(DeployPhase phase) {
+    Phase.Judge judge(DeployPhase phase) {
         return switch (phase) {
             case OPERATOR -> observed -> deployment(observed, OPERATOR_RELEASE);
             case ZOOKEEPER ->

@@ -146,8 +146,8 @@ public final class PlanAction {
             if (!operator) {
                 return new Setup(steps, preflight);
             }
-            steps.add("clickhouse-operator " + PhaseRunner.OPERATOR_VERSION + ": helm upgrade --install "
-                    + PhaseJudges.OPERATOR_RELEASE + " from " + PhaseRunner.OPERATOR_REPOSITORY
+            steps.add("clickhouse-operator " + DeployPhases.OPERATOR_VERSION + ": helm upgrade --install "
+                    + PhaseJudges.OPERATOR_RELEASE + " from " + DeployPhases.OPERATOR_REPOSITORY
                     + ", before ZooKeeper and ClickHouse");
             List<CheckResult> results = preflight.results().stream()
                     .map(result -> result.spec() == CheckCatalog.OPERATOR_MISSING
@@ -155,7 +155,7 @@ public final class PlanAction {
                                     result.spec(),
                                     CheckResult.Status.SKIP,
                                     List.of(),
-                                    "deploy installs clickhouse-operator " + PhaseRunner.OPERATOR_VERSION
+                                    "deploy installs clickhouse-operator " + DeployPhases.OPERATOR_VERSION
                                             + " first (Cluster setup)",
                                     result.spec().severity())
                             : result)

@@ -8,7 +8,7 @@ import dev.signozha.cluster.helm.HelmGateway;
 import dev.signozha.cluster.helm.HelmRelease;
 import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.cluster.helm.UpgradeRequest;
-import dev.signozha.cluster.kube.StateStore;
+import dev.signozha.cluster.kube.RecordStore;
 import dev.signozha.core.state.HelmRun;
 import dev.signozha.core.state.LockHolder;
 import java.nio.file.Path;
@@ -27,11 +27,11 @@ final class RecordedHelm implements HelmGateway {
 
     private final HelmGateway helm;
     private final String release;
-    private final StateStore state;
+    private final RecordStore state;
     private final LockHolder holder;
     private final Clock clock;
 
-    RecordedHelm(HelmGateway helm, String release, StateStore state, LockHolder holder, Clock clock) {
+    RecordedHelm(HelmGateway helm, String release, RecordStore state, LockHolder holder, Clock clock) {
         this.helm = helm;
         this.release = release;
         this.state = state;
@@ -84,6 +84,11 @@ final class RecordedHelm implements HelmGateway {
     @Override
     public Optional<JsonNode> suppliedValues(String namespace, String release) {
         return helm.suppliedValues(namespace, release);
+    }
+
+    @Override
+    public Optional<JsonNode> computedValues(String namespace, String release) {
+        return helm.computedValues(namespace, release);
     }
 
     @Override

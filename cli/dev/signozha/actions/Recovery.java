@@ -3,7 +3,7 @@ package dev.signozha.actions;
 import dev.signozha.cluster.helm.HelmException;
 import dev.signozha.cluster.helm.HelmGateway;
 import dev.signozha.cluster.helm.HelmRevision;
-import dev.signozha.cluster.kube.StateStore;
+import dev.signozha.cluster.kube.RecordStore;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.state.HelmRun;
@@ -27,11 +27,11 @@ final class Recovery {
     private static final Set<String> GOOD = Set.of("deployed", "superseded");
 
     private final HelmGateway helm;
-    private final StateStore state;
+    private final RecordStore state;
     private final Progress progress;
     private final Clock clock;
 
-    Recovery(HelmGateway helm, StateStore state, Progress progress, Clock clock) {
+    Recovery(HelmGateway helm, RecordStore state, Progress progress, Clock clock) {
         this.helm = helm;
         this.state = state;
         this.progress = progress;

@@ -15,6 +15,7 @@ import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.Topology.Spec;
 import dev.signozha.core.topology.TopologyLoader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -28,29 +29,37 @@ import java.util.stream.Collectors;
  * one up to the revision that was live before the upgrade), then the manifests the state record says were last
  * applied (rendered again from its topology and chart version when it predates keeping them) as signoz-ha, then
  * removes what only the upgrade created (objects that may hold data are named and left in place), and waits for
- * the workloads. Any failure is a {@link SignozHaException} for the caller to report beside the upgrade's.
+ * the workloads with the engine's one waiter. A sibling of the deploy's phases over the same narrow cluster
+ * ({@link DeployAction.Cluster}). Any failure is a {@link SignozHaException} for the caller to report beside the
+ * upgrade's.
  */
 final class Rollback {
 
     private static final Set<String> GOOD = Set.of("deployed", "superseded");
 
+    /** What a rollback waits for, in order: the workloads the manifests it applies run. */
+    private static final List<DeployPhase> WAITS =
+            List.of(DeployPhase.ZOOKEEPER, DeployPhase.CLICKHOUSE, DeployPhase.COLLECTORS);
+
     private final DeployAction.Cluster cluster;
-    private final PhaseRunner runner;
     private final TemplateSource templates;
     private final Progress progress;
     private final Function<DeployPhase, Duration> timeouts;
+    private final Clock clock;
+    private final Writes writes;
 
     Rollback(
             DeployAction.Cluster cluster,
-            PhaseRunner runner,
             TemplateSource templates,
             Progress progress,
-            Function<DeployPhase, Duration> timeouts) {
+            Function<DeployPhase, Duration> timeouts,
+            Clock clock) {
         this.cluster = cluster;
-        this.runner = runner;
         this.templates = templates;
         this.progress = progress;
         this.timeouts = timeouts;
+        this.clock = clock;
+        this.writes = new Writes(cluster.kube(), progress);
     }
 
     /**
@@ -63,7 +72,7 @@ final class Rollback {
         List<Manifest> manifests = previous.manifests().isEmpty()
                 ? new Renderer(templates).render(loaded.topology()).manifests()
                 : previous.manifests().stream().map(Manifest::of).toList();
-        try {
+        try (Watches watches = new Watches(cluster.kube(), spec.namespace())) {
             int good = fromRevision > 0 ? lastGood(spec, fromRevision) : 0;
             progress.note("rolling back: "
                     + (good > 0 ? "Helm release " + spec.release() + " to revision " + good + ", " : "")
@@ -71,24 +80,25 @@ final class Rollback {
             if (good > 0) {
                 cluster.helm().rollback(spec.namespace(), spec.release(), good, timeouts.apply(DeployPhase.SIGNOZ));
             }
-            runner.apply(manifests, DeployPhase.CLICKHOUSE);
+            writes.apply(manifests, DeployPhase.CLICKHOUSE);
             removeWhatThePreviousManifestsLack(spec.namespace(), manifests);
             PhaseJudges judges = new PhaseJudges(loaded.spec());
-            List<DeployPhase> waits = PhaseRunner.phases(loaded.spec()).stream()
-                    .filter(phase -> phase == DeployPhase.ZOOKEEPER
-                            || phase == DeployPhase.CLICKHOUSE
-                            || phase == DeployPhase.COLLECTORS)
-                    .toList();
-            for (int i = 0; i < waits.size(); i++) {
-                runner.awaitRollback(i + 1, waits.size(), waits.get(i), timeouts.apply(waits.get(i)), judges);
+            for (int i = 0; i < WAITS.size(); i++) {
+                DeployPhase name = WAITS.get(i);
+                Phase wait = new Phase(
+                        name,
+                        () -> Phase.Applied.AWAIT_READINESS,
+                        judges.judge(name),
+                        timeouts.apply(name),
+                        Disruption.NONE);
+                new PhaseWaiter(clock)
+                        .awaitReady(i + 1, WAITS.size(), wait, watches.current(), clock.instant(), progress);
             }
             return good;
         } catch (HelmException e) {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, "helm rollback failed: " + e.getMessage(), e);
         } catch (PhaseFailure e) {
             throw new SignozHaException(ExitCode.NOT_ROLLED_BACK, e.getMessage(), e);
-        } finally {
-            runner.closeWatch();
         }
     }
 
@@ -120,10 +130,10 @@ final class Rollback {
      * next deploy plans their deletion, which needs --allow-disruption.
      */
     private void removeWhatThePreviousManifestsLack(String namespace, List<Manifest> previous) throws PhaseFailure {
-        List<JsonNode> owned = cluster.session().gateway().ownedObjects(namespace);
+        List<JsonNode> owned = cluster.kube().gateway().ownedObjects(namespace);
         Map<Boolean, List<LivePlan.ObjectStep>> removable = removable(LivePlanner.deletions(previous, owned));
         for (LivePlan.ObjectStep step : removable.get(true)) {
-            runner.delete(step.id(), "not in the manifests last applied", DeployPhase.CLICKHOUSE);
+            writes.delete(step.id(), "not in the manifests last applied", DeployPhase.CLICKHOUSE);
         }
         for (LivePlan.ObjectStep step : removable.get(false)) {
             progress.note("left in place: " + step.id() + ", which the last good manifests lack; it may hold "

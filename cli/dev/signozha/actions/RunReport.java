@@ -69,7 +69,7 @@ public final class RunReport {
         node.put(
                 "clickhouse",
                 withoutClickHouse
-                        .map(why -> PhaseRunner.WITHOUT_CLICKHOUSE + " (" + why + ")")
+                        .map(why -> VerificationJudge.WITHOUT_CLICKHOUSE + " (" + why + ")")
                         .orElse("checked"));
         verification = node;
     }

@@ -72,12 +72,7 @@ final class AdoptCommand implements Callable<Integer> {
                 AtomicFiles.write(outputFile, result.adopted().yaml());
                 err.println("wrote " + outputFile);
             }
-            result.adopted().unmapped().forEach(value -> err.println("not mapped: " + value));
-            result.adopted().notes().forEach(note -> err.println("note: " + note));
-            result.recordedIn()
-                    .ifPresent(record ->
-                            err.println("started " + record + ": deploy and upgrade now accept " + "release " + release
-                                    + "; next: signoz-ha plan -f " + (outputFile == null ? "FILE" : outputFile)));
+            result.report(outputFile == null ? "FILE" : outputFile.toString()).forEach(err::println);
             err.flush();
         }
         return 0;

@@ -63,20 +63,18 @@ final class ChangeRun {
         String source = saved.map(plan -> InputFiles.name(args.planFile()) + " (topology " + plan.topologyName() + ")")
                 .orElseGet(() -> InputFiles.name(args.topologyFile()));
         String text = saved.map(SavedPlan::topology).orElseGet(() -> InputFiles.readText(args.topologyFile()));
-        DeployAction.Request request = new DeployAction.Request(
-                args.kind(),
-                source,
-                text,
-                saved,
-                args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)),
-                args.change().dryRun,
-                args.change().allowed,
-                args.change().yes,
-                args.change().lockWait.duration,
-                args.change().forceUnlockReason(),
-                args.change().timeouts(),
-                args.change().lockTtl,
-                new DeployAction.Safety(args.change().recover, args.clickhouse().skip, args.allowNoBaseline()));
+        DeployAction.Request request = DeployAction.Request.builder(args.kind(), source, text)
+                .savedPlan(saved)
+                .chartVersion(args.chartVersion().or(() -> saved.map(SavedPlan::chartVersion)))
+                .dryRun(args.change().dryRun)
+                .allowed(args.change().allowed)
+                .yes(args.change().yes)
+                .lockWait(args.change().lockWait.duration)
+                .forceUnlockReason(args.change().forceUnlockReason())
+                .timeouts(args.change().timeouts())
+                .lockTtl(args.change().lockTtl)
+                .safety(new DeployAction.Safety(args.change().recover, args.clickhouse().skip, args.allowNoBaseline()))
+                .build();
         if (args.options().kube.namespace != null) {
             args.options()
                     .kube

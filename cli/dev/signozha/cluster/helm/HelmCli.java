@@ -120,19 +120,25 @@ public final class HelmCli implements HelmGateway {
     }
 
     @Override
+    public Optional<JsonNode> computedValues(String namespace, String release) {
+        return values(namespace, release, List.of("--all"));
+    }
+
+    @Override
     public Optional<JsonNode> suppliedValues(String namespace, String release, int revision) {
         return values(namespace, release, List.of("--revision", Integer.toString(revision)));
     }
 
-    private Optional<JsonNode> values(String namespace, String release, List<String> revision) {
+    /** {@code helm get values}, of the latest revision unless {@code selection} says which, or with --all. */
+    private Optional<JsonNode> values(String namespace, String release, List<String> selection) {
         ArgumentChecks.requireNamespace(namespace);
         ArgumentChecks.requireReleaseName(release);
         List<String> args =
                 new ArrayList<>(List.of("get", "values", release, "--namespace", namespace, "--output", "json"));
-        args.addAll(revision);
+        args.addAll(selection);
         args.addAll(settings.clusterFlags());
         String command = "get values " + release + " -n " + namespace
-                + (revision.isEmpty() ? "" : " " + String.join(" ", revision));
+                + (selection.isEmpty() ? "" : " " + String.join(" ", selection));
         ProcessResult result = run(command, args, settings.queryTimeout());
         if (!result.succeeded() && HelmException.errorLine(result.stderr()).endsWith(NOT_FOUND)) {
             return Optional.empty();

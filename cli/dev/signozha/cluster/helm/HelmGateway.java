@@ -27,6 +27,13 @@ public interface HelmGateway {
      */
     Optional<JsonNode> suppliedValues(String namespace, String release);
 
+    /**
+     * The values in effect for the release's latest revision: the supplied ones with the chart's defaults
+     * ({@code helm get values --all -o json}), or empty when the release does not exist. As above: compare, never
+     * print.
+     */
+    Optional<JsonNode> computedValues(String namespace, String release);
+
     /** The values supplied to one revision of the release ({@code helm get values --revision}); as above. */
     Optional<JsonNode> suppliedValues(String namespace, String release, int revision);
 

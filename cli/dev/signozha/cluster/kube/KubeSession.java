@@ -1,5 +1,6 @@
 package dev.signozha.cluster.kube;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.inventory.Inventory;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * What a run that changes a cluster does with it, on one client: read (the gateway), apply, watch, delete,
  * lock and remember. Closing it closes the client.
  */
-public final class KubeSession implements AutoCloseable {
+public final class KubeSession implements DeployCluster, AutoCloseable {
 
     private final KubernetesClient client;
     private final Fabric8KubeGateway gateway;
@@ -31,15 +32,18 @@ public final class KubeSession implements AutoCloseable {
         this.gateway = new Fabric8KubeGateway(client, name, clock);
     }
 
+    @Override
     public KubeGateway gateway() {
         return gateway;
     }
 
-    public KubeApplier applier() {
-        return new Fabric8KubeApplier(client);
+    @Override
+    public void apply(JsonNode manifest, boolean dryRun) {
+        new Fabric8KubeApplier(client).apply(manifest, dryRun);
     }
 
     /** Watches on the namespace's workloads; ClickHouseInstallations too when their CRD is installed by now. */
+    @Override
     public NamespaceWatch watch(String namespace) {
         // Long enough for the client's own timeouts and retries of the first LIST, no longer.
         Duration start = Duration.ofMillis(
@@ -60,14 +64,17 @@ public final class KubeSession implements AutoCloseable {
     }
 
     /** The state record, refusing to store any of {@code knownSecrets}. */
+    @Override
     public StateStore state(String namespace, Collection<String> knownSecrets) {
         return new StateStore(client, namespace, new StateRecordCodec(knownSecrets));
     }
 
-    public LeaseLock lock(String namespace, LockHolder holder, StateStore state, LeaseLock.Timing timing) {
+    @Override
+    public LeaseLock lock(String namespace, LockHolder holder, RecordStore state, LeaseLock.Timing timing) {
         return new LeaseLock(client, namespace, holder, state, timing);
     }
 
+    @Override
     public boolean hasClickHouseCrd() {
         return call(
                 "read CustomResourceDefinition/" + Inventory.CHI_CRD,
@@ -80,6 +87,7 @@ public final class KubeSession implements AutoCloseable {
     }
 
     /** Creates the namespace, labelled as the tool's, unless it exists; returns whether it created it. */
+    @Override
     public boolean ensureNamespace(String namespace) {
         return call("create Namespace/" + namespace, () -> {
             if (client.namespaces().withName(namespace).get() != null) {
@@ -102,6 +110,7 @@ public final class KubeSession implements AutoCloseable {
      * PersistentVolumeClaim) or what signoz-ha renders and no longer does (ConfigMap, Service, PodDisruptionBudget,
      * StatefulSet, ClickHouseKeeperInstallation, whose volumes stay). A Job's pods go with it. Returns false when it was already gone.
      */
+    @Override
     public boolean delete(String id) {
         Resource<?> resource = resource(id);
         return call(
@@ -112,6 +121,7 @@ public final class KubeSession implements AutoCloseable {
     }
 
     /** The object named {@code Kind/namespace/name} as it is now (finalizers, deletion time), or empty when gone. */
+    @Override
     public Optional<HasMetadata> read(String id) {
         Resource<?> resource = resource(id);
         return call("read " + id, () -> Optional.ofNullable((HasMetadata) resource.get()));

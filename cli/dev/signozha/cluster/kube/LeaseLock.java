@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  * precondition). Requests: acquire 1 (free), 2 (held), 3 (taken over); renew 1; release 2;
  * forceUnlock 4 (with the state record's read and write).
  */
-public final class LeaseLock implements AutoCloseable {
+public final class LeaseLock implements RunLock {
 
     /** The Lease's name. */
     public static final String NAME = "signoz-ha-lock";
@@ -62,7 +62,7 @@ public final class LeaseLock implements AutoCloseable {
     private final KubernetesClient client;
     private final String namespace;
     private final LockHolder candidate;
-    private final StateStore state;
+    private final RecordStore state;
     private final Timing timing;
 
     // Guarded by this: the renewer thread and the run's thread both use them.
@@ -75,7 +75,7 @@ public final class LeaseLock implements AutoCloseable {
     /**
      * A lock for {@code holder} (not yet acquired) in {@code namespace}; {@code state} records force-unlocks.
      */
-    public LeaseLock(KubernetesClient client, String namespace, LockHolder holder, StateStore state, Timing timing) {
+    public LeaseLock(KubernetesClient client, String namespace, LockHolder holder, RecordStore state, Timing timing) {
         this.client = client;
         this.namespace = namespace;
         this.candidate = holder;
@@ -98,6 +98,7 @@ public final class LeaseLock implements AutoCloseable {
      * Takes the lock, waiting up to {@code wait} for a held one to be released or to expire (looking again at
      * its expiry, and at least every {@link #POLL}); throws {@link LockHeldException} when it is still held then.
      */
+    @Override
     public LeaseLock acquire(Duration wait) {
         Instant deadline = timing.clock().instant().plus(wait);
         while (true) {
@@ -121,6 +122,7 @@ public final class LeaseLock implements AutoCloseable {
     }
 
     /** The holder this lock acquires as (its acquiredAt is set when acquired). */
+    @Override
     public synchronized LockHolder holder() {
         return held == null ? candidate : held.holder();
     }
@@ -131,6 +133,7 @@ public final class LeaseLock implements AutoCloseable {
     }
 
     /** Throws {@link LockHeldException} when a renewal found the lock taken or deleted, so the run stops. */
+    @Override
     public synchronized void ensureHeld() {
         if (lost != null) {
             throw new LockHeldException(NAME, lost);
@@ -193,6 +196,7 @@ public final class LeaseLock implements AutoCloseable {
     }
 
     /** Why {@link #close()} could not release the lock, if it could not. */
+    @Override
     public synchronized Optional<SignozHaException> releaseFailure() {
         return Optional.ofNullable(releaseFailure);
     }
@@ -202,6 +206,7 @@ public final class LeaseLock implements AutoCloseable {
      * state record's history; returns that holder. Nothing is deleted when the reason would put a secret in
      * the state record.
      */
+    @Override
     public Optional<LockLease> forceUnlock(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new SignozHaException(

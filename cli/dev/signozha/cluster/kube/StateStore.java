@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * more, and so does a write whose answer timed out, unless it landed. Keys the record does not know (written
  * by a later version) are kept. A read is one GET; an update is a GET and a PUT (a POST the first time).
  */
-public final class StateStore {
+public final class StateStore implements RecordStore {
 
     static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "signoz-ha");
     private static final int CONFLICT = 409;
@@ -39,6 +39,7 @@ public final class StateStore {
     }
 
     /** The record, or empty when the ConfigMap does not exist. */
+    @Override
     public Optional<StateRecord> read() {
         try {
             return Optional.ofNullable(configMap().get()).map(map -> codec.decode(source(), map.getData()));
@@ -51,6 +52,7 @@ public final class StateStore {
      * Applies {@code change} to the stored record ({@link StateRecord#empty()} when there is none) and writes
      * the result; returns what was written. A record holding a secret is refused before anything is written.
      */
+    @Override
     public StateRecord update(UnaryOperator<StateRecord> change) {
         AtomicReference<Map<String, String>> tried = new AtomicReference<>();
         try {
@@ -74,12 +76,13 @@ public final class StateStore {
         }
     }
 
-    /** Throws what {@link #update} would throw if the record held a secret; writes nothing. */
-    void refuseSecrets(StateRecord record) {
+    @Override
+    public void refuseSecrets(StateRecord record) {
         codec.encode(record);
     }
 
     /** {@code ConfigMap/<namespace>/signoz-ha-state}. */
+    @Override
     public String source() {
         return StateRecord.source(namespace);
     }

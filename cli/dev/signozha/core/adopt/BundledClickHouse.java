@@ -27,8 +27,9 @@ final class BundledClickHouse {
         podDistribution(values, notes, clickhouse);
         ObjectNode storage = NODES.objectNode()
                 .put("size", values.text("clickhouse.persistence.size", ReleaseAdoption.DEFAULT_STORAGE));
-        values.optionalText("clickhouse.persistence.storageClass")
-                .or(() -> values.optionalText("global.storageClass"))
+        // The chart's templates let a set global.storageClass win over clickhouse.persistence.storageClass.
+        values.optionalText("global.storageClass")
+                .or(() -> values.optionalText("clickhouse.persistence.storageClass"))
                 .ifPresent(storageClass -> storage.put("storageClass", storageClass));
         values.consume("clickhouse.persistence.enabled");
         clickhouse.set("storage", storage);

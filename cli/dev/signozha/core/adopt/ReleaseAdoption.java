@@ -3,9 +3,13 @@ package dev.signozha.core.adopt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.core.InvalidInputException;
+import dev.signozha.core.topology.Profile;
+import dev.signozha.core.topology.TopologyLoader;
 import dev.signozha.core.yaml.CanonicalYaml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,7 +47,7 @@ public final class ReleaseAdoption {
                         ? BundledClickHouse.map(installed, values, notes)
                         : ExternalClickHouse.map(installed, values, notes));
         if (bundled) {
-            spec.set("zookeeper", bundledZookeeper(values));
+            spec.set("zookeeper", bundledZookeeper(values, notes));
         }
         spec.set("otelCollector", NODES.objectNode().put("replicas", values.integer("otelCollector.replicaCount", 1)));
         spec.set("signoz", NODES.objectNode().put("replicas", values.integer("signoz.replicaCount", 1)));
@@ -53,8 +57,27 @@ public final class ReleaseAdoption {
         topology.put("kind", "Topology");
         topology.set("metadata", NODES.objectNode().put("name", installed.release()));
         topology.set("spec", spec);
+        List<String> shortfalls = productionShortfalls(CanonicalYaml.yaml(topology));
+        if (!shortfalls.isEmpty()) {
+            spec.put("profile", Profile.DEV.id());
+            notes.add("the release is not highly available by the production profile's rules, so the topology says "
+                    + "profile: dev and reproduces it as it runs; to make it HA, set profile: production and: "
+                    + String.join("; ", shortfalls));
+        }
         return new AdoptedTopology(
                 header(installed) + CanonicalYaml.yaml(topology), values.unread(), List.copyOf(notes));
+    }
+
+    /** What the production profile's rules say of the topology; none when it meets them. */
+    private static List<String> productionShortfalls(String yaml) {
+        try {
+            TopologyLoader.load("the adopted topology", yaml);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.problems().stream()
+                    .map(problem -> problem.path() + ": " + problem.message())
+                    .toList();
+        }
     }
 
     private static String header(InstalledRelease installed) {
@@ -64,21 +87,35 @@ public final class ReleaseAdoption {
     }
 
     private static ObjectNode chart(InstalledRelease installed, ValuesReader values) {
-        values.consume("global.storageClass");
+        if (values.optionalText("global.storageClass").isPresent()) {
+            values.note(
+                    "global.storageClass",
+                    "kept as the ClickHouse and ZooKeeper storage classes, but it is also the class of SigNoz's own "
+                            + "volume, which has no topology field: a deploy without it changes that StatefulSet's "
+                            + "volume claims, which helm cannot do (keep it with a values template: README \"Templates\")");
+        }
         // The renderer sets migrator replication from the replica count, as the HA rules demand.
         values.consume("schemaMigrator.enableReplication");
         values.consume("telemetryStoreMigrator.enableReplication");
         return NODES.objectNode().put("version", installed.chartVersion());
     }
 
-    private static ObjectNode bundledZookeeper(ValuesReader values) {
+    private static ObjectNode bundledZookeeper(ValuesReader values, List<String> notes) {
         ObjectNode zookeeper = NODES.objectNode();
         zookeeper.put("replicas", values.integer("clickhouse.zookeeper.replicaCount", 1));
-        zookeeper.set(
-                "storage",
-                NODES.objectNode()
-                        .put("size", values.text("clickhouse.zookeeper.persistence.size", DEFAULT_ZOOKEEPER_STORAGE)));
-        values.node("clickhouse.zookeeper.resources").ifPresent(resources -> zookeeper.set("resources", resources));
+        ObjectNode storage = NODES.objectNode()
+                .put("size", values.text("clickhouse.zookeeper.persistence.size", DEFAULT_ZOOKEEPER_STORAGE));
+        // The chart's templates let a set global.storageClass win over the subchart's own.
+        values.optionalText("global.storageClass")
+                .or(() -> values.optionalText("clickhouse.zookeeper.persistence.storageClass"))
+                .ifPresent(storageClass -> storage.put("storageClass", storageClass));
+        zookeeper.set("storage", storage);
+        Optional<JsonNode> resources = values.node("clickhouse.zookeeper.resources");
+        resources.ifPresent(supplied -> zookeeper.set("resources", supplied));
+        if (resources.map(supplied -> !supplied.path("limits").has("memory")).orElse(true)) {
+            notes.add("ZooKeeper runs without a memory limit; the topology sets none, so the production profile's "
+                    + "applies (an HA rule, in the plan); set spec.zookeeper.resources.limits.memory to choose it");
+        }
         values.consume("clickhouse.zookeeper.enabled");
         values.consume("clickhouse.zookeeper.persistence.enabled");
         return zookeeper;

@@ -5,9 +5,11 @@ import static dev.signozha.core.plan.Disruption.DESTRUCTIVE;
 import static dev.signozha.core.plan.Disruption.NONE;
 import static dev.signozha.core.plan.Disruption.ROLLING_RESTART;
 import static dev.signozha.core.plan.Disruption.SCALE_OUT;
+import static dev.signozha.core.plan.DisruptionRules.When.ADDED;
 import static dev.signozha.core.plan.DisruptionRules.When.ANY;
 import static dev.signozha.core.plan.DisruptionRules.When.DECREASE;
 import static dev.signozha.core.plan.DisruptionRules.When.INCREASE;
+import static dev.signozha.core.plan.DisruptionRules.When.REMOVED;
 
 import java.util.List;
 import java.util.OptionalInt;
@@ -36,11 +38,13 @@ public final class DisruptionRules {
     /** A disruption with its reason, for what is not a single change (a deletion, a whole object). */
     public record Verdict(Disruption disruption, String reason) {}
 
-    /** Which way a count or quantity must move for a rule to apply. */
+    /** Which way a count or quantity must move, or whether the value must appear or go, for a rule to apply. */
     public enum When {
         ANY,
         INCREASE,
-        DECREASE
+        DECREASE,
+        ADDED,
+        REMOVED
     }
 
     /** One row of the table. */
@@ -53,6 +57,9 @@ public final class DisruptionRules {
             }
             if (when == ANY) {
                 return true;
+            }
+            if (when == ADDED || when == REMOVED) {
+                return when == ADDED ? change.added() : change.removed();
             }
             OptionalInt order = TreeValues.compare(change.before(), change.after());
             return order.isPresent() && order.getAsInt() == (when == INCREASE ? -1 : 1);
@@ -341,6 +348,42 @@ public final class DisruptionRules {
                     "ZooKeeper's volumeClaimTemplates are immutable: its StatefulSet must be re-created"),
             rule(
                     HELM_VALUES,
+                    "clickhouse.zookeeper.podAntiAffinityPreset",
+                    ANY,
+                    ROLLING_RESTART,
+                    "HA rule: ZooKeeper members on distinct nodes, so one node cannot take the quorum"),
+            rule(
+                    HELM_VALUES,
+                    "clickhouse.zookeeper.pdb.**",
+                    ANY,
+                    NONE,
+                    "HA rule: a disruption budget keeps a drain from taking ZooKeeper's quorum; no pod restarts"),
+            rule(
+                    HELM_VALUES,
+                    "clickhouse.zookeeper.autopurge.**",
+                    ANY,
+                    ROLLING_RESTART,
+                    "HA rule: ZooKeeper purges old snapshots, so its volume does not fill; members restart one at a time"),
+            rule(
+                    HELM_VALUES,
+                    "**.resources.limits.memory",
+                    ADDED,
+                    ROLLING_RESTART,
+                    "HA rule: a memory limit, so the node's OOM killer does not pick this pod first"),
+            rule(
+                    HELM_VALUES,
+                    "signoz.persistence.**",
+                    ANY,
+                    DESTRUCTIVE,
+                    "SigNoz's volume claims cannot change: helm fails, or its StatefulSet is re-created with an empty volume"),
+            rule(
+                    HELM_VALUES,
+                    "global.storageClass",
+                    ANY,
+                    DESTRUCTIVE,
+                    "class of the chart's volumes that name none (SigNoz's): a StatefulSet's claims cannot change, so helm fails"),
+            rule(
+                    HELM_VALUES,
                     "**.replicaCount",
                     INCREASE,
                     SCALE_OUT,
@@ -351,6 +394,12 @@ public final class DisruptionRules {
                     DECREASE,
                     ROLLING_RESTART,
                     "fewer replicas: surplus pods stop and their in-flight work is retried elsewhere"),
+            rule(
+                    HELM_VALUES,
+                    "**",
+                    REMOVED,
+                    ROLLING_RESTART,
+                    "set in the release's values, not by the topology: a deploy drops it (adopt lists it as not mapped)"),
             rule(HELM_VALUES, "**", ANY, ROLLING_RESTART, "chart value change: Helm rolls the workloads that use it"),
             rule(ANY_KIND, "**", ANY, ROLLING_RESTART, "change to another kind of object: assume its pods restart"));
 

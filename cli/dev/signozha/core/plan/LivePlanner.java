@@ -62,7 +62,10 @@ public final class LivePlanner {
     /**
      * The plan for applying {@code desired}. {@code liveObjects} are the tool's objects as the API returns
      * them; only those labelled {@code app.kubernetes.io/managed-by: signoz-ha} and no longer rendered are
-     * deleted. {@code liveValues} are the release's supplied values, {@code null} when it is not installed.
+     * deleted. {@code otherObjects} are the namespace's objects the tool did not make (Helm's, a person's): one
+     * with a rendered object's id is no creation but a take-over, diffed like an update. {@code liveValues} are the release's supplied values, {@code null} when it is not installed;
+     * {@code valuesInEffect} the same with the chart's defaults ({@code null} when unknown), so a value the tool sets
+     * to what already runs is no change.
      * For the live {@code release} ({@code null} when not installed or unknown), another chart version
      * is a values change (helm rolls the chart's pods to it), and so is a release whose last helm run did not end
      * deployed (helm runs it again). {@code lastApplied} holds the objects as the tool last applied them, by id:
@@ -71,21 +74,29 @@ public final class LivePlanner {
     public static LivePlan plan(
             RenderedRelease desired,
             List<JsonNode> liveObjects,
+            List<JsonNode> otherObjects,
             JsonNode liveValues,
+            JsonNode valuesInEffect,
             Release release,
             Map<String, JsonNode> lastApplied) {
         Map<String, JsonNode> live = new LinkedHashMap<>();
         liveObjects.forEach(object -> live.putIfAbsent(id(object), object));
+        Map<String, JsonNode> others = new LinkedHashMap<>();
+        otherObjects.forEach(object -> others.putIfAbsent(id(object), object));
         List<ObjectStep> steps = new ArrayList<>();
         for (Manifest manifest : desired.manifests()) {
             JsonNode current = live.remove(manifest.id());
-            steps.add(
-                    current == null
-                            ? new ObjectStep(Action.CREATE, manifest.id(), List.of(), Disruption.NONE, "new object")
-                            : update(manifest, current, lastApplied.get(manifest.id())));
+            JsonNode other = others.get(manifest.id());
+            if (current != null) {
+                steps.add(update(manifest, current, lastApplied.get(manifest.id())));
+            } else if (other != null) {
+                steps.add(takeOver(manifest, other));
+            } else {
+                steps.add(new ObjectStep(Action.CREATE, manifest.id(), List.of(), Disruption.NONE, "new object"));
+            }
         }
         steps.addAll(deletions(desired.manifests(), liveObjects));
-        ValuesStep values = values(desired.values(), liveValues, releaseChanges(desired, release));
+        ValuesStep values = values(desired.values(), liveValues, valuesInEffect, releaseChanges(desired, release));
         return overall(steps, values);
     }
 
@@ -102,6 +113,26 @@ public final class LivePlanner {
                 changes,
                 verdict.disruption(),
                 verdict.reason());
+    }
+
+    /**
+     * An object someone else made that the tool would apply over: every field it sets is a change, and the reason says
+     * whose the object is, since a deploy would take it from them.
+     */
+    private static ObjectStep takeOver(Manifest manifest, JsonNode other) {
+        List<ClassifiedChange> changes =
+                DisruptionRules.classify(manifest.kind(), ObjectDiff.diff(manifest.body(), other));
+        Verdict verdict = worst(changes);
+        String maker = other.path("metadata")
+                .path("labels")
+                .path(ResourceNames.MANAGED_BY_LABEL)
+                .asText("a person or another tool");
+        return new ObjectStep(
+                Action.UPDATE,
+                manifest.id(),
+                changes,
+                verdict.disruption(),
+                "exists, made by " + maker + ", not by signoz-ha: a deploy takes it over; " + verdict.reason());
     }
 
     /**
@@ -157,12 +188,12 @@ public final class LivePlanner {
                 : "a new chart version rolls the chart's pods";
     }
 
-    private static ValuesStep values(JsonNode desired, JsonNode live, List<ClassifiedChange> chart) {
+    private static ValuesStep values(JsonNode desired, JsonNode live, JsonNode inEffect, List<ClassifiedChange> chart) {
         if (live == null || live.isNull() || live.isMissingNode()) {
             return new ValuesStep(Action.CREATE, List.of(), Disruption.NONE, "first install of the SigNoz chart");
         }
         List<ClassifiedChange> changes = new ArrayList<>(chart);
-        changes.addAll(DisruptionRules.classify(DisruptionRules.HELM_VALUES, ValuesDiff.diff(desired, live)));
+        changes.addAll(DisruptionRules.classify(DisruptionRules.HELM_VALUES, ValuesDiff.diff(desired, live, inEffect)));
         Verdict verdict = worst(changes);
         return new ValuesStep(
                 changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, changes, verdict.disruption(), verdict.reason());

@@ -42,9 +42,9 @@ class AdoptActionTest {
     void seedTheInstallation() throws IOException {
         cluster = new MockCluster();
         cluster.installClickHouseCrd();
-        cluster.seed(SnapshotParser.parse(
-                        "external-installation.yaml", Files.readString(FIXTURES.resolve("external-installation.yaml")))
-                .all());
+        cluster.seed(
+                SnapshotParser.parse("external/live.yaml", Files.readString(FIXTURES.resolve("external/live.yaml")))
+                        .all());
         session = new KubeSession(cluster.client(), "context:mock", Clock.systemUTC());
     }
 
@@ -54,7 +54,7 @@ class AdoptActionTest {
     }
 
     private AdoptAction.Result adopt(boolean record) throws IOException {
-        JsonNode values = YamlReader.readAll("values", Files.readString(FIXTURES.resolve("external-values.yaml")))
+        JsonNode values = YamlReader.readAll("values", Files.readString(FIXTURES.resolve("external/values.yaml")))
                 .get(0)
                 .root();
         return new AdoptAction(new ClasspathTemplates(), "test", Clock.systemUTC(), LeaseLock.Timing.system())
@@ -133,6 +133,11 @@ class AdoptActionTest {
         @Override
         public Optional<JsonNode> suppliedValues(String namespace, String release) {
             return Optional.ofNullable(values);
+        }
+
+        @Override
+        public Optional<JsonNode> computedValues(String namespace, String release) {
+            throw new AssertionError("adopt reads the supplied values: the chart's defaults are not the user's choice");
         }
 
         @Override

@@ -11,7 +11,6 @@ import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.Convergence;
 import dev.signozha.support.DeployProcess;
-import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceList;
@@ -87,12 +86,11 @@ class CrashIT {
                 "step:" + (DeployPhase.ZOOKEEPER.ordinal() + 1),
                 "[" + (DeployPhase.ZOOKEEPER.ordinal() + 1) + "/8] " + DeployPhase.ZOOKEEPER.label() + ": ",
                 LONG_LOCK_TTL_SECONDS);
-        SimulatedCluster.Run impatient = world.run(RequestEdit.of(SimulatedCluster.deploy())
-                .lockWait(Duration.ZERO)
-                .build());
+        SimulatedCluster.Run impatient = world.run(
+                SimulatedCluster.deploy().toBuilder().lockWait(Duration.ZERO).build());
         assertEquals(5, impatient.exitCode(), impatient.all());
         assertEquals(1, world.leases().size(), "the dead run's lock is still there: the refused run took nothing");
-        SimulatedCluster.Run again = world.run(RequestEdit.of(SimulatedCluster.deploy())
+        SimulatedCluster.Run again = world.run(SimulatedCluster.deploy().toBuilder()
                 .lockWait(Duration.ofSeconds(3 * LONG_LOCK_TTL_SECONDS))
                 .build());
         assertEquals(0, again.exitCode(), "killed after: " + killedAfter + "\n" + again.all());
@@ -147,7 +145,7 @@ class CrashIT {
 
     /** The production deploy, waiting out the dead run's lock. */
     private static DeployAction.Request rerun() {
-        return RequestEdit.of(SimulatedCluster.deploy())
+        return SimulatedCluster.deploy().toBuilder()
                 .lockWait(Duration.ofSeconds(3 * LOCK_TTL_SECONDS))
                 .build();
     }

@@ -9,7 +9,6 @@ import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.Convergence;
-import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Duration;
@@ -48,8 +47,10 @@ class DeployConcurrencyIT {
     }
 
     private static DeployAction.Request withPlan(SavedPlan plan) {
-        return RequestEdit.of(SimulatedCluster.deploy())
-                .savedPlan("plan.json", plan)
+        return SimulatedCluster.deploy().toBuilder()
+                .topology("plan.json", plan.topology())
+                .savedPlan(Optional.of(plan))
+                .chartVersion(Optional.of(plan.chartVersion()))
                 .build();
     }
 
@@ -139,7 +140,7 @@ class DeployConcurrencyIT {
         CompletableFuture<SimulatedCluster.Run> first =
                 CompletableFuture.supplyAsync(() -> run(SimulatedCluster.deploy()));
         awaitLease();
-        SimulatedCluster.Run second = world.run(RequestEdit.of(SimulatedCluster.deploy())
+        SimulatedCluster.Run second = world.run(SimulatedCluster.deploy().toBuilder()
                 .lockWait(Duration.ofSeconds(60))
                 .build());
         assertEquals(0, first.get().exitCode(), first.get().all());

@@ -12,7 +12,6 @@ import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.EditedTemplates;
 import dev.signozha.support.ReadinessController;
-import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -127,7 +126,7 @@ class DeployScenarioIT {
 
     @Test
     void deploy_whoseVerificationCannotReachClickHouse_fails_exit7() throws Exception {
-        SimulatedCluster.Run run = world.run(RequestEdit.of(SimulatedCluster.deploy())
+        SimulatedCluster.Run run = world.run(SimulatedCluster.deploy().toBuilder()
                 .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(1))
                 .safety(DeployAction.Safety.STRICT)
                 .build());

@@ -12,7 +12,6 @@ import dev.signozha.core.text.Style;
 import dev.signozha.support.FaultDispatcher;
 import dev.signozha.support.FaultDispatcher.Fault;
 import dev.signozha.support.FaultDispatcher.Kind;
-import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -319,6 +318,8 @@ class FaultInjectionIT {
 
     /** Phase timeouts short enough that a fault which never clears ends the run within seconds. */
     private static DeployAction.Request fast(DeployAction.Request request) {
-        return RequestEdit.of(request).timeouts(Duration.ofSeconds(8)).build();
+        return request.toBuilder()
+                .timeouts(SimulatedCluster.everyPhase(Duration.ofSeconds(8)))
+                .build();
     }
 }

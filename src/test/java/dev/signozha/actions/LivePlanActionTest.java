@@ -150,6 +150,11 @@ class LivePlanActionTest {
         }
 
         @Override
+        public Optional<JsonNode> computedValues(String namespace, String release) {
+            return Optional.ofNullable(values);
+        }
+
+        @Override
         public Optional<JsonNode> suppliedValues(String namespace, String release, int revision) {
             throw new UnsupportedOperationException("the latest revision is deployed");
         }

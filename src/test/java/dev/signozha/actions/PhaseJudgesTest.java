@@ -58,7 +58,7 @@ class PhaseJudgesTest {
     }
 
     private static Readiness.Status judge(DeployPhase phase, Observed observed) {
-        return new PhaseJudges(SPEC).judge(phase).apply(observed);
+        return new PhaseJudges(SPEC).judge(phase).judge(observed);
     }
 
     @Test
@@ -112,9 +112,9 @@ class PhaseJudgesTest {
                 InputFiles.topology(Path.of("examples/production-keeper.yaml")).spec();
         PhaseJudges judges = new PhaseJudges(keeper);
         assertTrue(judges.judge(DeployPhase.ZOOKEEPER)
-                .apply(fixture("healthy-keeper"))
+                .judge(fixture("healthy-keeper"))
                 .ready());
-        Readiness.Status lost = judges.judge(DeployPhase.ZOOKEEPER).apply(fixture("keeper-quorum-lost"));
+        Readiness.Status lost = judges.judge(DeployPhase.ZOOKEEPER).judge(fixture("keeper-quorum-lost"));
         assertEquals(
                 "Pod/platform/chk-signoz-ha-keeper-keeper-0-1-0",
                 lost.stuck().orElseThrow().object(),

@@ -27,9 +27,8 @@ import org.junit.jupiter.api.Test;
 class PhaseWaiterTest {
 
     private static final Map<String, String> LABELS = Map.of("app.kubernetes.io/name", "zookeeper");
-    private static final PhaseWaiter.Phase ZOOKEEPER = new PhaseWaiter.Phase(
-            "zookeeper",
-            observed -> Readiness.statefulSet(observed.statefulSets().get(0), observed.pods(), observed.events()));
+    private static final Phase.Judge ZOOKEEPER =
+            observed -> Readiness.statefulSet(observed.statefulSets().get(0), observed.pods(), observed.events());
 
     private MockCluster cluster;
     private ScheduledExecutorService controller;

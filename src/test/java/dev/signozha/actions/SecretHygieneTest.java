@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.yaml.CanonicalYaml;
 import dev.signozha.support.CliRun;
-import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -154,8 +153,8 @@ class SecretHygieneTest {
         String bundled = InputFiles.readText(Path.of("examples/bundled-2x2.yaml"))
                 .replace("namespace: observability", "namespace: platform");
         DeployAction.Request request = SimulatedCluster.request(DeployAction.Kind.DEPLOY, bundled, Optional.empty());
-        SimulatedCluster.Run run = world.run(
-                RequestEdit.of(request).dryRun(DeployAction.DryRun.SERVER).build());
+        SimulatedCluster.Run run =
+                world.run(request.toBuilder().dryRun(DeployAction.DryRun.SERVER).build());
         assertEquals(0, run.exitCode(), run.all());
         see("bundled dry-run output", run.all());
         assertEquals(Optional.of(PASSWORD), world.helm().passwordSeen(), "helm got the real password");

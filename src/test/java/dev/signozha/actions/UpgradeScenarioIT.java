@@ -13,7 +13,6 @@ import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.EditedTemplates;
-import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.time.Clock;
@@ -236,7 +235,7 @@ class UpgradeScenarioIT {
     void upgrade_withNoIngestionBaseline_isRefusedBeforeAnyChange_unlessAllowed() throws Exception {
         List<String> calls = world.helm().calls();
         SimulatedCluster.Run refused = world.run(
-                RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")))
+                SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")).toBuilder()
                         .safety(new DeployAction.Safety(false, true, false))
                         .build(),
                 Optional::empty);
@@ -252,7 +251,7 @@ class UpgradeScenarioIT {
         assertTrue(world.leases().isEmpty(), "lock released");
 
         SimulatedCluster.Run allowed = world.run(
-                RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")))
+                SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")).toBuilder()
                         .safety(new DeployAction.Safety(false, true, true))
                         .build(),
                 Optional::empty);
@@ -266,10 +265,12 @@ class UpgradeScenarioIT {
 
     @Test
     void upgrade_whoseVerificationCannotReachClickHouse_rollsBack_unlessToldToVerifyWithoutIt() throws Exception {
-        SimulatedCluster.Run run = world.run(RequestEdit.of(shortVerification(
-                        SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0"))))
-                .safety(new DeployAction.Safety(false, false, true))
-                .build());
+        SimulatedCluster.Run run = world.run(
+                shortVerification(
+                                SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")))
+                        .toBuilder()
+                        .safety(new DeployAction.Safety(false, false, true))
+                        .build());
         assertEquals(6, run.exitCode(), run.all());
         assertTrue(
                 run.failure()
@@ -319,7 +320,7 @@ class UpgradeScenarioIT {
         world.helm().markLatest("pending-upgrade");
         List<String> calls = world.helm().calls();
         SimulatedCluster.Run run = world.run(
-                RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")))
+                SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")).toBuilder()
                         .safety(RECOVER)
                         .build(),
                 flowing());
@@ -366,7 +367,7 @@ class UpgradeScenarioIT {
     void recover_rollsBackWhatADeadRunLeftPending_thenUpgrades() throws Exception {
         leftByADeadRun(1);
         SimulatedCluster.Run run = world.run(
-                RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")))
+                SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")).toBuilder()
                         .safety(RECOVER)
                         .build(),
                 flowing());
@@ -394,7 +395,7 @@ class UpgradeScenarioIT {
         leftByADeadRun(0);
         List<String> calls = world.helm().calls();
         SimulatedCluster.Run run = world.run(
-                RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")))
+                SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")).toBuilder()
                         .safety(RECOVER)
                         .build(),
                 flowing());
@@ -485,7 +486,7 @@ class UpgradeScenarioIT {
     }
 
     private static DeployAction.Request shortVerification(DeployAction.Request request) {
-        return RequestEdit.of(request)
+        return request.toBuilder()
                 .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(1))
                 .build();
     }

@@ -10,7 +10,6 @@ import dev.signozha.core.state.HistoryEntry;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.support.HelmStandInScript;
 import dev.signozha.support.Project;
-import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import dev.signozha.support.StandInCluster;
 import java.io.IOException;
@@ -182,10 +181,11 @@ class InterruptIT {
     }
 
     private DeployAction.Request upgradeRequest(boolean recover) {
-        return RequestEdit.of(SimulatedCluster.request(
+        return SimulatedCluster.request(
                         DeployAction.Kind.UPGRADE,
                         dev.signozha.actions.InputFiles.readText(SimulatedCluster.PRODUCTION),
-                        Optional.of("0.132.0")))
+                        Optional.of("0.132.0"))
+                .toBuilder()
                 .lockWait(LOCK_TTL.multipliedBy(3))
                 .safety(new DeployAction.Safety(recover, true, true))
                 .build();

@@ -61,7 +61,7 @@ public final class DeployProcess {
         }
         KubernetesClient client = builder.build();
         KubeSession session = new KubeSession(client, "context:mock", Clock.systemUTC());
-        DeployAction.Request request = RequestEdit.of(SimulatedCluster.deploy())
+        DeployAction.Request request = SimulatedCluster.deploy().toBuilder()
                 .lockWait(Duration.ofSeconds(Long.parseLong(args[2])))
                 .lockTtl(Duration.ofSeconds(Long.parseLong(args[1])))
                 .build();

@@ -11,8 +11,10 @@ import dev.signozha.cluster.helm.HelmRelease;
 import dev.signozha.cluster.helm.HelmRevision;
 import dev.signozha.cluster.helm.UpgradeRequest;
 import dev.signozha.core.inventory.Inventory;
+import dev.signozha.core.yaml.TreeMerge;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,8 +41,9 @@ public final class FakeChart implements HelmGateway {
     public static final String OPERATOR_DEPLOYMENT = "altinity-clickhouse-operator";
 
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    private final KubernetesClient client;
+    private final Objects objects;
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final Optional<Path> revisionsFile;
     private List<Revision> revisions = List.of();
@@ -49,10 +52,30 @@ public final class FakeChart implements HelmGateway {
     private volatile Duration upgradeTime = Duration.ZERO;
     private volatile String passwordSeen;
     private volatile Runnable midRun;
+    private volatile JsonNode chartDefaults = YAML.createObjectNode();
     private final List<Path> valuesFiles = new CopyOnWriteArrayList<>();
 
     /** One stored revision: its chart version and the values it was given. */
     private record Revision(int number, String chartVersion, JsonNode values, String status) {}
+
+    /**
+     * Where the chart's objects go: the mock API server ({@link ClientObjects}) or an in-memory cluster. Objects
+     * are created fresh, as helm leaves them: no status, nothing ready yet.
+     */
+    public interface Objects {
+
+        /** Deletes {@code object} if it is there and waits until it is gone. */
+        void delete(String namespace, HasMetadata object);
+
+        /** Creates {@code object}, or replaces the one of its name. */
+        void create(String namespace, HasMetadata object);
+
+        /** Whether the ClickHouseInstallation CRD is installed. */
+        boolean hasClickHouseCrd();
+
+        /** Installs the ClickHouseInstallation CRD, as the operator chart does. */
+        void installClickHouseCrd();
+    }
 
     public FakeChart(MockCluster cluster) {
         this(cluster.client());
@@ -60,17 +83,22 @@ public final class FakeChart implements HelmGateway {
 
     /** A chart writing through {@code client}, e.g. one of another process connected to the same mock. */
     public FakeChart(KubernetesClient client) {
-        this(client, Optional.empty());
+        this(new ClientObjects(client), Optional.empty());
     }
 
-    private FakeChart(KubernetesClient client, Optional<Path> revisionsFile) {
-        this.client = client;
+    /** A chart writing into {@code objects}, with its revisions in memory. */
+    public FakeChart(Objects objects) {
+        this(objects, Optional.empty());
+    }
+
+    private FakeChart(Objects objects, Optional<Path> revisionsFile) {
+        this.objects = objects;
         this.revisionsFile = revisionsFile;
     }
 
     /** A chart keeping its revisions in {@code file}, which every fake chart given that file shares. */
     public static FakeChart sharingRevisions(KubernetesClient client, Path file) {
-        return new FakeChart(client, Optional.of(file));
+        return new FakeChart(new ClientObjects(client), Optional.of(file));
     }
 
     public List<String> calls() {
@@ -123,6 +151,16 @@ public final class FakeChart implements HelmGateway {
     @Override
     public Optional<JsonNode> suppliedValues(String namespace, String release) {
         return latest().map(Revision::values);
+    }
+
+    /** What the chart's values.yaml files hold, for {@link #computedValues}; none unless set. */
+    public void chartDefaults(JsonNode defaults) {
+        chartDefaults = defaults;
+    }
+
+    @Override
+    public Optional<JsonNode> computedValues(String namespace, String release) {
+        return latest().map(r -> TreeMerge.overlay(chartDefaults, r.values()));
     }
 
     @Override
@@ -275,13 +313,8 @@ public final class FakeChart implements HelmGateway {
     }
 
     private void installOperator(String namespace) {
-        if (client.apiextensions()
-                        .v1()
-                        .customResourceDefinitions()
-                        .withName(Inventory.CHI_CRD)
-                        .get()
-                == null) {
-            MockCluster.installClickHouseCrd(client);
+        if (!objects.hasClickHouseCrd()) {
+            objects.installClickHouseCrd();
         }
         HealthyFixture.copies(
                         HealthyFixture.inventory().deployments(),
@@ -298,18 +331,14 @@ public final class FakeChart implements HelmGateway {
      */
     public synchronized void uninstall(String namespace) {
         calls.add("uninstall");
-        chartObjects(YAML.createObjectNode()).forEach(object -> {
-            client.resource(object).inNamespace(namespace).delete();
-            awaitGone(namespace, object);
-        });
+        chartObjects(YAML.createObjectNode()).forEach(object -> objects.delete(namespace, object));
         store(List.of());
     }
 
     /** The chart's workloads as helm leaves them after an install: new objects, nothing ready yet. */
-    private void recreate(String namespace, List<HasMetadata> objects) {
-        for (HasMetadata object : objects) {
-            client.resource(object).inNamespace(namespace).delete();
-            awaitGone(namespace, object);
+    private void recreate(String namespace, List<HasMetadata> chart) {
+        for (HasMetadata object : chart) {
+            objects.delete(namespace, object);
             create(namespace, object);
         }
     }
@@ -342,8 +371,8 @@ public final class FakeChart implements HelmGateway {
     private static final String CLUSTER_ARGUMENT = "--cluster-name";
 
     /** {@code object} with every container told ClickHouse cluster {@code cluster}, wherever the fixture tells one. */
-    private HasMetadata connectedTo(HasMetadata object, String cluster) {
-        JsonNode tree = client.getKubernetesSerialization().convertValue(object, JsonNode.class);
+    private static HasMetadata connectedTo(HasMetadata object, String cluster) {
+        JsonNode tree = SERIALIZATION.convertValue(object, JsonNode.class);
         JsonNode pod = tree.path("spec").path("template").path("spec");
         for (String list : List.of("containers", "initContainers")) {
             for (JsonNode container : pod.path(list)) {
@@ -362,15 +391,7 @@ public final class FakeChart implements HelmGateway {
                 }
             }
         }
-        return client.getKubernetesSerialization().convertValue(tree, object.getClass());
-    }
-
-    private void awaitGone(String namespace, HasMetadata object) {
-        for (int i = 0;
-                i < 100 && client.resource(object).inNamespace(namespace).get() != null;
-                i++) {
-            Thread.onSpinWait();
-        }
+        return SERIALIZATION.convertValue(tree, object.getClass());
     }
 
     private void create(String namespace, HasMetadata object) {
@@ -378,7 +399,41 @@ public final class FakeChart implements HelmGateway {
         object.getMetadata().setNamespace(namespace);
         object.getMetadata().setResourceVersion(null);
         object.getMetadata().setUid(null);
-        client.resource(object).inNamespace(namespace).createOr(existing -> existing.update());
+        objects.create(namespace, object);
+    }
+
+    /** The chart's objects on the mock API server, through a client. */
+    private record ClientObjects(KubernetesClient client) implements Objects {
+
+        @Override
+        public void delete(String namespace, HasMetadata object) {
+            client.resource(object).inNamespace(namespace).delete();
+            for (int i = 0;
+                    i < 100 && client.resource(object).inNamespace(namespace).get() != null;
+                    i++) {
+                Thread.onSpinWait();
+            }
+        }
+
+        @Override
+        public void create(String namespace, HasMetadata object) {
+            client.resource(object).inNamespace(namespace).createOr(existing -> existing.update());
+        }
+
+        @Override
+        public boolean hasClickHouseCrd() {
+            return client.apiextensions()
+                            .v1()
+                            .customResourceDefinitions()
+                            .withName(Inventory.CHI_CRD)
+                            .get()
+                    != null;
+        }
+
+        @Override
+        public void installClickHouseCrd() {
+            MockCluster.installClickHouseCrd(client);
+        }
     }
 
     private static JsonNode read(List<Path> files) {

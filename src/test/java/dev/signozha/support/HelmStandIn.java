@@ -77,7 +77,10 @@ public final class HelmStandIn {
     }
 
     private static void values(List<String> argv) {
-        Optional<JsonNode> values = chart(argv).suppliedValues(flag(argv, "--namespace"), argv.get(2));
+        FakeChart chart = chart(argv);
+        Optional<JsonNode> values = argv.contains("--all")
+                ? chart.computedValues(flag(argv, "--namespace"), argv.get(2))
+                : chart.suppliedValues(flag(argv, "--namespace"), argv.get(2));
         if (values.isEmpty()) {
             fail("Error: release: not found");
         }

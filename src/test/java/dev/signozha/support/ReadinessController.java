@@ -2,31 +2,20 @@ package dev.signozha.support;
 
 import dev.signozha.cluster.kube.Fabric8KubeGateway;
 import dev.signozha.core.inventory.Inventory;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
-import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The cluster's controllers, simulated for deploy tests: every workload the tool or the fake chart creates in the
@@ -63,7 +52,7 @@ public final class ReadinessController implements AutoCloseable {
 
     /** Workloads named {@code name} never get ready: their pod's container waits with {@code reason}. */
     public void stick(String name, String reason) {
-        stuck.put(name, workload -> createWaitingPod(name, reason));
+        stuck.put(name, workload -> createIfAbsent(ControllerEffects.waitingPod(name, reason)));
     }
 
     /**
@@ -71,21 +60,16 @@ public final class ReadinessController implements AutoCloseable {
      * {@code message} as it does, in the condition PodScheduled=False (Unschedulable) and a FailedScheduling event.
      */
     public void leaveUnschedulable(String name, String message) {
-        stuck.put(name, workload -> createUnschedulablePod(name, message));
+        stuck.put(
+                name,
+                workload -> ControllerEffects.unschedulable(name, namespace, message)
+                        .forEach(this::createIfAbsent));
     }
 
     /** The Job named {@code name} fails (its backoff limit reached) instead of completing. */
     public void fail(String name) {
         stuck.put(name, workload -> {
-            ((Job) workload)
-                    .setStatus(new JobStatusBuilder()
-                            .withFailed(1)
-                            .withConditions(new JobConditionBuilder()
-                                    .withType("Failed")
-                                    .withStatus("True")
-                                    .withReason("BackoffLimitExceeded")
-                                    .build())
-                            .build());
+            ControllerEffects.fail((Job) workload);
             client.resource(workload).inNamespace(namespace).updateStatus();
         });
     }
@@ -164,142 +148,19 @@ public final class ReadinessController implements AutoCloseable {
             stuck.get(name).accept(workload);
             return;
         }
-        createFixturePods(name);
-        if (workload instanceof StatefulSet set) {
-            int replicas = Optional.ofNullable(set.getSpec().getReplicas()).orElse(1);
-            set.setStatus(new StatefulSetStatusBuilder()
-                    .withReplicas(replicas)
-                    .withReadyReplicas(replicas)
-                    .withCurrentReplicas(replicas)
-                    .withUpdatedReplicas(replicas)
-                    .withAvailableReplicas(replicas)
-                    .withObservedGeneration(generation(set))
-                    .build());
-        } else if (workload instanceof Deployment deployment) {
-            int replicas =
-                    Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
-            deployment.setStatus(new DeploymentStatusBuilder()
-                    .withReplicas(replicas)
-                    .withReadyReplicas(replicas)
-                    .withAvailableReplicas(replicas)
-                    .withUpdatedReplicas(replicas)
-                    .withObservedGeneration(generation(deployment))
-                    .build());
-        } else if (workload instanceof Job job) {
-            job.setStatus(new JobStatusBuilder()
-                    .withSucceeded(1)
-                    .withConditions(new JobConditionBuilder()
-                            .withType("Complete")
-                            .withStatus("True")
-                            .build())
-                    .build());
-        } else if (workload instanceof GenericKubernetesResource installation) {
-            createOperatorObjects(name);
-            installation.setAdditionalProperty(
-                    "status",
-                    HealthyFixture.inventory()
-                            .clickHouseInstallations()
-                            .get(0)
-                            .getAdditionalProperties()
-                            .get("status"));
+        if (workload instanceof StatefulSet || workload instanceof Deployment) {
+            generation(workload);
         }
+        ControllerEffects.makeReady(workload).forEach(this::createIfAbsent);
         client.resource(workload).inNamespace(namespace).updateStatus();
     }
 
-    /** The generation the status reports as observed; the mock does not count generations, so 1 when unset. */
-    private long generation(HasMetadata object) {
+    /** The mock does not count generations: 1 when unset, so the status can report it observed. */
+    private void generation(HasMetadata object) {
         if (object.getMetadata().getGeneration() == null) {
             object.getMetadata().setGeneration(1L);
             client.resource(object).inNamespace(namespace).update();
         }
-        return object.getMetadata().getGeneration();
-    }
-
-    private void createFixturePods(String workload) {
-        HealthyFixture.copies(HealthyFixture.inventory().pods(), pod -> ownedBy(pod, workload))
-                .forEach(this::createIfAbsent);
-    }
-
-    /**
-     * Whether the fixture's pod is one of {@code workload}'s: owned by it (StatefulSet, Job) or by one of its
-     * ReplicaSets (Deployment). Not by name prefix: "signoz-" also starts ZooKeeper's and the collectors' pods.
-     */
-    private static boolean ownedBy(Pod pod, String workload) {
-        return pod.getMetadata().getOwnerReferences().stream()
-                .anyMatch(owner -> owner.getName().equals(workload)
-                        || "ReplicaSet".equals(owner.getKind())
-                                && owner.getName().matches(Pattern.quote(workload) + "-[a-z0-9]+"));
-    }
-
-    private void createOperatorObjects(String installation) {
-        Inventory fixture = HealthyFixture.inventory();
-        List<HasMetadata> owned = new ArrayList<>();
-        owned.addAll(fixture.statefulSets());
-        owned.addAll(fixture.services());
-        owned.addAll(fixture.persistentVolumeClaims());
-        owned.addAll(fixture.disruptionBudgets());
-        owned.addAll(fixture.pods());
-        HealthyFixture.copies(
-                        owned,
-                        object -> installation.equals(
-                                Optional.ofNullable(object.getMetadata().getLabels())
-                                        .map(labels -> labels.get("clickhouse.altinity.com/chi"))
-                                        .orElse(null)))
-                .forEach(this::createIfAbsent);
-    }
-
-    /** The fixture's first pod of {@code workload}, to be changed. */
-    private static Pod firstPod(String workload) {
-        return HealthyFixture.copies(HealthyFixture.inventory().pods(), pod -> ownedBy(pod, workload)).stream()
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private void createWaitingPod(String workload, String reason) {
-        Pod pod = firstPod(workload);
-        pod.getStatus()
-                .setContainerStatuses(List.of(new ContainerStatusBuilder()
-                        .withName("main")
-                        .withReady(false)
-                        .withImage("registry.example/missing:1")
-                        .withRestartCount(0)
-                        .withNewState()
-                        .withNewWaiting()
-                        .withReason(reason)
-                        .endWaiting()
-                        .endState()
-                        .build()));
-        createIfAbsent(pod);
-    }
-
-    private void createUnschedulablePod(String workload, String message) {
-        Pod pod = firstPod(workload);
-        pod.getSpec().setNodeName(null);
-        pod.setStatus(new PodStatusBuilder()
-                .withPhase("Pending")
-                .addNewCondition()
-                .withType("PodScheduled")
-                .withStatus("False")
-                .withReason("Unschedulable")
-                .withMessage(message)
-                .endCondition()
-                .build());
-        createIfAbsent(pod);
-        String name = pod.getMetadata().getName();
-        createIfAbsent(new EventBuilder()
-                .withNewMetadata()
-                .withName(name + ".unschedulable")
-                .endMetadata()
-                .withType("Warning")
-                .withReason("FailedScheduling")
-                .withMessage(message)
-                .withLastTimestamp(Instant.now().toString())
-                .withNewInvolvedObject()
-                .withKind("Pod")
-                .withName(name)
-                .withNamespace(namespace)
-                .endInvolvedObject()
-                .build());
     }
 
     private void createIfAbsent(HasMetadata object) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.Confirmer;
 import dev.signozha.actions.DeployAction;
+import dev.signozha.actions.DeployPhase;
 import dev.signozha.actions.IngestionProbe;
 import dev.signozha.actions.InputFiles;
 import dev.signozha.actions.Progress;
@@ -27,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -197,25 +199,26 @@ public final class SimulatedCluster implements AutoCloseable {
 
     /** The production deploy with another dry-run mode and confirmation. */
     public static DeployAction.Request deploy(DeployAction.DryRun dryRun, boolean yes) {
-        return RequestEdit.of(deploy()).dryRun(dryRun).yes(yes).build();
+        return deploy().toBuilder().dryRun(dryRun).yes(yes).build();
     }
 
     public static DeployAction.Request request(DeployAction.Kind kind, String topology, Optional<String> chartVersion) {
-        return RequestEdit.of(new DeployAction.Request(
-                        kind,
-                        PRODUCTION.toString(),
-                        topology,
-                        Optional.empty(),
-                        chartVersion,
-                        DeployAction.DryRun.NONE,
-                        Disruption.SCALE_OUT,
-                        true,
-                        Duration.ZERO,
-                        Optional.empty(),
-                        Map.of()))
-                .timeouts(Duration.ofSeconds(20))
+        return DeployAction.Request.builder(kind, PRODUCTION.toString(), topology)
+                .chartVersion(chartVersion)
+                .allowed(Disruption.SCALE_OUT)
+                .yes(true)
+                .timeouts(everyPhase(Duration.ofSeconds(20)))
                 .safety(WITHOUT_CLICKHOUSE)
                 .build();
+    }
+
+    /** The same timeout for every phase. */
+    public static Map<DeployPhase, Duration> everyPhase(Duration timeout) {
+        Map<DeployPhase, Duration> timeouts = new EnumMap<>(DeployPhase.class);
+        for (DeployPhase phase : DeployPhase.values()) {
+            timeouts.put(phase, timeout);
+        }
+        return timeouts;
     }
 
     /** Runs a request with no ClickHouse access and no ingestion probe. */

@@ -15,7 +15,6 @@ import dev.signozha.checks.Finding;
 import dev.signozha.core.clickhouse.ClickHouseObservation;
 import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.clickhouse.Thresholds;
-import dev.signozha.support.RequestEdit;
 import dev.signozha.support.SimulatedCluster;
 import dev.signozha.support.clickhouse.LegacyConnections;
 import dev.signozha.support.clickhouse.LocalClickHouseCluster;
@@ -254,10 +253,9 @@ class ClickHouseHealthClusterIT {
         try (SimulatedCluster world = new SimulatedCluster(Duration.ofMillis(30))) {
             world.withClickHouse(ClickHouseAccess.direct(
                     "jdbc:clickhouse://" + SEED + ":8123", LEGACY, Thresholds.DEFAULTS, Clock.systemUTC()));
-            return world.run(
-                    RequestEdit.of(SimulatedCluster.request(DeployAction.Kind.DEPLOY, topology, Optional.empty()))
-                            .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(3))
-                            .build());
+            return world.run(SimulatedCluster.request(DeployAction.Kind.DEPLOY, topology, Optional.empty()).toBuilder()
+                    .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(3))
+                    .build());
         }
     }
 

@@ -109,6 +109,21 @@ class HelmCliTest {
     }
 
     @Test
+    void computedValues_asksHelmForEveryValue_withTheChartsDefaults() {
+        runner.ok("{\"clickhouse\":{\"cluster\":\"cluster\"}}\n");
+
+        assertEquals(
+                "cluster",
+                helm.computedValues("platform", "signoz")
+                        .orElseThrow()
+                        .at("/clickhouse/cluster")
+                        .asText());
+        assertEquals(
+                List.of("helm", "get", "values", "signoz", "--namespace", "platform", "--output", "json", "--all"),
+                runner.last().argv());
+    }
+
+    @Test
     void suppliedValues_noneSupplied_isAnEmptyMapping() {
         runner.ok("null\n");
 

@@ -16,6 +16,7 @@ import dev.signozha.support.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class ReleaseAdoptionTest {
@@ -29,16 +30,22 @@ class ReleaseAdoptionTest {
 
     private static AdoptedTopology bundled() throws IOException {
         return ReleaseAdoption.adopt(
-                new InstalledRelease("observability", "signoz", "0.131.0", yaml("bundled-values.yaml"), List.of()));
+                new InstalledRelease("observability", "signoz", "0.131.0", yaml("bundled/values.yaml"), List.of()));
     }
 
     private static AdoptedTopology external() throws IOException {
         return ReleaseAdoption.adopt(new InstalledRelease(
-                "platform",
-                "signoz",
-                "0.112.1",
-                yaml("external-values.yaml"),
-                List.of(yaml("external-installation.yaml"))));
+                "platform", "signoz", "0.112.1", yaml("external/values.yaml"), List.of(installation("external"))));
+    }
+
+    /** The ClickHouseInstallation of a fixture's live objects, as the operator stores it. */
+    private static JsonNode installation(String fixture) throws IOException {
+        String file = fixture + "/live.yaml";
+        return YamlReader.readAll(file, Files.readString(Project.path("src/test/resources/adopt/" + file))).stream()
+                .map(document -> document.root())
+                .filter(object -> object.path("kind").asText().equals("ClickHouseInstallation"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static LoadedTopology load(AdoptedTopology adopted) {
@@ -64,7 +71,7 @@ class ReleaseAdoptionTest {
     void bundled_renderedAgain_reproducesEverySuppliedValueItMapped() throws IOException {
         RenderedRelease rendered =
                 new Renderer(new ClasspathTemplates()).render(load(bundled()).topology());
-        JsonNode supplied = yaml("bundled-values.yaml");
+        JsonNode supplied = yaml("bundled/values.yaml");
         for (String path : List.of(
                 "clickhouse.layout",
                 "clickhouse.persistence.size",
@@ -99,12 +106,53 @@ class ReleaseAdoptionTest {
     }
 
     @Test
-    void valuesWithNoPlaceInTheTopology_areListed_neverDroppedSilently() throws IOException {
-        List<String> unmapped = bundled().unmapped();
-        assertEquals(1, unmapped.size(), unmapped.toString());
+    void globalStorageClass_winsAsInTheChartsTemplates_andIsListedForTheVolumeWithNoTopologyField() {
+        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
+                "observability",
+                "signoz",
+                "0.131.0",
+                YamlReader.readAll(
+                                "values",
+                                "global: {storageClass: gp3}\nclickhouse: {persistence: {storageClass: standard}, "
+                                        + "zookeeper: {persistence: {storageClass: standard}}}\n")
+                        .get(0)
+                        .root(),
+                List.of()));
+        JsonNode spec =
+                YamlReader.readAll("adopted", adopted.yaml()).get(0).root().path("spec");
+        assertEquals("gp3", at(spec, "clickhouse.storage.storageClass").asText());
+        assertEquals("gp3", at(spec, "zookeeper.storage.storageClass").asText());
+        assertAny(
+                adopted.unmapped(),
+                value -> value.startsWith("global.storageClass: kept as the ClickHouse and ZooKeeper")
+                        && value.contains("SigNoz's own volume"));
+    }
+
+    @Test
+    void aDefaultSingleNodeInstall_isAdoptedAsItRuns_withProfileDev_andSaysWhatHaNeeds() throws IOException {
+        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
+                "observability",
+                "signoz",
+                "0.131.0",
+                YamlReader.readAll("values", "{}").get(0).root(),
+                List.of()));
+        LoadedTopology loaded = load(adopted);
+        assertEquals("dev", loaded.spec().profile().id());
+        assertEquals(1, loaded.spec().clickhouse().replicas());
+        assertEquals(1, loaded.spec().zookeeper().replicas());
         assertTrue(
-                unmapped.get(0).startsWith("clickhouse.clickhouseOperator.nodeSelector.pool: no topology field"),
-                unmapped.toString());
+                adopted.notes().stream()
+                        .anyMatch(note -> note.startsWith("the release is not highly available")
+                                && note.contains("spec.clickhouse.replicas: production needs at least 2 replicas")),
+                adopted.notes().toString());
+        assertTrue(bundled().notes().stream().noneMatch(note -> note.contains("not highly available")));
+    }
+
+    @Test
+    void zookeeperWithoutAMemoryLimit_saysTheProfilesLimitApplies() throws IOException {
+        assertTrue(
+                bundled().notes().stream().anyMatch(note -> note.startsWith("ZooKeeper runs without a memory limit")),
+                bundled().notes().toString());
     }
 
     @Test
@@ -112,19 +160,18 @@ class ReleaseAdoptionTest {
         AdoptedTopology adopted = external();
         ClickHouse clickhouse = load(adopted).spec().clickhouse();
         assertEquals("external", clickhouse.mode().id());
-        assertEquals("clickhouse-signoz-clickhouse-ha", clickhouse.host());
+        assertEquals("clickhouse", clickhouse.host());
         assertEquals("prod", clickhouse.cluster());
         assertEquals(2, clickhouse.shards());
-        assertEquals("1Ti", clickhouse.storage().size().text());
+        assertEquals("500Gi", clickhouse.storage().size().text());
+        assertEquals("gp3", clickhouse.storage().storageClass());
         assertEquals("24Gi", clickhouse.resources().limits().memory().text());
-        assertEquals("clickhouse/clickhouse-server:25.5.6", clickhouse.image());
+        assertEquals("docker.io/clickhouse/clickhouse-server:24.1.2-alpine", clickhouse.image());
         assertEquals("clickhouse-credentials", clickhouse.passwordSecret().name(), "the existing Secret, referenced");
-        assertEquals(List.of(), adopted.unmapped());
-        assertTrue(
-                adopted.notes().stream()
-                        .anyMatch(note -> note.contains("uses ZooKeeper")
-                                && note.contains("zookeeper-0.zookeeper-headless.platform.svc")),
-                adopted.notes().toString());
+        assertAny(
+                adopted.notes(),
+                note -> note.contains("uses ZooKeeper")
+                        && note.contains("clickhouse-zookeeper-0.clickhouse-zookeeper-headless"));
     }
 
     @Test
@@ -144,6 +191,10 @@ class ReleaseAdoptionTest {
                 adopted.notes().stream().anyMatch(note -> note.contains("a deploy would create a new, empty one")),
                 adopted.notes().toString());
         assertFalse((adopted.yaml() + adopted.notes() + adopted.unmapped()).contains(PLANTED));
+    }
+
+    private static void assertAny(List<String> lines, Predicate<String> wanted) {
+        assertTrue(lines.stream().anyMatch(wanted), lines.toString());
     }
 
     private static JsonNode at(JsonNode root, String dotted) {

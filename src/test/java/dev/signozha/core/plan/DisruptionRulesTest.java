@@ -280,6 +280,16 @@ class DisruptionRulesTest {
                         "1",
                         DESTRUCTIVE),
                 c("values: more collectors", VALUES, "otelCollector.replicaCount", "2", "3", SCALE_OUT),
+                c("values: global storage class dropped", VALUES, "global.storageClass", "\"gp3\"", null, DESTRUCTIVE),
+                c("values: SigNoz's volume resized", VALUES, "signoz.persistence.size", "\"10Gi\"", null, DESTRUCTIVE),
+                c("values: ZooKeeper budget (HA rule)", VALUES, "clickhouse.zookeeper.pdb.create", null, "true", NONE),
+                c(
+                        "values: a memory limit added (HA rule)",
+                        VALUES,
+                        "clickhouse.zookeeper.resources.limits.memory",
+                        null,
+                        "\"2Gi\"",
+                        ROLLING_RESTART),
                 c("values: fewer collectors", VALUES, "otelCollector.replicaCount", "3", "2", ROLLING_RESTART),
                 c(
                         "values: anything else",
@@ -306,6 +316,18 @@ class DisruptionRulesTest {
         assertEquals(
                 "fewer shards: clickhouse-operator deletes the removed shards' hosts and their data",
                 classified.reason());
+    }
+
+    @Test
+    void classify_aSuppliedValueTheTopologyDrops_saysSo_andAChangedOneDoesNot() throws Exception {
+        Change dropped = new Change("signoz.nodeSelector.pool", node("\"system\""), null);
+        assertTrue(DisruptionRules.classify(VALUES, dropped)
+                .reason()
+                .startsWith("set in the release's values, not by the topology: a deploy drops it"));
+        Change changed = new Change("signoz.nodeSelector.pool", node("\"system\""), node("\"general\""));
+        assertEquals(
+                "chart value change: Helm rolls the workloads that use it",
+                DisruptionRules.classify(VALUES, changed).reason());
     }
 
     @Test

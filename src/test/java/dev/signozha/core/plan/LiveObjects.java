@@ -137,6 +137,6 @@ final class LiveObjects {
 
     /** The plan against {@code live} objects and values, with no release status or last applied objects known. */
     static LivePlan plan(RenderedRelease desired, List<JsonNode> live, JsonNode values) {
-        return LivePlanner.plan(desired, live, values, null, Map.of());
+        return LivePlanner.plan(desired, live, List.of(), values, null, null, Map.of());
     }
 }

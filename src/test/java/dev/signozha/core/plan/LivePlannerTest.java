@@ -162,12 +162,35 @@ class LivePlannerTest {
     }
 
     @Test
+    void plan_anObjectSomeoneElseMadeWithARenderedName_isATakeOver_neverANewObject() {
+        ObjectNode helms = LiveObjects.served(LiveObjects.manifest(PRODUCTION, "ClickHouseInstallation"));
+        object(helms, "/metadata/labels").put("app.kubernetes.io/managed-by", "Helm");
+        object(helms, "/spec/defaults/templates").put("dataVolumeClaimTemplate", "data-volumeclaim-template");
+        List<JsonNode> owned = LiveObjects.served(PRODUCTION).stream()
+                .filter(object -> !LivePlanner.id(object).equals(CHI))
+                .toList();
+
+        LivePlan plan = LivePlanner.plan(PRODUCTION, owned, List.of(helms), PRODUCTION.values(), null, null, Map.of());
+
+        ObjectStep step = step(plan, CHI);
+        assertEquals(Action.UPDATE, step.action());
+        assertEquals(Disruption.DESTRUCTIVE, step.disruption());
+        assertTrue(
+                step.reason()
+                        .startsWith("exists, made by Helm, not by signoz-ha: a deploy takes it over; hosts "
+                                + "move to another volume claim template"),
+                step.reason());
+    }
+
+    @Test
     void plan_releaseLeftFailed_withTheSameValues_isRunAgain() {
         String version = PRODUCTION.chartVersion().toString();
         LivePlan plan = LivePlanner.plan(
                 PRODUCTION,
                 LiveObjects.served(PRODUCTION),
+                List.of(),
                 PRODUCTION.values(),
+                null,
                 new LivePlanner.Release(version, "failed"),
                 Map.of());
         assertTrue(plan.hasChanges(), "a failed release is not what the topology asks for");
@@ -177,7 +200,9 @@ class LivePlannerTest {
         assertFalse(LivePlanner.plan(
                         PRODUCTION,
                         LiveObjects.served(PRODUCTION),
+                        List.of(),
                         PRODUCTION.values(),
+                        null,
                         new LivePlanner.Release(version, LivePlanner.Release.DEPLOYED),
                         Map.of())
                 .hasChanges());
@@ -191,7 +216,8 @@ class LivePlannerTest {
         List<JsonNode> live =
                 liveWith(ZOOKEEPER, zk -> object(zk, "/metadata/labels").put("retired", "yes"));
 
-        LivePlan plan = LivePlanner.plan(PRODUCTION, live, PRODUCTION.values(), null, Map.of(ZOOKEEPER, lastApplied));
+        LivePlan plan = LivePlanner.plan(
+                PRODUCTION, live, List.of(), PRODUCTION.values(), null, null, Map.of(ZOOKEEPER, lastApplied));
 
         ObjectStep step = step(plan, ZOOKEEPER);
         assertEquals(Action.UPDATE, step.action());

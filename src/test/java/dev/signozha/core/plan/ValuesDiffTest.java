@@ -30,6 +30,30 @@ class ValuesDiffTest {
     }
 
     @Test
+    void diff_valueTheReleaseAlreadyHasInEffect_isNoChange_butAnotherValueAndARemovalAre() {
+        ObjectNode supplied = PRODUCTION.deepCopy();
+        ((ObjectNode) supplied.path("otelCollector")).remove("replicaCount");
+        object(supplied, "/signoz").put("nodeSelector", "pool");
+        ObjectNode inEffect = supplied.deepCopy();
+        object(inEffect, "/otelCollector")
+                .put(
+                        "replicaCount",
+                        PRODUCTION.at("/otelCollector/replicaCount").asInt());
+        assertEquals(
+                List.of("signoz.nodeSelector"),
+                ValuesDiff.diff(PRODUCTION, supplied, inEffect).stream()
+                        .map(Change::path)
+                        .toList(),
+                "a chart default the topology states is no change; a supplied value it drops still is");
+        object(inEffect, "/otelCollector").put("replicaCount", 9);
+        assertEquals(
+                List.of("otelCollector.replicaCount", "signoz.nodeSelector"),
+                ValuesDiff.diff(PRODUCTION, supplied, inEffect).stream()
+                        .map(Change::path)
+                        .toList());
+    }
+
+    @Test
     void diff_keyOnlyTheLiveReleaseHas_isARemoval() {
         ObjectNode live = PRODUCTION.deepCopy();
         object(live, "/signoz").putObject("podAnnotations").put("team", "observability");
