@@ -106,6 +106,13 @@ class KeeperChecksTest {
         return results.stream().filter(r -> r.spec() == spec).findFirst().orElseThrow();
     }
 
+    /** The first finding of {@code spec}, which must fail on these objects. */
+    private static Finding failing(CheckSpec spec, String... objects) {
+        CheckResult result = result(run(objects), spec);
+        assertEquals(CheckResult.Status.FAIL, result.status(), result.toString());
+        return result.findings().get(0);
+    }
+
     @Test
     void threeServersOnThreeNodesWithClaims_passEveryCheck() {
         List<CheckResult> results =
@@ -148,35 +155,33 @@ class KeeperChecksTest {
 
     @Test
     void storage_raftLogOnEmptyDir_isAFinding() {
-        CheckResult storage = result(
-                run(server(0, "node-a", EMPTY_DIR), server(1, "node-b", CLAIM), server(2, "node-c", CLAIM)),
-                CheckCatalog.ZOOKEEPER_STORAGE);
-        assertEquals(CheckResult.Status.FAIL, storage.status());
+        String detail = failing(
+                        CheckCatalog.ZOOKEEPER_STORAGE,
+                        server(0, "node-a", EMPTY_DIR),
+                        server(1, "node-b", CLAIM),
+                        server(2, "node-c", CLAIM))
+                .detail();
         assertTrue(
-                storage.findings()
-                        .get(0)
-                        .detail()
-                        .startsWith("log_storage_path /var/lib/clickhouse-keeper/coordination/logs is on emptyDir "
-                                + "volume logs"),
-                storage.findings().get(0).detail());
+                detail.startsWith("log_storage_path /var/lib/clickhouse-keeper/coordination/logs is on emptyDir "
+                        + "volume logs"),
+                detail);
     }
 
     @Test
     void quorum_missingServerStatefulSet_countsAgainstTheDeclaredThree() {
-        CheckResult quorum = result(run(server(0, "node-a", CLAIM)), CheckCatalog.ZOOKEEPER_QUORUM);
-        assertEquals(CheckResult.Status.FAIL, quorum.status());
         assertEquals(
                 "1 of 3 Keeper servers ready, a quorum needs 2",
-                quorum.findings().get(0).detail());
+                failing(CheckCatalog.ZOOKEEPER_QUORUM, server(0, "node-a", CLAIM))
+                        .detail());
     }
 
     @Test
     void singlePointOfFailure_twoServersOnOneNode_isAnErrorForTheKeeperQuorum() {
-        CheckResult spof = result(
-                run(server(0, "node-a", CLAIM), server(1, "node-a", CLAIM), server(2, "node-c", CLAIM)),
-                CheckCatalog.SINGLE_POINT_OF_FAILURE);
-        assertEquals(CheckResult.Status.FAIL, spof.status());
-        Finding finding = spof.findings().get(0);
+        Finding finding = failing(
+                CheckCatalog.SINGLE_POINT_OF_FAILURE,
+                server(0, "node-a", CLAIM),
+                server(1, "node-a", CLAIM),
+                server(2, "node-c", CLAIM));
         assertEquals(Severity.ERROR, finding.severity());
         assertTrue(
                 finding.detail().contains("ClickHouseKeeperInstallation/platform/keeper: 1 of 3 left"),
