@@ -35,6 +35,7 @@ final class Gates {
      */
     static final Set<CheckSpec> BLOCKING = Set.of(
             CheckCatalog.DUPLICATE_CLICKHOUSE,
+            CheckCatalog.OPERATOR_TOO_OLD,
             CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE,
             CheckCatalog.INSUFFICIENT_CAPACITY,
             CheckCatalog.POD_UNSCHEDULABLE,

@@ -1,5 +1,6 @@
 package dev.signozha.core.topology;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -182,15 +183,29 @@ public record Topology(
             @JsonPropertyDescription("Secret holding that user's password; inline passwords are refused.")
             SecretRef passwordSecret) {}
 
-    /** The ZooKeeper ensemble ClickHouse replication depends on. */
+    /** The coordination ensemble ClickHouse replication depends on: ZooKeeper, or ClickHouse Keeper. */
+    @JsonPropertyOrder({"kind", "replicas", "image", "storage", "resources"})
     public record ZooKeeper(
+            @JsonPropertyDescription("zookeeper (when left out) | keeper: ClickHouse Keeper as a "
+                    + "ClickHouseKeeperInstallation, external mode only, clickhouse-operator 0.24.0 or later.")
+            Coordination kind,
+
             @Bounds(min = 1, max = 9) Integer replicas,
 
-            @ValueFormat(Format.IMAGE) @JsonPropertyDescription("ZooKeeper image, repository:tag (external mode).")
+            @ValueFormat(Format.IMAGE)
+            @JsonPropertyDescription("ZooKeeper or Keeper image, repository:tag (external mode); Keeper's defaults to "
+                    + "clickhouse/clickhouse-keeper with the ClickHouse image's tag.")
             String image,
 
             Storage storage,
-            Resources resources) {}
+            Resources resources) {
+
+        /** Whether the ensemble is ClickHouse Keeper; a file that leaves kind out means ZooKeeper. */
+        @JsonIgnore
+        public boolean isKeeper() {
+            return kind == Coordination.KEEPER;
+        }
+    }
 
     /** A workload sized by replica count only. */
     public record Workload(@Bounds(min = 1, max = 100) Integer replicas) {}

@@ -36,6 +36,7 @@ public final class TopologyRules {
         Spec spec = topology.spec();
         rules.chart(spec);
         rules.replication(spec);
+        rules.coordination(spec);
         rules.production(spec);
         rules.resourcePairs("spec.clickhouse.resources", spec.clickhouse().resources());
         rules.resourcePairs("spec.zookeeper.resources", spec.zookeeper().resources());
@@ -52,6 +53,15 @@ public final class TopologyRules {
                     "spec.chart.version",
                     "charts before " + ChartVersion.OLDEST_SUPPORTED
                             + " (queryService.* era) are not supported; upgrade the chart first");
+        }
+    }
+
+    /** The chart's subchart brings its own ZooKeeper: Keeper is rendered only where signoz-ha owns ClickHouse. */
+    private void coordination(Spec spec) {
+        if (spec.zookeeper().isKeeper() && spec.clickhouse().mode() == ClickHouseMode.BUNDLED) {
+            error(
+                    "spec.zookeeper.kind",
+                    "keeper needs clickhouse.mode external; in bundled mode the chart runs its own ZooKeeper");
         }
     }
 

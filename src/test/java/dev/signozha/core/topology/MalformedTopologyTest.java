@@ -167,6 +167,21 @@ class MalformedTopologyTest {
                 text,
                 key(text, "antiAffinity: zone", "spec.clickhouse.antiAffinity"),
                 "must be one of shard, node, none; got 'zone'"));
+        text = mutate(PRODUCTION, "  zookeeper:\n", "  zookeeper:\n    kind: keper\n");
+        cases.add(fault(
+                "a misspelt coordination kind suggests keeper",
+                text,
+                key(text, "kind: keper", "spec.zookeeper.kind"),
+                "must be one of zookeeper, keeper; got 'keper', did you mean 'keeper'?"));
+        text = mutate(
+                mutate(PRODUCTION, "mode: external", "mode: bundled"),
+                "  zookeeper:\n",
+                "  zookeeper:\n    kind: keeper\n");
+        cases.add(fault(
+                "keeper in bundled mode, where the chart runs its own ZooKeeper",
+                text,
+                key(text, "kind: keeper", "spec.zookeeper.kind"),
+                "keeper needs clickhouse.mode external"));
         text = mutate(PRODUCTION, "apiVersion: signoz-ha/v1", "apiVersion: signoz-ha/v2");
         cases.add(fault(
                 "a different apiVersion",
