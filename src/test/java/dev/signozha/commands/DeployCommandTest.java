@@ -36,8 +36,8 @@ class DeployCommandTest {
         assertTrue(
                 run.err()
                         .contains("--phase-timeout: clikhouse=30m: unknown phase 'clikhouse'; expected one of "
-                                + "[namespace, clickhouse-operator, zookeeper, clickhouse, clickhouse-version, migration, signoz,"
-                                + " collectors, verification]"),
+                                + "[backup, namespace, clickhouse-operator, zookeeper, clickhouse, clickhouse-version,"
+                                + " migration, signoz, collectors, verification]"),
                 run.err());
     }
 
