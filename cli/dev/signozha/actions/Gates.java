@@ -102,6 +102,9 @@ final class Gates {
                             + " Keep clickhouse.image at " + before + " for this upgrade, or move to external mode"
                             + " first. Nothing was changed.");
         }
+    }
+
+    /**
      * What an upgrade does about a backup before its first write: none on a path that does not need one, the
      * topology's when it has one, none with --no-backup; otherwise the upgrade is refused (exit 4), nothing changed.
      */
