@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * helm's command line as signoz-ha runs it ({@code version}, {@code history}, {@code get values},
- * {@code upgrade --install}, {@code rollback}), answered by the {@link FakeChart} over the revisions file
+ * {@code upgrade --install}, {@code rollback}, {@code template}), answered by the {@link FakeChart} over the revisions file
  * {@code HELM_STANDIN_REVISIONS} and the cluster of {@code --kubeconfig}; started by the script
  * {@code src/test/resources/helm-standin/helm}. With {@code HELM_STANDIN_UPGRADE=hang} an upgrade of the SigNoz release
  * starts as helm's does (a pending-upgrade revision) and then waits; on SIGTERM or SIGINT it does what helm 3.7+ does
@@ -45,6 +45,13 @@ public final class HelmStandIn {
             case "history" -> history(argv);
             case "get" -> values(argv);
             case "upgrade" -> upgrade(argv);
+            case "template" ->
+                System.out.print(chart(argv)
+                        .template(
+                                flag(argv, "--namespace"),
+                                argv.get(1),
+                                ChartReference.remote(argv.get(2), flag(argv, "--repo"), flag(argv, "--version")),
+                                valuesFiles(argv)));
             case "rollback" ->
                 chart(argv)
                         .rollback(
@@ -87,15 +94,20 @@ public final class HelmStandIn {
         System.out.println(values.get());
     }
 
-    private static void upgrade(List<String> argv) throws IOException {
-        String release = argv.get(2);
-        String version = flag(argv, "--version");
+    private static List<Path> valuesFiles(List<String> argv) {
         List<Path> valuesFiles = new ArrayList<>();
         for (int i = 0; i < argv.size() - 1; i++) {
             if (argv.get(i).equals("--values")) {
                 valuesFiles.add(Path.of(argv.get(i + 1)));
             }
         }
+        return valuesFiles;
+    }
+
+    private static void upgrade(List<String> argv) throws IOException {
+        String release = argv.get(2);
+        String version = flag(argv, "--version");
+        List<Path> valuesFiles = valuesFiles(argv);
         FakeChart chart = chart(argv);
         if (!"hang".equals(System.getenv("HELM_STANDIN_UPGRADE")) || !release.equals("signoz")) {
             chart.upgradeInstall(new UpgradeRequest(
@@ -126,7 +138,11 @@ public final class HelmStandIn {
         return FakeChart.sharingRevisions(client(argv), revisions);
     }
 
+    /** helm template renders client-side and is given no kubeconfig: its chart never asks the cluster then. */
     private static KubernetesClient client(List<String> argv) {
+        if (!argv.contains("--kubeconfig")) {
+            return new KubernetesClientBuilder().build();
+        }
         return new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(null, new java.io.File(flag(argv, "--kubeconfig"))))
                 .build();
