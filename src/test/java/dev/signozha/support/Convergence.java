@@ -70,13 +70,18 @@ public final class Convergence {
         assertEquals("deployed", history.get(history.size() - 1).status(), "Helm history " + history + "; " + context);
     }
 
-    /** The rendered objects, and the operator's Deployment its chart brings (labelled so in this simulation). */
+    /**
+     * The rendered objects, the operator's Deployment its chart brings (labelled so in this simulation), and the
+     * migration Job.
+     */
     private static List<String> expected(LoadedTopology production) {
         List<String> expected = new ArrayList<>(new Renderer(new ClasspathTemplates())
                 .render(production.topology()).manifests().stream()
                         .map(Manifest::id)
                         .toList());
         expected.add("Deployment/" + SimulatedCluster.NAMESPACE + "/" + FakeChart.OPERATOR_DEPLOYMENT);
+        // External mode: the schema migration Job the tool runs itself, one whatever the number of runs.
+        expected.add("Job/" + SimulatedCluster.NAMESPACE + "/" + dev.signozha.core.migration.MigrationJob.NAME);
         return expected.stream().sorted().toList();
     }
 
