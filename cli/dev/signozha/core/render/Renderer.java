@@ -46,7 +46,7 @@ public final class Renderer {
             }
         }
         List<Manifest> manifests = new ArrayList<>();
-        if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
+        if (spec.clickhouse().mode().ownedByTool()) {
             for (String path : EXTERNAL_MANIFESTS) {
                 for (SourcedTree document : documents(path)) {
                     manifests.add(manifest(document, TreeTemplate.fill(document, variables), topology));
@@ -71,7 +71,7 @@ public final class Renderer {
     private static List<String> valueTemplates(Spec spec, ChartVersion chart) {
         return List.of(
                 "values/common.yaml",
-                "values/" + spec.clickhouse().mode().id() + ".yaml",
+                spec.clickhouse().mode().outsideChart() ? "values/external.yaml" : "values/bundled.yaml",
                 chart.usesTelemetryStoreMigrator()
                         ? "values/migrator-telemetrystore.yaml"
                         : "values/migrator-schema.yaml");
@@ -109,7 +109,9 @@ public final class Renderer {
     private static List<String> notes(Spec spec) {
         List<String> notes = new ArrayList<>();
         ResourceNames names = new ResourceNames(spec);
-        if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
+        if (spec.clickhouse().mode() == ClickHouseMode.EXISTING) {
+            notes.add(existingNote(spec));
+        } else if (spec.clickhouse().mode().ownedByTool()) {
             notes.add("clickhouse-operator creates PodDisruptionBudget/" + spec.namespace() + "/"
                     + names.operatorDisruptionBudget()
                     + " (maxUnavailable 1); signoz-ha adds none over ClickHouse pods");
@@ -119,5 +121,11 @@ public final class Renderer {
                     + " to Helm in a private temporary file");
         }
         return List.copyOf(notes);
+    }
+
+    /** The one line that says the installation behind the host is not the tool's. */
+    public static String existingNote(Spec spec) {
+        return "existing mode: the ClickHouse installation behind host "
+                + spec.clickhouse().host() + " is not managed by signoz-ha: nothing renders, changes or deletes it";
     }
 }
