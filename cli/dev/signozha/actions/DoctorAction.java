@@ -64,7 +64,7 @@ public final class DoctorAction {
                 .map(reader -> reader.apply(namespace))
                 .map(inventory ->
                         new ClusterView(inventory, namespace != null ? namespace : NamespaceGuess.of(inventory)));
-        Optional<Intended> intended = topology.map(t -> Intended.of(t, "topology file " + t.source()))
+        Optional<Intended> intended = topology.map(t -> Intended.of(t, "topology file " + t.source(), view))
                 .or(() -> view.flatMap(DoctorAction::stateRecord))
                 .or(() -> view.flatMap(Intended::infer));
         ClickHouseEvidence clickhouse = request.clickhouse().look(intended, view);
@@ -84,7 +84,7 @@ public final class DoctorAction {
                 .map(ConfigMap::getData)
                 .filter(data -> data != null && data.containsKey(StateRecordCodec.TOPOLOGY))
                 .map(data -> TopologyLoader.load(source, data.get(StateRecordCodec.TOPOLOGY)))
-                .map(loaded -> Intended.of(loaded, "state record " + source));
+                .map(loaded -> Intended.of(loaded, "state record " + source, Optional.of(view)));
     }
 
     private static String describe(Intended intended) {
