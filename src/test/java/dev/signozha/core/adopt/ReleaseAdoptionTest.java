@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.Renderer;
@@ -156,18 +157,31 @@ class ReleaseAdoptionTest {
     }
 
     @Test
-    void external_takesTheLayoutFromTheInstallationServingTheHost() throws IOException {
+    void external_installationOfAnotherRelease_isExisting_withTheLayoutAsItRuns() throws IOException {
         AdoptedTopology adopted = external();
         ClickHouse clickhouse = load(adopted).spec().clickhouse();
-        assertEquals("external", clickhouse.mode().id());
+        assertEquals("existing", clickhouse.mode().id());
         assertEquals("clickhouse", clickhouse.host());
         assertEquals("prod", clickhouse.cluster());
         assertEquals(2, clickhouse.shards());
+        assertEquals(2, clickhouse.replicas());
+        assertEquals("clickhouse-credentials", clickhouse.passwordSecret().name(), "the existing Secret, referenced");
+        assertAny(
+                adopted.notes(), note -> note.contains("made by release clickhouse") && note.contains("never changes"));
+    }
+
+    @Test
+    void external_installationSignozHaLabelled_staysExternal_andItsLayoutIsTheTopologys() throws IOException {
+        ObjectNode chi = (ObjectNode) installation("external").deepCopy();
+        ((ObjectNode) chi.path("metadata").path("labels")).put("app.kubernetes.io/managed-by", "signoz-ha");
+        AdoptedTopology adopted = ReleaseAdoption.adopt(
+                new InstalledRelease("platform", "signoz", "0.112.1", yaml("external/values.yaml"), List.of(chi)));
+        ClickHouse clickhouse = load(adopted).spec().clickhouse();
+        assertEquals("external", clickhouse.mode().id());
         assertEquals("500Gi", clickhouse.storage().size().text());
         assertEquals("gp3", clickhouse.storage().storageClass());
         assertEquals("24Gi", clickhouse.resources().limits().memory().text());
         assertEquals("docker.io/clickhouse/clickhouse-server:24.1.2-alpine", clickhouse.image());
-        assertEquals("clickhouse-credentials", clickhouse.passwordSecret().name(), "the existing Secret, referenced");
         assertAny(
                 adopted.notes(),
                 note -> note.contains("uses ZooKeeper")
