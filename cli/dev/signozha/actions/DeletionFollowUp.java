@@ -2,7 +2,7 @@ package dev.signozha.actions;
 
 import dev.signozha.checks.ClusterView;
 import dev.signozha.checks.Terminating;
-import dev.signozha.cluster.kube.KubeSession;
+import dev.signozha.cluster.kube.DeployCluster;
 import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
@@ -21,10 +21,10 @@ final class DeletionFollowUp {
 
     static final Duration POLL = Duration.ofSeconds(1);
 
-    private final KubeSession session;
+    private final DeployCluster session;
     private final LeaseLock.Timing timing;
 
-    DeletionFollowUp(KubeSession session, LeaseLock.Timing timing) {
+    DeletionFollowUp(DeployCluster session, LeaseLock.Timing timing) {
         this.session = session;
         this.timing = timing;
     }

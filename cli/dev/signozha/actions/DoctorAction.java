@@ -7,6 +7,7 @@ import dev.signozha.checks.ClickHouseEvidence;
 import dev.signozha.checks.ClusterView;
 import dev.signozha.checks.DoctorChecks;
 import dev.signozha.checks.Intended;
+import dev.signozha.checks.RunbookContext;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.state.StateRecord;
@@ -40,8 +41,16 @@ public final class DoctorAction {
         return topologyFile == null ? null : InputFiles.topology(topologyFile);
     }
 
-    /** The report, what it was judged against, and what was seen inside ClickHouse. */
-    public record Result(CheckReport report, String namespace, String topology, ClickHouseEvidence clickhouse) {
+    /**
+     * The report, what it was judged against, what was seen inside ClickHouse, and the cluster's names its runbooks'
+     * commands take.
+     */
+    public record Result(
+            CheckReport report,
+            String namespace,
+            String topology,
+            ClickHouseEvidence clickhouse,
+            RunbookContext runbooks) {
 
         /** Why nothing inside ClickHouse was seen (not asked, no pod, no host answered); empty when it was. */
         public Optional<String> clickhouseUnseen() {
@@ -64,27 +73,31 @@ public final class DoctorAction {
                 .map(reader -> reader.apply(namespace))
                 .map(inventory ->
                         new ClusterView(inventory, namespace != null ? namespace : NamespaceGuess.of(inventory)));
+        Optional<LoadedTopology> recorded =
+                topology.isPresent() ? Optional.empty() : view.flatMap(DoctorAction::recorded);
         Optional<Intended> intended = topology.map(t -> Intended.of(t, "topology file " + t.source(), view))
-                .or(() -> view.flatMap(DoctorAction::stateRecord))
+                .or(() -> recorded.map(t -> Intended.of(t, "state record " + t.source(), view)))
                 .or(() -> view.flatMap(Intended::infer));
         ClickHouseEvidence clickhouse = request.clickhouse().look(intended, view);
-        CheckReport report = CheckRunner.run(DoctorChecks.all(), new CheckContext(view, intended, clickhouse));
+        CheckContext context = new CheckContext(view, intended, clickhouse);
+        CheckReport report = CheckRunner.run(DoctorChecks.all(), context);
         String scope = view.map(ClusterView::namespace).orElse(namespace == null ? "" : namespace);
         return new Result(
                 report,
                 scope,
                 intended.map(DoctorAction::describe)
                         .orElse("unknown: no topology file, " + "state record or ClickHouseInstallation"),
-                clickhouse);
+                clickhouse,
+                RunbookContext.of(context, topology.or(() -> recorded).map(LoadedTopology::spec)));
     }
 
-    private static Optional<Intended> stateRecord(ClusterView view) {
+    /** The topology of the tool's state record in the namespace, when it has one. */
+    private static Optional<LoadedTopology> recorded(ClusterView view) {
         String source = StateRecord.source(view.namespace());
         return view.stateRecord()
                 .map(ConfigMap::getData)
                 .filter(data -> data != null && data.containsKey(StateRecordCodec.TOPOLOGY))
-                .map(data -> TopologyLoader.load(source, data.get(StateRecordCodec.TOPOLOGY)))
-                .map(loaded -> Intended.of(loaded, "state record " + source, Optional.of(view)));
+                .map(data -> TopologyLoader.load(source, data.get(StateRecordCodec.TOPOLOGY)));
     }
 
     private static String describe(Intended intended) {

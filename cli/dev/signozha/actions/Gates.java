@@ -27,12 +27,16 @@ final class Gates {
 
     /**
      * Preflight errors that stop a deploy: ones it cannot fix and would make worse. Other errors (not ready yet,
-     * drift, development-sized limits...) are what the deploy is about to fix; verification judges them after.
+     * drift, development-sized limits...) are what the deploy is about to fix; verification judges them after. A
+     * Pending pod blocks whatever keeps it off the nodes: the topology declares no taints, selectors or zones, so a
+     * deploy fixes none of them, and a rollout that restarts the pod's twin leaves the shard without a replica. Which
+     * of the three scheduling codes a Pending pod gets depends only on which of its reasons cover the most nodes.
      */
     static final Set<CheckSpec> BLOCKING = Set.of(
             CheckCatalog.DUPLICATE_CLICKHOUSE,
             CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE,
             CheckCatalog.INSUFFICIENT_CAPACITY,
+            CheckCatalog.POD_UNSCHEDULABLE,
             CheckCatalog.DEFAULT_CLICKHOUSE_PASSWORD);
 
     private Gates() {}
@@ -146,7 +150,8 @@ final class Gates {
                         + "checks them again at the end.");
     }
 
-    private static List<String> blocking(List<CheckResult> results) {
+    /** One line per finding of a blocking preflight error: code, detail and objects. */
+    static List<String> blocking(List<CheckResult> results) {
         List<String> lines = new ArrayList<>();
         results.stream()
                 .filter(result -> result.isError() && BLOCKING.contains(result.spec()))

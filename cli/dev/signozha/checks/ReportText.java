@@ -12,6 +12,11 @@ public final class ReportText {
     private ReportText() {}
 
     public static String render(CheckReport report, String header, Style style) {
+        return render(report, header, style, RunbookLinks.CODE_ONLY);
+    }
+
+    /** The report, each failed check pointing at its runbook with {@code links}. */
+    public static String render(CheckReport report, String header, Style style, RunbookLinks links) {
         StringBuilder out = new StringBuilder(header);
         Map<String, List<CheckResult>> byCategory = new LinkedHashMap<>();
         report.results()
@@ -25,7 +30,7 @@ public final class ReportText {
                     .append('\n')
                     .append("-".repeat(category.length()))
                     .append('\n');
-            results.forEach(result -> line(out, result, style, sharedSkips));
+            results.forEach(result -> line(out, result, style, sharedSkips, links));
         });
         if (!sharedSkips.isEmpty()) {
             out.append('\n');
@@ -51,7 +56,8 @@ public final class ReportText {
         return counts;
     }
 
-    private static void line(StringBuilder out, CheckResult result, Style style, Map<String, Long> sharedSkips) {
+    private static void line(
+            StringBuilder out, CheckResult result, Style style, Map<String, Long> sharedSkips, RunbookLinks links) {
         CheckSpec spec = result.spec();
         String code = style.dim("[" + spec.code() + "]");
         switch (result.status()) {
@@ -73,11 +79,11 @@ public final class ReportText {
                     out.append("    skipped: ").append(result.note()).append('\n');
                 }
             }
-            case FAIL -> failure(out, result, style, code);
+            case FAIL -> failure(out, result, style, code, links);
         }
     }
 
-    private static void failure(StringBuilder out, CheckResult result, Style style, String code) {
+    private static void failure(StringBuilder out, CheckResult result, Style style, String code, RunbookLinks links) {
         CheckSpec spec = result.spec();
         String mark = result.isError() ? style.errorMark() : style.warnMark();
         out.append(mark)
@@ -102,7 +108,7 @@ public final class ReportText {
         if (result.findings().stream().anyMatch(finding -> finding.hint().isEmpty())) {
             out.append("    hint: ").append(style.text(spec.hint())).append('\n');
         }
-        out.append("    see: signoz-ha runbook ").append(spec.code()).append('\n');
+        out.append("    see: ").append(style.text(links.command(result))).append('\n');
     }
 
     /** What to fix first: each finding other findings are likely caused by, and those findings under it. */

@@ -3,6 +3,7 @@ package dev.signozha.commands;
 import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.DoctorAction;
 import dev.signozha.actions.InputFiles;
+import dev.signozha.actions.Runbooks;
 import dev.signozha.checks.ReportJson;
 import dev.signozha.checks.ReportText;
 import dev.signozha.cluster.kube.KubeGateway;
@@ -116,7 +117,8 @@ final class DoctorCommand implements Callable<Integer> {
                         "signoz-ha doctor: " + result.report().source()
                                 + (result.namespace().isEmpty() ? "" : ", namespace " + result.namespace())
                                 + "\ntopology: " + result.topology() + "\n",
-                        output.style());
+                        output.style(),
+                        Runbooks.links(result.runbooks()));
         };
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();

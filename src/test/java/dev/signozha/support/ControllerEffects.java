@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  */
 final class ControllerEffects {
 
+    /** The annotation a renamed copy of a fixture workload carries: the fixture name it was copied from. */
+    private static final String COPY_OF = "signoz-ha.test/copy-of";
+
     private ControllerEffects() {}
 
     /**
@@ -37,7 +40,9 @@ final class ControllerEffects {
      * returns the objects that come with it (its pods; an installation's StatefulSets, Services, volumes, PDBs).
      */
     static List<HasMetadata> makeReady(HasMetadata workload) {
-        String name = workload.getMetadata().getName();
+        Optional<String> original = Optional.ofNullable(workload.getMetadata().getAnnotations())
+                .map(annotations -> annotations.get(COPY_OF));
+        String name = original.orElse(workload.getMetadata().getName());
         long generation =
                 Optional.ofNullable(workload.getMetadata().getGeneration()).orElse(1L);
         if (workload instanceof StatefulSet set) {
@@ -76,9 +81,38 @@ final class ControllerEffects {
                             .get(0)
                             .getAdditionalProperties()
                             .get("status"));
-            return operatorObjects(name);
+            return renamed(operatorObjects(name), name, workload);
         }
-        return new ArrayList<>(fixturePods(name));
+        return renamed(new ArrayList<>(fixturePods(name)), name, workload);
+    }
+
+    /**
+     * A copy of the fixture's {@code object} with every mention of {@code from} (its name, labels, selectors)
+     * turned into {@code to}, as another chart or release names the same workload; what its controller creates for
+     * it is renamed the same way.
+     */
+    static HasMetadata copyOf(HasMetadata object, String from, String to) {
+        HasMetadata copy = rename(object, from, to);
+        copy.getMetadata().getAnnotations().put(COPY_OF, from);
+        return copy;
+    }
+
+    private static List<HasMetadata> renamed(List<HasMetadata> objects, String from, HasMetadata workload) {
+        String to = workload.getMetadata().getName();
+        return from.equals(to)
+                ? objects
+                : new ArrayList<>(
+                        objects.stream().map(object -> rename(object, from, to)).toList());
+    }
+
+    /** {@code object} with every mention of {@code from} turned into {@code to}. */
+    static HasMetadata rename(HasMetadata object, String from, String to) {
+        String json = InMemoryCluster.SERIALIZATION.asJson(object).replace(from, to);
+        HasMetadata copy = InMemoryCluster.SERIALIZATION.unmarshal(json);
+        if (copy.getMetadata().getAnnotations() == null) {
+            copy.getMetadata().setAnnotations(new java.util.HashMap<>());
+        }
+        return copy;
     }
 
     /** The Job fails, its backoff limit reached, instead of completing. */

@@ -41,6 +41,10 @@ public final class FakeChart implements HelmGateway {
     public static final String OPERATOR_DEPLOYMENT = "altinity-clickhouse-operator";
 
     private static final YAMLMapper YAML = new YAMLMapper();
+    /** The fixture's workloads the chart's bundled ClickHouse subchart is made of, renamed as the chart names them. */
+    private static final String FIXTURE_ZOOKEEPER = "signoz-ha-zookeeper";
+
+    private static final String FIXTURE_INSTALLATION = "clickhouse-signoz-clickhouse-ha";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private final Objects objects;
@@ -209,7 +213,8 @@ public final class FakeChart implements HelmGateway {
                     request.chart().version().orElseThrow(),
                     values,
                     revisions().isEmpty() ? "pending-install" : "pending-upgrade");
-            recreate(request.namespace(), chartObjects(values).subList(0, 1));
+            recreate(
+                    request.namespace(), chartObjects(values, request.release()).subList(0, 1));
             midRun.run();
         }
         if (failUpgrades) {
@@ -218,7 +223,7 @@ public final class FakeChart implements HelmGateway {
             throw HelmFailures.failed("upgrade", "Error: UPGRADE FAILED: simulated");
         }
         addRevision(request.chart().version().orElseThrow(), values, "deployed");
-        recreate(request.namespace(), chartObjects(values));
+        recreate(request.namespace(), chartObjects(values, request.release()));
     }
 
     @Override
@@ -229,7 +234,7 @@ public final class FakeChart implements HelmGateway {
         }
         Revision target = revisions().get(revision - 1);
         addRevision(target.chartVersion(), target.values(), "deployed");
-        recreate(namespace, chartObjects(target.values()));
+        recreate(namespace, chartObjects(target.values(), release));
     }
 
     @Override
@@ -331,7 +336,7 @@ public final class FakeChart implements HelmGateway {
      */
     public synchronized void uninstall(String namespace) {
         calls.add("uninstall");
-        chartObjects(YAML.createObjectNode()).forEach(object -> objects.delete(namespace, object));
+        chartObjects(YAML.createObjectNode(), "signoz").forEach(object -> objects.delete(namespace, object));
         store(List.of());
     }
 
@@ -345,9 +350,10 @@ public final class FakeChart implements HelmGateway {
 
     /**
      * The chart's workloads for {@code values}, connecting to the ClickHouse cluster they name
-     * (externalClickhouse.cluster), as the chart's templates do.
+     * (externalClickhouse.cluster), as the chart's templates do; with the bundled subchart enabled, also its
+     * ZooKeeper and ClickHouseInstallation, named as the chart names them, and the cluster and host it gives.
      */
-    private List<HasMetadata> chartObjects(JsonNode values) {
+    private List<HasMetadata> chartObjects(JsonNode values, String release) {
         Inventory fixture = HealthyFixture.inventory();
         List<HasMetadata> chart = new ArrayList<>();
         chart.addAll(HealthyFixture.copies(
@@ -356,7 +362,34 @@ public final class FakeChart implements HelmGateway {
                 fixture.deployments(), d -> d.getMetadata().getName().equals("signoz-otel-collector")));
         chart.addAll(HealthyFixture.copies(
                 fixture.jobs(), j -> j.getMetadata().getName().contains("migrator")));
-        String cluster = values.path("externalClickhouse").path("cluster").asText("");
+        JsonNode bundled = values.path("clickhouse");
+        if (bundled.path("enabled").asBoolean(false)) {
+            // The chart's containers reach the bundled ClickHouse by the subchart's service name.
+            String host = bundled.path("fullnameOverride").asText();
+            chart.replaceAll(object -> ControllerEffects.rename(object, FIXTURE_INSTALLATION, host));
+            // The clickhouse subchart brings the operator, and with it the CRD.
+            if (!objects.hasClickHouseCrd()) {
+                objects.installClickHouseCrd();
+            }
+            chart.addAll(HealthyFixture.copies(
+                    fixture.deployments(), d -> d.getMetadata().getName().equals("clickhouse-operator")));
+            chart.add(ControllerEffects.copyOf(
+                    HealthyFixture.copies(
+                                    fixture.statefulSets(),
+                                    s -> s.getMetadata().getName().equals(FIXTURE_ZOOKEEPER))
+                            .get(0),
+                    FIXTURE_ZOOKEEPER,
+                    release + "-zookeeper"));
+            chart.add(ControllerEffects.copyOf(
+                    HealthyFixture.copies(fixture.clickHouseInstallations(), chi -> true)
+                            .get(0),
+                    FIXTURE_INSTALLATION,
+                    host));
+        }
+        // The chart tells its containers the bundled subchart's cluster, or the external one's.
+        String cluster = bundled.path("enabled").asBoolean(false)
+                ? bundled.path("cluster").asText("")
+                : values.path("externalClickhouse").path("cluster").asText("");
         return cluster.isEmpty()
                 ? chart
                 : chart.stream().map(original -> connectedTo(original, cluster)).toList();

@@ -3,6 +3,7 @@ package dev.signozha.support;
 import dev.signozha.cluster.kube.KubeConnections;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -78,26 +79,30 @@ public final class MockCluster implements AutoCloseable {
 
     /** Registers the ClickHouseInstallation CRD through any client of the mock. */
     public static void installClickHouseCrd(KubernetesClient client) {
-        client.resource(new CustomResourceDefinitionBuilder()
-                        .withNewMetadata()
-                        .withName("clickhouseinstallations.clickhouse.altinity.com")
-                        .endMetadata()
-                        .withNewSpec()
-                        .withGroup("clickhouse.altinity.com")
-                        .withScope("Namespaced")
-                        .withNewNames()
-                        .withKind("ClickHouseInstallation")
-                        .withPlural("clickhouseinstallations")
-                        .withSingular("clickhouseinstallation")
-                        .endNames()
-                        .addNewVersion()
-                        .withName("v1")
-                        .withServed(true)
-                        .withStorage(true)
-                        .endVersion()
-                        .endSpec()
-                        .build())
-                .create();
+        client.resource(clickHouseCrd()).create();
+    }
+
+    /** The ClickHouseInstallation CRD as clickhouse-operator's chart installs it. */
+    public static CustomResourceDefinition clickHouseCrd() {
+        return new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("clickhouseinstallations.clickhouse.altinity.com")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("clickhouse.altinity.com")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("ClickHouseInstallation")
+                .withPlural("clickhouseinstallations")
+                .withSingular("clickhouseinstallation")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
+                .build();
     }
 
     /** A kubeconfig pointing at this server, for running the real command line against it. */

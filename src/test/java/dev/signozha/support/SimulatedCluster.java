@@ -233,6 +233,12 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Runs a request with the objects rendered from {@code templates}, as with --templates. */
     public Run run(DeployAction.Request request, IngestionProbe ingestion, TemplateSource templates)
             throws InterruptedException {
+        return run(new DeployAction.Cluster(session, helm, clickhouse, topology -> ingestion), request, templates);
+    }
+
+    /** Runs a request against {@code target}, capturing what it prints and how it ends. */
+    public static Run run(DeployAction.Cluster target, DeployAction.Request request, TemplateSource templates)
+            throws InterruptedException {
         StringWriter out = new StringWriter();
         StringWriter progress = new StringWriter();
         DeployAction.Console console = new DeployAction.Console(
@@ -240,7 +246,6 @@ public final class SimulatedCluster implements AutoCloseable {
                 Progress.log(new PrintWriter(progress, true), Clock.systemUTC()),
                 Confirmer.nobody(),
                 Style.PLAIN);
-        DeployAction.Cluster target = new DeployAction.Cluster(session, helm, clickhouse, topology -> ingestion);
         DeployAction action = new DeployAction(templates, "test", Clock.systemUTC(), LeaseLock.Timing.system());
         long start = System.nanoTime();
         try {
