@@ -2,6 +2,7 @@ package dev.signozha.commands;
 
 import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.IngestionProbe;
+import dev.signozha.checks.ClusterView;
 import dev.signozha.checks.Intended;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.clickhouse.Credentials;
@@ -11,6 +12,7 @@ import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.Trace;
 import dev.signozha.core.clickhouse.Thresholds;
+import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.LoadedTopology;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,7 +127,12 @@ public final class ClickHouseOptions {
             return topology -> IngestionProbe.direct(url, connections("default", "", trace));
         }
         return topology -> {
-            Intended intended = Intended.of(topology, "topology file " + topology.source());
+            String namespace = topology.spec().namespace();
+            // Existing mode's installation is found by its Service: only then is the namespace read.
+            Optional<ClusterView> view = topology.spec().clickhouse().mode() == ClickHouseMode.EXISTING
+                    ? Optional.of(new ClusterView(gateway.inventory(namespace), namespace))
+                    : Optional.empty();
+            Intended intended = Intended.of(topology, "topology file " + topology.source(), view);
             return IngestionProbe.viaKubernetes(
                     gateway, topology.spec().namespace(), intended, credentials(gateway, Optional.of(intended), trace));
         };
