@@ -3,6 +3,7 @@ package dev.signozha.core.adopt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signozha.core.render.RenderVariables;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.topology.ClickHouseMode;
 import java.util.List;
@@ -44,9 +45,20 @@ final class ExternalClickHouse {
         values.optionalText("externalClickhouse.user").ifPresent(user -> clickhouse.put("user", user));
         clickhouse.set("passwordSecret", PasswordNotes.external(installed, values, notes));
         values.consume("externalClickhouse.existingSecretPasswordKey");
-        values.consume("externalClickhouse.httpPort");
-        values.consume("externalClickhouse.tcpPort");
+        port(values, "externalClickhouse.httpPort", RenderVariables.CLICKHOUSE_HTTP_PORT);
+        port(values, "externalClickhouse.tcpPort", RenderVariables.CLICKHOUSE_TCP_PORT);
         return clickhouse;
+    }
+
+    /** The render sets each port to its default: another one is listed, never dropped. */
+    private static void port(ValuesReader values, String path, int rendered) {
+        int port = values.integer(path, rendered);
+        if (port != rendered) {
+            values.note(
+                    path,
+                    port + " is not the " + rendered + " signoz-ha renders: a deploy would point every component at "
+                            + rendered + " (keep it with a values template: README \"Templates\")");
+        }
     }
 
     /** The installation named after the host (as signoz-ha names its own), or whose service template generates it. */

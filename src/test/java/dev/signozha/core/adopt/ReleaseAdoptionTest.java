@@ -189,6 +189,25 @@ class ReleaseAdoptionTest {
     }
 
     @Test
+    void external_aPortOtherThanTheRenderedOne_isListed_theDefaultIsNot() {
+        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
+                "platform",
+                "signoz",
+                "0.131.0",
+                YamlReader.readAll(
+                                "values",
+                                "clickhouse: {enabled: false}\nexternalClickhouse: {host: clickhouse, "
+                                        + "httpPort: 8123, tcpPort: 9440}\n")
+                        .get(0)
+                        .root(),
+                List.of()));
+        assertEquals(
+                List.of("externalClickhouse.tcpPort: 9440 is not the 9000 signoz-ha renders: a deploy would point "
+                        + "every component at 9000 (keep it with a values template: README \"Templates\")"),
+                adopted.unmapped());
+    }
+
+    @Test
     void external_withNoInstallationServingTheHost_warnsThatADeployWouldCreateAnEmptyOne() {
         AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
                 "platform",
