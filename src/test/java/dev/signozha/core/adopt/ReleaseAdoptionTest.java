@@ -49,6 +49,15 @@ class ReleaseAdoptionTest {
                 .orElseThrow();
     }
 
+    /** A release of chart 0.131.0 with {@code externalClickhouse} as given (flow YAML) and no installation. */
+    private static AdoptedTopology externalWithoutInstallation(String externalClickhouse) {
+        JsonNode values = YamlReader.readAll(
+                        "values", "clickhouse: {enabled: false}\nexternalClickhouse: " + externalClickhouse + "\n")
+                .get(0)
+                .root();
+        return ReleaseAdoption.adopt(new InstalledRelease("platform", "signoz", "0.131.0", values, List.of()));
+    }
+
     private static LoadedTopology load(AdoptedTopology adopted) {
         return TopologyLoader.load("adopted.yaml", adopted.yaml());
     }
@@ -190,17 +199,7 @@ class ReleaseAdoptionTest {
 
     @Test
     void external_aPortOtherThanTheRenderedOne_isListed_theDefaultIsNot() {
-        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
-                "platform",
-                "signoz",
-                "0.131.0",
-                YamlReader.readAll(
-                                "values",
-                                "clickhouse: {enabled: false}\nexternalClickhouse: {host: clickhouse, "
-                                        + "httpPort: 8123, tcpPort: 9440}\n")
-                        .get(0)
-                        .root(),
-                List.of()));
+        AdoptedTopology adopted = externalWithoutInstallation("{host: clickhouse, httpPort: 8123, tcpPort: 9440}");
         assertEquals(
                 List.of("externalClickhouse.tcpPort: 9440 is not the 9000 signoz-ha renders: a deploy would point "
                         + "every component at 9000 (keep it with a values template: README \"Templates\")"),
@@ -209,17 +208,8 @@ class ReleaseAdoptionTest {
 
     @Test
     void external_withNoInstallationServingTheHost_warnsThatADeployWouldCreateAnEmptyOne() {
-        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
-                "platform",
-                "signoz",
-                "0.131.0",
-                YamlReader.readAll(
-                                "values",
-                                "clickhouse: {enabled: false}\nexternalClickhouse: {host: ch.example.com, "
-                                        + "cluster: c1, password: " + PLANTED + "}\n")
-                        .get(0)
-                        .root(),
-                List.of()));
+        AdoptedTopology adopted =
+                externalWithoutInstallation("{host: ch.example.com, cluster: c1, password: " + PLANTED + "}");
         assertTrue(
                 adopted.notes().stream().anyMatch(note -> note.contains("a deploy would create a new, empty one")),
                 adopted.notes().toString());
