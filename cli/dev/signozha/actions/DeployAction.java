@@ -286,10 +286,18 @@ public final class DeployAction {
      * (--recover), verify {@code withoutClickHouse} (--no-clickhouse), upgrade with no ingestion baseline
      * (--allow-no-baseline).
      */
-    public record Safety(boolean recover, boolean withoutClickHouse, boolean allowNoBaseline) {
+    public record Safety(boolean recover, boolean withoutClickHouse, boolean allowNoBaseline, boolean noBackup) {
 
-        /** Nothing allowed: a pending release is refused, ClickHouse must answer, an upgrade needs its baseline. */
-        public static final Safety STRICT = new Safety(false, false, false);
+        /**
+         * Nothing allowed: a pending release is refused, ClickHouse must answer, an upgrade needs its baseline and,
+         * on a risky path, its backup.
+         */
+        public static final Safety STRICT = new Safety(false, false, false, false);
+
+        /** These allowances, and a risky path still needs its backup (no --no-backup). */
+        public Safety(boolean recover, boolean withoutClickHouse, boolean allowNoBaseline) {
+            this(recover, withoutClickHouse, allowNoBaseline, false);
+        }
     }
 
     /** The cluster and what reaches into it: the engine's whole view of the world, so tests can fake it. */
@@ -297,7 +305,8 @@ public final class DeployAction {
             DeployCluster kube,
             HelmGateway helm,
             ClickHouseAccess clickhouse,
-            Function<LoadedTopology, IngestionProbe> ingestion) {}
+            Function<LoadedTopology, IngestionProbe> ingestion,
+            Function<LoadedTopology, ClickHouseData> data) {}
 
     /**
      * Where the run reports, who confirms, and the run's {@link RunReport} (for -o json), which records every
@@ -385,7 +394,8 @@ public final class DeployAction {
                     cluster.kube(),
                     new RecordedHelm(cluster.helm(), planned.spec().release(), state, holder, clock),
                     cluster.clickhouse(),
-                    cluster.ingestion());
+                    cluster.ingestion(),
+                    cluster.data());
             PlanAction.Planned target =
                     recoverIfAsked(request, current.get(), recording, state, recorded, console, holder);
             Gates.refusePendingRelease(target, recorded);
@@ -627,12 +637,31 @@ public final class DeployAction {
                             console.progress(),
                             request.safety().allowNoBaseline())
                     : IngestionWatch.off();
+            Optional<ContinuityWatch> continuity = request.kind() == Kind.UPGRADE
+                    ? ContinuityWatch.start(
+                            cluster.data().apply(planned.loaded()),
+                            clock.instant(),
+                            bound(),
+                            console.progress(),
+                            request.safety().allowNoBaseline())
+                    : Optional.empty();
+            phases.backupNote().ifPresent(note -> console.out().println("Backup: " + note + "."));
+            List<String> notes = new ArrayList<>(phases.backupNote().stream().toList());
             int fromRevision = planned.live().revision();
             PhaseFailure failure = null;
             try (ingestion) {
                 try {
                     runner.run(lock);
                     ingestion.finish(clock, clock.instant().plus(request.timeout(DeployPhase.VERIFICATION)));
+                    if (continuity.isPresent()) {
+                        notes.add(continuity
+                                .get()
+                                .finish(
+                                        clock,
+                                        clock.instant().plus(request.timeout(DeployPhase.VERIFICATION)),
+                                        IngestionWatch.INTERVAL,
+                                        console.out()));
+                    }
                 } catch (PhaseFailure phase) {
                     failure = phase;
                 } catch (LockHeldException lost) {
@@ -651,13 +680,13 @@ public final class DeployAction {
                 String why = interrupted.getMessage() != null
                         ? interrupted.getMessage()
                         : "interrupted during " + runner.current();
-                record(HistoryEntry.FAILED, why);
+                record(HistoryEntry.FAILED, with(notes, why));
                 throw new InterruptedException(why);
             }
             if (failure != null) {
-                return failed(failure, fromRevision);
+                return failed(failure, fromRevision, notes);
             }
-            List<String> notes = new ArrayList<>(ingestion.summary().stream().toList());
+            notes.addAll(ingestion.summary().stream().toList());
             phases.verifiedWithoutClickHouse()
                     .ifPresent(why -> notes.add(VerificationJudge.WITHOUT_CLICKHOUSE + " (" + why + ")"));
             Optional<String> detail = notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
@@ -676,9 +705,29 @@ public final class DeployAction {
             return ExitCode.OK.code();
         }
 
-        private int failed(PhaseFailure failure, int fromRevision) throws InterruptedException {
+        /**
+         * The longest an upgrade may take: every phase's timeout and the wait for ingestion, the bound the data
+         * continuity rule protects rows within.
+         */
+        private Duration bound() {
+            Duration bound = request.timeout(DeployPhase.VERIFICATION);
+            for (DeployPhase phase : DeployPhase.values()) {
+                bound = bound.plus(request.timeout(phase));
+            }
+            return bound;
+        }
+
+        private static String with(List<String> notes, String detail) {
+            return notes.isEmpty() ? detail : String.join("; ", notes) + "; " + detail;
+        }
+
+        private int failed(PhaseFailure failure, int fromRevision, List<String> notes) throws InterruptedException {
+            if (DeployPhases.beforeAnyWrite(runner.current())) {
+                record(HistoryEntry.FAILED, with(notes, failure.getMessage()));
+                throw new SignozHaException(ExitCode.REFUSED, failure.getMessage());
+            }
             if (request.kind() == Kind.DEPLOY || previous.isEmpty()) {
-                record(HistoryEntry.FAILED, failure.getMessage());
+                record(HistoryEntry.FAILED, with(notes, failure.getMessage()));
                 throw new SignozHaException(
                         ExitCode.NOT_ROLLED_BACK,
                         failure.getMessage() + "\nNothing was rolled back. " + failure.advice()
@@ -692,11 +741,13 @@ public final class DeployAction {
             } catch (SignozHaException rollbackFailure) {
                 record(
                         HistoryEntry.FAILED,
-                        "rollback failed: " + rollbackFailure.getMessage() + " (the upgrade failed: "
-                                + failure.getMessage() + ")");
+                        with(
+                                notes,
+                                "rollback failed: " + rollbackFailure.getMessage() + " (the upgrade failed: "
+                                        + failure.getMessage() + ")"));
                 throw bothFailed(failure, rollbackFailure);
             }
-            record(HistoryEntry.ROLLED_BACK, failure.getMessage());
+            record(HistoryEntry.ROLLED_BACK, with(notes, failure.getMessage()));
             throw new SignozHaException(
                     ExitCode.ROLLED_BACK,
                     "the upgrade failed and was rolled back to "

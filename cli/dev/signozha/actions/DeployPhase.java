@@ -4,6 +4,7 @@ import java.time.Duration;
 
 /** The phases of a deploy, in order, each with the timeout it gets unless told otherwise. */
 public enum DeployPhase {
+    BACKUP("backup", Duration.ofMinutes(60)),
     NAMESPACE("namespace", Duration.ofMinutes(1)),
     OPERATOR("clickhouse-operator", Duration.ofMinutes(5)),
     ZOOKEEPER("zookeeper", Duration.ofMinutes(10)),

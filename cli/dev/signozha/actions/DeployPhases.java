@@ -8,11 +8,13 @@ import dev.signozha.cluster.helm.HelmException;
 import dev.signozha.cluster.helm.UpgradeRequest;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.backup.BackupGate;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.topology.Topology.Spec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,8 @@ final class DeployPhases {
     private final Spec spec;
     private final PhaseJudges judges;
     private final VerificationJudge verification;
+    private final BackupGate.Decision backup;
+    private final BackupRun backupRun;
 
     DeployPhases(
             PlanAction.Planned planned,
@@ -61,11 +65,17 @@ final class DeployPhases {
                         cluster.kube().gateway()::inventory, spec.namespace(), planned.loaded(), cluster.clickhouse()),
                 request.safety().withoutClickHouse(),
                 console.report());
+        this.backup = Gates.backup(request, planned);
+        this.backupRun = new BackupRun(
+                cluster.data().apply(planned.loaded()), cluster.kube().gateway(), spec, Clock.systemUTC());
     }
 
     /** The phases of this run, in order: a deploy's and an upgrade's, external or bundled. */
     List<Phase> phases() {
         List<Phase> phases = new ArrayList<>();
+        if (backup == BackupGate.Decision.TAKE) {
+            phases.add(backup());
+        }
         phases.add(namespace());
         phases.addAll(
                 switch (spec.clickhouse().mode()) {
@@ -81,6 +91,36 @@ final class DeployPhases {
     /** Why verification passed without looking inside ClickHouse (--no-clickhouse); empty when it looked. */
     Optional<String> verifiedWithoutClickHouse() {
         return verification.verifiedWithoutClickHouse();
+    }
+
+    /**
+     * What the run did about a backup, for the output and the state record: the backup it takes, or that it goes
+     * without one (--no-backup) on a path that needs one, and why.
+     */
+    Optional<String> backupNote() {
+        return switch (backup) {
+            case TAKE -> Optional.of(backupRun.describe());
+            case SKIPPED ->
+                Optional.of("no backup (--no-backup) although " + String.join("; ", Gates.backupReasons(planned)));
+            case NOT_NEEDED -> Optional.empty();
+        };
+    }
+
+    /** Whether {@code phase} is the backup, which runs before anything is written. */
+    static boolean beforeAnyWrite(String phase) {
+        return phase.equals(DeployPhase.BACKUP.label());
+    }
+
+    /** The backup a risky upgrade takes first (BACKUP ... ON CLUSTER ... ASYNC), waited for on every host. */
+    private Phase backup() {
+        return phase(
+                DeployPhase.BACKUP,
+                () -> {
+                    backupRun.start();
+                    return Phase.Applied.AWAIT_READINESS;
+                },
+                observed -> backupRun.judge(),
+                Disruption.NONE);
     }
 
     private Phase namespace() {

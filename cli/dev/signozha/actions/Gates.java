@@ -5,6 +5,7 @@ import dev.signozha.checks.CheckResult;
 import dev.signozha.checks.CheckSpec;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
+import dev.signozha.core.backup.BackupGate;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.state.HelmRun;
@@ -34,6 +35,7 @@ final class Gates {
      */
     static final Set<CheckSpec> BLOCKING = Set.of(
             CheckCatalog.DUPLICATE_CLICKHOUSE,
+            CheckCatalog.OPERATOR_TOO_OLD,
             CheckCatalog.ANTI_AFFINITY_UNSCHEDULABLE,
             CheckCatalog.INSUFFICIENT_CAPACITY,
             CheckCatalog.POD_UNSCHEDULABLE,
@@ -62,7 +64,46 @@ final class Gates {
             throw new SignozHaException(ExitCode.CHECKS_FAILED, missing + ". Nothing was changed.");
         });
         refuseSkippedStops(request, planned);
+        backup(request, planned);
         refuseDisruption(request, planned.plan(), planned.live().installations());
+    }
+
+    /**
+     * What an upgrade does about a backup before its first write: none on a path that does not need one, the
+     * topology's when it has one, none with --no-backup; otherwise the upgrade is refused (exit 4), nothing changed.
+     */
+    static BackupGate.Decision backup(DeployAction.Request request, PlanAction.Planned planned) {
+        if (request.kind() != DeployAction.Kind.UPGRADE) {
+            return BackupGate.Decision.NOT_NEEDED;
+        }
+        return BackupGate.decide(
+                backupReasons(planned),
+                Optional.ofNullable(planned.spec().backup()),
+                request.safety().noBackup());
+    }
+
+    /** Why the path from the installed chart to the planned one needs a backup; empty when it does not. */
+    static List<String> backupReasons(PlanAction.Planned planned) {
+        return upgradePath(planned)
+                .map(path -> BackupGate.reasons(path, ChartKnowledge.bundled()))
+                .orElse(List.of());
+    }
+
+    /**
+     * An upgrade whose baseline ClickHouse could not give ({@code why}): refused before anything changed, since
+     * nothing could tell whether it {@code risk}, unless --allow-no-baseline; then it goes on {@code without} that,
+     * and {@code note} says so.
+     */
+    static void withoutBaseline(
+            boolean allowNoBaseline, Progress progress, String why, String risk, String without, String note) {
+        if (!allowNoBaseline) {
+            throw new SignozHaException(
+                    ExitCode.REFUSED,
+                    why + ", so nothing could tell whether the upgrade " + risk + "; nothing was changed. Make "
+                            + "ClickHouse reachable (signoz-ha doctor shows why it is not), or pass "
+                            + "--allow-no-baseline to upgrade without " + without + ".");
+        }
+        progress.note(note + ": " + why + " (--allow-no-baseline)");
     }
 
     /** From the installed chart to the one planned, when a chart is installed. */

@@ -48,8 +48,13 @@ public interface IngestionProbe {
 
     /** At jdbc:clickhouse://HOST:PORT. */
     static IngestionProbe direct(String url, ConnectionFactory connections) {
+        return from(seedAt(url, connections));
+    }
+
+    /** The host at jdbc:clickhouse://HOST:PORT. */
+    static Supplier<HostConnector> seedAt(String url, ConnectionFactory connections) {
         URI endpoint = ClickHouseAccess.endpoint(url);
-        return from(() -> new DirectHosts(endpoint.getHost(), endpoint.getPort(), connections));
+        return () -> new DirectHosts(endpoint.getHost(), endpoint.getPort(), connections);
     }
 
     /**
@@ -58,14 +63,20 @@ public interface IngestionProbe {
      */
     static IngestionProbe viaKubernetes(
             KubeGateway gateway, String namespace, Intended intended, ConnectionFactory connections) {
-        return from(() -> gateway.clickHouseHosts(
+        return from(seedViaKubernetes(gateway, namespace, intended, connections));
+    }
+
+    /** A port-forward to a ClickHouse pod of the intended installation, a ready one first, looked up on each call. */
+    static Supplier<HostConnector> seedViaKubernetes(
+            KubeGateway gateway, String namespace, Intended intended, ConnectionFactory connections) {
+        return () -> gateway.clickHouseHosts(
                 namespace,
                 gateway.pods(namespace, ResourceNames.INSTALLATION_LABEL, intended.installation()).stream()
                         .sorted(Comparator.comparing((Pod pod) -> !ready(pod))
                                 .thenComparing(pod -> pod.getMetadata().getName()))
                         .limit(1)
                         .toList(),
-                connections));
+                connections);
     }
 
     private static boolean ready(Pod pod) {

@@ -1,8 +1,6 @@
 package dev.signozha.actions;
 
 import dev.signozha.checks.CheckCatalog;
-import dev.signozha.core.ExitCode;
-import dev.signozha.core.SignozHaException;
 import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.clickhouse.IngestionTracker;
 import java.time.Clock;
@@ -52,14 +50,13 @@ final class IngestionWatch implements AutoCloseable {
             String why = probe.enabled()
                     ? "ClickHouse did not answer for the ingestion baseline"
                     : "no access to ClickHouse (--no-clickhouse) for the ingestion baseline";
-            if (!allowNoBaseline) {
-                throw new SignozHaException(
-                        ExitCode.REFUSED,
-                        why + ", so nothing could tell whether the upgrade "
-                                + "stops ingestion; nothing was changed. Make ClickHouse reachable (signoz-ha doctor shows "
-                                + "why it is not), or pass --allow-no-baseline to upgrade without tracking ingestion.");
-            }
-            progress.note("ingestion is not tracked: " + why + " (--allow-no-baseline)");
+            Gates.withoutBaseline(
+                    allowNoBaseline,
+                    progress,
+                    why,
+                    "stops ingestion",
+                    "tracking ingestion",
+                    "ingestion is not tracked");
             return off();
         }
         progress.note("ingestion baseline: " + describe(baseline.get()));

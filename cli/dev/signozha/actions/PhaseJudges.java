@@ -20,17 +20,22 @@ final class PhaseJudges {
 
     private final ResourceNames names;
     private final boolean external;
+    /** Keeper servers the topology declares; 0 for ZooKeeper. */
+    private final int keeperServers;
 
     PhaseJudges(Spec spec) {
         this.names = new ResourceNames(spec);
         this.external = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL;
+        this.keeperServers = spec.zookeeper().isKeeper() ? spec.zookeeper().replicas() : 0;
     }
 
     Phase.Judge judge(DeployPhase phase) {
         return switch (phase) {
             case OPERATOR -> observed -> deployment(observed, OPERATOR_RELEASE);
             case ZOOKEEPER ->
-                observed -> statefulSet(observed, external ? names.zookeeper() : names.bundledZookeeper());
+                keeperServers > 0
+                        ? this::keeper
+                        : observed -> statefulSet(observed, external ? names.zookeeper() : names.bundledZookeeper());
             case CLICKHOUSE -> this::installation;
             case SIGNOZ -> observed -> statefulSet(observed, names.signoz());
             case MIGRATION -> PhaseJudges::migration;
@@ -43,6 +48,18 @@ final class PhaseJudges {
         return named(observed.statefulSets(), name)
                 .map(set -> Readiness.statefulSet(set, podsOf(observed, ordinalPods(name)), observed.events()))
                 .orElseGet(() -> absent("StatefulSet " + name));
+    }
+
+    /** Every Keeper server's StatefulSet ready, each made by clickhouse-operator from the installation. */
+    private Readiness.Status keeper(Observed observed) {
+        Readiness.Status status = null;
+        for (int n = 0; n < keeperServers; n++) {
+            status = statefulSet(observed, names.keeperServer(n));
+            if (!status.ready()) {
+                return status;
+            }
+        }
+        return status;
     }
 
     private static Readiness.Status deployment(Observed observed, String name) {

@@ -15,15 +15,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The runbooks shipped in the jar (runbooks/CODE.md), one per check code. Their commands name the cluster's objects
- * by placeholders ({@code <namespace>}, {@code <chi>}, ...), which a {@link RunbookContext} fills in.
+ * The runbooks shipped in the jar (runbooks/CODE.md), one per check code, and the procedures that belong to no finding
+ * ({@link #PROCEDURES}). Their commands name the cluster's objects by placeholders ({@code <namespace>}, {@code <chi>},
+ * ...), which a {@link RunbookContext} fills in.
  */
 public final class Runbooks {
+
+    /** Runbooks of a procedure rather than a finding, by name: what each one does. */
+    public static final Map<String, String> PROCEDURES =
+            Map.of("RESTORE", "restore SigNoz's ClickHouse data from the backup upgrade took");
 
     /** A placeholder the reader fills in: {@code <database>}. */
     private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-z0-9_-]*>");
@@ -82,6 +88,9 @@ public final class Runbooks {
     /** The runbook of a code, case-insensitively; an unknown code is bad input with the closest known one. */
     private static String text(String code) {
         String wanted = code.toUpperCase(Locale.ROOT);
+        if (PROCEDURES.containsKey(wanted)) {
+            return resource(wanted);
+        }
         CheckSpec spec = CheckCatalog.byCode(wanted)
                 .orElseThrow(() -> InvalidInputException.single(
                         code,
@@ -93,9 +102,13 @@ public final class Runbooks {
                                                         .toList())
                                         .map(s -> ", did you mean " + s + "?")
                                         .orElse("; signoz-ha runbook lists them")));
-        try (InputStream in = Runbooks.class.getClassLoader().getResourceAsStream("runbooks/" + spec.code() + ".md")) {
+        return resource(spec.code());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Runbooks.class.getClassLoader().getResourceAsStream("runbooks/" + name + ".md")) {
             if (in == null) {
-                throw new IllegalStateException("runbook " + spec.code() + " is missing from the jar");
+                throw new IllegalStateException("runbook " + name + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -26,6 +26,12 @@ public final class CheckCatalog {
             Severity.ERROR,
             "the ClickHouseInstallation CRD and a clickhouse-operator watching the namespace are present",
             "install clickhouse-operator (signoz-ha deploy does it in external mode)");
+    public static final CheckSpec OPERATOR_TOO_OLD = spec(
+            "OPERATOR_TOO_OLD",
+            CLICKHOUSE,
+            Severity.ERROR,
+            "clickhouse-operator is recent enough for its installations (Keeper: 0.24.0+)",
+            "upgrade clickhouse-operator to 0.24.0 or later before deploying or repairing Keeper");
     public static final CheckSpec DUPLICATE_CLICKHOUSE = spec(
             "DUPLICATE_CLICKHOUSE",
             CLICKHOUSE,
@@ -85,19 +91,19 @@ public final class CheckCatalog {
             "SINGLE_POINT_OF_FAILURE",
             SCHEDULING,
             Severity.ERROR,
-            "losing any one node or zone leaves every shard a replica and ZooKeeper its quorum",
+            "losing any one node or zone leaves every shard a replica and ZooKeeper or Keeper its quorum",
             "spread replicas with antiAffinity: shard (or a zone topologyKey) and reschedule the co-located pods");
     public static final CheckSpec ZOOKEEPER_QUORUM = spec(
             "ZOOKEEPER_QUORUM",
             ZOOKEEPER,
             Severity.ERROR,
-            "ZooKeeper runs an odd ensemble of at least 3 with a quorum ready",
-            "scale ZooKeeper to 3 (or 5) and bring members back until a majority is ready");
+            "ZooKeeper or Keeper runs an odd ensemble of at least 3 with a quorum ready",
+            "scale ZooKeeper or Keeper to 3 (or 5) and bring members back until a majority is ready");
     public static final CheckSpec ZOOKEEPER_STORAGE = spec(
             "ZOOKEEPER_STORAGE",
             ZOOKEEPER,
             Severity.ERROR,
-            "ZooKeeper keeps data and logs on volumes of at least 10Gi with autopurge on",
+            "ZooKeeper/Keeper keep data and logs on 10Gi+ volumes (ZooKeeper: autopurge on)",
             "enable autopurge and grow the ZooKeeper volumes before they fill");
     public static final CheckSpec POD_EVICTIONS = spec(
             "POD_EVICTIONS",
@@ -121,7 +127,7 @@ public final class CheckCatalog {
             "RESOURCE_LIMITS",
             RESOURCES,
             Severity.ERROR,
-            "ClickHouse and ZooKeeper have the profile's memory sizes and none was OOM-killed",
+            "ClickHouse and ZooKeeper or Keeper have the profile's memory sizes and none was OOM-killed",
             "set requests and limits from the production profile (signoz-ha plan shows them)");
     public static final CheckSpec LAST_RUN_FAILED = spec(
             "LAST_RUN_FAILED",
@@ -219,6 +225,7 @@ public final class CheckCatalog {
 
     private static final List<CheckSpec> KUBERNETES = List.of(
             OPERATOR_MISSING,
+            OPERATOR_TOO_OLD,
             DUPLICATE_CLICKHOUSE,
             CLICKHOUSE_NOT_READY,
             CLICKHOUSE_HOST_UNRESOLVED,

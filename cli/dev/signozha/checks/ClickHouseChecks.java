@@ -3,6 +3,7 @@ package dev.signozha.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.render.ResourceNames;
+import dev.signozha.core.topology.Coordination;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ final class ClickHouseChecks {
     static List<Check> all() {
         return List.of(
                 Check.of(CheckCatalog.OPERATOR_MISSING, ClickHouseChecks::operator),
+                Check.of(CheckCatalog.OPERATOR_TOO_OLD, ClickHouseChecks::operatorVersion),
                 Check.of(CheckCatalog.DUPLICATE_CLICKHOUSE, ClickHouseChecks::duplicates),
                 Check.of(CheckCatalog.CLICKHOUSE_NOT_READY, ClickHouseChecks::readiness));
     }
@@ -45,6 +47,31 @@ final class ClickHouseChecks {
                         + view.operatorsWatchingNamespace().stream()
                                 .map(Inventory::id)
                                 .collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * A Keeper ensemble (the topology's, or a ClickHouseKeeperInstallation in the namespace) needs an operator of
+     * 0.24.0 or later: 0.23's experimental Keeper has another spec and other object names, and a direct upgrade loses
+     * its data (clickhouse-operator's docs/keeper_migration_from_23_to_24.md).
+     */
+    private static Outcome operatorVersion(CheckContext context) {
+        ClusterView view = context.view();
+        boolean keeper = context.intended().map(Intended::keeper).orElse(false)
+                || !view.keeperInstallations().isEmpty();
+        if (!keeper) {
+            return Outcome.of(List.of(), "no Keeper in the topology or in " + view.namespace() + ": none needed");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Deployment operator : view.operatorsWatchingNamespace()) {
+            ClusterView.operatorVersion(operator)
+                    .filter(version -> version.compareTo(Coordination.KEEPER_OPERATOR) < 0)
+                    .ifPresent(version -> findings.add(Finding.of(
+                            "clickhouse-operator " + version + " predates " + Coordination.KEEPER_OPERATOR
+                                    + ", the first to run the ClickHouseKeeperInstallation layout of signoz-ha "
+                                    + "(clusters, a StatefulSet per Keeper server)",
+                            Inventory.id(operator))));
+        }
+        return Outcome.of(findings, "every operator watching " + view.namespace() + " runs Keeper");
     }
 
     private static Outcome duplicates(CheckContext context) {

@@ -7,6 +7,7 @@ import dev.signozha.core.rbac.ApiAccess;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.state.StateRecord;
 import dev.signozha.core.state.StateRecordCodec;
+import dev.signozha.core.topology.ChartVersion;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
@@ -92,6 +94,18 @@ public final class ClusterView {
                 .toList();
     }
 
+    /** ClickHouse Keeper installations (clickhouse-operator's chk); none when the cluster refused to list them. */
+    public List<GenericKubernetesResource> keeperInstallations() {
+        return Inventory.readable(inventory.keeperInstallations()) ? local(inventory.keeperInstallations()) : List.of();
+    }
+
+    /** StatefulSets running ClickHouse Keeper: clickhouse-operator's (labelled with their installation) or by hand. */
+    public List<StatefulSet> keeperStatefulSets() {
+        return local(inventory.statefulSets()).stream()
+                .filter(s -> label(s, Ensemble.KEEPER_LABEL) != null || runs(spec(s), "clickhouse-keeper"))
+                .toList();
+    }
+
     /** Pods running a ClickHouse server. */
     public List<Pod> clickHousePods() {
         return local(inventory.pods()).stream()
@@ -110,6 +124,17 @@ public final class ClusterView {
             }
         }
         return operators;
+    }
+
+    /** An operator's version, from its clickhouse-operator image tag; empty for a tag that is not a version. */
+    public static Optional<ChartVersion> operatorVersion(Deployment operator) {
+        return containers(spec(operator)).stream()
+                .map(Container::getImage)
+                .filter(image -> image != null && image.contains("clickhouse-operator:"))
+                .map(image -> image.substring(image.lastIndexOf(':') + 1))
+                .filter(tag -> tag.matches("v?\\d+\\.\\d+\\.\\d+.*"))
+                .map(ChartVersion::parse)
+                .findFirst();
     }
 
     /** Operators whose watch covers the release's namespace. */
@@ -194,6 +219,17 @@ public final class ClusterView {
             }
         }
         return env;
+    }
+
+    /** The mount among the containers' that holds {@code directory}: the longest mount path containing it. */
+    public static Optional<VolumeMount> mountHolding(List<Container> containers, String directory) {
+        return containers.stream()
+                .flatMap(c -> Optional.ofNullable(c.getVolumeMounts()).orElse(List.of()).stream())
+                .filter(mount -> directory.equals(mount.getMountPath())
+                        || directory.startsWith(
+                                mount.getMountPath().endsWith("/") ? mount.getMountPath() : mount.getMountPath() + "/"))
+                .max(java.util.Comparator.comparingInt(
+                        mount -> mount.getMountPath().length()));
     }
 
     /** Whether any container's image contains the fragment (e.g. clickhouse-server). */

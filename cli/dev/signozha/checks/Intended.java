@@ -15,7 +15,8 @@ import java.util.Optional;
  * The topology the cluster should have, which the checks compare it with: from the topology file (-f), or
  * the tool's own state record, or inferred from the ClickHouseInstallation the components point at.
  * {@code zookeeperReplicas} and {@code profile} are null when inferred; {@code user} and {@code passwordSecret}
- * (namespace/name/key) are null when unknown.
+ * (namespace/name/key) are null when unknown. {@code keeper}: the topology's ensemble is ClickHouse Keeper, or the
+ * namespace holds a ClickHouseKeeperInstallation.
  */
 public record Intended(
         String origin,
@@ -28,7 +29,8 @@ public record Intended(
         Integer zookeeperReplicas,
         Profile profile,
         String user,
-        String passwordSecret) {
+        String passwordSecret,
+        boolean keeper) {
 
     /**
      * As {@link #of(LoadedTopology, String)}; in existing mode the installation is the one in {@code view} the host
@@ -57,7 +59,8 @@ public record Intended(
                 zookeeperReplicas,
                 profile,
                 user,
-                passwordSecret);
+                passwordSecret,
+                keeper);
     }
 
     public static Intended of(LoadedTopology loaded, String origin) {
@@ -74,7 +77,8 @@ public record Intended(
                 spec.profile(),
                 spec.clickhouse().user(),
                 spec.namespace() + "/" + spec.clickhouse().passwordSecret().name() + "/"
-                        + spec.clickhouse().passwordSecret().key());
+                        + spec.clickhouse().passwordSecret().key(),
+                spec.zookeeper().isKeeper());
     }
 
     /** From the installation the most endpoints reach, else the only (or first) one in the namespace. */
@@ -96,7 +100,8 @@ public record Intended(
                 null,
                 null,
                 Installations.secretUser(chosen).orElse(null),
-                Installations.secretAddress(chosen).orElse(null)));
+                Installations.secretAddress(chosen).orElse(null),
+                !view.keeperInstallations().isEmpty()));
     }
 
     public boolean replicated() {

@@ -1,19 +1,17 @@
 package dev.signozha.checks;
 
-import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.schedule.FailureDomains;
 import dev.signozha.core.schedule.FailureDomains.Group;
 import dev.signozha.core.schedule.FailureDomains.Loss;
 import dev.signozha.core.schedule.HaGroups;
 import dev.signozha.core.schedule.SimNode;
 import dev.signozha.core.schedule.SimPod;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The N-1 question: would losing any one node (or zone) take every replica of a shard, or ZooKeeper's quorum?
+ * The N-1 question: would losing any one node (or zone) take every replica of a shard, or the quorum of ZooKeeper or Keeper?
  * Doctor judges it on where the pods run now; plan on where it would place them ({@link #judge}).
  */
 public final class Resilience {
@@ -40,7 +38,7 @@ public final class Resilience {
     private static Outcome judge(List<SimNode> nodes, List<SimPod> boundPods, List<Group> groups) {
         List<Group> judged = HaGroups.spreadable(groups);
         if (judged.isEmpty()) {
-            return Outcome.skip("no shard with several replicas and no ZooKeeper ensemble is running");
+            return Outcome.skip("no shard with several replicas and no ZooKeeper or Keeper ensemble is running");
         }
         long zones = nodes.stream()
                 .map(node -> node.labels().get(PendingPods.ZONE_LABEL))
@@ -67,17 +65,10 @@ public final class Resilience {
                                 || s.group().pods().size() >= 3);
     }
 
+    /** ZooKeeper and Keeper ensembles, each a quorum of its member pods. */
     private static List<Group> ensembles(ClusterView view) {
-        List<Group> groups = new ArrayList<>();
-        for (StatefulSet ensemble : view.zooKeeperStatefulSets()) {
-            String prefix = ensemble.getMetadata().getName() + "-";
-            List<String> members = view.local(view.inventory().pods()).stream()
-                    .map(p -> p.getMetadata().getName())
-                    .filter(name -> name.startsWith(prefix)
-                            && name.substring(prefix.length()).matches("\\d+"))
-                    .toList();
-            groups.add(Group.quorum(Inventory.id(ensemble), members));
-        }
-        return groups;
+        return Ensemble.all(view).stream()
+                .map(ensemble -> Group.quorum(ensemble.object(), ensemble.memberNames()))
+                .toList();
     }
 }

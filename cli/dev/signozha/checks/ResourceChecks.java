@@ -189,6 +189,11 @@ final class ResourceChecks {
             sizes(set, "zookeeper", sizing.zookeeperRequest(), sizing.zookeeperLimit(), profile)
                     .ifPresent(findings::add);
         }
+        // Keeper is sized from the same row of the table as ZooKeeper: the coordination service's.
+        for (StatefulSet set : view.keeperStatefulSets()) {
+            sizes(set, "clickhouse-keeper", sizing.zookeeperRequest(), sizing.zookeeperLimit(), profile)
+                    .ifPresent(findings::add);
+        }
         return Outcome.of(findings, "memory requests and limits at the " + profile.id() + " profile's sizes");
     }
 

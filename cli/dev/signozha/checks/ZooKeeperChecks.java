@@ -3,6 +3,7 @@ package dev.signozha.checks;
 import dev.signozha.core.inventory.Inventory;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.math.BigDecimal;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The ZooKeeper ensemble replication depends on: an odd quorum of at least 3, ready, with room on disk. */
+/**
+ * The coordination ensemble replication depends on, ZooKeeper or ClickHouse Keeper under the same codes: an odd quorum
+ * of at least 3, ready, with its data on volumes with room to grow.
+ */
 final class ZooKeeperChecks {
 
     static final BigDecimal MIN_VOLUME = Quantity.getAmountInBytes(new Quantity("10Gi"));
@@ -25,63 +29,114 @@ final class ZooKeeperChecks {
     }
 
     private static Outcome quorum(CheckContext context) {
-        List<StatefulSet> ensembles = context.view().zooKeeperStatefulSets();
+        List<Ensemble> ensembles = Ensemble.all(context.view());
         if (ensembles.isEmpty()) {
-            return Outcome.skip("no ZooKeeper StatefulSet in " + context.namespace());
+            return Outcome.skip("no ZooKeeper or Keeper ensemble in " + context.namespace());
         }
         boolean replicated = context.intended().map(Intended::replicated).orElse(false);
         List<Finding> findings = new ArrayList<>();
-        for (StatefulSet ensemble : ensembles) {
-            int servers = Optional.ofNullable(ensemble.getSpec().getReplicas()).orElse(1);
-            int ready = ensemble.getStatus() == null
-                    ? 0
-                    : Optional.ofNullable(ensemble.getStatus().getReadyReplicas())
-                            .orElse(0);
-            int quorum = servers / 2 + 1;
+        for (Ensemble ensemble : ensembles) {
+            int servers = ensemble.servers();
+            String noun = ensemble.kind().label() + " server";
             List<String> problems = new ArrayList<>();
             if (servers % 2 == 0) {
-                problems.add(servers + " servers (even: survives no more failures than " + (servers - 1) + ")");
+                problems.add(servers + " " + noun + "s (even: survives no more failures than " + (servers - 1) + ")");
             }
             if (servers < 3 && replicated) {
-                problems.add(servers + " server(s) for replicated ClickHouse: losing one stops all replication");
+                problems.add(servers + " " + noun + "(s) for replicated ClickHouse: losing one stops all replication");
             }
-            if (ready < quorum) {
-                problems.add(ready + " of " + servers + " ready, a quorum needs " + quorum);
+            List<Pod> down = ensemble.notReady();
+            if (ensemble.ready() < ensemble.quorum()) {
+                problems.add(ensemble.ready() + " of " + servers + " " + noun + "s ready, a quorum needs "
+                        + ensemble.quorum() + stopped(down));
             }
             if (!problems.isEmpty()) {
-                findings.add(Finding.of(String.join("; ", problems), Inventory.id(ensemble)));
+                Finding finding = Finding.of(String.join("; ", problems), ensemble.object())
+                        .suspecting(down.stream()
+                                .map(pod -> new Finding.Cause(CheckCatalog.POD_EVICTIONS.code(), Inventory.id(pod)))
+                                .toList());
+                findings.add(ensemble.isKeeper() ? finding.withHint(keeperQuorumHint(ensemble, down)) : finding);
             }
         }
         return Outcome.of(findings, "odd ensembles with a ready quorum");
     }
 
+    private static String stopped(List<Pod> down) {
+        return down.isEmpty()
+                ? ""
+                : " (not ready: "
+                        + String.join(
+                                ", ",
+                                down.stream()
+                                        .map(pod -> pod.getMetadata().getName() + waiting(pod))
+                                        .toList())
+                        + ")";
+    }
+
+    private static String waiting(Pod pod) {
+        return ClusterView.containerStatuses(pod).stream()
+                .filter(status -> status.getState() != null
+                        && status.getState().getWaiting() != null
+                        && status.getState().getWaiting().getReason() != null)
+                .map(status -> " " + status.getState().getWaiting().getReason())
+                .findFirst()
+                .orElse("");
+    }
+
+    private static String keeperQuorumHint(Ensemble ensemble, List<Pod> down) {
+        if (ensemble.servers() < 3 || ensemble.servers() % 2 == 0) {
+            return "declare an odd number of Keeper servers, 3 or 5 (spec.configuration.clusters[].layout.replicasCount"
+                    + " of " + ensemble.object() + "), and bring members back until a majority is ready";
+        }
+        return down.isEmpty()
+                ? "bring Keeper servers back until a majority is ready; ClickHouse replicas are read-only meanwhile"
+                : "read why the Keeper servers stop: kubectl logs -n "
+                        + down.get(0).getMetadata().getNamespace() + " "
+                        + down.get(0).getMetadata().getName()
+                        + " -c clickhouse-keeper --previous; bring them back until a majority is ready (replicas are "
+                        + "read-only meanwhile) and never delete a member's volume while the others lack a quorum";
+    }
+
     private static Outcome storage(CheckContext context) {
-        List<StatefulSet> ensembles = context.view().zooKeeperStatefulSets();
+        List<Ensemble> ensembles = Ensemble.all(context.view());
         if (ensembles.isEmpty()) {
-            return Outcome.skip("no ZooKeeper StatefulSet in " + context.namespace());
+            return Outcome.skip("no ZooKeeper or Keeper ensemble in " + context.namespace());
         }
         List<Finding> findings = new ArrayList<>();
-        for (StatefulSet ensemble : ensembles) {
+        for (Ensemble ensemble : ensembles) {
             List<String> problems = new ArrayList<>();
-            volumeTemplateSize(ensemble)
-                    .filter(size -> Quantity.getAmountInBytes(size).compareTo(MIN_VOLUME) < 0)
-                    .ifPresent(size -> problems.add("data volumes of " + size + " (under 10Gi)"));
-            for (PersistentVolumeClaim claim : claims(context.view(), ensemble)) {
-                Quantity size = claimSize(claim);
-                if (size != null && Quantity.getAmountInBytes(size).compareTo(MIN_VOLUME) < 0) {
-                    problems.add(Inventory.id(claim) + " holds " + size);
-                }
+            for (StatefulSet set : ensemble.statefulSets()) {
+                problems.addAll(volumeSizes(context.view(), set));
+                problems.addAll(
+                        ensemble.isKeeper()
+                                ? KeeperStorage.problems(context.view(), set)
+                                : ephemeralDirectories(context.view(), set));
             }
-            problems.addAll(ephemeralDirectories(context.view(), ensemble));
-            if (!autopurge(ensemble)) {
+            if (!ensemble.isKeeper() && !autopurge(ensemble.statefulSets().get(0))) {
                 problems.add(
                         "autopurge is off (ZOO_AUTOPURGE_INTERVAL unset or 0): snapshots and logs grow until the disk is full");
             }
             if (!problems.isEmpty()) {
-                findings.add(Finding.of(String.join("; ", problems), Inventory.id(ensemble)));
+                Finding finding = Finding.of(String.join("; ", problems), ensemble.object());
+                findings.add(ensemble.isKeeper() ? finding.withHint(KeeperStorage.HINT) : finding);
             }
         }
-        return Outcome.of(findings, "volumes of 10Gi or more, autopurge on");
+        return Outcome.of(findings, "volumes of 10Gi or more, autopurge on (ZooKeeper)");
+    }
+
+    /** Volume templates and claims of the StatefulSet's pods under 10Gi. */
+    private static List<String> volumeSizes(ClusterView view, StatefulSet set) {
+        List<String> problems = new ArrayList<>();
+        volumeTemplateSize(set)
+                .filter(size -> Quantity.getAmountInBytes(size).compareTo(MIN_VOLUME) < 0)
+                .ifPresent(size -> problems.add("data volumes of " + size + " (under 10Gi)"));
+        for (PersistentVolumeClaim claim : claims(view, set)) {
+            Quantity size = claimSize(claim);
+            if (size != null && Quantity.getAmountInBytes(size).compareTo(MIN_VOLUME) < 0) {
+                problems.add(Inventory.id(claim) + " holds " + size);
+            }
+        }
+        return problems;
     }
 
     private static Optional<Quantity> volumeTemplateSize(StatefulSet ensemble) {
@@ -161,13 +216,7 @@ final class ZooKeeperChecks {
         Optional.ofNullable(spec.getVolumes()).orElse(List.of()).stream()
                 .filter(v -> v.getEmptyDir() != null)
                 .forEach(v -> emptyDirs.add(v.getName()));
-        return ClusterView.containers(spec).stream()
-                .flatMap(c -> Optional.ofNullable(c.getVolumeMounts()).orElse(List.of()).stream())
-                .filter(mount -> directory.equals(mount.getMountPath())
-                        || directory.startsWith(
-                                mount.getMountPath().endsWith("/") ? mount.getMountPath() : mount.getMountPath() + "/"))
-                .max(java.util.Comparator.comparingInt(
-                        mount -> mount.getMountPath().length()))
+        return ClusterView.mountHolding(ClusterView.containers(spec), directory)
                 .map(io.fabric8.kubernetes.api.model.VolumeMount::getName)
                 .filter(emptyDirs::contains);
     }

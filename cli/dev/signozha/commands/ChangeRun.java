@@ -28,6 +28,7 @@ final class ChangeRun {
             Path planFile,
             Optional<String> chartVersion,
             boolean allowNoBaseline,
+            boolean noBackup,
             RunOptions options) {
 
         ChangeOptions change() {
@@ -73,7 +74,8 @@ final class ChangeRun {
                 .forceUnlockReason(args.change().forceUnlockReason())
                 .timeouts(args.change().timeouts())
                 .lockTtl(args.change().lockTtl)
-                .safety(new DeployAction.Safety(args.change().recover, args.clickhouse().skip, args.allowNoBaseline()))
+                .safety(new DeployAction.Safety(
+                        args.change().recover, args.clickhouse().skip, args.allowNoBaseline(), args.noBackup()))
                 .build();
         if (args.options().kube.namespace != null) {
             args.options()
@@ -86,7 +88,8 @@ final class ChangeRun {
                     session,
                     args.options().helm.helm(args.cluster(), trace),
                     args.clickhouse().viaKubernetes(session.gateway(), trace),
-                    args.clickhouse().ingestion(session.gateway(), trace));
+                    args.clickhouse().ingestion(session.gateway(), trace),
+                    args.clickhouse().data(session.gateway(), trace));
             DeployAction.Console console = new DeployAction.Console(
                     out,
                     Terminal.progress(spec.commandLine().getErr()),

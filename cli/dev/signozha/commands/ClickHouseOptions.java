@@ -1,12 +1,14 @@
 package dev.signozha.commands;
 
 import dev.signozha.actions.ClickHouseAccess;
+import dev.signozha.actions.ClickHouseData;
 import dev.signozha.actions.IngestionProbe;
 import dev.signozha.checks.ClusterView;
 import dev.signozha.checks.Intended;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.clickhouse.Credentials;
 import dev.signozha.cluster.clickhouse.DriverConnections;
+import dev.signozha.cluster.clickhouse.HostConnector;
 import dev.signozha.cluster.clickhouse.TracedConnections;
 import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.InvalidInputException;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** How doctor looks inside ClickHouse, and the limits of the ClickHouse-level checks. */
@@ -120,11 +123,24 @@ public final class ClickHouseOptions {
      * --clickhouse-url); none with --no-clickhouse. The password is read once, when the probe is made.
      */
     Function<LoadedTopology, IngestionProbe> ingestion(KubeGateway gateway, Trace trace) {
+        Function<LoadedTopology, Optional<Supplier<HostConnector>>> seeds = seeds(gateway, trace);
+        return topology -> seeds.apply(topology).map(IngestionProbe::from).orElseGet(IngestionProbe::none);
+    }
+
+    /** Upgrade's questions about SigNoz's data (continuity, backup), asked where the ingestion probe asks. */
+    Function<LoadedTopology, ClickHouseData> data(KubeGateway gateway, Trace trace) {
+        Function<LoadedTopology, Optional<Supplier<HostConnector>>> seeds = seeds(gateway, trace);
+        return topology ->
+                seeds.apply(topology).map(ClickHouseData::from).orElseGet(() -> ClickHouseData.none("--no-clickhouse"));
+    }
+
+    /** The seed host for a topology: none with --no-clickhouse, else --clickhouse-url or port-forwarded. */
+    private Function<LoadedTopology, Optional<Supplier<HostConnector>>> seeds(KubeGateway gateway, Trace trace) {
         if (skip) {
-            return topology -> IngestionProbe.none();
+            return topology -> Optional.empty();
         }
         if (url != null) {
-            return topology -> IngestionProbe.direct(url, connections("default", "", trace));
+            return topology -> Optional.of(IngestionProbe.seedAt(url, connections("default", "", trace)));
         }
         return topology -> {
             String namespace = topology.spec().namespace();
@@ -133,8 +149,8 @@ public final class ClickHouseOptions {
                     ? Optional.of(new ClusterView(gateway.inventory(namespace), namespace))
                     : Optional.empty();
             Intended intended = Intended.of(topology, "topology file " + topology.source(), view);
-            return IngestionProbe.viaKubernetes(
-                    gateway, topology.spec().namespace(), intended, credentials(gateway, Optional.of(intended), trace));
+            return Optional.of(IngestionProbe.seedViaKubernetes(
+                    gateway, namespace, intended, credentials(gateway, Optional.of(intended), trace)));
         };
     }
 

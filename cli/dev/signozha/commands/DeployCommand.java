@@ -66,6 +66,12 @@ final class DeployCommand implements Callable<Integer> {
         return ChangeRun.run(
                 spec,
                 new ChangeRun.Args(
-                        DeployAction.Kind.DEPLOY, source.topology, source.plan, Optional.empty(), false, options));
+                        DeployAction.Kind.DEPLOY,
+                        source.topology,
+                        source.plan,
+                        Optional.empty(),
+                        false,
+                        false,
+                        options));
     }
 }

@@ -80,6 +80,7 @@ final class RunbookCommand implements Callable<Integer> {
             for (CheckSpec check : CheckCatalog.all()) {
                 table.row(check.code(), check.severity().id(), check.category(), check.title());
             }
+            Runbooks.PROCEDURES.forEach((name, what) -> table.row(name, "-", "procedure", what));
             out.print(table.render(""));
         } else {
             out.print(Runbooks.text(code, context()));

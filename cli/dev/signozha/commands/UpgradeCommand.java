@@ -21,8 +21,14 @@ import picocli.CommandLine.Spec;
                     + "the phases run, and reports the longest gap. When verification fails (or ingestion does not "
                     + "resume), rolls back: helm rollback to the revision that was live, and the previous manifests from "
                     + "the state record.",
+            "Before its first change, a path across a mandatory stop, a schema migrator change or a new "
+                    + "ClickHouse release line takes a ClickHouse backup (BACKUP ... ON CLUSTER to spec.backup) and "
+                    + "waits until every host created it. After the phases it compares each signal's rows written "
+                    + "before the upgrade: rows that vanished although retention could not have removed them fail the "
+                    + "upgrade, which is rolled back.",
             "Exits 0 when upgraded, 3 on a preflight error, 4 when refused (also without an ingestion baseline, "
-                    + "unless --allow-no-baseline), 5 when locked, 6 when it failed and was rolled back, 7 when "
+                    + "unless --allow-no-baseline; or on a risky path with no backup configured, unless "
+                    + "--no-backup), 5 when locked, 6 when it failed and was rolled back, 7 when "
                     + "the rollback failed too (both errors and the runbook are printed)."
         })
 final class UpgradeCommand implements Callable<Integer> {
@@ -46,6 +52,13 @@ final class UpgradeCommand implements Callable<Integer> {
                     + "upgrade is refused (exit 4).")
     boolean allowNoBaseline;
 
+    @Option(
+            names = "--no-backup",
+            description = "Upgrade across a mandatory stop, a schema migrator change or a new ClickHouse release "
+                    + "line without the ClickHouse backup the topology's spec.backup would take; the run prints and "
+                    + "records it. Without it and without spec.backup such an upgrade is refused (exit 4).")
+    boolean noBackup;
+
     @Mixin
     RunOptions options;
 
@@ -59,6 +72,7 @@ final class UpgradeCommand implements Callable<Integer> {
                         null,
                         Optional.ofNullable(chartVersion),
                         allowNoBaseline,
+                        noBackup,
                         options));
     }
 }

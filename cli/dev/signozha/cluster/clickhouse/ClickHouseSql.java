@@ -1,5 +1,7 @@
 package dev.signozha.cluster.clickhouse;
 
+import dev.signozha.core.backup.BackupProgress;
+import dev.signozha.core.backup.BackupStatement;
 import dev.signozha.core.clickhouse.ClickHouseObservation;
 import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.DdlTask;
@@ -9,6 +11,11 @@ import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.clickhouse.ReplicaState;
 import dev.signozha.core.clickhouse.ZooKeeperSession;
+import dev.signozha.core.continuity.DataSnapshot;
+import dev.signozha.core.continuity.ProtectedWindow;
+import dev.signozha.core.continuity.Retention;
+import dev.signozha.core.continuity.SignalExtent;
+import dev.signozha.core.continuity.TableTtl;
 import dev.signozha.core.text.Messages;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -231,10 +238,109 @@ public final class ClickHouseSql {
         return new IngestionSample(now(), signals);
     }
 
-    /** A signal's distributed table, how to read its newest row as epoch seconds, and the look-back window. */
-    private record SignalTable(String signal, String database, String table, String newest, String window) {
+    /**
+     * What each signal's distributed table holds now: rows, oldest and newest timestamps, and the rows in the
+     * signal's protected window, for the signals whose table exists. One scan of the table's time column per signal.
+     */
+    public DataSnapshot extents(Map<String, ProtectedWindow> windows) throws SQLException {
+        Map<String, SignalExtent> signals = new LinkedHashMap<>();
+        for (SignalTable signal : SIGNALS) {
+            if (tableExists(signal.database(), signal.table())) {
+                ProtectedWindow window = windows.get(signal.signal());
+                String inWindow = window == null
+                        ? "0"
+                        : "countIf(" + signal.seconds(signal.column()) + " >= "
+                                + window.from().getEpochSecond()
+                                + " AND " + signal.seconds(signal.column()) + " < "
+                                + window.until().getEpochSecond()
+                                + ")";
+                Map<String, Object> row = one("SELECT count() AS rows, "
+                        + signal.seconds("min(" + signal.column() + ")")
+                        + " AS oldest, " + signal.seconds("max(" + signal.column() + ")") + " AS newest, " + inWindow
+                        + " AS kept FROM " + signal.name());
+                signals.put(
+                        signal.signal(),
+                        new SignalExtent(
+                                signal.name(),
+                                Values.asLong(row.get("rows")),
+                                Values.asEpochSecond(row.get("oldest")),
+                                Values.asEpochSecond(row.get("newest")),
+                                Values.asLong(row.get("kept"))));
+            }
+        }
+        return new DataSnapshot(now(), signals);
+    }
+
+    /**
+     * How long each signal's data is kept, read from the definition of the local table under its distributed one
+     * (on this host; the migrator creates it alike on every host), for the signals whose table exists.
+     */
+    public Map<String, Retention> retention() throws SQLException {
+        Map<String, Retention> retention = new LinkedHashMap<>();
+        for (SignalTable signal : SIGNALS) {
+            if (tableExists(signal.database(), signal.table())) {
+                Map<String, Object> row = one("SELECT create_table_query FROM system.tables WHERE database = '"
+                        + signal.database() + "' AND name = '" + signal.localTable() + "'");
+                retention.put(signal.signal(), TableTtl.of(Values.asText(row.get("create_table_query"))));
+            }
+        }
+        return retention;
+    }
+
+    /** The SigNoz databases this host has, in {@link ClickHouseObservation#SIGNOZ_DATABASES} order. */
+    public List<String> signozDatabases() throws SQLException {
+        Set<String> present = databases();
+        return ClickHouseObservation.SIGNOZ_DATABASES.stream()
+                .filter(present::contains)
+                .toList();
+    }
+
+    /**
+     * Starts {@code backup} (an ASYNC statement) and returns the operation's id. An error comes back with any S3
+     * credentials hidden and without the driver's exception as its cause, which may quote the statement.
+     */
+    public String startBackup(BackupStatement backup) throws SQLException {
+        try {
+            return Values.asText(one(backup.sql()).get("id"));
+        } catch (SQLException e) {
+            throw new SQLException(BackupStatement.masked(Messages.firstLine(e.getMessage(), "no answer")));
+        }
+    }
+
+    /** The backup {@code name} on every host of {@code cluster}, as each host's system.backups reports it. */
+    public BackupProgress backupProgress(String cluster, String name) throws SQLException {
+        return new BackupProgress(rows("SELECT hostName() AS host, toString(status) AS status, error FROM "
+                        + "clusterAllReplicas('" + clusterName(cluster) + "', system.backups) WHERE name LIKE '%"
+                        + backupName(name) + "%' ORDER BY host")
+                .stream()
+                .map(row -> new BackupProgress.Host(
+                        Values.asText(row.get("host")),
+                        Values.asText(row.get("status")),
+                        Values.asText(row.get("error"))))
+                .toList());
+    }
+
+    /**
+     * A signal's distributed table, its time column and how to turn a value of it into epoch seconds
+     * ({@code %s} stands for the value), and the look-back window of the freshness queries.
+     */
+    private record SignalTable(
+            String signal, String database, String table, String column, String toSeconds, String window) {
         String name() {
             return database + "." + table;
+        }
+
+        /** The local table the distributed one reads, as the migrator names them. */
+        String localTable() {
+            return table.substring("distributed_".length());
+        }
+
+        String seconds(String value) {
+            return toSeconds.formatted(value);
+        }
+
+        String newest() {
+            return seconds("max(" + column + ")");
         }
     }
 
@@ -243,19 +349,22 @@ public final class ClickHouseSql {
                     "traces",
                     "signoz_traces",
                     "distributed_signoz_index_v3",
-                    "toUnixTimestamp(max(timestamp))",
+                    "timestamp",
+                    "toUnixTimestamp(%s)",
                     "timestamp >= now() - " + LOOK_BACK_SECONDS),
             new SignalTable(
                     "logs",
                     "signoz_logs",
                     "distributed_logs_v2",
-                    "intDiv(max(timestamp), 1000000000)",
+                    "timestamp",
+                    "intDiv(%s, 1000000000)",
                     "timestamp >= toUInt64(toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000000000"),
             new SignalTable(
                     "metrics",
                     "signoz_metrics",
                     "distributed_samples_v4",
-                    "intDiv(max(unix_milli), 1000)",
+                    "unix_milli",
+                    "intDiv(%s, 1000)",
                     "unix_milli >= (toUnixTimestamp(now()) - " + LOOK_BACK_SECONDS + ") * 1000"));
 
     private Map<String, Object> one(String sql) throws SQLException {
@@ -288,6 +397,22 @@ public final class ClickHouseSql {
                 return rows;
             }
         }
+    }
+
+    /** Cluster names as the topology allows them (letters, digits, '_' and '-'), inside a string literal. */
+    private static String clusterName(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+            throw new IllegalArgumentException("not a cluster name: " + name);
+        }
+        return name;
+    }
+
+    /** Backup names are {@link BackupStatement#name}s: letters, digits and dashes. */
+    private static String backupName(String name) {
+        if (!name.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("not a backup name: " + name);
+        }
+        return name;
     }
 
     /** Names come from our own constants and system tables; refuse anything that is not a plain identifier. */

@@ -1,6 +1,7 @@
 package dev.signozha.cluster.clickhouse;
 
 import dev.signozha.core.Trace;
+import dev.signozha.core.backup.BackupStatement;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -66,8 +67,9 @@ public final class TracedConnections implements ConnectionFactory {
                 && args != null
                 && args.length > 0
                 && args[0] instanceof String sql) {
-            trace.line(
-                    endpoint + " " + sql.replaceAll("\\s+", " ").strip() + outcome + " (" + Trace.since(start) + ")");
+            trace.line(endpoint + " "
+                    + BackupStatement.masked(sql.replaceAll("\\s+", " ").strip()) + outcome + " (" + Trace.since(start)
+                    + ")");
         }
     }
 }

@@ -47,6 +47,15 @@ public final class Fabric8KubeGateway implements KubeGateway {
             .withNamespaced(true)
             .build();
 
+    /** The ClickHouseKeeperInstallation resource (clickhouse-operator 0.23 and later). */
+    public static final ResourceDefinitionContext CHK = new ResourceDefinitionContext.Builder()
+            .withGroup(Inventory.KEEPER_GROUP)
+            .withVersion("v1")
+            .withKind("ClickHouseKeeperInstallation")
+            .withPlural("clickhousekeeperinstallations")
+            .withNamespaced(true)
+            .build();
+
     private final KubernetesClient client;
     private final String name;
     private final Clock clock;
@@ -134,6 +143,12 @@ public final class Fabric8KubeGateway implements KubeGateway {
                         () -> client.storage().v1().storageClasses().list().getItems()),
                 definitions,
                 installations(namespace, definitions, lists),
+                lists.of(
+                        listing(Inventory.KEEPER_GROUP, "clickhousekeeperinstallations"),
+                        () -> withoutCrd(() -> client.genericKubernetesResources(CHK)
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems())),
                 lists.of(
                         listing("coordination.k8s.io", "leases"),
                         () -> client.leases().inNamespace(namespace).list().getItems()),
@@ -291,6 +306,11 @@ public final class Fabric8KubeGateway implements KubeGateway {
                 .list()
                 .getItems());
         owned.addAll(withoutCrd(() -> client.genericKubernetesResources(CHI)
+                .inNamespace(namespace)
+                .withLabel(key, value)
+                .list()
+                .getItems()));
+        owned.addAll(withoutCrd(() -> client.genericKubernetesResources(CHK)
                 .inNamespace(namespace)
                 .withLabel(key, value)
                 .list()

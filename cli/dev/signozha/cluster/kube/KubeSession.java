@@ -108,7 +108,7 @@ public final class KubeSession implements DeployCluster, AutoCloseable {
     /**
      * Deletes one object named {@code Kind/namespace/name}: what cleanup removes (ClickHouseInstallation, Job, Pod,
      * PersistentVolumeClaim) or what signoz-ha renders and no longer does (ConfigMap, Service, PodDisruptionBudget,
-     * StatefulSet, whose volumes stay). A Job's pods go with it. Returns false when it was already gone.
+     * StatefulSet, ClickHouseKeeperInstallation, whose volumes stay). A Job's pods go with it. Returns false when it was already gone.
      */
     @Override
     public boolean delete(String id) {
@@ -132,6 +132,10 @@ public final class KubeSession implements DeployCluster, AutoCloseable {
         return switch (parts[0]) {
             case "ClickHouseInstallation" ->
                 client.genericKubernetesResources(Fabric8KubeGateway.CHI)
+                        .inNamespace(parts[1])
+                        .withName(parts[2]);
+            case "ClickHouseKeeperInstallation" ->
+                client.genericKubernetesResources(Fabric8KubeGateway.CHK)
                         .inNamespace(parts[1])
                         .withName(parts[2]);
             case "Job" -> client.batch().v1().jobs().inNamespace(parts[1]).withName(parts[2]);

@@ -47,6 +47,7 @@ public record Inventory(
         List<StorageClass> storageClasses,
         List<CustomResourceDefinition> customResourceDefinitions,
         List<GenericKubernetesResource> clickHouseInstallations,
+        List<GenericKubernetesResource> keeperInstallations,
         List<Lease> leases,
         List<ConfigMap> configMaps,
         List<CronJob> cronJobs,
@@ -54,6 +55,9 @@ public record Inventory(
 
     /** The CustomResourceDefinition that makes ClickHouseInstallation a kind. */
     public static final String CHI_CRD = "clickhouseinstallations.clickhouse.altinity.com";
+
+    /** The API group of ClickHouseKeeperInstallation (kind chk), which clickhouse-operator serves since 0.23. */
+    public static final String KEEPER_GROUP = "clickhouse-keeper.altinity.com";
 
     /** Every object that could be read, for writing snapshots and counting. */
     public List<HasMetadata> all() {
@@ -74,6 +78,7 @@ public record Inventory(
                         jobs,
                         cronJobs,
                         clickHouseInstallations,
+                        keeperInstallations,
                         pods,
                         events)
                 .filter(Inventory::readable)

@@ -48,6 +48,7 @@ public final class InventoryBuilder {
     private final List<StorageClass> storageClasses = new ArrayList<>();
     private final List<CustomResourceDefinition> definitions = new ArrayList<>();
     private final List<GenericKubernetesResource> installations = new ArrayList<>();
+    private final List<GenericKubernetesResource> keepers = new ArrayList<>();
     private final List<Lease> leases = new ArrayList<>();
     private final List<ConfigMap> configMaps = new ArrayList<>();
     private final List<CronJob> cronJobs = new ArrayList<>();
@@ -80,6 +81,8 @@ public final class InventoryBuilder {
                 add(definitions, mapper.treeToValue(object, CustomResourceDefinition.class));
             case "clickhouse.altinity.com/ClickHouseInstallation" ->
                 add(installations, mapper.treeToValue(object, GenericKubernetesResource.class));
+            case Inventory.KEEPER_GROUP + "/ClickHouseKeeperInstallation" ->
+                add(keepers, mapper.treeToValue(object, GenericKubernetesResource.class));
             case "coordination.k8s.io/Lease" -> add(leases, mapper.treeToValue(object, Lease.class));
             default -> {
                 // Kinds no check reads (Secrets among them, deliberately) are not kept.
@@ -103,6 +106,7 @@ public final class InventoryBuilder {
                 && jobs.isEmpty()
                 && cronJobs.isEmpty()
                 && installations.isEmpty()
+                && keepers.isEmpty()
                 && configMaps.isEmpty()
                 && claims.isEmpty()
                 && events.isEmpty()
@@ -135,6 +139,7 @@ public final class InventoryBuilder {
                 storageClasses,
                 definitions,
                 installations,
+                keepers,
                 leases,
                 configMaps,
                 cronJobs,

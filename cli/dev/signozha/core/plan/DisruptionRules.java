@@ -426,6 +426,11 @@ public final class DisruptionRules {
             case CHI ->
                 new Verdict(
                         DESTRUCTIVE, "deletes every ClickHouse host; volumes survive only with reclaimPolicy Retain");
+            case "ClickHouseKeeperInstallation" ->
+                new Verdict(
+                        DESTRUCTIVE,
+                        "deletes every Keeper server: replicated tables turn read-only until an ensemble holding their "
+                                + "metadata serves again");
             case STS, "PersistentVolumeClaim" ->
                 new Verdict(DESTRUCTIVE, "deletes pods that hold data, or their volumes");
             default -> new Verdict(NONE, "no longer rendered by signoz-ha");

@@ -47,6 +47,12 @@ public record PlannedPlacement(List<SimNode> nodes, Placement placement, List<Gr
                     "StatefulSet/" + spec.namespace() + "/" + first.substring(0, first.lastIndexOf('-')),
                     members.stream().map(SimPod::name).toList()));
         }
+        List<SimPod> servers = pods(components, "keeper");
+        if (!servers.isEmpty()) {
+            groups.add(Group.quorum(
+                    "ClickHouseKeeperInstallation/" + spec.namespace() + "/" + new ResourceNames(spec).keeper(),
+                    servers.stream().map(SimPod::name).toList()));
+        }
         return groups;
     }
 

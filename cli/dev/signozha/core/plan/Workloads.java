@@ -54,24 +54,42 @@ public final class Workloads {
         return List.copyOf(components);
     }
 
+    /**
+     * The coordination ensemble, one member per node: the tool's own ZooKeeper StatefulSet and Keeper installation
+     * require it, and in bundled mode the rendered values set the zookeeper subchart's podAntiAffinityPreset to hard.
+     * Keeper servers are the pods of clickhouse-operator's per-server StatefulSets.
+     */
     private static Component zookeeper(Spec spec, ResourceNames names) {
+        if (spec.zookeeper().isKeeper()) {
+            return ensemble(
+                    spec,
+                    "keeper",
+                    Map.of("clickhouse-keeper.altinity.com/chk", names.keeper()),
+                    i -> names.keeperServer(i) + "-0");
+        }
         boolean external = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL;
         String name = external ? names.zookeeper() : names.bundledZookeeper();
-        Map<String, String> labels = Map.of("app.kubernetes.io/name", "zookeeper", "app.kubernetes.io/instance", name);
+        return ensemble(
+                spec,
+                "zookeeper",
+                Map.of("app.kubernetes.io/name", "zookeeper", "app.kubernetes.io/instance", name),
+                i -> name + "-" + i);
+    }
+
+    private static Component ensemble(
+            Spec spec, String component, Map<String, String> labels, java.util.function.IntFunction<String> podName) {
         List<SimPod> pods = new ArrayList<>();
         for (int i = 0; i < spec.zookeeper().replicas(); i++) {
-            // One member per node: the tool's own StatefulSet requires it, and in bundled mode the rendered
-            // values set the zookeeper subchart's podAntiAffinityPreset to hard.
             pods.add(pod(
                             spec,
-                            name + "-" + i,
-                            "zookeeper",
+                            podName.apply(i),
+                            component,
                             labels,
                             spec.zookeeper().resources())
                     .withAntiAffinity(PodAffinityTerm.matchLabels(HOSTNAME, labels)));
         }
         return new Component(
-                "zookeeper",
+                component,
                 pods,
                 spec.zookeeper().resources(),
                 spec.zookeeper().storage().size(),

@@ -23,6 +23,7 @@ public final class ApiAccess {
     public static final Permission LIST_DEPLOYMENTS_EVERYWHERE = Permission.clusterWide("list", "apps", "deployments");
 
     private static final String CHI_GROUP = "clickhouse.altinity.com";
+    private static final String KEEPER_GROUP = "clickhouse-keeper.altinity.com";
     private static final List<String> WRITE = List.of("create", "update", "patch", "delete");
 
     private static final Map<String, Set<Permission>> TABLE = table();
@@ -93,7 +94,8 @@ public final class ApiAccess {
                 verbs(List.of("list"), "batch", "jobs", "cronjobs"),
                 verbs(List.of("list"), "policy", "poddisruptionbudgets"),
                 verbs(List.of("list"), "coordination.k8s.io", "leases"),
-                verbs(List.of("list"), CHI_GROUP, "clickhouseinstallations"));
+                verbs(List.of("list"), CHI_GROUP, "clickhouseinstallations"),
+                verbs(List.of("list"), KEEPER_GROUP, "clickhousekeeperinstallations"));
     }
 
     /** The lock (a Lease) and the state record (a ConfigMap). */
@@ -112,7 +114,8 @@ public final class ApiAccess {
                 verbs(with("get"), "", "configmaps", "services"),
                 verbs(with("get"), "policy", "poddisruptionbudgets"),
                 verbs(with("get"), "apps", "statefulsets"),
-                verbs(with("get"), CHI_GROUP, "clickhouseinstallations"));
+                verbs(with("get"), CHI_GROUP, "clickhouseinstallations"),
+                verbs(with("get"), KEEPER_GROUP, "clickhousekeeperinstallations"));
         Set<Permission> watched = union(
                 verbs(List.of("list", "watch"), "", "pods", "events"),
                 verbs(List.of("list", "watch"), "apps", "statefulsets", "deployments", "daemonsets"),

@@ -15,6 +15,7 @@ public record Manifest(String apiVersion, String kind, String namespace, String 
             "PodDisruptionBudget",
             "StatefulSet",
             "Deployment",
+            "ClickHouseKeeperInstallation",
             "ClickHouseInstallation");
 
     /** The manifest of an object as it was rendered (and kept in the state record). */

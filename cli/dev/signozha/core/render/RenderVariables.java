@@ -92,6 +92,7 @@ public final class RenderVariables {
         node.set("storage", MAPPER.valueToTree(zookeeper.storage()));
         putResources(node, zookeeper.resources());
         node.put("heapMegabytes", String.valueOf(heapMegabytes(zookeeper)));
+        node.put("keeper", names.keeper());
         List<String> servers = new ArrayList<>();
         ArrayNode nodes = NODES.arrayNode();
         for (int i = 0; i < zookeeper.replicas(); i++) {
@@ -101,8 +102,15 @@ public final class RenderVariables {
             nodes.addObject().put("host", host).put("port", ZOOKEEPER_CLIENT_PORT);
         }
         node.put("servers", String.join(" ", servers));
-        node.set("nodes", nodes);
+        node.set("nodes", zookeeper.isKeeper() ? keeperNodes(names) : nodes);
         return node;
+    }
+
+    /** The one client Service of a Keeper installation, which routes to its ready servers. */
+    private static ArrayNode keeperNodes(ResourceNames names) {
+        ArrayNode nodes = NODES.arrayNode();
+        nodes.addObject().put("host", names.keeperService()).put("port", ZOOKEEPER_CLIENT_PORT);
+        return nodes;
     }
 
     /** Half the memory limit (or request), so the JVM heap plus off-heap stays inside the container. */

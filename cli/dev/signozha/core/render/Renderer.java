@@ -7,6 +7,7 @@ import dev.signozha.core.InputProblem;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.topology.ChartVersion;
 import dev.signozha.core.topology.ClickHouseMode;
+import dev.signozha.core.topology.Coordination;
 import dev.signozha.core.topology.Topology;
 import dev.signozha.core.topology.Topology.Spec;
 import dev.signozha.core.versions.ChartKnowledge;
@@ -21,8 +22,7 @@ import java.util.List;
 /** Renders a topology into chart values and manifests from templates. Pure given its template source. */
 public final class Renderer {
 
-    private static final List<String> EXTERNAL_MANIFESTS =
-            List.of("manifests/external/zookeeper.yaml", "manifests/external/clickhouse-installation.yaml");
+    private static final String INSTALLATION_MANIFEST = "manifests/external/clickhouse-installation.yaml";
 
     private final TemplateSource templates;
 
@@ -47,7 +47,10 @@ public final class Renderer {
         }
         List<Manifest> manifests = new ArrayList<>();
         if (spec.clickhouse().mode().ownedByTool()) {
-            for (String path : EXTERNAL_MANIFESTS) {
+            String coordination = spec.zookeeper().isKeeper()
+                    ? "manifests/external/keeper.yaml"
+                    : "manifests/external/zookeeper.yaml";
+            for (String path : List.of(coordination, INSTALLATION_MANIFEST)) {
                 for (SourcedTree document : documents(path)) {
                     manifests.add(manifest(document, TreeTemplate.fill(document, variables), topology));
                 }
@@ -109,6 +112,12 @@ public final class Renderer {
     private static List<String> notes(Spec spec) {
         List<String> notes = new ArrayList<>();
         ResourceNames names = new ResourceNames(spec);
+        if (spec.zookeeper().isKeeper() && spec.clickhouse().mode() != ClickHouseMode.EXISTING) {
+            notes.add("ClickHouseKeeperInstallation/" + spec.namespace() + "/" + names.keeper() + " needs clickhouse-"
+                    + "operator " + Coordination.KEEPER_OPERATOR + " or later (0.23's experimental Keeper is not "
+                    + "compatible); ClickHouse reaches it through Service " + names.keeperService() + ":"
+                    + RenderVariables.ZOOKEEPER_CLIENT_PORT);
+        }
         if (spec.clickhouse().mode() == ClickHouseMode.EXISTING) {
             notes.add(existingNote(spec));
         } else if (spec.clickhouse().mode().ownedByTool()) {

@@ -36,6 +36,24 @@ public final class ResourceNames {
         return zookeeper() + "-headless";
     }
 
+    /** The tool's ClickHouseKeeperInstallation (external mode, zookeeper.kind keeper), beside the ZooKeeper name. */
+    public String keeper() {
+        return spec.release() + "-ha-keeper";
+    }
+
+    /**
+     * The StatefulSet (and pod prefix) clickhouse-operator creates for Keeper server {@code n} (0-based) of the
+     * rendered installation's one cluster, "keeper": chk-NAME-CLUSTER-SHARD-REPLICA.
+     */
+    public String keeperServer(int n) {
+        return "chk-" + keeper() + "-keeper-0-" + n;
+    }
+
+    /** The client Service clickhouse-operator creates for a Keeper installation: keeper-NAME (pkg/model/chk/namer). */
+    public String keeperService() {
+        return "keeper-" + keeper();
+    }
+
     /** The ZooKeeper the chart's subchart creates (bundled mode). */
     public String bundledZookeeper() {
         return spec.release() + "-zookeeper";

@@ -1,5 +1,6 @@
 package dev.signozha.core.topology;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -42,7 +43,8 @@ public record Topology(
                         spec.otelCollector(),
                         spec.signoz(),
                         spec.ingress(),
-                        spec.capacity()));
+                        spec.capacity(),
+                        spec.backup()));
     }
 
     /** Identifies the topology; its name labels every object the tool creates. */
@@ -63,7 +65,8 @@ public record Topology(
         "otelCollector",
         "signoz",
         "ingress",
-        "capacity"
+        "capacity",
+        "backup"
     })
     public record Spec(
             @JsonPropertyDescription("dev | staging | production: defaults for everything the file leaves out.")
@@ -85,7 +88,37 @@ public record Topology(
             Ingress ingress,
 
             @JsonPropertyDescription("Declared nodes, so plan can check placement without a cluster.")
-            Capacity capacity) {}
+            Capacity capacity,
+
+            @JsonPropertyDescription("Where upgrade puts the ClickHouse backup it takes before a risky path.")
+            Backup backup) {}
+
+    /**
+     * Where the ClickHouse backup taken before a risky upgrade goes (ClickHouse's native BACKUP ... ON CLUSTER):
+     * an S3 location or a disk of the ClickHouse servers; exactly one.
+     */
+    @JsonPropertyOrder({"s3", "disk"})
+    public record Backup(
+            S3Backup s3,
+
+            @ValueFormat(Format.IDENTIFIER)
+            @JsonPropertyDescription("A disk of the ClickHouse servers' storage configuration allowed for backups "
+                    + "(backups.allowed_disk).")
+            String disk) {}
+
+    /** An S3 (or S3-compatible) location; credentials from a Secret, or the servers' own when left out. */
+    @JsonPropertyOrder({"url", "accessKeyId", "secretAccessKey"})
+    public record S3Backup(
+            @JsonProperty(required = true)
+            @JsonPropertyDescription("Endpoint and path the backups go under, e.g. "
+                    + "https://my-bucket.s3.eu-west-1.amazonaws.com/signoz-backups; each backup gets its own folder.")
+            String url,
+
+            @JsonPropertyDescription("Secret key holding the access key id.")
+            SecretRef accessKeyId,
+
+            @JsonPropertyDescription("Secret key holding the secret access key.")
+            SecretRef secretAccessKey) {}
 
     /** The SigNoz Helm chart to install. */
     public record Chart(
@@ -151,15 +184,29 @@ public record Topology(
             @JsonPropertyDescription("Secret holding that user's password; inline passwords are refused.")
             SecretRef passwordSecret) {}
 
-    /** The ZooKeeper ensemble ClickHouse replication depends on. */
+    /** The coordination ensemble ClickHouse replication depends on: ZooKeeper, or ClickHouse Keeper. */
+    @JsonPropertyOrder({"kind", "replicas", "image", "storage", "resources"})
     public record ZooKeeper(
+            @JsonPropertyDescription("zookeeper (when left out) | keeper: ClickHouse Keeper as a "
+                    + "ClickHouseKeeperInstallation, external mode only, clickhouse-operator 0.24.0 or later.")
+            Coordination kind,
+
             @Bounds(min = 1, max = 9) Integer replicas,
 
-            @ValueFormat(Format.IMAGE) @JsonPropertyDescription("ZooKeeper image, repository:tag (external mode).")
+            @ValueFormat(Format.IMAGE)
+            @JsonPropertyDescription("ZooKeeper or Keeper image, repository:tag (external mode); Keeper's defaults to "
+                    + "clickhouse/clickhouse-keeper with the ClickHouse image's tag.")
             String image,
 
             Storage storage,
-            Resources resources) {}
+            Resources resources) {
+
+        /** Whether the ensemble is ClickHouse Keeper; a file that leaves kind out means ZooKeeper. */
+        @JsonIgnore
+        public boolean isKeeper() {
+            return kind == Coordination.KEEPER;
+        }
+    }
 
     /** A workload sized by replica count only. */
     public record Workload(@Bounds(min = 1, max = 100) Integer replicas) {}

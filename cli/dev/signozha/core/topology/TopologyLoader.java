@@ -51,7 +51,7 @@ public final class TopologyLoader {
             fromProfile.add("spec.profile");
         }
         TreeMerge.fillMissing(spec, profileDefaults(profile), "spec", fromProfile);
-        Set<String> derived = DerivedDefaults.fill(spec);
+        Set<String> derived = DerivedDefaults.fill(spec, fromProfile);
         Topology topology = bind(tree);
         List<TopologyRules.Violation> violations = TopologyRules.check(topology);
         List<InputProblem> errors = violations.stream()

@@ -36,12 +36,14 @@ public final class TopologyRules {
         Spec spec = topology.spec();
         rules.chart(spec);
         rules.replication(spec);
+        rules.coordination(spec);
         rules.production(spec);
         rules.resourcePairs("spec.clickhouse.resources", spec.clickhouse().resources());
         rules.resourcePairs("spec.zookeeper.resources", spec.zookeeper().resources());
         rules.names(spec);
         rules.ingress(spec);
         rules.capacity(spec);
+        rules.backup(spec.backup());
         return List.copyOf(rules.violations);
     }
 
@@ -51,6 +53,15 @@ public final class TopologyRules {
                     "spec.chart.version",
                     "charts before " + ChartVersion.OLDEST_SUPPORTED
                             + " (queryService.* era) are not supported; upgrade the chart first");
+        }
+    }
+
+    /** The chart's subchart brings its own ZooKeeper: Keeper is rendered only where signoz-ha owns ClickHouse. */
+    private void coordination(Spec spec) {
+        if (spec.zookeeper().isKeeper() && spec.clickhouse().mode() == ClickHouseMode.BUNDLED) {
+            error(
+                    "spec.zookeeper.kind",
+                    "keeper needs clickhouse.mode external; in bundled mode the chart runs its own ZooKeeper");
         }
     }
 
@@ -156,6 +167,30 @@ public final class TopologyRules {
     private void ingress(Spec spec) {
         if (Boolean.TRUE.equals(spec.ingress().enabled()) && spec.ingress().host() == null) {
             error("spec.ingress.host", "an enabled ingress needs a host");
+        }
+    }
+
+    /** One destination, and an S3 URL that ClickHouse reads as a plain string literal. */
+    private void backup(Topology.Backup backup) {
+        if (backup == null) {
+            return;
+        }
+        if ((backup.s3() == null) == (backup.disk() == null)) {
+            error("spec.backup", "set exactly one of s3 and disk");
+        }
+        Topology.S3Backup s3 = backup.s3();
+        if (s3 == null) {
+            return;
+        }
+        if (!s3.url().matches("https?://[^\\s'\\\\]+")) {
+            error(
+                    "spec.backup.s3.url",
+                    "'" + s3.url() + "' is not an http(s) URL without blanks, quotes or backslashes");
+        }
+        if ((s3.accessKeyId() == null) != (s3.secretAccessKey() == null)) {
+            error(
+                    s3.accessKeyId() == null ? "spec.backup.s3.accessKeyId" : "spec.backup.s3.secretAccessKey",
+                    "S3 credentials need both accessKeyId and secretAccessKey (or neither: the servers' own)");
         }
     }
 

@@ -44,11 +44,7 @@ class DeployEngineTest {
 
     private SimulatedCluster.Run run(DeployAction.Request request) throws InterruptedException {
         return SimulatedCluster.run(
-                new DeployAction.Cluster(
-                        cluster,
-                        helm,
-                        ClickHouseAccess.none("in-memory cluster: no ClickHouse to query"),
-                        topology -> IngestionProbe.none()),
+                SimulatedCluster.inMemory(cluster, helm, ClickHouseData.none("in-memory cluster")),
                 request,
                 new ClasspathTemplates());
     }

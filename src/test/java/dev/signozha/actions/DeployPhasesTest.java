@@ -25,7 +25,11 @@ class DeployPhasesTest {
     private final InMemoryCluster cluster = new InMemoryCluster(SimulatedCluster.NAMESPACE, SimulatedCluster.PASSWORD);
     private final FakeChart helm = new FakeChart(cluster);
     private final DeployAction.Cluster target = new DeployAction.Cluster(
-            cluster, helm, ClickHouseAccess.none("in-memory"), topology -> IngestionProbe.none());
+            cluster,
+            helm,
+            ClickHouseAccess.none("in-memory"),
+            topology -> IngestionProbe.none(),
+            topology -> ClickHouseData.none("in-memory"));
 
     @AfterEach
     void close() {

@@ -65,7 +65,12 @@ class DoctorFixturesTest {
                                 "SINGLE_POINT_OF_FAILURE"),
                         "Pod/platform/signoz-ha-zookeeper-2"),
                 Arguments.of("bundled-own-password", Set.of(), "ClickHouseInstallation/platform/signoz-clickhouse"),
-                Arguments.of("evictions", Set.of("POD_EVICTIONS", "NODE_PRESSURE", "RESOURCE_LIMITS"), "Node/node-c"));
+                Arguments.of("evictions", Set.of("POD_EVICTIONS", "NODE_PRESSURE", "RESOURCE_LIMITS"), "Node/node-c"),
+                Arguments.of("healthy-keeper", Set.of(), ""),
+                Arguments.of(
+                        "keeper-quorum-lost",
+                        Set.of("ZOOKEEPER_QUORUM", "POD_EVICTIONS"),
+                        "ClickHouseKeeperInstallation/platform/signoz-ha-keeper"));
     }
 
     static String snapshot(String fixture) {
@@ -100,6 +105,34 @@ class DoctorFixturesTest {
         }
         assertEquals(
                 dev.signozha.checks.CheckCatalog.clickhouse().size(), skipped, "only the ClickHouse-level checks skip");
+    }
+
+    @Test
+    void doctor_healthyKeeperInstall_hasNoFindingAtAll() throws Exception {
+        CliRun run = CliRun.of("doctor", "--snapshot", snapshot("healthy-keeper"), "-o", "json");
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(0, report.path("findings").size(), report.toString());
+        assertEquals(0, run.exitCode());
+    }
+
+    @Test
+    void doctor_twoOfThreeKeeperServersCrashLooping_reportsTheLostQuorumCausedByTheirLoops() throws Exception {
+        CliRun run = CliRun.of("doctor", "--snapshot", snapshot("keeper-quorum-lost"), "-o", "json");
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        JsonNode quorum = null;
+        for (JsonNode finding : report.path("findings")) {
+            if (finding.path("code").asText().equals("ZOOKEEPER_QUORUM")) {
+                quorum = finding;
+            }
+        }
+        assertTrue(quorum != null, report.toString());
+        String detail = quorum.path("detail").asText();
+        assertTrue(detail.startsWith("1 of 3 Keeper servers ready, a quorum needs 2"), detail);
+        assertTrue(detail.contains("chk-signoz-ha-keeper-keeper-0-1-0 CrashLoopBackOff"), detail);
+        assertTrue(detail.contains("chk-signoz-ha-keeper-keeper-0-2-0 CrashLoopBackOff"), detail);
+        assertEquals(2, quorum.path("causes").size(), quorum.toString());
+        assertTrue(quorum.path("hint").asText().contains("-c clickhouse-keeper --previous"), quorum.toString());
+        assertEquals(3, run.exitCode());
     }
 
     @Test

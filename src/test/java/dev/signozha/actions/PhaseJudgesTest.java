@@ -93,4 +93,31 @@ class PhaseJudgesTest {
                 "Pod/platform/signoz-ha-zookeeper-0",
                 judge(DeployPhase.ZOOKEEPER, observed).stuck().orElseThrow().object());
     }
+
+    private static Observed fixture(String name) throws Exception {
+        Inventory inventory =
+                SnapshotParser.parse(name, Files.readString(Path.of("src/test/resources/clusters/" + name + ".yaml")));
+        return new Observed(
+                inventory.pods(),
+                inventory.statefulSets(),
+                inventory.deployments(),
+                inventory.jobs(),
+                inventory.events(),
+                inventory.clickHouseInstallations());
+    }
+
+    @Test
+    void theZooKeeperPhaseOfAKeeperTopology_waitsForEveryKeeperServer_andIsStuckOnACrashLoopingOne() throws Exception {
+        Spec keeper =
+                InputFiles.topology(Path.of("examples/production-keeper.yaml")).spec();
+        PhaseJudges judges = new PhaseJudges(keeper);
+        assertTrue(judges.judge(DeployPhase.ZOOKEEPER)
+                .judge(fixture("healthy-keeper"))
+                .ready());
+        Readiness.Status lost = judges.judge(DeployPhase.ZOOKEEPER).judge(fixture("keeper-quorum-lost"));
+        assertEquals(
+                "Pod/platform/chk-signoz-ha-keeper-keeper-0-1-0",
+                lost.stuck().orElseThrow().object(),
+                lost.toString());
+    }
 }

@@ -52,6 +52,17 @@ class UpgradeScenarioIT {
                 probe);
     }
 
+    /** An upgrade across stops with --no-backup (BackupAndContinuityScenarioIT covers the backup gate). */
+    private SimulatedCluster.Run withoutBackup(String topology, String chartVersion, IngestionProbe probe)
+            throws Exception {
+        return world.run(
+                SimulatedCluster.request(DeployAction.Kind.UPGRADE, topology, Optional.ofNullable(chartVersion))
+                        .toBuilder()
+                        .safety(new DeployAction.Safety(false, true, true, true))
+                        .build(),
+                probe);
+    }
+
     private StateRecord state() {
         return world.stateRecord().orElseThrow();
     }
@@ -100,7 +111,7 @@ class UpgradeScenarioIT {
     @Test
     void upgradeAcrossAMandatoryStop_installsAndVerifiesTheStopFirst_thenTheTarget() throws Exception {
         String legacy = deployedBeforeTheV0113Stop();
-        SimulatedCluster.Run run = upgrade(legacy, "0.131.0", flowing());
+        SimulatedCluster.Run run = withoutBackup(legacy, "0.131.0", flowing());
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(
                 run.out().contains("Upgrade path: 0.112.1 → 0.113.0 (mandatory stop for SigNoz v0.113.0) → 0.131.0"),
@@ -128,7 +139,7 @@ class UpgradeScenarioIT {
     void aFailedStop_endsThePath_andTheTargetIsNeverInstalled() throws Exception {
         String legacy = deployedBeforeTheV0113Stop();
         world.helm().failUpgrades(true);
-        SimulatedCluster.Run run = upgrade(legacy, "0.131.0", IngestionProbe.none());
+        SimulatedCluster.Run run = withoutBackup(legacy, "0.131.0", IngestionProbe.none());
         assertFalse(
                 world.helm().calls().contains("upgrade --install signoz 0.131.0 NONE"),
                 world.helm().calls().toString());

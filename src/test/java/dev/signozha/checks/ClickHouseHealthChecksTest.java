@@ -26,7 +26,7 @@ class ClickHouseHealthChecksTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     private static final Intended TWO_BY_TWO =
-            new Intended("test", "platform", "chi", "chi", "prod", 2, 2, 3, null, null, null);
+            new Intended("test", "platform", "chi", "chi", "prod", 2, 2, 3, null, null, null, false);
     private static final Set<String> ALL_DATABASES = Set.copyOf(ClickHouseObservation.SIGNOZ_DATABASES);
 
     private static ClusterHost host(int shard, int replica) {
@@ -109,7 +109,7 @@ class ClickHouseHealthChecksTest {
 
     @Test
     void topology_wrongClusterName_failsNamingTheExistingOnes() {
-        Intended other = new Intended("test", "platform", "chi", "chi", "cluster", 2, 2, 3, null, null, null);
+        Intended other = new Intended("test", "platform", "chi", "chi", "cluster", 2, 2, 3, null, null, null, false);
         CheckResult result = run(CheckCatalog.CLICKHOUSE_TOPOLOGY_MISMATCH, healthyCluster(), Optional.of(other));
         assertEquals(
                 "system.clusters has no cluster 'cluster' (it has: all-sharded, prod); every ON CLUSTER statement "
@@ -119,7 +119,7 @@ class ClickHouseHealthChecksTest {
 
     @Test
     void topology_threeShardsWanted_failsWithBothShapes() {
-        Intended three = new Intended("test", "platform", "chi", "chi", "prod", 3, 2, 3, null, null, null);
+        Intended three = new Intended("test", "platform", "chi", "chi", "prod", 3, 2, 3, null, null, null, false);
         CheckResult result = run(CheckCatalog.CLICKHOUSE_TOPOLOGY_MISMATCH, healthyCluster(), Optional.of(three));
         assertEquals(
                 "cluster 'prod' has 2 shard(s) x 2 replica(s), the topology wants 3 x 2",

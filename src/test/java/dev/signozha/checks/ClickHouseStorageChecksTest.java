@@ -25,7 +25,7 @@ class ClickHouseStorageChecksTest {
 
     private static final long GIB = 1L << 30;
     private static final Intended TWO_BY_TWO =
-            new Intended("test", "platform", "chi", "chi", "prod", 2, 2, 3, null, null, null);
+            new Intended("test", "platform", "chi", "chi", "prod", 2, 2, 3, null, null, null, false);
     private static final List<TableEngine> REPLICATED = List.of(
             new TableEngine("signoz_logs", "distributed_logs_v2", "Distributed"),
             new TableEngine("signoz_logs", "logs_v2", "ReplicatedMergeTree"),
@@ -162,7 +162,7 @@ class ClickHouseStorageChecksTest {
 
     @Test
     void replicationEngineMismatch_isSkippedWithOneReplicaPerShard() {
-        Intended single = new Intended("test", "platform", "chi", "chi", "prod", 2, 1, 1, null, null, null);
+        Intended single = new Intended("test", "platform", "chi", "chi", "prod", 2, 1, 1, null, null, null, false);
         List<TableEngine> plain = List.of(new TableEngine("signoz_logs", "logs_v2", "MergeTree"));
         CheckResult result = run(
                 CheckCatalog.REPLICATION_ENGINE_MISMATCH,

@@ -3,6 +3,7 @@ package dev.signozha.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.actions.Runbooks;
 import dev.signozha.support.CliRun;
 import dev.signozha.support.Project;
 import java.io.IOException;
@@ -35,6 +36,7 @@ class RunbookCatalogTest {
         }
         Set<String> expected =
                 CheckCatalog.all().stream().map(c -> c.code() + ".md").collect(Collectors.toCollection(TreeSet::new));
+        Runbooks.PROCEDURES.keySet().forEach(name -> expected.add(name + ".md"));
         assertEquals(expected, files);
     }
 
@@ -64,6 +66,19 @@ class RunbookCatalogTest {
         CliRun run = CliRun.of("runbook");
         assertEquals(0, run.exitCode());
         CheckCatalog.all().forEach(check -> assertTrue(run.out().contains(check.code()), check.code()));
+    }
+
+    @Test
+    void theRestoreProcedureIsPrintedAndListedAndHasTheSectionsAndRealCommands() throws IOException {
+        CliRun run = CliRun.of("runbook", "restore");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(Files.readString(Project.path("runbooks/RESTORE.md")), run.out());
+        List<String> headings =
+                run.out().lines().filter(l -> l.startsWith("## ")).toList();
+        assertEquals(SECTIONS, headings);
+        assertTrue(run.out().contains("ON CLUSTER '<cluster>' FROM S3("), run.out());
+        assertTrue(run.out().contains("FROM clusterAllReplicas('<cluster>', system.backups)"), run.out());
+        assertTrue(CliRun.of("runbook").out().contains("RESTORE"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class RunbookContextTest {
                   spec: {containers: [{name: zookeeper, image: signoz/zookeeper:3.7.1}]}
             """;
     private static final Intended INTENDED = new Intended(
-            "test", "signoz", "signoz-clickhouse", "signoz-clickhouse", "cluster", 2, 2, 3, null, null, null);
+            "test", "signoz", "signoz-clickhouse", "signoz-clickhouse", "cluster", 2, 2, 3, null, null, null, false);
 
     private static CheckContext context(String... objects) {
         String yaml = "apiVersion: v1\nkind: List\nitems:\n" + String.join("", objects);

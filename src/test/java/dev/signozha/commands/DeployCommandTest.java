@@ -37,7 +37,7 @@ class DeployCommandTest {
                 run.err()
                         .contains(
                                 "--phase-timeout: clikhouse=30m: unknown phase 'clikhouse'; expected one of "
-                                        + "[namespace, clickhouse-operator, zookeeper, clickhouse, signoz, migration, collectors, verification]"),
+                                        + "[backup, namespace, clickhouse-operator, zookeeper, clickhouse, signoz, migration, collectors, verification]"),
                 run.err());
     }
 

@@ -1,6 +1,7 @@
 package dev.signozha.support;
 
 import dev.signozha.actions.ClickHouseAccess;
+import dev.signozha.actions.ClickHouseData;
 import dev.signozha.actions.Confirmer;
 import dev.signozha.actions.DeployAction;
 import dev.signozha.actions.DeployPhase;
@@ -79,7 +80,8 @@ public final class DeployProcess {
                                     session,
                                     helm,
                                     ClickHouseAccess.none("crash test"),
-                                    topology -> IngestionProbe.none()),
+                                    topology -> IngestionProbe.none(),
+                                    topology -> ClickHouseData.none("crash test")),
                             new DeployAction.Console(
                                     out,
                                     killPoint.startsWith(STEP)

@@ -60,11 +60,19 @@ final class InMemoryGateway implements KubeGateway {
                 store.list(Event.class, namespace),
                 store.list(StorageClass.class, null),
                 store.list(CustomResourceDefinition.class, null),
-                store.list(GenericKubernetesResource.class, namespace),
+                custom(namespace, "ClickHouseInstallation"),
+                custom(namespace, "ClickHouseKeeperInstallation"),
                 List.of(),
                 store.list(ConfigMap.class, namespace),
                 List.of(),
                 List.of());
+    }
+
+    /** The namespace's custom resources of one kind. */
+    private List<GenericKubernetesResource> custom(String namespace, String kind) {
+        return store.list(GenericKubernetesResource.class, namespace).stream()
+                .filter(resource -> kind.equals(resource.getKind()))
+                .toList();
     }
 
     /** The tool's own objects, not the state record, not what an operator made from them (owner references). */

@@ -2,6 +2,7 @@ package dev.signozha.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signozha.actions.ClickHouseAccess;
+import dev.signozha.actions.ClickHouseData;
 import dev.signozha.actions.Confirmer;
 import dev.signozha.actions.DeployAction;
 import dev.signozha.actions.DeployPhase;
@@ -54,6 +55,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final FakeChart helm;
     private final KubeSession session;
     private ClickHouseAccess clickhouse = ClickHouseAccess.none("simulated cluster: no ClickHouse to query");
+    private ClickHouseData data = ClickHouseData.none("simulated cluster: no ClickHouse to query");
     private final ClientFailures clientFailures = new ClientFailures();
     private ResettingProxy relay;
 
@@ -124,6 +126,12 @@ public final class SimulatedCluster implements AutoCloseable {
     /** The failures the deploys' client saw (only with a dispatcher and request timeout given), oldest first. */
     public List<String> clientFailures() {
         return clientFailures.seen();
+    }
+
+    /** Upgrade's data questions (continuity, backup) answered by {@code answers}, a hand-written fake. */
+    public SimulatedCluster withData(ClickHouseData answers) {
+        this.data = answers;
+        return this;
     }
 
     /** Deploys from now on look inside ClickHouse through {@code access} (a real server, say) when they verify. */
@@ -233,7 +241,23 @@ public final class SimulatedCluster implements AutoCloseable {
     /** Runs a request with the objects rendered from {@code templates}, as with --templates. */
     public Run run(DeployAction.Request request, IngestionProbe ingestion, TemplateSource templates)
             throws InterruptedException {
-        return run(new DeployAction.Cluster(session, helm, clickhouse, topology -> ingestion), request, templates);
+        return run(
+                new DeployAction.Cluster(session, helm, clickhouse, topology -> ingestion, topology -> data),
+                request,
+                templates);
+    }
+
+    /**
+     * The engine's hand-written fakes as the cluster of a run: {@code cluster} in memory, {@code helm}, no ClickHouse
+     * to verify with or ingestion probe, and {@code data} answering upgrade's data questions.
+     */
+    public static DeployAction.Cluster inMemory(InMemoryCluster cluster, FakeChart helm, ClickHouseData data) {
+        return new DeployAction.Cluster(
+                cluster,
+                helm,
+                ClickHouseAccess.none("in-memory cluster: no ClickHouse to query"),
+                topology -> IngestionProbe.none(),
+                topology -> data);
     }
 
     /** Runs a request against {@code target}, capturing what it prints and how it ends. */

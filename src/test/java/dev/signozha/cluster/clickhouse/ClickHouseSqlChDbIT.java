@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.signozha.core.backup.BackupStatement;
 import dev.signozha.core.clickhouse.ClickHouseObservation;
 import dev.signozha.core.clickhouse.ClusterHost;
 import dev.signozha.core.clickhouse.Freshness;
@@ -13,6 +14,11 @@ import dev.signozha.core.clickhouse.HostObservation;
 import dev.signozha.core.clickhouse.IngestionSample;
 import dev.signozha.core.clickhouse.MigrationState;
 import dev.signozha.core.clickhouse.ZooKeeperSession;
+import dev.signozha.core.continuity.DataContinuity;
+import dev.signozha.core.continuity.DataSnapshot;
+import dev.signozha.core.continuity.Retention;
+import dev.signozha.core.continuity.SignalExtent;
+import dev.signozha.core.topology.Topology;
 import dev.signozha.support.clickhouse.ChDb;
 import dev.signozha.support.clickhouse.ChDbHttpFront;
 import java.sql.Connection;
@@ -226,6 +232,124 @@ class ClickHouseSqlChDbIT {
         assertEquals(1, sample.signals().get("metrics").rows());
         assertEquals(
                 Instant.ofEpochSecond(now - 120), sample.signals().get("traces").newest());
+    }
+
+    /**
+     * The continuity figures on SigNoz's own DDL: the retention each local table declares (traces and metrics in
+     * seconds, logs per row through _retention_days), and per distributed table the rows, oldest and newest
+     * timestamps, and the rows inside the protected window; a row deleted from the window is seen as lost.
+     */
+    @Test
+    void continuityReadsRetentionFromTheMigratorsDdlAndCountsTheProtectedWindow() throws SQLException {
+        assertEquals(
+                Map.of(
+                        "traces", new Retention.Expires(Duration.ofDays(15)),
+                        "logs", new Retention.Expires(Duration.ofDays(15)),
+                        "metrics", new Retention.Expires(Duration.ofDays(30))),
+                sql.retention());
+        long now = Long.parseLong(engine.text("SELECT toUnixTimestamp(now())"));
+        long tenDaysAgo = now - 10 * 86_400;
+        engine.query(
+                "INSERT INTO signoz_traces.signoz_index_v3 (ts_bucket_start, timestamp, trace_id, span_id, name) VALUES "
+                        + "(" + tenDaysAgo + ", toDateTime64(" + tenDaysAgo + ", 9), 't1', 's1', 'GET /'), "
+                        + "(" + (now - 14 * 86_400) + ", toDateTime64(" + (now - 14 * 86_400)
+                        + ", 9), 't2', 's2', 'GET /'), "
+                        + "(" + (now - 60) + ", toDateTime64(" + (now - 60) + ", 9), 't3', 's3', 'GET /')",
+                "TabSeparated");
+        engine.query(
+                "INSERT INTO signoz_logs.logs_v2 (ts_bucket_start, timestamp, id, body) VALUES (" + tenDaysAgo + ", "
+                        + tenDaysAgo + "000000000, 'l1', 'started'), (" + now + ", " + now
+                        + "000000000, 'l2', 'ready')",
+                "TabSeparated");
+        Instant start = Instant.ofEpochSecond(now - 30);
+        DataContinuity rule = new DataContinuity(sql.retention(), start, Duration.ofDays(2));
+        DataSnapshot before = sql.extents(rule.windows());
+
+        SignalExtent traces = before.signals().get("traces");
+        assertEquals(
+                new SignalExtent(
+                        "signoz_traces.distributed_signoz_index_v3",
+                        3,
+                        Instant.ofEpochSecond(now - 14 * 86_400),
+                        Instant.ofEpochSecond(now - 60),
+                        2),
+                traces,
+                "the 14-day-old span can expire within the 2-day bound, so it is not protected");
+        assertEquals(
+                new SignalExtent(
+                        "signoz_logs.distributed_logs_v2",
+                        2,
+                        Instant.ofEpochSecond(tenDaysAgo),
+                        Instant.ofEpochSecond(now),
+                        1),
+                before.signals().get("logs"));
+        assertEquals(
+                new SignalExtent("signoz_metrics.distributed_samples_v4", 0, null, null, 0),
+                before.signals().get("metrics"));
+        assertTrue(rule.judge(before, sql.extents(rule.windows())).kept());
+
+        engine.query(
+                "ALTER TABLE signoz_traces.signoz_index_v3 DELETE WHERE trace_id = 't1' SETTINGS mutations_sync = 1",
+                "TabSeparated");
+        DataContinuity.Verdict lost = rule.judge(before, sql.extents(rule.windows()));
+        assertEquals(1, lost.violations().size(), lost.table());
+        assertTrue(
+                lost.violations().get(0).startsWith("traces: 1 of the 2 rows"),
+                lost.violations().get(0));
+    }
+
+    /**
+     * The backup statement upgrade sends parses as ClickHouse 26.7 parses it (formatQuery: ON CLUSTER, several
+     * databases, S3 with credentials, Disk, ASYNC, which it reads as the setting async), system.backups has the status values BackupProgress reads, and
+     * the per-host query runs (chDB has no ZooKeeper, so ON CLUSTER itself cannot run here).
+     */
+    @Test
+    void theBackupStatementParsesAndSystemBackupsHasTheStatusesTheGateReads() throws SQLException {
+        String name = BackupStatement.name("signoz", Instant.parse("2026-12-06T23:40:05Z"));
+        Topology.Backup s3 = new Topology.Backup(
+                new Topology.S3Backup(
+                        "https://signoz-backups.s3.eu-west-1.amazonaws.com/prod",
+                        new Topology.SecretRef("s3-backup", "AWS_ACCESS_KEY_ID"),
+                        new Topology.SecretRef("s3-backup", "AWS_SECRET_ACCESS_KEY")),
+                null);
+        for (BackupStatement statement : List.of(
+                BackupStatement.of(
+                        name,
+                        sql.signozDatabases(),
+                        ChDb.CLUSTER,
+                        s3,
+                        Optional.of(new BackupStatement.S3Credentials("AKIAIOSFODNN7EXAMPLE", "it's\\secret"))),
+                BackupStatement.of(
+                        name,
+                        List.of("signoz_logs"),
+                        ChDb.CLUSTER,
+                        new Topology.Backup(null, "backups"),
+                        Optional.empty()))) {
+            String formatted = engine.text("SELECT formatQuerySingleLine(" + literal(statement.sql()) + ")");
+            assertTrue(formatted.startsWith("BACKUP DATABASE signoz_"), formatted);
+            assertTrue(
+                    formatted.contains("ON CLUSTER cluster TO ") && formatted.endsWith(" SETTINGS async = true"),
+                    formatted);
+        }
+        assertEquals(
+                List.of(
+                        "signoz_traces",
+                        "signoz_metrics",
+                        "signoz_logs",
+                        "signoz_metadata",
+                        "signoz_analytics",
+                        "signoz_meter"),
+                sql.signozDatabases());
+        String status = engine.text("SELECT type FROM system.columns WHERE database = 'system' AND table = 'backups' "
+                + "AND name = 'status'");
+        for (String value : List.of("CREATING_BACKUP", "BACKUP_CREATED", "BACKUP_FAILED", "BACKUP_CANCELLED")) {
+            assertTrue(status.contains(value), status);
+        }
+        assertEquals(List.of(), sql.backupProgress(ChDb.CLUSTER, name).hosts());
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     @Test

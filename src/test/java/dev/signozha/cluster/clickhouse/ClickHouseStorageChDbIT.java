@@ -67,7 +67,7 @@ class ClickHouseStorageChDbIT {
 
     private static CheckResult check(CheckSpec spec, int replicas) {
         Intended intended = new Intended(
-                "test", "local", "local", "local-clickhouse", ChDb.CLUSTER, 1, replicas, 3, null, null, null);
+                "test", "local", "local", "local-clickhouse", ChDb.CLUSTER, 1, replicas, 3, null, null, null, false);
         ClickHouseEvidence evidence = ClickHouseEvidence.of(
                 new ClickHouseInspector(
                                 new DirectHosts(

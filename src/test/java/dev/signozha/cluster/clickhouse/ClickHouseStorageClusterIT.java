@@ -61,8 +61,8 @@ class ClickHouseStorageClusterIT {
     }
 
     private static CheckResult check(CheckSpec spec, int replicas) {
-        Intended intended =
-                new Intended("test", "local", "local", "local-clickhouse", "cluster", 2, replicas, 3, null, null, null);
+        Intended intended = new Intended(
+                "test", "local", "local", "local-clickhouse", "cluster", 2, replicas, 3, null, null, null, false);
         ClickHouseEvidence evidence = ClickHouseEvidence.of(
                 new ClickHouseInspector(new DirectHosts(SEED, LegacyConnections.HTTP_PORT, LEGACY), Clock.systemUTC())
                         .inspect("cluster"),

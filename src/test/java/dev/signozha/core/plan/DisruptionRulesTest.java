@@ -343,6 +343,9 @@ class DisruptionRulesTest {
     void deletion_ofStatefulKinds_isDestructive() {
         assertEquals(DESTRUCTIVE, DisruptionRules.deletion(CHI).disruption());
         assertEquals(DESTRUCTIVE, DisruptionRules.deletion(STS).disruption());
+        assertEquals(
+                DESTRUCTIVE,
+                DisruptionRules.deletion("ClickHouseKeeperInstallation").disruption());
         assertEquals(NONE, DisruptionRules.deletion("PodDisruptionBudget").disruption());
     }
 

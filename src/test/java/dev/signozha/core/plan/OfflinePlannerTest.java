@@ -107,7 +107,7 @@ class OfflinePlannerTest {
         assertTrue(
                 run.out()
                         .contains(
-                                "✔ losing any one node or zone leaves every shard a replica and ZooKeeper its quorum"),
+                                "✔ losing any one node or zone leaves every shard a replica and ZooKeeper or Keeper its quorum"),
                 run.out());
     }
 
@@ -120,7 +120,7 @@ class OfflinePlannerTest {
         CliRun run = CliRun.of("plan", "--offline", "-f", oneZone.toString());
         assertEquals(0, run.exitCode(), run.all());
         assertTrue(run.out().contains("""
-                ‼ losing any one node or zone leaves every shard a replica and ZooKeeper its quorum [SINGLE_POINT_OF_FAILURE]
+                ‼ losing any one node or zone leaves every shard a replica and ZooKeeper or Keeper its quorum [SINGLE_POINT_OF_FAILURE]
                     losing zone us-east-1a leaves clickhouse-signoz-clickhouse-ha shard 0: 0 of 2 replicas left; \
                 clickhouse-signoz-clickhouse-ha shard 1: 0 of 2 replicas left; StatefulSet/platform/signoz-ha-zookeeper: \
                 0 of 3 left, quorum needs 2

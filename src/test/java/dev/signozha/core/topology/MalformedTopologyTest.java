@@ -167,6 +167,21 @@ class MalformedTopologyTest {
                 text,
                 key(text, "antiAffinity: zone", "spec.clickhouse.antiAffinity"),
                 "must be one of shard, node, none; got 'zone'"));
+        text = mutate(PRODUCTION, "  zookeeper:\n", "  zookeeper:\n    kind: keper\n");
+        cases.add(fault(
+                "a misspelt coordination kind suggests keeper",
+                text,
+                key(text, "kind: keper", "spec.zookeeper.kind"),
+                "must be one of zookeeper, keeper; got 'keper', did you mean 'keeper'?"));
+        text = mutate(
+                mutate(PRODUCTION, "mode: external", "mode: bundled"),
+                "  zookeeper:\n",
+                "  zookeeper:\n    kind: keeper\n");
+        cases.add(fault(
+                "keeper in bundled mode, where the chart runs its own ZooKeeper",
+                text,
+                key(text, "kind: keeper", "spec.zookeeper.kind"),
+                "keeper needs clickhouse.mode external"));
         text = mutate(PRODUCTION, "apiVersion: signoz-ha/v1", "apiVersion: signoz-ha/v2");
         cases.add(fault(
                 "a different apiVersion",
@@ -426,6 +441,30 @@ class MalformedTopologyTest {
                         text,
                         key(text, "host: clickhouse-signoz-clickhouse-ha-with-a-long-name", "spec.clickhouse.host"),
                         "('chi-clickhouse-signoz-clickhouse-ha-with-a-long-name-prod-1-1', 61 characters); shorten host or cluster"));
+
+        String ingress = "  ingress: {enabled: true, className: alb, host: signoz.example.com}";
+        text = mutate(PRODUCTION, ingress, ingress + "\n  backup: {disk: backups, s3: {url: https://b.example.com/x}}");
+        cases.add(fault(
+                "a backup with both a disk and an S3 location",
+                text,
+                key(text, "backup: {disk: backups", "spec.backup"),
+                "set exactly one of s3 and disk"));
+        text = mutate(PRODUCTION, ingress, ingress + "\n  backup:\n    s3: {url: \"https://b.example.com/x') --\"}");
+        cases.add(fault(
+                "an S3 backup URL with a quote that would end ClickHouse's string literal",
+                text,
+                key(text, "url: \"https://b.example.com/x')", "spec.backup.s3.url"),
+                "is not an http(s) URL without blanks, quotes or backslashes"));
+        text = mutate(
+                PRODUCTION,
+                ingress,
+                ingress + "\n  backup:\n    s3:\n      url: https://b.example.com/x\n"
+                        + "      accessKeyId: {name: s3-backup, key: AWS_ACCESS_KEY_ID}");
+        cases.add(fault(
+                "S3 backup credentials with an access key id but no secret access key",
+                text,
+                key(text, "s3:\n      url: https://b.example.com/x", "spec.backup.s3.secretAccessKey"),
+                "S3 credentials need both accessKeyId and secretAccessKey"));
 
         // Inputs that slip past the schema.
         text = mutate(PRODUCTION, "version: 0.131.0", "version: 0.131.99999999999");
