@@ -13,7 +13,6 @@ import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
-import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.Topology.Spec;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +25,8 @@ import java.util.function.Predicate;
  * The one factory of a run's phases, built from its plan: {@link #phases()}. External mode: namespace,
  * clickhouse-operator (when missing), ZooKeeper, ClickHouseInstallation, SigNoz chart, migration, collectors,
  * verification. Bundled mode: the chart brings ClickHouse and ZooKeeper, so it is installed right after the
- * namespace and the rest is waited for. Each phase applies its own part (server-side apply as signoz-ha, or helm);
+ * namespace and the rest is waited for. Existing mode: ClickHouse and ZooKeeper belong to someone else, so only the
+ * chart is applied. Each phase applies its own part (server-side apply as signoz-ha, or helm);
  * {@link PhaseRunner} then waits for its judge.
  */
 final class DeployPhases {
@@ -77,11 +77,13 @@ final class DeployPhases {
             phases.add(backup());
         }
         phases.add(namespace());
-        if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
-            phases.addAll(List.of(operator(), zookeeper(), clickhouse(), signoz()));
-        } else {
-            phases.addAll(List.of(signoz(), zookeeper(), clickhouse()));
-        }
+        phases.addAll(
+                switch (spec.clickhouse().mode()) {
+                    case EXTERNAL -> List.of(operator(), zookeeper(), clickhouse(), signoz());
+                    case BUNDLED -> List.of(signoz(), zookeeper(), clickhouse());
+                    // Another release's ClickHouse: nothing of it is applied; doctor's checks judge it at the end.
+                    case EXISTING -> List.of(signoz());
+                });
         phases.addAll(List.of(awaited(DeployPhase.MIGRATION), awaited(DeployPhase.COLLECTORS), verification()));
         return List.copyOf(phases);
     }
@@ -182,7 +184,7 @@ final class DeployPhases {
 
     private Phase signoz() {
         DeployPhase name = DeployPhase.SIGNOZ;
-        boolean external = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL;
+        boolean external = spec.clickhouse().mode().outsideChart();
         return phase(
                 name,
                 () -> {

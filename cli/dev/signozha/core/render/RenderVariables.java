@@ -17,8 +17,8 @@ import java.util.List;
 /** Computes everything templates may refer to from a loaded topology. Pure. */
 public final class RenderVariables {
 
-    static final int CLICKHOUSE_HTTP_PORT = 8123;
-    static final int CLICKHOUSE_TCP_PORT = 9000;
+    public static final int CLICKHOUSE_HTTP_PORT = 8123;
+    public static final int CLICKHOUSE_TCP_PORT = 9000;
     static final int ZOOKEEPER_CLIENT_PORT = 2181;
     static final int SIGNOZ_HTTP_PORT = 8080;
     private static final long MIN_ZOOKEEPER_HEAP_MB = 256;
