@@ -15,7 +15,6 @@ import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.render.ImageReference;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
-import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.Topology.Spec;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +26,10 @@ import java.util.function.Predicate;
 /**
  * The one factory of a run's phases, built from its plan: {@link #phases()}. External mode: namespace,
  * clickhouse-operator (when missing), ZooKeeper, ClickHouseInstallation, ClickHouse at its version on every host,
- * the schema migration as the tool's own Job, SigNoz chart, collectors, verification. Bundled mode: the chart brings ClickHouse and ZooKeeper, so it is installed right after the
- * namespace and the rest is waited for. Each phase applies its own part (server-side apply as signoz-ha, or helm);
+ * the schema migration as the tool's own Job, SigNoz chart, collectors, verification. Bundled mode: the chart brings
+ * ClickHouse and ZooKeeper, so it is installed right after the namespace and the rest is waited for. Existing mode:
+ * ClickHouse and ZooKeeper belong to someone else, so only the chart is applied. Each phase applies its own part
+ * (server-side apply as signoz-ha, or helm);
  * {@link PhaseRunner} then waits for its judge.
  */
 final class DeployPhases {
@@ -79,13 +80,16 @@ final class DeployPhases {
             phases.add(backup());
         }
         phases.add(namespace());
-        if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
-            // ClickHouse first, then the tool's own migration against the converged cluster, then SigNoz.
-            phases.addAll(List.of(operator(), zookeeper(), clickhouse(), clickhouseVersion(), migration(), signoz()));
-        } else {
-            // The chart owns ClickHouse and its migration hook; Gates refuses an upgrade that changes ClickHouse.
-            phases.addAll(List.of(signoz(), zookeeper(), clickhouse(), awaited(DeployPhase.MIGRATION)));
-        }
+        phases.addAll(
+                switch (spec.clickhouse().mode()) {
+                    // ClickHouse first, then the tool's own migration against the converged cluster, then SigNoz.
+                    case EXTERNAL ->
+                        List.of(operator(), zookeeper(), clickhouse(), clickhouseVersion(), migration(), signoz());
+                    // The chart owns ClickHouse and its migration hook; Gates refuses an upgrade that changes it.
+                    case BUNDLED -> List.of(signoz(), zookeeper(), clickhouse(), awaited(DeployPhase.MIGRATION));
+                    // Another release's ClickHouse: nothing of it is applied; the chart's hook migrates.
+                    case EXISTING -> List.of(signoz(), awaited(DeployPhase.MIGRATION));
+                });
         phases.addAll(List.of(awaited(DeployPhase.COLLECTORS), verification()));
         return List.copyOf(phases);
     }
@@ -214,7 +218,7 @@ final class DeployPhases {
 
     private Phase signoz() {
         DeployPhase name = DeployPhase.SIGNOZ;
-        boolean external = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL;
+        boolean external = spec.clickhouse().mode().outsideChart();
         return phase(
                 name,
                 () -> {

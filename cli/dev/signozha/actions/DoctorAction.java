@@ -75,8 +75,8 @@ public final class DoctorAction {
                         new ClusterView(inventory, namespace != null ? namespace : NamespaceGuess.of(inventory)));
         Optional<LoadedTopology> recorded =
                 topology.isPresent() ? Optional.empty() : view.flatMap(DoctorAction::recorded);
-        Optional<Intended> intended = topology.map(t -> Intended.of(t, "topology file " + t.source()))
-                .or(() -> recorded.map(t -> Intended.of(t, "state record " + t.source())))
+        Optional<Intended> intended = topology.map(t -> Intended.of(t, "topology file " + t.source(), view))
+                .or(() -> recorded.map(t -> Intended.of(t, "state record " + t.source(), view)))
                 .or(() -> view.flatMap(Intended::infer));
         ClickHouseEvidence clickhouse = request.clickhouse().look(intended, view);
         CheckContext context = new CheckContext(view, intended, clickhouse);

@@ -14,6 +14,7 @@ import dev.signozha.core.plan.LivePlanner;
 import dev.signozha.core.plan.ValuesInEffect;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
+import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.topology.ChartVersion;
 import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.Topology.Spec;
@@ -153,7 +154,7 @@ public final class LiveState {
                 rendered.chartVersion(), suppliedValues(rendered, spec), rendered.manifests(), rendered.notes());
         return LivePlanner.plan(
                 supplied,
-                owned,
+                deletable(spec),
                 others,
                 values.orElse(null),
                 valuesInEffect.orElse(null),
@@ -166,6 +167,22 @@ public final class LiveState {
                                 deployed.map(HelmRevision::revision).orElse(0)))
                         .orElse(null),
                 lastApplied);
+    }
+
+    /**
+     * The tool's objects a plan may delete when it no longer renders them. Existing mode renders no ClickHouse, yet an
+     * installation and ZooKeeper an earlier external-mode deploy labelled may be the very ones the host leads to: they
+     * hold the data and the replication metadata, so they are never deleted.
+     */
+    private List<JsonNode> deletable(Spec spec) {
+        if (spec.clickhouse().mode() != ClickHouseMode.EXISTING) {
+            return owned;
+        }
+        String zookeeper = new ResourceNames(spec).zookeeper();
+        return owned.stream()
+                .filter(object -> !object.path("kind").asText().equals("ClickHouseInstallation"))
+                .filter(object -> !object.path("metadata").path("name").asText().startsWith(zookeeper))
+                .toList();
     }
 
     /** The values a deploy hands helm: the rendered ones, with the real password in bundled mode. */

@@ -140,7 +140,7 @@ public final class PlanAction {
             if (!namespaceExists) {
                 steps.add("Namespace/" + spec.namespace() + ": created");
             }
-            boolean operator = spec.clickhouse().mode() == ClickHouseMode.EXTERNAL
+            boolean operator = spec.clickhouse().mode().ownedByTool()
                     && preflight.results().stream()
                             .anyMatch(result -> result.spec() == CheckCatalog.OPERATOR_MISSING && result.isError());
             if (!operator) {
@@ -194,7 +194,10 @@ public final class PlanAction {
                     setup,
                     plan,
                     preflight,
-                    missingSecret().stream().toList());
+                    missingSecret().stream().toList(),
+                    spec().clickhouse().mode() == ClickHouseMode.EXISTING
+                            ? List.of(Renderer.existingNote(spec()))
+                            : List.of());
         }
 
         /**
@@ -262,7 +265,8 @@ public final class PlanAction {
             List<String> setup,
             LivePlan plan,
             CheckReport preflight,
-            List<String> errors) {
+            List<String> errors,
+            List<String> notes) {
 
         public boolean hasErrors() {
             return preflight.errors() > 0 || !errors.isEmpty();
@@ -278,6 +282,10 @@ public final class PlanAction {
                 text.append('\n');
             }
             text.append(LivePlanText.render(plan, style)).append('\n');
+            if (!notes.isEmpty()) {
+                notes.forEach(note -> text.append("note: ").append(note).append('\n'));
+                text.append('\n');
+            }
             if (!errors.isEmpty()) {
                 text.append(style.bold("Plan errors")).append('\n');
                 errors.forEach(error ->

@@ -1,7 +1,9 @@
 package dev.signozha.checks;
 
+import dev.signozha.core.endpoint.ClickHouseEndpoint;
 import dev.signozha.core.inventory.Inventory;
 import dev.signozha.core.render.ResourceNames;
+import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.Profile;
 import dev.signozha.core.topology.Topology.Spec;
@@ -29,6 +31,37 @@ public record Intended(
         String user,
         String passwordSecret,
         boolean keeper) {
+
+    /**
+     * As {@link #of(LoadedTopology, String)}; in existing mode the installation is the one in {@code view} the host
+     * leads to, whatever its owner named it (the other modes name it after the host).
+     */
+    public static Intended of(LoadedTopology loaded, String origin, Optional<ClusterView> view) {
+        Intended intended = of(loaded, origin);
+        if (loaded.spec().clickhouse().mode() != ClickHouseMode.EXISTING) {
+            return intended;
+        }
+        return view.flatMap(cluster -> new InstallationReach(cluster)
+                        .reached(new ClickHouseEndpoint("the topology's host", intended.host(), 9000, "native", null)))
+                .map(chi -> intended.withInstallation(chi.getMetadata().getName()))
+                .orElse(intended);
+    }
+
+    private Intended withInstallation(String name) {
+        return new Intended(
+                origin,
+                namespace,
+                name,
+                host,
+                cluster,
+                shards,
+                replicas,
+                zookeeperReplicas,
+                profile,
+                user,
+                passwordSecret,
+                keeper);
+    }
 
     public static Intended of(LoadedTopology loaded, String origin) {
         Spec spec = loaded.spec();

@@ -3,6 +3,7 @@ package dev.signozha.commands;
 import dev.signozha.actions.ClickHouseAccess;
 import dev.signozha.actions.ClickHouseData;
 import dev.signozha.actions.IngestionProbe;
+import dev.signozha.checks.ClusterView;
 import dev.signozha.checks.Intended;
 import dev.signozha.cluster.clickhouse.ConnectionFactory;
 import dev.signozha.cluster.clickhouse.Credentials;
@@ -13,6 +14,7 @@ import dev.signozha.cluster.kube.KubeGateway;
 import dev.signozha.core.InvalidInputException;
 import dev.signozha.core.Trace;
 import dev.signozha.core.clickhouse.Thresholds;
+import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.LoadedTopology;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,12 +143,14 @@ public final class ClickHouseOptions {
             return topology -> Optional.of(IngestionProbe.seedAt(url, connections("default", "", trace)));
         }
         return topology -> {
-            Intended intended = Intended.of(topology, "topology file " + topology.source());
+            String namespace = topology.spec().namespace();
+            // Existing mode's installation is found by its Service: only then is the namespace read.
+            Optional<ClusterView> view = topology.spec().clickhouse().mode() == ClickHouseMode.EXISTING
+                    ? Optional.of(new ClusterView(gateway.inventory(namespace), namespace))
+                    : Optional.empty();
+            Intended intended = Intended.of(topology, "topology file " + topology.source(), view);
             return Optional.of(IngestionProbe.seedViaKubernetes(
-                    gateway,
-                    topology.spec().namespace(),
-                    intended,
-                    credentials(gateway, Optional.of(intended), trace)));
+                    gateway, namespace, intended, credentials(gateway, Optional.of(intended), trace)));
         };
     }
 

@@ -96,7 +96,7 @@ public final class LivePlanner {
             }
         }
         steps.addAll(deletions(desired.manifests(), liveObjects));
-        ValuesStep values = values(desired.values(), liveValues, valuesInEffect, releaseChanges(desired, release));
+        ValuesStep values = values(desired, liveValues, valuesInEffect, release);
         return overall(steps, values);
     }
 
@@ -179,6 +179,15 @@ public final class LivePlanner {
         return changes;
     }
 
+    private static List<ClassifiedChange> renamesExplained(
+            List<ClassifiedChange> changes, RenderedRelease desired, Release release) {
+        if (release == null || release.chartVersion() == null) {
+            return changes;
+        }
+        return RenamedValues.explain(
+                changes, ChartVersion.parse(release.chartVersion()), desired.chartVersion(), ChartKnowledge.bundled());
+    }
+
     private static String chartChangeReason(Release release, RenderedRelease desired) {
         UpgradePath path = UpgradePath.between(
                 ChartVersion.parse(release.chartVersion()), desired.chartVersion(), ChartKnowledge.bundled());
@@ -188,12 +197,16 @@ public final class LivePlanner {
                 : "a new chart version rolls the chart's pods";
     }
 
-    private static ValuesStep values(JsonNode desired, JsonNode live, JsonNode inEffect, List<ClassifiedChange> chart) {
+    private static ValuesStep values(RenderedRelease desired, JsonNode live, JsonNode inEffect, Release release) {
         if (live == null || live.isNull() || live.isMissingNode()) {
             return new ValuesStep(Action.CREATE, List.of(), Disruption.NONE, "first install of the SigNoz chart");
         }
-        List<ClassifiedChange> changes = new ArrayList<>(chart);
-        changes.addAll(DisruptionRules.classify(DisruptionRules.HELM_VALUES, ValuesDiff.diff(desired, live, inEffect)));
+        List<ClassifiedChange> changes = new ArrayList<>(releaseChanges(desired, release));
+        changes.addAll(renamesExplained(
+                DisruptionRules.classify(
+                        DisruptionRules.HELM_VALUES, ValuesDiff.diff(desired.values(), live, inEffect)),
+                desired,
+                release));
         Verdict verdict = worst(changes);
         return new ValuesStep(
                 changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, changes, verdict.disruption(), verdict.reason());

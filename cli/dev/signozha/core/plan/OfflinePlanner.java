@@ -12,7 +12,6 @@ import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.ResourceNames;
 import dev.signozha.core.schedule.Placement;
 import dev.signozha.core.schedule.SimNode;
-import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.topology.KubeQuantity;
 import dev.signozha.core.topology.LoadedTopology;
 import dev.signozha.core.topology.Topology.Spec;
@@ -72,7 +71,7 @@ public final class OfflinePlanner {
             objects.add(new PlannedObject("create", manifest.id(), "signoz-ha"));
         }
         objects.add(new PlannedObject("install", "HelmRelease/" + spec.namespace() + "/" + spec.release(), "helm"));
-        if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
+        if (spec.clickhouse().mode().ownedByTool()) {
             ResourceNames names = new ResourceNames(spec);
             String prefix = "/" + spec.namespace() + "/";
             objects.add(new PlannedObject(

@@ -31,26 +31,27 @@ public final class Workloads {
 
     private Workloads() {}
 
-    /** Every component with its pods. */
+    /**
+     * Every component with its pods. In existing mode ClickHouse and its ZooKeeper already run where their owner
+     * placed them: only the chart's components are placed.
+     */
     public static List<Component> of(Spec spec) {
         ResourceNames names = new ResourceNames(spec);
-        return List.of(
-                zookeeper(spec, names),
-                clickhouse(spec, names),
-                replicated(
-                        spec,
-                        "otel-collector",
-                        names.otelCollector(),
-                        spec.otelCollector().replicas(),
-                        OTEL_COLLECTOR_CHART_DEFAULT,
-                        null),
-                replicated(
-                        spec,
-                        "signoz",
-                        names.signoz(),
-                        spec.signoz().replicas(),
-                        SIGNOZ_CHART_DEFAULT,
-                        SIGNOZ_CHART_VOLUME));
+        List<Component> components = new ArrayList<>();
+        if (spec.clickhouse().mode() != ClickHouseMode.EXISTING) {
+            components.add(zookeeper(spec, names));
+            components.add(clickhouse(spec, names));
+        }
+        components.add(replicated(
+                spec,
+                "otel-collector",
+                names.otelCollector(),
+                spec.otelCollector().replicas(),
+                OTEL_COLLECTOR_CHART_DEFAULT,
+                null));
+        components.add(replicated(
+                spec, "signoz", names.signoz(), spec.signoz().replicas(), SIGNOZ_CHART_DEFAULT, SIGNOZ_CHART_VOLUME));
+        return List.copyOf(components);
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.List;
 /** Computes everything templates may refer to from a loaded topology. Pure. */
 public final class RenderVariables {
 
-    static final int CLICKHOUSE_HTTP_PORT = 8123;
+    public static final int CLICKHOUSE_HTTP_PORT = 8123;
     public static final int CLICKHOUSE_TCP_PORT = 9000;
     static final int ZOOKEEPER_CLIENT_PORT = 2181;
     static final int SIGNOZ_HTTP_PORT = 8080;
@@ -57,7 +57,7 @@ public final class RenderVariables {
         node.put("replicas", clickhouse.replicas());
         node.put("replicated", clickhouse.replicas() > 1);
         // External mode: signoz-ha runs the migration itself once ClickHouse has converged (DeployPhases).
-        node.put("chartMigrates", clickhouse.mode() == ClickHouseMode.BUNDLED);
+        node.put("chartMigrates", clickhouse.mode() != ClickHouseMode.EXTERNAL);
         node.put("httpPort", CLICKHOUSE_HTTP_PORT);
         node.put("tcpPort", CLICKHOUSE_TCP_PORT);
         node.set("image", MAPPER.valueToTree(image).deepCopy());

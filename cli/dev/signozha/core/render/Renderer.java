@@ -46,7 +46,7 @@ public final class Renderer {
             }
         }
         List<Manifest> manifests = new ArrayList<>();
-        if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
+        if (spec.clickhouse().mode().ownedByTool()) {
             String coordination = spec.zookeeper().isKeeper()
                     ? "manifests/external/keeper.yaml"
                     : "manifests/external/zookeeper.yaml";
@@ -74,7 +74,7 @@ public final class Renderer {
     private static List<String> valueTemplates(Spec spec, ChartVersion chart) {
         return List.of(
                 "values/common.yaml",
-                "values/" + spec.clickhouse().mode().id() + ".yaml",
+                spec.clickhouse().mode().outsideChart() ? "values/external.yaml" : "values/bundled.yaml",
                 chart.usesTelemetryStoreMigrator()
                         ? "values/migrator-telemetrystore.yaml"
                         : "values/migrator-schema.yaml");
@@ -112,13 +112,15 @@ public final class Renderer {
     private static List<String> notes(Spec spec) {
         List<String> notes = new ArrayList<>();
         ResourceNames names = new ResourceNames(spec);
-        if (spec.zookeeper().isKeeper()) {
+        if (spec.zookeeper().isKeeper() && spec.clickhouse().mode() != ClickHouseMode.EXISTING) {
             notes.add("ClickHouseKeeperInstallation/" + spec.namespace() + "/" + names.keeper() + " needs clickhouse-"
                     + "operator " + Coordination.KEEPER_OPERATOR + " or later (0.23's experimental Keeper is not "
                     + "compatible); ClickHouse reaches it through Service " + names.keeperService() + ":"
                     + RenderVariables.ZOOKEEPER_CLIENT_PORT);
         }
-        if (spec.clickhouse().mode() == ClickHouseMode.EXTERNAL) {
+        if (spec.clickhouse().mode() == ClickHouseMode.EXISTING) {
+            notes.add(existingNote(spec));
+        } else if (spec.clickhouse().mode().ownedByTool()) {
             notes.add("clickhouse-operator creates PodDisruptionBudget/" + spec.namespace() + "/"
                     + names.operatorDisruptionBudget()
                     + " (maxUnavailable 1); signoz-ha adds none over ClickHouse pods");
@@ -128,5 +130,11 @@ public final class Renderer {
                     + " to Helm in a private temporary file");
         }
         return List.copyOf(notes);
+    }
+
+    /** The one line that says the installation behind the host is not the tool's. */
+    public static String existingNote(Spec spec) {
+        return "existing mode: the ClickHouse installation behind host "
+                + spec.clickhouse().host() + " is not managed by signoz-ha: nothing renders, changes or deletes it";
     }
 }

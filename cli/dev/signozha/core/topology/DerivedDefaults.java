@@ -14,13 +14,16 @@ final class DerivedDefaults {
     /**
      * Fills spec.clickhouse.host when the file leaves it out. Bundled mode keeps the chart's own service
      * name (release-clickhouse) so adopting an existing install never renames the host; external mode
-     * uses a distinct name so it can never collide with a bundled install of the same release.
+     * uses a distinct name so it can never collide with a bundled install of the same release. Existing mode
+     * has no name to derive: its host is the Service someone else made.
      */
     static Set<String> fill(ObjectNode spec, Set<String> fromProfile) {
         Set<String> derived = new HashSet<>();
         keeperImage(spec, fromProfile).ifPresent(derived::add);
         ObjectNode clickhouse = (ObjectNode) spec.get("clickhouse");
-        if (!clickhouse.hasNonNull("host")) {
+        boolean existing =
+                ClickHouseMode.EXISTING.id().equals(clickhouse.path("mode").asText());
+        if (!clickhouse.hasNonNull("host") && !existing) {
             String release = spec.get("release").asText();
             boolean bundled =
                     ClickHouseMode.BUNDLED.id().equals(clickhouse.get("mode").asText());

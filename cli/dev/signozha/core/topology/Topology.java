@@ -149,7 +149,8 @@ public record Topology(
     })
     public record ClickHouse(
             @JsonPropertyDescription(
-                    "external: the tool owns the ClickHouseInstallation | bundled: the chart's subchart.")
+                    "external: the tool owns the ClickHouseInstallation | bundled: the chart's subchart | existing:"
+                            + " another release's, which the tool neither renders nor changes (host names its Service).")
             ClickHouseMode mode,
 
             @ValueFormat(Format.DNS_1035_LABEL)

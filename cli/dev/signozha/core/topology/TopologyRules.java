@@ -146,7 +146,10 @@ public final class TopologyRules {
 
     private void names(Spec spec) {
         ClickHouse clickhouse = spec.clickhouse();
-        if (clickhouse.mode() != ClickHouseMode.EXTERNAL) {
+        if (clickhouse.mode() == ClickHouseMode.EXISTING && clickhouse.host() == null) {
+            error("spec.clickhouse.host", "existing mode needs the name of the Service of the running ClickHouse");
+        }
+        if (!clickhouse.mode().ownedByTool()) {
             return;
         }
         String longest = "chi-" + clickhouse.host() + "-" + clickhouse.cluster() + "-" + (clickhouse.shards() - 1) + "-"

@@ -9,6 +9,7 @@ import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.plan.LivePlan;
 import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.text.Style;
+import dev.signozha.core.topology.ClickHouseMode;
 import dev.signozha.core.yaml.YamlReader;
 import dev.signozha.support.FakeChart;
 import dev.signozha.support.Golden;
@@ -167,7 +168,7 @@ class AdoptRoundTripTest {
     }
 
     @Test
-    void external_planOnTheAdoptedTopology_showsTheTakeOverOfTheHelmMadeInstallation_withItsReason()
+    void external_installationOfAnotherRelease_isAdoptedAsExisting_andThePlanLeavesItAndItsZooKeeperAlone()
             throws IOException {
         RoundTrip trip = roundTrip("external", "platform", "0.112.1", values -> {});
         Golden.assertMatches(trip.output(), "adopt/external-round-trip.txt");
@@ -186,20 +187,16 @@ class AdoptRoundTripTest {
                         "values: otelCollector.resources.requests.cpu " + DROPPED,
                         "values: otelCollector.resources.requests.memory " + DROPPED,
                         "values: otelCollector.tolerations " + DROPPED,
-                        "values: schemaMigrator.enabled (ROLLING_RESTART): chart's migration hook off: signoz-ha"
-                                + " migrates once ClickHouse has converged; collectors lose its check",
                         "values: signoz.persistence.size " + SIGNOZ_VOLUME,
-                        "values: signoz.persistence.storageClass " + SIGNOZ_VOLUME,
-                        "ConfigMap/platform/signoz-ha-zookeeper-scripts CREATE (NONE): new object",
-                        "Service/platform/signoz-ha-zookeeper CREATE (NONE): new object",
-                        "Service/platform/signoz-ha-zookeeper-headless CREATE (NONE): new object",
-                        "PodDisruptionBudget/platform/signoz-ha-zookeeper CREATE (NONE): new object",
-                        "StatefulSet/platform/signoz-ha-zookeeper CREATE (NONE): new object",
-                        "ClickHouseInstallation/platform/clickhouse UPDATE (DESTRUCTIVE): exists, made by Helm, not by "
-                                + "signoz-ha: a deploy takes it over; hosts move to another volume claim template: "
-                                + "every host needs a new, empty volume"),
+                        "values: signoz.persistence.storageClass " + SIGNOZ_VOLUME),
                 changes(trip.plan()),
-                "the installation release clickhouse made is no new object: a deploy would take it over");
+                "release clickhouse's installation and ZooKeeper are neither taken over nor replaced: only what has "
+                        + "no topology field changes");
+        assertEquals(ClickHouseMode.EXISTING, trip.planned().spec().clickhouse().mode());
+        assertEquals(
+                List.of("existing mode: the ClickHouse installation behind host clickhouse is not managed by "
+                        + "signoz-ha: nothing renders, changes or deletes it"),
+                trip.planned().result().notes());
         assertEquals(List.of(), trip.planned().result().errors(), "the existing Secret is referenced");
         assertFalse(trip.output().contains(PASSWORD), "the password is referenced, never copied");
     }

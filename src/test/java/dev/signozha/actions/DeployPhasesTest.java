@@ -79,6 +79,21 @@ class DeployPhasesTest {
     }
 
     @Test
+    void existing_onlyTheChartIsApplied_noOperatorZooKeeperOrClickHousePhase() {
+        String existing = SimulatedCluster.deploy().topologyText().replace("mode: external", "mode: existing");
+        List<Phase> phases =
+                phases(SimulatedCluster.request(DeployAction.Kind.DEPLOY, existing, java.util.Optional.empty()));
+        assertEquals(
+                List.of(
+                        DeployPhase.NAMESPACE,
+                        DeployPhase.SIGNOZ,
+                        DeployPhase.MIGRATION,
+                        DeployPhase.COLLECTORS,
+                        DeployPhase.VERIFICATION),
+                phases.stream().map(Phase::name).toList());
+    }
+
+    @Test
     void aChangedZooKeeper_isWhatTheZooKeeperPhaseMayDisrupt_andNothingElse() throws Exception {
         assertEquals(
                 0,

@@ -115,6 +115,20 @@ class LivePlanActionTest {
     }
 
     @Test
+    void live_existingMode_neverDeletesTheInstallationOrZooKeeperAnEarlierDeployLabelled(@TempDir Path dir)
+            throws Exception {
+        Path existing = Files.writeString(
+                dir.resolve("existing.yaml"), Files.readString(PRODUCTION).replace("mode: external", "mode: existing"));
+        PlanAction.LiveResult result = plan(existing, applied.values());
+        assertEquals(0, result.plan().count(LivePlan.Action.DELETE), result.text(Style.PLAIN));
+        assertEquals(0, result.plan().count(LivePlan.Action.CREATE), "nothing of ClickHouse is rendered");
+        assertEquals(
+                List.of("existing mode: the ClickHouse installation behind host clickhouse-signoz-clickhouse-ha is not "
+                        + "managed by signoz-ha: nothing renders, changes or deletes it"),
+                result.notes());
+    }
+
+    @Test
     void live_preflight_runsTheDoctorsKubernetesChecks() {
         PlanAction.LiveResult result = plan(PRODUCTION, applied.values());
         assertTrue(result.preflight().results().stream()

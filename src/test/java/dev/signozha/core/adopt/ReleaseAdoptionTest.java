@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.render.Renderer;
@@ -46,6 +47,15 @@ class ReleaseAdoptionTest {
                 .filter(object -> object.path("kind").asText().equals("ClickHouseInstallation"))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** A release of chart 0.131.0 with {@code externalClickhouse} as given (flow YAML) and no installation. */
+    private static AdoptedTopology externalWithoutInstallation(String externalClickhouse) {
+        JsonNode values = YamlReader.readAll(
+                        "values", "clickhouse: {enabled: false}\nexternalClickhouse: " + externalClickhouse + "\n")
+                .get(0)
+                .root();
+        return ReleaseAdoption.adopt(new InstalledRelease("platform", "signoz", "0.131.0", values, List.of()));
     }
 
     private static LoadedTopology load(AdoptedTopology adopted) {
@@ -156,18 +166,31 @@ class ReleaseAdoptionTest {
     }
 
     @Test
-    void external_takesTheLayoutFromTheInstallationServingTheHost() throws IOException {
+    void external_installationOfAnotherRelease_isExisting_withTheLayoutAsItRuns() throws IOException {
         AdoptedTopology adopted = external();
         ClickHouse clickhouse = load(adopted).spec().clickhouse();
-        assertEquals("external", clickhouse.mode().id());
+        assertEquals("existing", clickhouse.mode().id());
         assertEquals("clickhouse", clickhouse.host());
         assertEquals("prod", clickhouse.cluster());
         assertEquals(2, clickhouse.shards());
+        assertEquals(2, clickhouse.replicas());
+        assertEquals("clickhouse-credentials", clickhouse.passwordSecret().name(), "the existing Secret, referenced");
+        assertAny(
+                adopted.notes(), note -> note.contains("made by release clickhouse") && note.contains("never changes"));
+    }
+
+    @Test
+    void external_installationSignozHaLabelled_staysExternal_andItsLayoutIsTheTopologys() throws IOException {
+        ObjectNode chi = (ObjectNode) installation("external").deepCopy();
+        ((ObjectNode) chi.path("metadata").path("labels")).put("app.kubernetes.io/managed-by", "signoz-ha");
+        AdoptedTopology adopted = ReleaseAdoption.adopt(
+                new InstalledRelease("platform", "signoz", "0.112.1", yaml("external/values.yaml"), List.of(chi)));
+        ClickHouse clickhouse = load(adopted).spec().clickhouse();
+        assertEquals("external", clickhouse.mode().id());
         assertEquals("500Gi", clickhouse.storage().size().text());
         assertEquals("gp3", clickhouse.storage().storageClass());
         assertEquals("24Gi", clickhouse.resources().limits().memory().text());
         assertEquals("docker.io/clickhouse/clickhouse-server:24.1.2-alpine", clickhouse.image());
-        assertEquals("clickhouse-credentials", clickhouse.passwordSecret().name(), "the existing Secret, referenced");
         assertAny(
                 adopted.notes(),
                 note -> note.contains("uses ZooKeeper")
@@ -175,18 +198,18 @@ class ReleaseAdoptionTest {
     }
 
     @Test
+    void external_aPortOtherThanTheRenderedOne_isListed_theDefaultIsNot() {
+        AdoptedTopology adopted = externalWithoutInstallation("{host: clickhouse, httpPort: 8123, tcpPort: 9440}");
+        assertEquals(
+                List.of("externalClickhouse.tcpPort: 9440 is not the 9000 signoz-ha renders: a deploy would point "
+                        + "every component at 9000 (keep it with a values template: README \"Templates\")"),
+                adopted.unmapped());
+    }
+
+    @Test
     void external_withNoInstallationServingTheHost_warnsThatADeployWouldCreateAnEmptyOne() {
-        AdoptedTopology adopted = ReleaseAdoption.adopt(new InstalledRelease(
-                "platform",
-                "signoz",
-                "0.131.0",
-                YamlReader.readAll(
-                                "values",
-                                "clickhouse: {enabled: false}\nexternalClickhouse: {host: ch.example.com, "
-                                        + "cluster: c1, password: " + PLANTED + "}\n")
-                        .get(0)
-                        .root(),
-                List.of()));
+        AdoptedTopology adopted =
+                externalWithoutInstallation("{host: ch.example.com, cluster: c1, password: " + PLANTED + "}");
         assertTrue(
                 adopted.notes().stream().anyMatch(note -> note.contains("a deploy would create a new, empty one")),
                 adopted.notes().toString());

@@ -160,7 +160,7 @@ class MalformedTopologyTest {
                 "a misspelt clickhouse mode suggests the intended one",
                 text,
                 key(text, "mode: externel", "spec.clickhouse.mode"),
-                "must be one of external, bundled; got 'externel', did you mean 'external'?"));
+                "must be one of external, bundled, existing; got 'externel', did you mean 'external'?"));
         text = mutate(PRODUCTION, "antiAffinity: shard", "antiAffinity: zone");
         cases.add(fault(
                 "an unknown anti-affinity lists the choices",
