@@ -4,28 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.signozha.checks.ClickHouseEvidence;
-import dev.signozha.core.clickhouse.ClickHouseObservation;
-import dev.signozha.core.clickhouse.ClusterHost;
-import dev.signozha.core.clickhouse.Freshness;
-import dev.signozha.core.clickhouse.HostObservation;
-import dev.signozha.core.clickhouse.HostStorage;
-import dev.signozha.core.clickhouse.ReplicaState;
-import dev.signozha.core.clickhouse.Thresholds;
-import dev.signozha.core.clickhouse.ZooKeeperSession;
 import dev.signozha.support.PodLogDispatcher;
+import dev.signozha.support.ScriptedClickHouse;
 import dev.signozha.support.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,16 +34,11 @@ class ClickHouseFirstScenarioIT {
             assertEquals(0, deployed.exitCode(), deployed.all());
             int helmCallsBefore = world.helm().calls().size();
             String deployedJob = uid(world);
-            AtomicInteger looks = new AtomicInteger();
             List<String> whileLagging = new CopyOnWriteArrayList<>();
-            world.withClickHouse((intended, view) -> {
-                boolean lagging = looks.incrementAndGet() <= 3;
-                if (lagging) {
-                    whileLagging.add("migration Job " + (uid(world).equals(deployedJob) ? "of the deploy" : "replaced")
-                            + ", helm calls " + (world.helm().calls().size() - helmCallsBefore));
-                }
-                return ClickHouseEvidence.of(cluster(lagging ? "25.5.6.14" : "25.12.5.44"), Thresholds.DEFAULTS);
-            });
+            world.withClickHouse(new ScriptedClickHouse("25.12.5.44", "25.5.6.14", 3)
+                    .whileLagging(() -> whileLagging.add(
+                            "migration Job " + (uid(world).equals(deployedJob) ? "of the deploy" : "replaced")
+                                    + ", helm calls " + (world.helm().calls().size() - helmCallsBefore))));
 
             SimulatedCluster.Run run = world.run(
                     SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.empty()).toBuilder()
@@ -173,41 +156,6 @@ class ClickHouseFirstScenarioIT {
                 .endTerminated()
                 .endState()
                 .build();
-    }
-
-    /** The 2 x 2 cluster "prod" of the production example, healthy, every host on {@code version} but the last. */
-    private static ClickHouseObservation cluster(String lastHostVersion) {
-        List<HostObservation> hosts = new ArrayList<>();
-        for (int shard = 1; shard <= 2; shard++) {
-            for (int replica = 1; replica <= 2; replica++) {
-                String name = "h" + shard + replica;
-                hosts.add(new HostObservation(
-                        new ClusterHost("prod", shard, replica, name, "10.0.0." + shard + replica, 9000),
-                        "Pod/platform/" + name,
-                        null,
-                        shard == 2 && replica == 2 ? lastHostVersion : "25.12.5.44",
-                        Set.copyOf(ClickHouseObservation.SIGNOZ_DATABASES),
-                        List.of(new ReplicaState("signoz_traces", "signoz_index_v3", false, false, 0, 0, 2, 2)),
-                        new ZooKeeperSession(ZooKeeperSession.State.UP, "1 connection(s)"),
-                        HostStorage.NOT_READ));
-            }
-        }
-        Instant now = Instant.now();
-        return new ClickHouseObservation(
-                "test",
-                null,
-                "25.12.5.44",
-                Set.of("prod"),
-                hosts.stream().map(HostObservation::host).toList(),
-                hosts,
-                Optional.of(List.of()),
-                Set.copyOf(ClickHouseObservation.SIGNOZ_DATABASES),
-                List.of(),
-                List.of(
-                        new Freshness("traces", "signoz_traces.distributed_signoz_index_v3", true, now),
-                        new Freshness("logs", "signoz_logs.distributed_logs_v2", true, now),
-                        new Freshness("metrics", "signoz_metrics.distributed_samples_v4", true, now)),
-                now);
     }
 
     private static String uid(SimulatedCluster world) {

@@ -1,12 +1,15 @@
 package dev.signozha.support;
 
 import dev.signozha.core.inventory.Inventory;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -125,6 +128,49 @@ final class ControllerEffects {
                         .withReason("BackoffLimitExceeded")
                         .build())
                 .build());
+    }
+
+    /**
+     * The pod the Job controller made for {@code job}, Failed: its init containers ran in order up to
+     * {@code failed}, which exited 1 (the kubelet's terminated state; init containers after it never started).
+     */
+    static Pod failedJobPod(Job job, String failed) {
+        List<ContainerStatus> statuses = new ArrayList<>();
+        for (Container init : job.getSpec().getTemplate().getSpec().getInitContainers()) {
+            boolean isFailed = init.getName().equals(failed);
+            statuses.add(new ContainerStatusBuilder()
+                    .withName(init.getName())
+                    .withImage(init.getImage())
+                    .withReady(false)
+                    .withRestartCount(0)
+                    .withNewState()
+                    .withNewTerminated()
+                    .withExitCode(isFailed ? 1 : 0)
+                    .withReason(isFailed ? "Error" : "Completed")
+                    .endTerminated()
+                    .endState()
+                    .build());
+            if (isFailed) {
+                break;
+            }
+        }
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(job.getMetadata().getName() + "-k8x2q")
+                .withNamespace(job.getMetadata().getNamespace())
+                .addToLabels("job-name", job.getMetadata().getName())
+                .addNewOwnerReference()
+                .withApiVersion("batch/v1")
+                .withKind("Job")
+                .withName(job.getMetadata().getName())
+                .withController(true)
+                .endOwnerReference()
+                .endMetadata()
+                .withNewStatus()
+                .withPhase("Failed")
+                .withInitContainerStatuses(statuses)
+                .endStatus()
+                .build();
     }
 
     /** The workload's first pod, its container waiting with {@code reason} (ImagePullBackOff, say). */

@@ -14,6 +14,7 @@ import dev.signozha.core.state.LockHolder;
 import dev.signozha.core.state.StateRecordCodec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -112,6 +113,21 @@ public final class InMemoryCluster implements DeployCluster, FakeChart.Objects, 
     }
 
     /**
+     * The Job named {@code name} fails, its backoff limit reached, because its pod's container {@code container}
+     * exited 1 after logging {@code log} (served by the gateway's logTail); the pod's other init container, the
+     * migrator's wait for ClickHouse, completed.
+     */
+    public InMemoryCluster failJob(String name, String container, List<String> log) {
+        script.put(name, workload -> {
+            ControllerEffects.fail((Job) workload);
+            Pod pod = ControllerEffects.failedJobPod((Job) workload, container);
+            gateway.log(pod.getMetadata().getName(), container, log);
+            return List.of(pod);
+        });
+        return this;
+    }
+
+    /**
      * Calls named {@code call} fail with the API server's {@code message}: {@code "apply <Kind>/<name>"},
      * {@code "delete <id>"}, {@code "watch"}, {@code "state"}.
      */
@@ -123,6 +139,17 @@ public final class InMemoryCluster implements DeployCluster, FakeChart.Objects, 
     /** Another run takes the lock over, as after this run's lease expired: the next look at it finds it lost. */
     public void takeLockOver(LockHolder other) {
         lease.takeOver(other);
+    }
+
+    /**
+     * The pod {@code id} is replaced by one of the same name, as its StatefulSet recreates it when clickhouse-operator
+     * rolls the host to a new image: a change every watch sees.
+     */
+    public void replacePod(String id) {
+        Pod pod = (Pod) store.get(id).orElseThrow(() -> new AssertionError("no " + id));
+        Pod replacement = SERIALIZATION.clone(pod);
+        replacement.getMetadata().setUid(null);
+        store.put(replacement);
     }
 
     /** What the cluster holds now, by id. */

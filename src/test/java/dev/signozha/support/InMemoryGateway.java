@@ -33,6 +33,7 @@ final class InMemoryGateway implements KubeGateway {
     private final ObjectStore store;
     private final String namespace;
     private final Map<String, String> secrets;
+    private final Map<String, List<String>> logs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code secrets}: {@code name/key} to value, for {@link #secretValue}. */
     InMemoryGateway(ObjectStore store, String namespace, Map<String, String> secrets) {
@@ -110,10 +111,16 @@ final class InMemoryGateway implements KubeGateway {
         return Optional.ofNullable(secrets.get(name + "/" + key));
     }
 
-    /** The in-memory cluster runs no container, so none has logged anything. */
+    /** The container {@code container} of pod {@code pod} has logged {@code lines}, as kubectl logs shows them. */
+    void log(String pod, String container, List<String> lines) {
+        logs.put(pod + "/" + container, List.copyOf(lines));
+    }
+
+    /** The last {@code lines} lines a container logged; none for a container nothing was scripted for. */
     @Override
     public List<String> logTail(String namespace, String pod, String container, int lines) {
-        return List.of();
+        List<String> logged = logs.getOrDefault(pod + "/" + container, List.of());
+        return logged.subList(Math.max(0, logged.size() - lines), logged.size());
     }
 
     @Override

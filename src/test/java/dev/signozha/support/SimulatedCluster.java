@@ -252,12 +252,13 @@ public final class SimulatedCluster implements AutoCloseable {
      * to verify with or ingestion probe, and {@code data} answering upgrade's data questions.
      */
     public static DeployAction.Cluster inMemory(InMemoryCluster cluster, FakeChart helm, ClickHouseData data) {
-        return new DeployAction.Cluster(
-                cluster,
-                helm,
-                ClickHouseAccess.none("in-memory cluster: no ClickHouse to query"),
-                topology -> IngestionProbe.none(),
-                topology -> data);
+        return inMemory(cluster, helm, data, ClickHouseAccess.none("in-memory cluster: no ClickHouse to query"));
+    }
+
+    /** The same, with {@code clickhouse} (a hand-written one, say) to look inside ClickHouse through. */
+    public static DeployAction.Cluster inMemory(
+            InMemoryCluster cluster, FakeChart helm, ClickHouseData data, ClickHouseAccess clickhouse) {
+        return new DeployAction.Cluster(cluster, helm, clickhouse, topology -> IngestionProbe.none(), topology -> data);
     }
 
     /** Runs a request against {@code target}, capturing what it prints and how it ends. */
