@@ -104,6 +104,22 @@ class ClickHouseFirstTest {
                 SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")),
                 ClickHouseAccess.none("the upgrade goes without ClickHouse"));
 
+        assertDdlFailureNamedAndRolledBack(run);
+        assertFalse(run.all().contains(SimulatedCluster.PASSWORD), "nor the Secret's");
+        assertFalse(helm.calls().contains("upgrade --install signoz 0.132.0 NONE"), "SigNoz not upgraded");
+        assertEquals(
+                "0.131.0",
+                cluster.state(SimulatedCluster.NAMESPACE, List.of())
+                        .read()
+                        .orElseThrow()
+                        .chartVersion());
+    }
+
+    /**
+     * The upgrade ended with exit 6 and was rolled back, its message naming MIGRATION_DDL_FAILED from the migrator's
+     * code-159 log line and the runbook command, without the password the log's DSN carries.
+     */
+    static void assertDdlFailureNamedAndRolledBack(SimulatedCluster.Run run) {
         assertEquals(6, run.exitCode(), run.all());
         String message = run.failure().getMessage();
         assertTrue(
@@ -113,14 +129,6 @@ class ClickHouseFirstTest {
         assertTrue(message.contains("the upgrade failed and was rolled back"), message);
         assertTrue(message.contains("Runbook: signoz-ha runbook MIGRATION_DDL_FAILED"), message);
         assertFalse(run.all().contains("27ff0399"), "the DSN's password in the log is never repeated");
-        assertFalse(run.all().contains(SimulatedCluster.PASSWORD), "nor the Secret's");
-        assertFalse(helm.calls().contains("upgrade --install signoz 0.132.0 NONE"), "SigNoz not upgraded");
-        assertEquals(
-                "0.131.0",
-                cluster.state(SimulatedCluster.NAMESPACE, List.of())
-                        .read()
-                        .orElseThrow()
-                        .chartVersion());
     }
 
     /** ClickHouse/ClickHouse#102178, as the old migrator logged it (the chart's default password in its DSN). */
