@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.state.HistoryEntry;
-import dev.signozha.core.state.StateRecord;
-import dev.signozha.support.FakeChart;
 import dev.signozha.support.FakeClickHouseData;
-import dev.signozha.support.InMemoryCluster;
 import dev.signozha.support.SimulatedCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,25 +18,17 @@ import org.junit.jupiter.api.Test;
  * a risky path takes its backup before the first write and is refused without one unless --no-backup; rows written
  * before the upgrade that vanish fail it and roll it back.
  */
-class BackupAndContinuityTest {
+class BackupAndContinuityTest extends InMemoryEngineTest {
 
     private static final String PRODUCTION = InputFiles.readText(SimulatedCluster.PRODUCTION);
     private static final String LEGACY = PRODUCTION.replace("version: 0.131.0", "version: 0.112.1");
     private static final String BACKUP = "\n  backup: {disk: backups}";
     private static final DeployAction.Safety NO_BACKUP = new DeployAction.Safety(false, true, true, true);
 
-    private final InMemoryCluster cluster = new InMemoryCluster(SimulatedCluster.NAMESPACE, SimulatedCluster.PASSWORD);
-    private final FakeChart helm = new FakeChart(cluster);
     private ClickHouseData clickhouse = ClickHouseData.none("not asked yet");
 
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
     private SimulatedCluster.Run run(DeployAction.Request request) throws InterruptedException {
-        return SimulatedCluster.run(
-                SimulatedCluster.inMemory(cluster, helm, clickhouse), request, new ClasspathTemplates());
+        return run(request, clickhouse);
     }
 
     private void deployed(String topology) throws Exception {
@@ -64,10 +51,6 @@ class BackupAndContinuityTest {
 
     private HistoryEntry lastEntry() {
         return state().lastEntry().orElseThrow();
-    }
-
-    private StateRecord state() {
-        return cluster.state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
     }
 
     @Test

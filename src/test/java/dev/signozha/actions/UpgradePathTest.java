@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signozha.core.render.ClasspathTemplates;
-import dev.signozha.support.FakeChart;
 import dev.signozha.support.FakeClickHouseData;
 import dev.signozha.support.Golden;
-import dev.signozha.support.InMemoryCluster;
 import dev.signozha.support.SimulatedCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,24 +18,16 @@ import org.junit.jupiter.api.Test;
  * installed and verified before the target, and each chart gets its own values keys (schemaMigrator becomes
  * telemetryStoreMigrator at 0.113.0). The whole transcript is a golden file, quoted in the README.
  */
-class UpgradePathTest {
+class UpgradePathTest extends InMemoryEngineTest {
 
     private static final String LEGACY =
             InputFiles.readText(SimulatedCluster.PRODUCTION).replace("version: 0.131.0", "version: 0.112.1")
                     + "\n  backup: {disk: backups}";
 
-    private final InMemoryCluster cluster = new InMemoryCluster(SimulatedCluster.NAMESPACE, SimulatedCluster.PASSWORD);
-    private final FakeChart helm = new FakeChart(cluster);
     private final FakeClickHouseData clickhouse = FakeClickHouseData.kept();
 
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
-
     private SimulatedCluster.Run run(DeployAction.Request request) throws InterruptedException {
-        return SimulatedCluster.run(
-                SimulatedCluster.inMemory(cluster, helm, clickhouse), request, new ClasspathTemplates());
+        return run(request, clickhouse);
     }
 
     private SimulatedCluster.Run upgradeAcrossTheStop() throws InterruptedException {
@@ -65,7 +53,7 @@ class UpgradePathTest {
                         .toList());
         assertEquals(
                 2,
-                cluster.state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow().history().stream()
+                state().history().stream()
                         .filter(entry -> entry.command().equals("upgrade"))
                         .count(),
                 "each step is recorded on its own");
