@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.signozha.core.migration.MigrationJob;
-import dev.signozha.core.render.ClasspathTemplates;
-import dev.signozha.support.FakeChart;
 import dev.signozha.support.FakeClickHouseData;
-import dev.signozha.support.InMemoryCluster;
 import dev.signozha.support.Project;
 import dev.signozha.support.ScriptedClickHouse;
 import dev.signozha.support.SimulatedCluster;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,24 +23,16 @@ import org.junit.jupiter.api.Test;
  * new version with replication caught up, then the schema migration as the tool's own Job, then SigNoz and the
  * collectors; and a migration that fails on distributed DDL, named from its container's log and rolled back.
  */
-class ClickHouseFirstTest {
+class ClickHouseFirstTest extends InMemoryEngineTest {
 
     private static final String PRODUCTION = InputFiles.readText(SimulatedCluster.PRODUCTION);
     private static final String JOB = "Job/" + SimulatedCluster.NAMESPACE + "/" + MigrationJob.NAME;
 
-    private final InMemoryCluster cluster = new InMemoryCluster(SimulatedCluster.NAMESPACE, SimulatedCluster.PASSWORD);
-    private final FakeChart helm = new FakeChart(cluster);
     private final FakeClickHouseData data = FakeClickHouseData.kept();
-
-    @AfterEach
-    void close() {
-        cluster.close();
-    }
 
     private SimulatedCluster.Run run(DeployAction.Request request, ClickHouseAccess clickhouse)
             throws InterruptedException {
-        return SimulatedCluster.run(
-                SimulatedCluster.inMemory(cluster, helm, data, clickhouse), request, new ClasspathTemplates());
+        return run(request, data, clickhouse);
     }
 
     private void deploy(String topology) throws InterruptedException {
@@ -107,12 +95,7 @@ class ClickHouseFirstTest {
         assertDdlFailureNamedAndRolledBack(run);
         assertFalse(run.all().contains(SimulatedCluster.PASSWORD), "nor the Secret's");
         assertFalse(helm.calls().contains("upgrade --install signoz 0.132.0 NONE"), "SigNoz not upgraded");
-        assertEquals(
-                "0.131.0",
-                cluster.state(SimulatedCluster.NAMESPACE, List.of())
-                        .read()
-                        .orElseThrow()
-                        .chartVersion());
+        assertEquals("0.131.0", state().chartVersion());
     }
 
     /**

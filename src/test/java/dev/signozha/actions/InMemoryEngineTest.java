@@ -24,6 +24,13 @@ abstract class InMemoryEngineTest {
         return SimulatedCluster.run(SimulatedCluster.inMemory(cluster, helm, data), request, new ClasspathTemplates());
     }
 
+    /** The same, looking inside ClickHouse through {@code clickhouse}. */
+    protected SimulatedCluster.Run run(DeployAction.Request request, ClickHouseData data, ClickHouseAccess clickhouse)
+            throws InterruptedException {
+        return SimulatedCluster.run(
+                SimulatedCluster.inMemory(cluster, helm, data, clickhouse), request, new ClasspathTemplates());
+    }
+
     protected StateRecord state() {
         return cluster.state(SimulatedCluster.NAMESPACE, List.of()).read().orElseThrow();
     }
