@@ -47,6 +47,11 @@ final class MigrationPhase {
     private final DeployAction.Cluster cluster;
     private final Spec spec;
     private final String jobId;
+    /**
+     * The UID of the Job this run applied: the watch may still hold the previous run's completed Job of the same
+     * name for a moment after it was deleted, and that one's result is not this run's migration.
+     */
+    private volatile Optional<String> appliedUid = Optional.empty();
 
     MigrationPhase(PlanAction.Planned planned, DeployAction.Cluster cluster) {
         this.planned = planned;
@@ -65,6 +70,7 @@ final class MigrationPhase {
                 awaitGone();
             }
             cluster.kube().apply(MigrationJob.render(request(chart, form, image)), false);
+            appliedUid = cluster.kube().read(jobId).map(job -> job.getMetadata().getUid());
         } catch (SignozHaException e) {
             throw failure(e.getMessage());
         }
@@ -128,6 +134,9 @@ final class MigrationPhase {
     Readiness.Status judge(NamespaceWatch.Observed observed) {
         Optional<Job> job = observed.jobs().stream()
                 .filter(candidate -> candidate.getMetadata().getName().equals(MigrationJob.NAME))
+                .filter(candidate -> appliedUid
+                        .map(uid -> uid.equals(candidate.getMetadata().getUid()))
+                        .orElse(true))
                 .findFirst();
         if (job.isEmpty()) {
             return new Readiness.Status(false, "waiting for " + jobId, Optional.empty());

@@ -98,6 +98,19 @@ class ClickHouseFirstTest extends InMemoryEngineTest {
         assertEquals("0.131.0", state().chartVersion());
     }
 
+    @Test
+    void theWatchStillShowingThePreviousRunsCompletedJob_isNotTakenForThisRunsMigration() throws Exception {
+        deploy(PRODUCTION);
+        cluster.failJob(MigrationJob.NAME, "bootstrap", bootstrapLog()).watchLagsBehindDeletionOf(MigrationJob.NAME, 3);
+
+        SimulatedCluster.Run run = run(
+                SimulatedCluster.request(DeployAction.Kind.UPGRADE, PRODUCTION, Optional.of("0.132.0")),
+                ClickHouseAccess.none("the upgrade goes without ClickHouse"));
+
+        assertDdlFailureNamedAndRolledBack(run);
+        assertFalse(helm.calls().contains("upgrade --install signoz 0.132.0 NONE"), "SigNoz not upgraded");
+    }
+
     /**
      * The upgrade ended with exit 6 and was rolled back, its message naming MIGRATION_DDL_FAILED from the migrator's
      * code-159 log line and the runbook command, without the password the log's DSN carries.

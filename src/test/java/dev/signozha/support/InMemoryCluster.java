@@ -53,6 +53,7 @@ public final class InMemoryCluster implements DeployCluster, FakeChart.Objects, 
     });
     private final InMemoryLock.Lease lease = new InMemoryLock.Lease();
     private final Map<String, InMemoryRecordStore> records = new ConcurrentHashMap<>();
+    private final InMemoryWatch.StaleJobs staleJobs = new InMemoryWatch.StaleJobs(store);
 
     /** The cluster SimulatedCluster seeds, in memory: namespace {@code namespace} with the password Secret. */
     public InMemoryCluster(String namespace, String password) {
@@ -65,6 +66,15 @@ public final class InMemoryCluster implements DeployCluster, FakeChart.Objects, 
     }
 
     // ---- the script: what the controllers do, what fails
+
+    /**
+     * Once the Job named {@code name} is deleted, watches go on showing it for {@code looks} looks, in place of a
+     * new Job of that name, as an informer's cache lags behind a deletion.
+     */
+    public InMemoryCluster watchLagsBehindDeletionOf(String name, int looks) {
+        staleJobs.lagOn(name, looks);
+        return this;
+    }
 
     /** The workload named {@code name} becomes ready {@code lag} after it is created or changed. */
     public InMemoryCluster readyAfter(String name, Duration lag) {
@@ -182,6 +192,7 @@ public final class InMemoryCluster implements DeployCluster, FakeChart.Objects, 
     @Override
     public boolean delete(String id) {
         failIfTold("delete " + id);
+        staleJobs.deleting(store.get(id));
         return store.remove(id);
     }
 
@@ -203,7 +214,7 @@ public final class InMemoryCluster implements DeployCluster, FakeChart.Objects, 
     @Override
     public NamespaceWatch watch(String namespace) {
         failIfTold("watch");
-        return new InMemoryWatch(store, namespace, hasClickHouseCrd());
+        return new InMemoryWatch(store, namespace, hasClickHouseCrd(), staleJobs);
     }
 
     @Override
