@@ -235,25 +235,33 @@ class ClickHouseHealthClusterIT {
 
     @Test
     void deploy_verifiesInsideClickHouse_stoppingWhileItDisagrees_andPassingWhenItAgrees() throws Exception {
-        String production = InputFiles.readText(SimulatedCluster.PRODUCTION);
+        // The local servers run 18.16.1 and define cluster 'cluster': the topology names that version, so only the
+        // cluster's name disagrees at first.
+        String production = InputFiles.readText(SimulatedCluster.PRODUCTION)
+                .replace("clickhouse-server:25.12.5", "clickhouse-server:18.16.1");
         SimulatedCluster.Run wrongCluster = deployAgainstTheLocalServers(production);
         assertEquals(7, wrongCluster.exitCode(), wrongCluster.all());
         String message = wrongCluster.failure().getMessage();
-        assertTrue(message.contains("verification still fails after 3s"), message);
-        assertTrue(message.contains("CLICKHOUSE_TOPOLOGY_MISMATCH"), message);
+        assertTrue(message.contains("clickhouse-version: ClickHouse did not converge on 18.16.1 within 3s"), message);
+        assertTrue(message.contains("system.clusters has no cluster 'prod'"), message);
+        assertTrue(message.contains("so the schema migration did not run"), message);
 
         SimulatedCluster.Run agreeing =
                 deployAgainstTheLocalServers(production.replace("cluster: prod", "cluster: cluster"));
         assertEquals(0, agreeing.exitCode(), agreeing.all());
-        assertTrue(agreeing.progress().contains("[8/8] verification: "), agreeing.progress());
+        assertTrue(
+                agreeing.progress().contains("clickhouse-version: 4/4 hosts at 18.16.1, replication caught up"),
+                agreeing.progress());
+        assertTrue(agreeing.progress().contains("[9/9] verification: "), agreeing.progress());
     }
 
-    /** A simulated deploy whose verification asks the local 2x2 servers, with 3 s to pass. */
+    /** A simulated deploy whose convergence and verification ask the local 2x2 servers, with 3 s each to pass. */
     private static SimulatedCluster.Run deployAgainstTheLocalServers(String topology) throws Exception {
         try (SimulatedCluster world = new SimulatedCluster(Duration.ofMillis(30))) {
             world.withClickHouse(ClickHouseAccess.direct(
                     "jdbc:clickhouse://" + SEED + ":8123", LEGACY, Thresholds.DEFAULTS, Clock.systemUTC()));
             return world.run(SimulatedCluster.request(DeployAction.Kind.DEPLOY, topology, Optional.empty()).toBuilder()
+                    .timeout(DeployPhase.CLICKHOUSE_VERSION, Duration.ofSeconds(3))
                     .timeout(DeployPhase.VERIFICATION, Duration.ofSeconds(3))
                     .build());
         }
