@@ -362,7 +362,7 @@ public final class DeployAction {
             return ExitCode.OK.code();
         }
         if (request.dryRun() == DryRun.SERVER) {
-            new DeployPhases(planned, request, cluster, console).serverDryRun();
+            new DeployPhases(planned, request, cluster, console, timing).serverDryRun();
             console.report().endedWith("dry-run");
             console.out().println("Dry run (server): the API server and helm accepted every object; nothing was kept.");
             return ExitCode.OK.code();
@@ -401,7 +401,7 @@ public final class DeployAction {
             Gates.refusePendingRelease(target, recorded);
             // Only now, past every refusal, is the run going ahead.
             Gates.proceedingDespite(target).ifPresent(console.out()::println);
-            DeployPhases phases = new DeployPhases(target, request, recording, console);
+            DeployPhases phases = new DeployPhases(target, request, recording, console, timing);
             Optional<StateRecord> before = target == current.get() ? recorded : state.read();
             return new Execution(request, target, phases, state, before, lock, recording, console).run();
         } finally {

@@ -7,6 +7,7 @@ import dev.signozha.cluster.helm.ChartReference;
 import dev.signozha.cluster.helm.HelmDryRun;
 import dev.signozha.cluster.helm.HelmException;
 import dev.signozha.cluster.helm.UpgradeRequest;
+import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.ExitCode;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.backup.BackupGate;
@@ -16,7 +17,6 @@ import dev.signozha.core.render.ImageReference;
 import dev.signozha.core.render.Manifest;
 import dev.signozha.core.render.RenderedRelease;
 import dev.signozha.core.topology.Topology.Spec;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +50,15 @@ final class DeployPhases {
     private final VerificationJudge verification;
     private final BackupGate.Decision backup;
     private final BackupRun backupRun;
+    private final LeaseLock.Timing timing;
 
     DeployPhases(
             PlanAction.Planned planned,
             DeployAction.Request request,
             DeployAction.Cluster cluster,
-            DeployAction.Console console) {
+            DeployAction.Console console,
+            LeaseLock.Timing timing) {
+        this.timing = timing;
         this.planned = planned;
         this.request = request;
         this.cluster = cluster;
@@ -70,7 +73,7 @@ final class DeployPhases {
                 console.report());
         this.backup = Gates.backup(request, planned);
         this.backupRun = new BackupRun(
-                cluster.data().apply(planned.loaded()), cluster.kube().gateway(), spec, Clock.systemUTC());
+                cluster.data().apply(planned.loaded()), cluster.kube().gateway(), spec, timing.clock());
     }
 
     /** The phases of this run, in order: a deploy's and an upgrade's, external or bundled. */
@@ -212,7 +215,7 @@ final class DeployPhases {
 
     /** The schema migration as the tool's own Job ({@link MigrationPhase}). */
     private Phase migration() {
-        MigrationPhase migration = new MigrationPhase(planned, cluster);
+        MigrationPhase migration = new MigrationPhase(planned, cluster, timing);
         return phase(DeployPhase.MIGRATION, migration::start, migration::judge, Disruption.NONE);
     }
 

@@ -6,6 +6,7 @@ import dev.signozha.checks.CheckCatalog;
 import dev.signozha.checks.Readiness;
 import dev.signozha.cluster.helm.ChartReference;
 import dev.signozha.cluster.helm.HelmException;
+import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.cluster.kube.NamespaceWatch;
 import dev.signozha.core.SignozHaException;
 import dev.signozha.core.migration.MigrationJob;
@@ -41,10 +42,10 @@ final class MigrationPhase {
     static final int MIGRATOR_LOG_LINES = 40;
     static final int SERVER_LOG_LINES = 300;
     private static final Duration GONE_WAIT = Duration.ofSeconds(30);
-    private static final Duration GONE_POLL = Duration.ofMillis(200);
 
     private final PlanAction.Planned planned;
     private final DeployAction.Cluster cluster;
+    private final DeletionFollowUp deletions;
     private final Spec spec;
     private final String jobId;
     /**
@@ -53,9 +54,10 @@ final class MigrationPhase {
      */
     private volatile Optional<String> appliedUid = Optional.empty();
 
-    MigrationPhase(PlanAction.Planned planned, DeployAction.Cluster cluster) {
+    MigrationPhase(PlanAction.Planned planned, DeployAction.Cluster cluster, LeaseLock.Timing timing) {
         this.planned = planned;
         this.cluster = cluster;
+        this.deletions = new DeletionFollowUp(cluster.kube(), timing);
         this.spec = planned.spec();
         this.jobId = "Job/" + spec.namespace() + "/" + MigrationJob.NAME;
     }
@@ -66,8 +68,9 @@ final class MigrationPhase {
         MigratorForm form = MigratorForm.of(chart, ChartKnowledge.bundled());
         String image = chartImage(chart, form);
         try {
-            if (cluster.kube().delete(jobId)) {
-                awaitGone();
+            if (cluster.kube().delete(jobId)
+                    && !deletions.awaitGone(List.of(jobId), GONE_WAIT).isEmpty()) {
+                throw failure("the previous run's " + jobId + " is still being deleted");
             }
             cluster.kube().apply(MigrationJob.render(request(chart, form, image)), false);
             appliedUid = cluster.kube().read(jobId).map(job -> job.getMetadata().getUid());
@@ -118,16 +121,6 @@ final class MigrationPhase {
         return MigrationJob.chartImage(documents)
                 .orElseThrow(() ->
                         failure("chart " + chart + " renders no " + form.valuesKey() + " Job to take the image from"));
-    }
-
-    private void awaitGone() throws InterruptedException, PhaseFailure {
-        long deadline = System.nanoTime() + GONE_WAIT.toNanos();
-        while (cluster.kube().read(jobId).isPresent()) {
-            if (System.nanoTime() > deadline) {
-                throw failure("the previous run's " + jobId + " is still being deleted");
-            }
-            Thread.sleep(GONE_POLL.toMillis());
-        }
     }
 
     /** Ready when the Job completed; stuck at once, with the cause read from the logs, when it failed. */

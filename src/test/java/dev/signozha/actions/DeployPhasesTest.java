@@ -2,6 +2,7 @@ package dev.signozha.actions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.signozha.cluster.kube.LeaseLock;
 import dev.signozha.core.plan.Disruption;
 import dev.signozha.core.render.ClasspathTemplates;
 import dev.signozha.core.text.Style;
@@ -44,7 +45,7 @@ class DeployPhasesTest {
                 Progress.log(new PrintWriter(new StringWriter()), Clock.systemUTC()),
                 Confirmer.nobody(),
                 Style.PLAIN);
-        return new DeployPhases(planned, request, target, console).phases();
+        return new DeployPhases(planned, request, target, console, LeaseLock.Timing.system()).phases();
     }
 
     private static Map<DeployPhase, Phase> byName(List<Phase> phases) {

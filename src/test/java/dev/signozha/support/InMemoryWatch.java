@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Watches on the in-memory cluster: every change is seen at once. */
@@ -64,8 +67,8 @@ final class InMemoryWatch implements NamespaceWatch {
     static final class StaleJobs {
 
         private final ObjectStore store;
-        private final java.util.Map<String, Integer> looksLeft = new java.util.HashMap<>();
-        private final java.util.Map<String, Job> deleted = new java.util.HashMap<>();
+        private final Map<String, Integer> looksLeft = new HashMap<>();
+        private final Map<String, Job> deleted = new HashMap<>();
 
         StaleJobs(ObjectStore store) {
             this.store = store;
@@ -86,7 +89,7 @@ final class InMemoryWatch implements NamespaceWatch {
             if (deleted.isEmpty()) {
                 return jobs;
             }
-            List<Job> seen = new java.util.ArrayList<>(jobs.stream()
+            List<Job> seen = new ArrayList<>(jobs.stream()
                     .filter(job -> !deleted.containsKey(job.getMetadata().getName()))
                     .toList());
             seen.addAll(deleted.values());
